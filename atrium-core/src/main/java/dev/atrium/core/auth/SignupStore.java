@@ -1,0 +1,15 @@
+package dev.atrium.core.auth;
+
+import dev.atrium.core.sessions.Session;
+import dev.atrium.core.users.User;
+
+/** The write of a sign-up: user, identities and first session together. */
+public interface SignupStore {
+
+    /**
+     * Inserts the user with its identities and its first session in one transaction (a guest login
+     * is one write, design §4). Throws {@link IdentityTakenException} and writes nothing when one of
+     * the identities is already held by a user of the app.
+     */
+    void createUserWithSession(User user, Session session);
+}

@@ -1,0 +1,29 @@
+package dev.atrium.core.auth.anonymous;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atrium.core.apps.App;
+import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.auth.AuthProvider;
+import dev.atrium.core.auth.Resolution;
+import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.users.Identity;
+import dev.atrium.core.users.User;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code anon-user}: every login is a brand-new identity, so a brand-new user (design §1 rule 1;
+ * reuse is the client's job, spec §9). Credential fields are ignored.
+ */
+public final class AnonymousProvider implements AuthProvider {
+
+    @Override
+    public String type() {
+        return User.ANON_PROVIDER;
+    }
+
+    @Override
+    public Resolution authenticate(App app, ProviderConfig config, JsonNode credentials, Instant now) {
+        return new Resolution.Fresh(new Identity(User.ANON_PROVIDER, ObjectIds.next(now), Map.of(), now));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.atrium.core.kernel;
+
+/**
+ * Thrown by a store when the database cannot be reached or the transaction could not complete.
+ * The transaction was rolled back: nothing it would have written exists.
+ */
+public final class StoreUnavailableException extends RuntimeException {
+    public StoreUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

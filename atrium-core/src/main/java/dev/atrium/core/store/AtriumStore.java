@@ -1,0 +1,36 @@
+package dev.atrium.core.store;
+
+import dev.atrium.core.admin.AdminTokenStore;
+import dev.atrium.core.apps.AppStore;
+import dev.atrium.core.auth.SignupStore;
+import dev.atrium.core.sessions.SessionStore;
+import dev.atrium.core.tokens.SigningKeyStore;
+import dev.atrium.core.users.UserStore;
+
+/**
+ * One backend's implementations of every feature's store, sharing one database (so a feature's
+ * write can span tables in one transaction where its interface says so).
+ */
+public interface AtriumStore extends AutoCloseable {
+
+    AppStore apps();
+
+    UserStore users();
+
+    SessionStore sessions();
+
+    SignupStore signups();
+
+    SigningKeyStore signingKeys();
+
+    AdminTokenStore adminTokens();
+
+    /** Whether the backend answers a trivial query now; false instead of throwing. */
+    boolean isReady();
+
+    /** A short description for logs, without credentials (e.g. {@code sqlite:./atrium-data/atrium.db}). */
+    String describe();
+
+    @Override
+    void close();
+}

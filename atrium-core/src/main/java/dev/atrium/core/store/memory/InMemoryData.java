@@ -1,0 +1,52 @@
+package dev.atrium.core.store.memory;
+
+import dev.atrium.core.admin.AdminToken;
+import dev.atrium.core.apps.App;
+import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.sessions.Session;
+import dev.atrium.core.tokens.SigningKey;
+import dev.atrium.core.users.Identity;
+import dev.atrium.core.users.User;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The in-memory store's tables. Callers hold this object's monitor for every access. */
+final class InMemoryData {
+    final Map<String, App> apps = new HashMap<>();
+    final Map<String, ProviderConfig> providers = new HashMap<>();
+    /** Users by id, with their identities inside. */
+    final Map<String, User> users = new HashMap<>();
+    /** identityKey → user id: the (app, provider, subject) unique index. */
+    final Map<String, String> identities = new HashMap<>();
+    final Map<String, Session> sessions = new HashMap<>();
+    final List<SigningKey> keys = new ArrayList<>();
+    final List<AdminToken> adminTokens = new ArrayList<>();
+    String firstAppId;
+
+    static String identityKey(String appId, String providerType, String subject) {
+        return appId + "\u0000" + providerType + "\u0000" + subject;
+    }
+
+    void putUser(User user) {
+        users.put(user.id(), user);
+        for (Identity i : user.identities()) {
+            identities.put(identityKey(user.appId(), i.providerType(), i.subject()), user.id());
+        }
+    }
+
+    void removeUser(User user) {
+        users.remove(user.id());
+        for (Identity i : user.identities()) {
+            identities.remove(identityKey(user.appId(), i.providerType(), i.subject()));
+        }
+        removeSessionsOf(user.appId(), user.id());
+    }
+
+    int removeSessionsOf(String appId, String userId) {
+        int before = sessions.size();
+        sessions.values().removeIf(s -> s.appId().equals(appId) && s.userId().equals(userId));
+        return before - sessions.size();
+    }
+}

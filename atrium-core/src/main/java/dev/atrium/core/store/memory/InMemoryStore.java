@@ -1,0 +1,222 @@
+package dev.atrium.core.store.memory;
+
+import dev.atrium.core.admin.AdminToken;
+import dev.atrium.core.admin.AdminTokenStore;
+import dev.atrium.core.apps.App;
+import dev.atrium.core.apps.AppStore;
+import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.auth.IdentityTakenException;
+import dev.atrium.core.auth.SignupStore;
+import dev.atrium.core.sessions.Session;
+import dev.atrium.core.sessions.SessionStore;
+import dev.atrium.core.store.AtriumStore;
+import dev.atrium.core.tokens.SigningKey;
+import dev.atrium.core.tokens.SigningKeyStore;
+import dev.atrium.core.users.User;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reference store: every contract in {@code atrium-store-tck} holds here first. All state
+ * sits in one {@link InMemoryData} guarded by its monitor, which makes each method one atomic
+ * transaction. For unit tests and single-process experiments; nothing survives the process.
+ */
+public final class InMemoryStore implements AtriumStore {
+    private final InMemoryData data = new InMemoryData();
+    private final InMemoryUserStore users = new InMemoryUserStore(data);
+
+    @Override
+    public AppStore apps() {
+        return new AppStore() {
+            @Override
+            public void create(App app, List<ProviderConfig> providers) {
+                synchronized (data) {
+                    if (data.apps.putIfAbsent(app.id(), app) != null) {
+                        throw new IllegalStateException("app " + app.id() + " exists");
+                    }
+                    providers.forEach(p -> data.providers.put(p.appId() + "/" + p.type(), p));
+                }
+            }
+
+            @Override
+            public App createFirstApp(App app, List<ProviderConfig> providers) {
+                synchronized (data) {
+                    if (data.firstAppId == null) {
+                        create(app, providers);
+                        data.firstAppId = app.id();
+                    }
+                    return data.apps.get(data.firstAppId);
+                }
+            }
+
+            @Override
+            public Optional<App> find(String appId) {
+                synchronized (data) {
+                    return Optional.ofNullable(data.apps.get(appId));
+                }
+            }
+
+            @Override
+            public List<App> list() {
+                synchronized (data) {
+                    return data.apps.values().stream().sorted(Comparator.comparing(App::createdAt)).toList();
+                }
+            }
+
+            @Override
+            public List<ProviderConfig> providers(String appId) {
+                synchronized (data) {
+                    return data.providers.values().stream().filter(p -> p.appId().equals(appId)).toList();
+                }
+            }
+
+            @Override
+            public boolean saveProvider(ProviderConfig provider) {
+                synchronized (data) {
+                    if (!data.apps.containsKey(provider.appId())) {
+                        return false;
+                    }
+                    data.providers.put(provider.appId() + "/" + provider.type(), provider);
+                    return true;
+                }
+            }
+        };
+    }
+
+    @Override
+    public InMemoryUserStore users() {
+        return users;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return new SessionStore() {
+            @Override
+            public void insert(Session session) {
+                synchronized (data) {
+                    if (!data.users.containsKey(session.userId())) {
+                        throw new IllegalStateException("user " + session.userId() + " does not exist");
+                    }
+                    data.sessions.put(session.id(), session);
+                }
+            }
+
+            @Override
+            public Optional<Session> find(String sessionId) {
+                synchronized (data) {
+                    return Optional.ofNullable(data.sessions.get(sessionId));
+                }
+            }
+
+            @Override
+            public boolean revoke(String sessionId) {
+                synchronized (data) {
+                    return data.sessions.remove(sessionId) != null;
+                }
+            }
+
+            @Override
+            public int revokeAll(String appId, String userId) {
+                synchronized (data) {
+                    return data.removeSessionsOf(appId, userId);
+                }
+            }
+        };
+    }
+
+    @Override
+    public SignupStore signups() {
+        return (User user, Session session) -> {
+            synchronized (data) {
+                user.identities().forEach(i -> {
+                    if (data.identities.containsKey(InMemoryData.identityKey(user.appId(), i.providerType(), i.subject()))) {
+                        throw new IdentityTakenException(i.providerType(), i.subject());
+                    }
+                });
+                data.putUser(user);
+                data.sessions.put(session.id(), session);
+            }
+        };
+    }
+
+    @Override
+    public SigningKeyStore signingKeys() {
+        return new SigningKeyStore() {
+            @Override
+            public List<SigningKey> forApp(String appId) {
+                synchronized (data) {
+                    return data.keys.stream().filter(k -> k.appId().equals(appId))
+                            .sorted(Comparator.comparing((SigningKey k) -> !k.state().equals(SigningKey.ACTIVE))
+                                    .thenComparing(SigningKey::createdAt, Comparator.reverseOrder()))
+                            .toList();
+                }
+            }
+
+            @Override
+            public boolean insertFirst(SigningKey key) {
+                synchronized (data) {
+                    boolean hasActive = data.keys.stream()
+                            .anyMatch(k -> k.appId().equals(key.appId()) && k.state().equals(SigningKey.ACTIVE));
+                    if (hasActive) {
+                        return false;
+                    }
+                    data.keys.add(key);
+                    return true;
+                }
+            }
+        };
+    }
+
+    @Override
+    public AdminTokenStore adminTokens() {
+        return new AdminTokenStore() {
+            @Override
+            public void insert(AdminToken token) {
+                synchronized (data) {
+                    if (data.adminTokens.stream().anyMatch(t -> t.id().equals(token.id()))) {
+                        throw new IllegalStateException("admin token " + token.id() + " exists");
+                    }
+                    data.adminTokens.add(token);
+                }
+            }
+
+            @Override
+            public Optional<AdminToken> findByHash(String tokenHash) {
+                synchronized (data) {
+                    return data.adminTokens.stream().filter(t -> t.tokenHash().equals(tokenHash)).findFirst();
+                }
+            }
+
+            @Override
+            public List<AdminToken> list() {
+                synchronized (data) {
+                    return new ArrayList<>(data.adminTokens);
+                }
+            }
+
+            @Override
+            public boolean revoke(String id) {
+                synchronized (data) {
+                    return data.adminTokens.removeIf(t -> t.id().equals(id));
+                }
+            }
+        };
+    }
+
+    @Override
+    public boolean isReady() {
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return "memory";
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}

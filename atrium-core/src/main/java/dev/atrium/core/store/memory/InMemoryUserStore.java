@@ -1,0 +1,67 @@
+package dev.atrium.core.store.memory;
+
+import dev.atrium.core.users.DeletionReason;
+import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserStore;
+import java.time.Instant;
+import java.util.Optional;
+
+/** {@link UserStore} over {@link InMemoryData}. */
+public final class InMemoryUserStore implements UserStore {
+    private final InMemoryData data;
+
+    InMemoryUserStore(InMemoryData data) {
+        this.data = data;
+    }
+
+    @Override
+    public Optional<User> find(String appId, String userId) {
+        synchronized (data) {
+            User u = data.users.get(userId);
+            return u != null && u.appId().equals(appId) ? Optional.of(u) : Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<User> findByIdentity(String appId, String providerType, String subject) {
+        synchronized (data) {
+            String userId = data.identities.get(InMemoryData.identityKey(appId, providerType, subject));
+            return userId == null ? Optional.empty() : Optional.ofNullable(data.users.get(userId));
+        }
+    }
+
+    @Override
+    public boolean delete(String appId, String userId, DeletionReason reason) {
+        synchronized (data) {
+            Optional<User> user = find(appId, userId);
+            user.ifPresent(data::removeUser);
+            return user.isPresent();
+        }
+    }
+
+    @Override
+    public boolean recordActivity(String appId, String userId, Instant at, Instant notAfter) {
+        synchronized (data) {
+            User u = find(appId, userId).orElse(null);
+            if (u == null || u.lastActiveAt().isAfter(notAfter)) {
+                return false;
+            }
+            data.users.put(u.id(), new User(u.id(), u.appId(), u.type(), u.disabled(), u.createdAt(), at,
+                    u.customData(), u.identities()));
+            return true;
+        }
+    }
+
+    @Override
+    public boolean setDisabled(String appId, String userId, boolean disabled) {
+        synchronized (data) {
+            User u = find(appId, userId).orElse(null);
+            if (u == null) {
+                return false;
+            }
+            data.users.put(u.id(), new User(u.id(), u.appId(), u.type(), disabled, u.createdAt(), u.lastActiveAt(),
+                    u.customData(), u.identities()));
+            return true;
+        }
+    }
+}

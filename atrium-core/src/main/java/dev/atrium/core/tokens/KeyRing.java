@@ -1,0 +1,120 @@
+package dev.atrium.core.tokens;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.Ed25519Signer;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The signing keys of every app, loaded from the store and cached with their signer and verifiers
+ * built once (building an Ed25519 signer per token would cost more than the signature).
+ * An app without a key gets one on first use. A cached entry is reloaded after {@code reload}, and
+ * at once when a token names an unknown kid (another node rotated), at most once a second per app
+ * so forged kids cannot turn into a query flood.
+ */
+public final class KeyRing {
+    private static final Duration UNKNOWN_KID_RELOAD_SPACING = Duration.ofSeconds(1);
+
+    private final SigningKeyStore store;
+    private final Clock clock;
+    private final Duration reload;
+    private final ConcurrentHashMap<String, AppKeys> cache = new ConcurrentHashMap<>();
+
+    /** One app's loaded keys. */
+    record AppKeys(String activeKid, JWSSigner signer, Map<String, JWSVerifier> verifiers,
+                   List<OctetKeyPair> publicKeys, Instant loadedAt) {}
+
+    public KeyRing(SigningKeyStore store, Clock clock, Duration reload) {
+        this.store = store;
+        this.clock = clock;
+        this.reload = reload;
+    }
+
+    /** The app's keys, creating the first key when it has none. The caller has checked the app exists. */
+    AppKeys forApp(String appId) {
+        Instant now = clock.instant();
+        AppKeys keys = cache.get(appId);
+        if (keys != null && keys.loadedAt.plus(reload).isAfter(now)) {
+            return keys;
+        }
+        return cache.compute(appId, (id, old) ->
+                old != null && old.loadedAt.plus(reload).isAfter(now) ? old : loadOrCreate(id, now));
+    }
+
+    /** The verifier for {@code kid}, or null when the app has no such key even after a reload. */
+    JWSVerifier verifier(String appId, String kid) {
+        AppKeys keys = forApp(appId);
+        JWSVerifier v = keys.verifiers.get(kid);
+        if (v == null && keys.loadedAt.plus(UNKNOWN_KID_RELOAD_SPACING).isBefore(clock.instant())) {
+            keys = cache.compute(appId, (id, old) -> loadOrCreate(id, clock.instant()));
+            v = keys.verifiers.get(kid);
+        }
+        return v;
+    }
+
+    /** The public keys to publish in the app's JWKS (active and retired). */
+    public List<OctetKeyPair> publicKeys(String appId) {
+        return forApp(appId).publicKeys;
+    }
+
+    private AppKeys loadOrCreate(String appId, Instant now) {
+        List<SigningKey> rows = store.forApp(appId);
+        if (rows.stream().noneMatch(k -> k.state().equals(SigningKey.ACTIVE))) {
+            store.insertFirst(generate(appId, now)); // false: another node won the race; reload below sees its key
+            rows = store.forApp(appId);
+        }
+        return build(rows, now);
+    }
+
+    private static AppKeys build(List<SigningKey> rows, Instant now) {
+        String activeKid = null;
+        JWSSigner signer = null;
+        Map<String, JWSVerifier> verifiers = new LinkedHashMap<>();
+        List<OctetKeyPair> publics = new ArrayList<>();
+        for (SigningKey row : rows) {
+            try {
+                OctetKeyPair jwk = OctetKeyPair.parse(row.privateJwk());
+                OctetKeyPair pub = jwk.toPublicJWK();
+                verifiers.put(row.kid(), new Ed25519Verifier(pub));
+                publics.add(pub);
+                if (signer == null && row.state().equals(SigningKey.ACTIVE)) {
+                    activeKid = row.kid();
+                    signer = new Ed25519Signer(jwk);
+                }
+            } catch (ParseException | JOSEException e) {
+                throw new IllegalStateException("signing key " + row.kid() + " of app " + row.appId() + " is unreadable", e);
+            }
+        }
+        if (signer == null) {
+            throw new IllegalStateException("no active signing key after creation");
+        }
+        return new AppKeys(activeKid, signer, Map.copyOf(verifiers), List.copyOf(publics), now);
+    }
+
+    /** A new Ed25519 key for the app; kid = app-unique, time-ordered. */
+    public static SigningKey generate(String appId, Instant now) {
+        try {
+            String kid = dev.atrium.core.kernel.ObjectIds.next(now);
+            OctetKeyPair jwk = new OctetKeyPairGenerator(Curve.Ed25519)
+                    .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.EdDSA).generate();
+            return new SigningKey(appId, kid, JWSAlgorithm.EdDSA.getName(), jwk.toJSONString(), SigningKey.ACTIVE, now);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate an Ed25519 key", e);
+        }
+    }
+}

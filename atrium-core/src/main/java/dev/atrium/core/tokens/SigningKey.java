@@ -1,0 +1,14 @@
+package dev.atrium.core.tokens;
+
+import java.time.Instant;
+
+/**
+ * A per-app signing key as stored (design §3). The private part is a JWK (RFC 8037 OKP) in JSON.
+ *
+ * @param state {@link #ACTIVE} signs new tokens; {@link #RETIRED} still verifies tokens signed
+ *     before a rotation and stays published in the JWKS until they have expired
+ */
+public record SigningKey(String appId, String kid, String alg, String privateJwk, String state, Instant createdAt) {
+    public static final String ACTIVE = "active";
+    public static final String RETIRED = "retired";
+}

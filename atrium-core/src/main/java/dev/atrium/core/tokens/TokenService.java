@@ -1,0 +1,174 @@
+package dev.atrium.core.tokens;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.atrium.api.ErrorCode;
+import dev.atrium.core.apps.App;
+import dev.atrium.core.apps.AppDirectory;
+import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.Secrets;
+import dev.atrium.core.users.User;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Issues and verifies Atrium's JWTs (design §3, spec §7). Both token kinds are EdDSA-signed with
+ * the app's key, carry integer {@code iat}/{@code exp} (core parses both strictly), {@code iss} =
+ * the app's issuer URL and {@code aud} = the app id, which is how user-scoped routes (no app in
+ * the path) find their app. Only {@code EdDSA} is accepted: {@code alg: none} and every other
+ * algorithm are refused before any key is looked up.
+ */
+public final class TokenService {
+    public static final String ACCESS = "access";
+    public static final String REFRESH = "refresh";
+
+    private final KeyRing keys;
+    private final AppDirectory apps;
+    private final Clock clock;
+    private final java.util.function.Supplier<String> publicUrl;
+
+    /** A refresh token and what the session stores of it. */
+    public record IssuedRefresh(String token, String hash, Instant expiresAt) {}
+
+    public TokenService(KeyRing keys, AppDirectory apps, Clock clock, java.util.function.Supplier<String> publicUrl) {
+        this.keys = keys;
+        this.apps = apps;
+        this.clock = clock;
+        this.publicUrl = publicUrl;
+    }
+
+    /** The app's issuer, {@code <public url>/api/client/v2.0/app/<id>}; its discovery document hangs below it. */
+    public String issuer(String appId) {
+        return publicUrl.get() + "/api/client/v2.0/app/" + appId;
+    }
+
+    /** A new access token for the user's session: {@code is_anonymous}, {@code amr}, {@code baas_device_id}. */
+    public String issueAccess(App app, User user, String sessionId, String deviceId, Instant now) {
+        JWTClaimsSet.Builder claims = base(app, user.id(), ACCESS, now, now.plus(app.settings().accessTokenLifetime()))
+                .claim("sid", sessionId)
+                .claim("baas_device_id", deviceId)
+                .claim("is_anonymous", user.isAnonymous())
+                .claim("amr", user.providerTypes());
+        if (!user.customData().isEmpty()) {
+            claims.claim("user_data", user.customData());
+        }
+        return sign(app.id(), claims.build());
+    }
+
+    /**
+     * A new refresh token for session {@code sessionId}. A random {@code jti} makes the hash
+     * unguessable even to someone holding the signing key.
+     */
+    public IssuedRefresh issueRefresh(App app, String userId, String sessionId, Instant now) {
+        Instant exp = now.plus(app.settings().refreshTokenLifetime());
+        JWTClaimsSet claims = base(app, userId, REFRESH, now, exp)
+                .claim("sid", sessionId)
+                .jwtID(Secrets.random(16))
+                .build();
+        String token = sign(app.id(), claims);
+        return new IssuedRefresh(token, Secrets.hash(token), exp);
+    }
+
+    /** Verifies an access token; InvalidSession for anything but a valid, unexpired access token. */
+    public AccessClaims verifyAccess(String token) {
+        JWTClaimsSet c = verify(token, ACCESS);
+        return new AccessClaims(c.getAudience().get(0), c.getSubject(), str(c, "sid"), str(c, "baas_device_id"));
+    }
+
+    /** Verifies a refresh token's signature and lifetime; the caller checks the session still exists. */
+    public RefreshClaims verifyRefresh(String token) {
+        JWTClaimsSet c = verify(token, REFRESH);
+        String sid = str(c, "sid");
+        if (sid == null) {
+            throw invalid("refresh token has no session");
+        }
+        return new RefreshClaims(c.getAudience().get(0), c.getSubject(), sid);
+    }
+
+    private JWTClaimsSet.Builder base(App app, String subject, String typ, Instant iat, Instant exp) {
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer(app.id()))
+                .audience(app.id())
+                .subject(subject)
+                .issueTime(Date.from(iat))
+                .expirationTime(Date.from(exp))
+                .claim("typ", typ);
+    }
+
+    private String sign(String appId, JWTClaimsSet claims) {
+        KeyRing.AppKeys k = keys.forApp(appId);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.EdDSA).type(JOSEObjectType.JWT).keyID(k.activeKid()).build(), claims);
+        try {
+            jwt.sign(k.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing failed for app " + appId, e);
+        }
+        return jwt.serialize();
+    }
+
+    private JWTClaimsSet verify(String token, String expectedType) {
+        if (token == null || token.isEmpty()) {
+            throw invalid("missing token");
+        }
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw invalid("malformed token");
+        }
+        if (!JWSAlgorithm.EdDSA.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {
+            throw invalid("token not signed by this server");
+        }
+        List<String> aud = claims.getAudience();
+        if (aud == null || aud.size() != 1) {
+            throw invalid("token has no app");
+        }
+        String appId = aud.get(0);
+        try {
+            apps.requireApp(appId);
+        } catch (AuthException e) {
+            throw invalid("token of an unknown app");
+        }
+        JWSVerifier verifier = keys.verifier(appId, jwt.getHeader().getKeyID());
+        try {
+            if (verifier == null || !jwt.verify(verifier)) {
+                throw invalid("signature invalid");
+            }
+        } catch (JOSEException e) {
+            throw invalid("signature invalid");
+        }
+        if (!issuer(appId).equals(claims.getIssuer()) || claims.getSubject() == null || claims.getIssueTime() == null) {
+            throw invalid("token not issued for this app");
+        }
+        Object typ = claims.getClaim("typ");
+        if (!expectedType.equals(typ)) {
+            throw invalid(expectedType.equals(ACCESS)
+                    ? "an access token is required" : "a refresh token is required");
+        }
+        Date exp = claims.getExpirationTime();
+        if (exp == null || !exp.toInstant().isAfter(clock.instant())) {
+            throw invalid(expectedType + " token expired");
+        }
+        return claims;
+    }
+
+    private static String str(JWTClaimsSet c, String name) {
+        Object v = c.getClaim(name);
+        return v instanceof String s ? s : null;
+    }
+
+    private static AuthException invalid(String why) {
+        return new AuthException(ErrorCode.InvalidSession, "invalid session: " + why);
+    }
+}

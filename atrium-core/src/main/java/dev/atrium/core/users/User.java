@@ -1,0 +1,45 @@
+package dev.atrium.core.users;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A user of one app with its identities, oldest first (the anonymous identity of a linked guest
+ * stays first, spec §4).
+ *
+ * @param type {@code normal} for end users ({@code server} is reserved for server API keys)
+ * @param customData the app's custom user data, sent as {@code user_data} in access tokens; empty if none
+ */
+public record User(String id, String appId, String type, boolean disabled, Instant createdAt,
+                   Instant lastActiveAt, Map<String, Object> customData, List<Identity> identities) {
+
+    public static final String ANON_PROVIDER = "anon-user";
+
+    public User {
+        customData = Map.copyOf(customData);
+        identities = List.copyOf(identities);
+    }
+
+    /** Anonymous while its only identity is {@code anon-user} (design §1 rule 2, spec §9). */
+    public boolean isAnonymous() {
+        return identities.size() == 1 && identities.get(0).providerType().equals(ANON_PROVIDER);
+    }
+
+    /**
+     * The profile {@code data} (spec §5): what the identities' providers know, merged in identity
+     * order, so a guest's is {@code {}} and a linked guest's carries e.g. its e-mail.
+     */
+    public Map<String, Object> profileData() {
+        java.util.LinkedHashMap<String, Object> data = new java.util.LinkedHashMap<>();
+        for (Identity identity : identities) {
+            identity.providerData().forEach(data::putIfAbsent);
+        }
+        return data;
+    }
+
+    /** The provider types of the identities, in order; the access token's {@code amr}. */
+    public List<String> providerTypes() {
+        return identities.stream().map(Identity::providerType).toList();
+    }
+}

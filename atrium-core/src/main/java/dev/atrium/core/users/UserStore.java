@@ -1,0 +1,29 @@
+package dev.atrium.core.users;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Persistence of users and their identities. */
+public interface UserStore {
+
+    /** The user with its identities in order; empty when not found in that app. */
+    Optional<User> find(String appId, String userId);
+
+    /** The user holding identity (provider, subject) in the app; empty when no one holds it. */
+    Optional<User> findByIdentity(String appId, String providerType, String subject);
+
+    /**
+     * Deletes the user, its identities and its sessions in one transaction; false when not found
+     * (already deleted): a second delete changes nothing.
+     */
+    boolean delete(String appId, String userId, DeletionReason reason);
+
+    /**
+     * Sets {@code last_active_at = at} only if the stored value is older than {@code notAfter}, so
+     * at most one write per granularity period; false when not written or the user is not found.
+     */
+    boolean recordActivity(String appId, String userId, Instant at, Instant notAfter);
+
+    /** Sets the disabled flag; false when the user is not found. */
+    boolean setDisabled(String appId, String userId, boolean disabled);
+}

@@ -1,0 +1,86 @@
+package dev.atrium.server.app;
+
+import dev.atrium.core.apps.AppDirectory;
+import dev.atrium.core.auth.AccountService;
+import dev.atrium.core.auth.AuthService;
+import dev.atrium.core.auth.anonymous.AnonymousProvider;
+import dev.atrium.core.store.AtriumStore;
+import dev.atrium.core.tokens.KeyRing;
+import dev.atrium.core.tokens.TokenService;
+import dev.atrium.server.config.AtriumConfig;
+import dev.atrium.server.http.HttpServer;
+import dev.atrium.server.http.Router;
+import io.helidon.webserver.WebServer;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The composition root: the one place that calls {@code new} on implementations (design §6).
+ * {@link #start} opens the store, runs the first-start bootstrap, wires the services and starts
+ * the web server; {@link #close} stops both.
+ */
+public final class Atrium implements AutoCloseable {
+    private final AtriumStore store;
+    private final WebServer server;
+    private final String publicUrl;
+    private final FirstStart.Outcome firstStart;
+
+    private Atrium(AtriumStore store, WebServer server, String publicUrl, FirstStart.Outcome firstStart) {
+        this.store = store;
+        this.server = server;
+        this.publicUrl = publicUrl;
+        this.firstStart = firstStart;
+    }
+
+    /** Starts a server over a store opened from {@code config}. */
+    public static Atrium start(AtriumConfig config, Clock clock) {
+        AtriumStore store = Stores.open(config);
+        try {
+            return start(config, clock, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Starts a server over {@code store} (tests pass the in-memory store); closing the server closes it. */
+    public static Atrium start(AtriumConfig config, Clock clock, AtriumStore store) {
+        FirstStart.Outcome first = FirstStart.run(store, config.dataDir(), clock.instant());
+        // With port 0 the URL is known only once bound; tests that use it wait for start() to return.
+        AtomicReference<String> publicUrl = new AtomicReference<>(config.port() == 0 ? null : config.publicUrlFor(config.port()));
+        AppDirectory apps = new AppDirectory(store.apps(), clock, config.cacheTtl());
+        KeyRing keys = new KeyRing(store.signingKeys(), clock, config.cacheTtl());
+        keys.publicKeys(first.app().id()); // create the first app's keys now, not on the first login
+        TokenService tokens = new TokenService(keys, apps, clock, publicUrl::get);
+        AuthService auth = new AuthService(apps, List.of(new AnonymousProvider()), store.users(), store.sessions(),
+                store.signups(), tokens, clock);
+        AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens, clock);
+        WebServer server = HttpServer.start(config.host(), config.port(), Router.build(
+                new Router.Services(auth, accounts, apps, tokens, keys, store, publicUrl::get)));
+        publicUrl.set(config.publicUrlFor(server.port()));
+        return new Atrium(store, server, publicUrl.get(), first);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    public FirstStart.Outcome firstStart() {
+        return firstStart;
+    }
+
+    public AtriumStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        store.close();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.atrium.server.cli;
+
+import dev.atrium.core.kernel.StoreUnavailableException;
+import dev.atrium.server.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code atrium}: the root command; every operator surface is a subcommand. */
+@Command(name = "atrium", mixinStandardHelpOptions = true, version = "atrium 0.1.0",
+        description = "Self-hosted authentication server for guest users (App Services client API v2).",
+        subcommands = {ServeCommand.class, AppsCommand.class, ProvidersCommand.class, MigrateCommand.class,
+                CommandLine.HelpCommand.class})
+public final class AtriumCommand implements Runnable {
+    /** Exit code of a configuration error. */
+    public static final int CONFIG_ERROR = 2;
+    /** Exit code when the store cannot be reached. */
+    public static final int STORE_ERROR = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The command line with Atrium's exit codes for configuration and store failures. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new AtriumCommand());
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ConfigException c) {
+                line.getErr().println(c.getMessage());
+                return CONFIG_ERROR;
+            }
+            if (e instanceof StoreUnavailableException s) {
+                line.getErr().println("atrium: " + s.getMessage());
+                return STORE_ERROR;
+            }
+            if (e instanceof java.io.UncheckedIOException io && io.getCause() instanceof java.net.BindException bind) {
+                line.getErr().println("atrium: cannot listen: " + bind.getMessage());
+                return 1;
+            }
+            if (e instanceof IllegalArgumentException || e instanceof CommandFailure) {
+                line.getErr().println("atrium: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return cl;
+    }
+
+    /** A command could not do what was asked; the message says why, exit code 1. */
+    public static final class CommandFailure extends RuntimeException {
+        public CommandFailure(String message) {
+            super(message);
+        }
+    }
+}

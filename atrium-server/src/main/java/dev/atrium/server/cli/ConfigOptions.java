@@ -1,0 +1,53 @@
+package dev.atrium.server.cli;
+
+import dev.atrium.server.config.AtriumConfig;
+import dev.atrium.server.config.ConfigLoader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The configuration flags every command that touches the store accepts; flags win over all else. */
+public final class ConfigOptions {
+    @Option(names = "--config", description = "properties file (default ./atrium.properties if present)")
+    String config;
+    @Option(names = "--host", description = "address to bind (default 127.0.0.1)")
+    String host;
+    @Option(names = "--port", description = "port to bind (default 9090)")
+    String port;
+    @Option(names = "--public-url", description = "externally reachable base URL (default http://host:port)")
+    String publicUrl;
+    @Option(names = "--data-dir", description = "directory of the SQLite file and admin token (default ./atrium-data)")
+    String dataDir;
+    @Option(names = {"--store", "--store-url"}, description = "sqlite:<file> or postgresql://user@host:port/db")
+    String storeUrl;
+    @Option(names = "--store-pool-size", description = "database connections (default 16)")
+    String storePoolSize;
+    @Option(names = "--store-connect-timeout", description = "wait for a connection before 503 (default 2s)")
+    String storeConnectTimeout;
+    @Option(names = "--store-schema", description = "PostgreSQL schema")
+    String storeSchema;
+    @Option(names = "--cache-ttl", description = "app/provider/key cache lifetime (default 5s)")
+    String cacheTtl;
+
+    /** Defaults < file < environment < these flags, validated. */
+    public AtriumConfig load() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        put(flags, "config", config);
+        put(flags, "host", host);
+        put(flags, "port", port);
+        put(flags, "public-url", publicUrl);
+        put(flags, "data-dir", dataDir);
+        put(flags, "store-url", storeUrl);
+        put(flags, "store-pool-size", storePoolSize);
+        put(flags, "store-connect-timeout", storeConnectTimeout);
+        put(flags, "store-schema", storeSchema);
+        put(flags, "cache-ttl", cacheTtl);
+        return ConfigLoader.load(flags, System.getenv());
+    }
+
+    private static void put(Map<String, String> m, String key, String value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.atrium.server.cli;
+
+import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.store.AtriumStore;
+import dev.atrium.server.app.Stores;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code atrium providers enable|disable --app ID TYPE}. A running server sees the change within
+ * its cache TTL (config {@code cache-ttl}, default 5 s). Disabling never deletes users.
+ */
+@Command(name = "providers", description = "Enable or disable an app's auth providers.",
+        subcommands = {ProvidersCommand.Enable.class, ProvidersCommand.Disable.class})
+final class ProvidersCommand {
+    static final Set<String> KNOWN = Set.of("anon-user");
+
+    abstract static class Toggle implements Runnable {
+        @Mixin
+        ConfigOptions options;
+        @Option(names = "--app", required = true, description = "app id")
+        String appId;
+        @Parameters(index = "0", paramLabel = "PROVIDER", description = "provider type, e.g. anon-user")
+        String type;
+
+        abstract boolean enabled();
+
+        @Override
+        public void run() {
+            if (!KNOWN.contains(type)) {
+                throw new AtriumCommand.CommandFailure("unknown provider '" + type + "' (known: " + KNOWN + ")");
+            }
+            try (AtriumStore store = Stores.open(options.load())) {
+                ProviderConfig current = store.apps().providers(appId).stream()
+                        .filter(p -> p.type().equals(type)).findFirst()
+                        .orElse(new ProviderConfig(ObjectIds.next(Instant.now()), appId, type, false, Map.of()));
+                if (!store.apps().saveProvider(current.withEnabled(enabled()))) {
+                    throw new AtriumCommand.CommandFailure("no app with id '" + appId + "'");
+                }
+                System.out.println(type + " " + (enabled() ? "enabled" : "disabled") + " for app " + appId);
+            }
+        }
+    }
+
+    @Command(name = "enable", description = "Enable a provider.")
+    static final class Enable extends Toggle {
+        @Override
+        boolean enabled() {
+            return true;
+        }
+    }
+
+    @Command(name = "disable", description = "Disable a provider (its users are kept).")
+    static final class Disable extends Toggle {
+        @Override
+        boolean enabled() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.atrium.server.cli;
+
+import dev.atrium.server.app.Atrium;
+import dev.atrium.server.app.FirstStart;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code atrium serve}: runs the server until interrupted. */
+@Command(name = "serve", description = "Start the server (SQLite under ./atrium-data by default).")
+final class ServeCommand implements Runnable {
+    @Mixin
+    ConfigOptions options;
+
+    @Override
+    public void run() {
+        Atrium atrium = Atrium.start(options.load(), Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            atrium.close();
+            stopped.countDown();
+        }, "atrium-shutdown"));
+        FirstStart.Outcome first = atrium.firstStart();
+        System.out.println("Atrium is serving (store " + atrium.store().describe() + ")");
+        System.out.println("app id: " + first.app().id());
+        System.out.println("base URL: " + atrium.publicUrl());
+        if (first.created()) {
+            System.out.println("admin token: written to " + first.adminTokenFile() + " (mode 0600)");
+        } else if (java.nio.file.Files.exists(first.adminTokenFile())) {
+            System.out.println("admin token: in " + first.adminTokenFile() + " (written on first start)");
+        } else {
+            System.out.println("admin token: written on first start by the node that created the store");
+        }
+        System.out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

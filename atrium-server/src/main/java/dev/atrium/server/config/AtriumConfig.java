@@ -1,0 +1,45 @@
+package dev.atrium.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The server's configuration: typed, immutable, validated by {@link ConfigLoader} before any of it
+ * is used. Keys (file / environment / flag): {@code host} / {@code ATRIUM_HOST} / {@code --host},
+ * and so on for every component, in kebab case.
+ *
+ * @param host the address to bind (default 127.0.0.1: nothing is exposed until asked)
+ * @param port the port to bind; 0 picks a free one (tests)
+ * @param publicUrl the externally reachable base URL, returned as {@code hostname} by location
+ *     (spec §3) and used in token issuers; null means {@code http://host:port}
+ * @param dataDir where the SQLite file and the admin token live
+ * @param storeUrl {@code sqlite:<file>} or {@code postgresql://…}; null means SQLite under dataDir
+ * @param storePoolSize database connections
+ * @param storeConnectTimeout how long a request waits for a connection before a 503
+ * @param storeSchema PostgreSQL schema; null for the default
+ * @param cacheTtl how long apps, providers and keys are cached: the bound on how long a change
+ *     made elsewhere (CLI, another node) takes to be in force here
+ */
+public record AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl,
+                           int storePoolSize, Duration storeConnectTimeout, String storeSchema, Duration cacheTtl) {
+
+    /** The public URL, defaulting to {@code http://host:port} with the port actually bound. */
+    public String publicUrlFor(int boundPort) {
+        if (publicUrl != null) {
+            return publicUrl;
+        }
+        String h = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + boundPort;
+    }
+
+    /** The store URL, defaulting to {@code sqlite:<dataDir>/atrium.db}. */
+    public String effectiveStoreUrl() {
+        return storeUrl != null ? storeUrl : "sqlite:" + dataDir.resolve("atrium.db");
+    }
+
+    /** A copy with another port (tests bind port 0). */
+    public AtriumConfig withPort(int value) {
+        return new AtriumConfig(host, value, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
+                storeSchema, cacheTtl);
+    }
+}

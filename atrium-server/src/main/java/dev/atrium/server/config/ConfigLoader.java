@@ -1,0 +1,183 @@
+package dev.atrium.server.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Builds {@link AtriumConfig} from defaults &lt; optional file &lt; environment &lt; flags.
+ * The file is {@code --config}/{@code ATRIUM_CONFIG}, else {@code ./atrium.properties} if present.
+ * Every key is validated and every problem collected, so one run names them all (HikariCP's
+ * {@code validate()} style); unknown keys in the file are problems too, typos must not pass.
+ */
+public final class ConfigLoader {
+    public static final Set<String> KEYS = Set.of("host", "port", "public-url", "data-dir", "store-url",
+            "store-pool-size", "store-connect-timeout", "store-schema", "cache-ttl");
+    private static final String DEFAULT_FILE = "atrium.properties";
+
+    private ConfigLoader() {}
+
+    /** Loads and validates; throws ConfigException listing every bad key. */
+    public static AtriumConfig load(Map<String, String> flags, Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        String file = flags.getOrDefault("config", env.get("ATRIUM_CONFIG"));
+        readFile(file, values, problems);
+        for (String key : KEYS) {
+            String fromEnv = env.get(envName(key));
+            if (fromEnv != null) {
+                values.put(key, fromEnv);
+            }
+        }
+        flags.forEach((k, v) -> {
+            if (!k.equals("config")) {
+                values.put(k, v);
+            }
+        });
+        return validate(values, problems);
+    }
+
+    /** The environment variable of a key: {@code public-url} → {@code ATRIUM_PUBLIC_URL}. */
+    public static String envName(String key) {
+        return "ATRIUM_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static void readFile(String file, Map<String, String> values, List<String> problems) {
+        Path path = file != null ? Path.of(file) : Path.of(DEFAULT_FILE);
+        if (file == null && !Files.exists(path)) {
+            return;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(path)) {
+            p.load(r);
+        } catch (IOException e) {
+            problems.add("config: cannot read " + path + " (" + e.getMessage() + ")");
+            return;
+        }
+        for (String key : p.stringPropertyNames()) {
+            if (KEYS.contains(key)) {
+                values.put(key, p.getProperty(key).trim());
+            } else {
+                problems.add(key + ": unknown key in " + path + " (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static AtriumConfig validate(Map<String, String> v, List<String> problems) {
+        Fields f = new Fields(v, problems);
+        String host = f.string("host", "127.0.0.1");
+        int port = f.integer("port", 9090, 0, 65535);
+        String publicUrl = f.url("public-url");
+        Path dataDir = Path.of(f.string("data-dir", "./atrium-data")).toAbsolutePath().normalize();
+        String storeUrl = f.storeUrl("store-url");
+        int pool = f.integer("store-pool-size", 16, 1, 512);
+        Duration connect = f.duration("store-connect-timeout", Duration.ofSeconds(2), Duration.ofMillis(250), Duration.ofMinutes(1));
+        String schema = f.identifier("store-schema");
+        Duration cacheTtl = f.duration("cache-ttl", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(10));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, pool, connect, schema, cacheTtl);
+    }
+
+    /** Typed reads of the merged values, each adding a problem instead of throwing. */
+    private record Fields(Map<String, String> v, List<String> problems) {
+        String string(String key, String fallback) {
+            String s = v.get(key);
+            if (s != null && s.isBlank()) {
+                problems.add(key + ": must not be empty");
+            }
+            return s == null || s.isBlank() ? fallback : s;
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            String s = v.get(key);
+            if (s == null) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(s.trim());
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            problems.add(key + ": '" + s + "' is not an integer in " + min + ".." + max);
+            return fallback;
+        }
+
+        Duration duration(String key, Duration fallback, Duration min, Duration max) {
+            String s = v.get(key);
+            if (s == null) {
+                return fallback;
+            }
+            try {
+                Duration d = Durations.parse(s);
+                if (d.compareTo(min) >= 0 && d.compareTo(max) <= 0) {
+                    return d;
+                }
+                problems.add(key + ": " + s + " is outside " + min + ".." + max);
+            } catch (IllegalArgumentException e) {
+                problems.add(key + ": " + e.getMessage());
+            }
+            return fallback;
+        }
+
+        String url(String key) {
+            String s = v.get(key);
+            if (s == null) {
+                return null;
+            }
+            try {
+                URI u = URI.create(s.trim());
+                boolean http = "http".equals(u.getScheme()) || "https".equals(u.getScheme());
+                boolean bare = u.getHost() != null && (u.getPath() == null || u.getPath().isEmpty())
+                        && u.getQuery() == null && u.getFragment() == null;
+                if (http && bare) {
+                    return s.trim();
+                }
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+            problems.add(key + ": '" + s + "' must be scheme://host[:port] with http or https and no path (spec §3)");
+            return null;
+        }
+
+        String storeUrl(String key) {
+            String s = v.get(key);
+            if (s == null) {
+                return null;
+            }
+            String l = s.toLowerCase(Locale.ROOT);
+            if (l.startsWith("sqlite:") || l.startsWith("jdbc:sqlite:") || l.startsWith("postgresql://")
+                    || l.startsWith("postgres://") || l.startsWith("jdbc:postgresql:")) {
+                return s.trim();
+            }
+            problems.add(key + ": must start with sqlite: or postgresql://");
+            return null;
+        }
+
+        String identifier(String key) {
+            String s = v.get(key);
+            if (s == null) {
+                return null;
+            }
+            if (s.matches("[a-z_][a-z0-9_]{0,62}")) {
+                return s;
+            }
+            problems.add(key + ": '" + s + "' must be a lower-case SQL identifier ([a-z_][a-z0-9_]*, at most 63)");
+            return null;
+        }
+    }
+}

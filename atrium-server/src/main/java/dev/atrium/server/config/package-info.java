@@ -1,0 +1,2 @@
+/** Typed, validated server configuration. Imports nothing of Atrium. */
+package dev.atrium.server.config;

@@ -1,0 +1,61 @@
+package dev.atrium.server.http;
+
+import dev.atrium.api.ErrorBody;
+import dev.atrium.api.ErrorCode;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+
+/**
+ * The Helidon SE web server (a virtual thread per request). Failures Helidon answers itself,
+ * before routing (unparsable HTTP, a body over the transport limit), also get the JSON error
+ * form, so no client ever sees a text/plain error.
+ */
+public final class HttpServer {
+    /** Transport limit; the routes enforce their own, smaller limit and answer it as JSON. */
+    private static final long TRANSPORT_MAX_PAYLOAD = 1024 * 1024;
+
+    private HttpServer() {}
+
+    /** Starts the server on host:port; port 0 picks a free port (see {@link WebServer#port()}). */
+    public static WebServer start(String host, int port, HttpRouting.Builder routing) {
+        return WebServer.builder()
+                .host(host)
+                .port(port)
+                .maxPayloadSize(TRANSPORT_MAX_PAYLOAD)
+                .shutdownHook(false)
+                .directHandlers(HttpServer::jsonDirectHandlers)
+                .routing(routing)
+                .build()
+                .start();
+    }
+
+    private static void jsonDirectHandlers(DirectHandlers.Builder b) {
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            b.addHandler(type, (request, eventType, status, headers, message) -> {
+                ErrorCode code = switch (eventType) {
+                    case PAYLOAD_TOO_LARGE -> ErrorCode.PayloadTooLarge;
+                    case INTERNAL_ERROR -> ErrorCode.InternalServerError;
+                    default -> ErrorCode.BadRequest;
+                };
+                byte[] body;
+                try {
+                    body = Responses.WIRE.writeValueAsBytes(new ErrorBody(
+                            message == null || message.isBlank() ? status.reasonPhrase() : message, code.name(), null));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    body = ("{\"error\":\"bad request\",\"error_code\":\"" + code.name() + "\"}").getBytes();
+                }
+                return DirectHandler.TransportResponse.builder()
+                        .status(Status.create(ErrorMapper.status(code)))
+                        .headers(headers)
+                        .header(HeaderNames.CONTENT_TYPE, "application/json")
+                        .entity(body)
+                        .keepAlive(eventType.keepAlive())
+                        .build();
+            });
+        }
+    }
+}

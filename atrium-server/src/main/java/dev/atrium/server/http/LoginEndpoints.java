@@ -1,0 +1,50 @@
+package dev.atrium.server.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atrium.api.ApiPaths;
+import dev.atrium.api.LocationResponse;
+import dev.atrium.core.apps.AppDirectory;
+import dev.atrium.core.auth.AuthService;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.function.Supplier;
+
+/** App-scoped client routes: location (spec §3) and login/link for every provider (spec §4). */
+final class LoginEndpoints {
+    static final String LOCATION = ApiPaths.APP + "/{appId}/location";
+    static final String LOGIN = ApiPaths.APP + "/{appId}/auth/providers/{provider}/login";
+
+    private final AuthService auth;
+    private final AppDirectory apps;
+    private final Supplier<String> publicUrl;
+
+    LoginEndpoints(AuthService auth, AppDirectory apps, Supplier<String> publicUrl) {
+        this.auth = auth;
+        this.apps = apps;
+        this.publicUrl = publicUrl;
+    }
+
+    void register(HttpRouting.Builder r) {
+        r.get(LOCATION, this::location);
+        r.post(LOGIN, this::login);
+    }
+
+    private void location(ServerRequest req, ServerResponse res) {
+        apps.requireApp(req.path().pathParameters().get("appId"));
+        String host = publicUrl.get();
+        String ws = host.replaceFirst("^http", "ws"); // http→ws, https→wss
+        Responses.json(res, 200, new LocationResponse("GLOBAL", "atrium", host, ws));
+    }
+
+    private void login(ServerRequest req, ServerResponse res) {
+        String appId = req.path().pathParameters().get("appId");
+        String provider = req.path().pathParameters().get("provider");
+        ObjectNode body = Requests.jsonObject(req);
+        String deviceId = DeviceIds.from(body);
+        boolean link = req.query().first("link").map("true"::equalsIgnoreCase).orElse(false);
+        Responses.json(res, 200, link
+                ? auth.link(appId, provider, body, Requests.bearer(req))
+                : auth.login(appId, provider, body, deviceId));
+    }
+}

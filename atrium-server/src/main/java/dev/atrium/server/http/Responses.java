@@ -1,0 +1,43 @@
+package dev.atrium.server.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Writes response bodies. JSON goes out with {@code Content-Type: application/json} exactly: core
+ * parses error bodies only under that exact value (spec §8). Empty successes are 204 with neither
+ * body nor Content-Type, the one empty form realm-web accepts (spec §2).
+ */
+public final class Responses {
+    /** Wire JSON: record components in snake_case, nulls omitted. */
+    public static final ObjectMapper WIRE = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private Responses() {}
+
+    /** Sends {@code body} as JSON with {@code status}. */
+    public static void json(ServerResponse res, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = WIRE.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serialisable", e);
+        }
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(bytes);
+    }
+
+    /** Sends 204 with no body and no Content-Type. */
+    public static void noContent(ServerResponse res) {
+        res.status(204);
+        res.send();
+    }
+}

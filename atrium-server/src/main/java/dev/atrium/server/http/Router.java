@@ -1,0 +1,46 @@
+package dev.atrium.server.http;
+
+import dev.atrium.api.ErrorCode;
+import dev.atrium.core.apps.AppDirectory;
+import dev.atrium.core.auth.AccountService;
+import dev.atrium.core.auth.AuthService;
+import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.store.AtriumStore;
+import dev.atrium.core.tokens.KeyRing;
+import dev.atrium.core.tokens.TokenService;
+import io.helidon.webserver.http.HttpRouting;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The routing table of every surface: request ids first, then the routes, then a 405 for known
+ * paths with another method and a JSON 404 for the rest, and one error handler, ErrorMapper.
+ */
+public final class Router {
+    private Router() {}
+
+    /** The services the routes call. */
+    public record Services(AuthService auth, AccountService accounts, AppDirectory apps, TokenService tokens,
+                           KeyRing keys, AtriumStore store, Supplier<String> publicUrl) {}
+
+    public static HttpRouting.Builder build(Services s) {
+        HttpRouting.Builder r = HttpRouting.builder();
+        r.addFilter(new RequestIds());
+        new LoginEndpoints(s.auth(), s.apps(), s.publicUrl()).register(r);
+        new SessionEndpoints(s.accounts()).register(r);
+        new WellKnownEndpoints(s.apps(), s.keys(), s.tokens()).register(r);
+        new HealthEndpoints(s.store()).register(r);
+        for (String path : List.of(LoginEndpoints.LOCATION, LoginEndpoints.LOGIN, SessionEndpoints.PROFILE,
+                SessionEndpoints.SESSION, SessionEndpoints.DELETE, WellKnownEndpoints.JWKS, WellKnownEndpoints.DISCOVERY)) {
+            r.any(path, (req, res) -> {
+                throw new AuthException(ErrorCode.MethodNotAllowed,
+                        "method " + req.prologue().method().text() + " is not allowed on this route");
+            });
+        }
+        r.any((req, res) -> {
+            throw new AuthException(ErrorCode.NotFound, "no route for " + req.path().path());
+        });
+        r.error(Throwable.class, ErrorMapper::write);
+        return r;
+    }
+}

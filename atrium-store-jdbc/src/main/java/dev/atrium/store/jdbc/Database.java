@@ -1,0 +1,188 @@
+package dev.atrium.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.atrium.core.kernel.StoreUnavailableException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Connections and transactions for one store. {@link #write} runs work in a transaction,
+ * {@link #read} in autocommit; both translate SQL failures into the domain's terms (unique
+ * violation, store unavailable, or a bug).
+ *
+ * <p>SQLite allows one writer at a time, so writes go through a pool of exactly one connection
+ * whose transactions start {@code IMMEDIATE}: in-process writers queue on the pool instead of
+ * failing with SQLITE_BUSY on lock upgrade, and another process (the CLI) is waited for by
+ * {@code busy_timeout}. Reads use their own pool and, thanks to WAL, never wait for the writer.
+ * PostgreSQL uses one pool for both.
+ */
+public final class Database implements AutoCloseable {
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+    private final Dialect dialect;
+    private final HikariDataSource writer;
+    private final HikariDataSource reader;
+    private final DataSource migrationSource;
+    private final String description;
+
+    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, DataSource migrationSource,
+                     String description) {
+        this.dialect = dialect;
+        this.writer = writer;
+        this.reader = reader;
+        this.migrationSource = migrationSource;
+        this.description = description;
+    }
+
+    /** Opens the pools; throws StoreUnavailableException when the database cannot be reached. */
+    public static Database open(JdbcSettings settings) {
+        try {
+            return settings.dialect() == Dialect.SQLITE ? openSqlite(settings) : openPostgres(settings);
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException) {
+                throw e;
+            }
+            throw new StoreUnavailableException("cannot open store " + settings.redacted() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Database openSqlite(JdbcSettings settings) {
+        Path file = settings.sqliteFile().toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new StoreUnavailableException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        String url = "jdbc:sqlite:" + file;
+        HikariDataSource writer = pool("atrium-sqlite-writer", sqlite(url, true), 1, settings);
+        HikariDataSource reader = pool("atrium-sqlite-reader", sqlite(url, false), settings.poolSize(), settings);
+        return new Database(Dialect.SQLITE, writer, reader, sqlite(url, true), "sqlite:" + file);
+    }
+
+    private static SQLiteDataSource sqlite(String url, boolean immediate) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // NORMAL in WAL mode is durable against application crashes; an OS crash may lose the last
+        // transactions but never corrupts the file (sqlite.org/pragma.html#pragma_synchronous).
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        if (immediate) {
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl(url);
+        return ds;
+    }
+
+    private static Database openPostgres(JdbcSettings settings) {
+        JdbcSettings.PgTarget target = settings.postgres();
+        HikariConfig config = baseConfig("atrium-postgresql", settings.poolSize(), settings);
+        config.setJdbcUrl(target.jdbcUrl());
+        config.setUsername(target.user());
+        config.setPassword(target.password());
+        if (settings.schema() != null) {
+            config.addDataSourceProperty("currentSchema", settings.schema());
+        }
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Database(Dialect.POSTGRESQL, pool, pool, pool, settings.redacted());
+    }
+
+    private static HikariDataSource pool(String name, DataSource source, int size, JdbcSettings settings) {
+        HikariConfig config = baseConfig(name, size, settings);
+        config.setDataSource(source);
+        return new HikariDataSource(config);
+    }
+
+    private static HikariConfig baseConfig(String name, int size, JdbcSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(Math.min(size, 2));
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(settings.connectionTimeout().toMillis(), 1_000));
+        return config;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The data source Flyway migrates through. */
+    DataSource migrationSource() {
+        return migrationSource;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T write(SqlWork<T> work) {
+        try (Connection c = writer.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Runs {@code work} in autocommit on a read connection. */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection c = reader.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Whether a trivial query answers now. */
+    public boolean ping() {
+        try (Connection c = reader.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private RuntimeException translate(SQLException e) {
+        if (dialect.isUniqueViolation(e)) {
+            return new UniqueViolationException(e);
+        }
+        if (dialect.isUnavailable(e)) {
+            return new StoreUnavailableException("store unavailable: " + e.getMessage(), e);
+        }
+        return new IllegalStateException("store error: " + e.getMessage(), e);
+    }
+
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        if (reader != writer) {
+            reader.close();
+        }
+    }
+}

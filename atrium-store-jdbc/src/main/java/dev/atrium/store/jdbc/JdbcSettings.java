@@ -1,0 +1,61 @@
+package dev.atrium.store.jdbc;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Where and how to connect. {@code url} is {@code sqlite:<file>} (or {@code jdbc:sqlite:<file>}),
+ * or {@code postgresql://[user[:password]@]host[:port]/db} (or the {@code jdbc:postgresql:} form).
+ *
+ * @param poolSize connections for reads (SQLite) or for everything (PostgreSQL)
+ * @param connectionTimeout how long a request waits for a connection before failing with 503;
+ *     short by default so a dead database fails requests fast instead of piling them up
+ * @param schema PostgreSQL schema to use (created by migration); null for the user's default
+ */
+public record JdbcSettings(String url, int poolSize, Duration connectionTimeout, String schema) {
+
+    /** The dialect the url names; IllegalArgumentException for any other scheme. */
+    public Dialect dialect() {
+        String u = url.toLowerCase(Locale.ROOT);
+        if (u.startsWith("sqlite:") || u.startsWith("jdbc:sqlite:")) {
+            return Dialect.SQLITE;
+        }
+        if (u.startsWith("postgresql://") || u.startsWith("postgres://") || u.startsWith("jdbc:postgresql:")) {
+            return Dialect.POSTGRESQL;
+        }
+        throw new IllegalArgumentException("store url must start with sqlite: or postgresql://, got " + redacted());
+    }
+
+    /** The SQLite file of a {@code sqlite:} url. */
+    Path sqliteFile() {
+        String rest = url.substring(url.toLowerCase(Locale.ROOT).indexOf("sqlite:") + "sqlite:".length());
+        return Path.of(rest);
+    }
+
+    /** The JDBC url of a PostgreSQL store, with user and password moved out of it. */
+    PgTarget postgres() {
+        if (url.startsWith("jdbc:")) {
+            return new PgTarget(url, null, null);
+        }
+        URI uri = URI.create(url.replaceFirst("^postgres(ql)?://", "postgresql://"));
+        String user = null;
+        String password = null;
+        if (uri.getUserInfo() != null) {
+            String[] parts = uri.getUserInfo().split(":", 2);
+            user = parts[0];
+            password = parts.length > 1 ? parts[1] : null;
+        }
+        String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
+        String query = uri.getQuery() == null ? "" : "?" + uri.getQuery();
+        return new PgTarget("jdbc:postgresql://" + uri.getHost() + port + uri.getPath() + query, user, password);
+    }
+
+    /** The url without a password, for logs. */
+    public String redacted() {
+        return url.replaceAll("(//[^:/@]+):[^@/]*@", "$1:***@");
+    }
+
+    record PgTarget(String jdbcUrl, String user, String password) {}
+}

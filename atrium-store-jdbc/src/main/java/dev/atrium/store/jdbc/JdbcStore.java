@@ -1,0 +1,93 @@
+package dev.atrium.store.jdbc;
+
+import dev.atrium.core.admin.AdminTokenStore;
+import dev.atrium.core.apps.AppStore;
+import dev.atrium.core.auth.SignupStore;
+import dev.atrium.core.sessions.SessionStore;
+import dev.atrium.core.store.AtriumStore;
+import dev.atrium.core.tokens.SigningKeyStore;
+import dev.atrium.core.users.UserStore;
+
+/** The JDBC backend: every feature store over one {@link Database}, SQLite or PostgreSQL. */
+public final class JdbcStore implements AtriumStore {
+    private final Database db;
+    private final AppStore apps;
+    private final UserStore users;
+    private final SessionStore sessions;
+    private final SignupStore signups;
+    private final SigningKeyStore keys;
+    private final AdminTokenStore adminTokens;
+    private final int migrationsApplied;
+
+    private JdbcStore(Database db, int migrationsApplied) {
+        this.db = db;
+        this.migrationsApplied = migrationsApplied;
+        this.apps = new JdbcAppStore(db);
+        this.users = new JdbcUserStore(db);
+        this.sessions = new JdbcSessionStore(db);
+        this.signups = new JdbcSignupStore(db);
+        this.keys = new JdbcSigningKeyStore(db);
+        this.adminTokens = new JdbcAdminTokenStore(db);
+    }
+
+    /** Opens the database and applies pending migrations. */
+    public static JdbcStore open(JdbcSettings settings) {
+        Database db = Database.open(settings);
+        try {
+            return new JdbcStore(db, Migrations.migrate(db, settings.schema()));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** How many migrations {@link #open} applied (0 when the schema was current). */
+    public int migrationsApplied() {
+        return migrationsApplied;
+    }
+
+    @Override
+    public AppStore apps() {
+        return apps;
+    }
+
+    @Override
+    public UserStore users() {
+        return users;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    @Override
+    public SignupStore signups() {
+        return signups;
+    }
+
+    @Override
+    public SigningKeyStore signingKeys() {
+        return keys;
+    }
+
+    @Override
+    public AdminTokenStore adminTokens() {
+        return adminTokens;
+    }
+
+    @Override
+    public boolean isReady() {
+        return db.ping();
+    }
+
+    @Override
+    public String describe() {
+        return db.describe();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.atrium.store.jdbc;
+
+import dev.atrium.core.kernel.Json;
+import dev.atrium.core.users.DeletionReason;
+import dev.atrium.core.users.Identity;
+import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link UserStore} over JDBC. A user and its identities are read in one joined query. */
+final class JdbcUserStore implements UserStore {
+    private static final String SELECT_USER =
+            "SELECT u.id, u.app_id, u.type, u.disabled, u.created_at, u.last_active_at, u.custom_data, "
+                    + "i.provider_type, i.subject, i.provider_data, i.created_at "
+                    + "FROM users u LEFT JOIN identities i ON i.user_id = u.id ";
+
+    private final Database db;
+
+    JdbcUserStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<User> find(String appId, String userId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    SELECT_USER + "WHERE u.id = ? AND u.app_id = ? ORDER BY i.position")) {
+                ps.setString(1, userId);
+                ps.setString(2, appId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return readUser(rs);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<User> findByIdentity(String appId, String providerType, String subject) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_USER
+                    + "WHERE u.id = (SELECT user_id FROM identities WHERE app_id = ? AND provider_type = ? AND subject = ?) "
+                    + "ORDER BY i.position")) {
+                ps.setString(1, appId);
+                ps.setString(2, providerType);
+                ps.setString(3, subject);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return readUser(rs);
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean delete(String appId, String userId, DeletionReason reason) {
+        // Identities and sessions go by ON DELETE CASCADE in the same statement.
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ? AND app_id = ?")) {
+                ps.setString(1, userId);
+                ps.setString(2, appId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean recordActivity(String appId, String userId, Instant at, Instant notAfter) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE users SET last_active_at = ? WHERE id = ? AND app_id = ? AND last_active_at <= ?")) {
+                ps.setLong(1, at.toEpochMilli());
+                ps.setString(2, userId);
+                ps.setString(3, appId);
+                ps.setLong(4, notAfter.toEpochMilli());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean setDisabled(String appId, String userId, boolean disabled) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled = ? WHERE id = ? AND app_id = ?")) {
+                ps.setBoolean(1, disabled);
+                ps.setString(2, userId);
+                ps.setString(3, appId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Reads the joined rows of one user (one row per identity, in order); empty when no row. */
+    static Optional<User> readUser(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            return Optional.empty();
+        }
+        String id = rs.getString(1);
+        String appId = rs.getString(2);
+        String type = rs.getString(3);
+        boolean disabled = rs.getBoolean(4);
+        Instant created = Instant.ofEpochMilli(rs.getLong(5));
+        Instant lastActive = Instant.ofEpochMilli(rs.getLong(6));
+        Map<String, Object> custom = Json.readObject(rs.getString(7));
+        List<Identity> identities = new ArrayList<>();
+        do {
+            if (rs.getString(8) != null) {
+                identities.add(new Identity(rs.getString(8), rs.getString(9), Json.readObject(rs.getString(10)),
+                        Instant.ofEpochMilli(rs.getLong(11))));
+            }
+        } while (rs.next());
+        return Optional.of(new User(id, appId, type, disabled, created, lastActive, custom, identities));
+    }
+}
