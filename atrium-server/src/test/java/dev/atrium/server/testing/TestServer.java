@@ -1,0 +1,114 @@
+package dev.atrium.server.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atrium.core.store.AtriumStore;
+import dev.atrium.core.store.memory.InMemoryStore;
+import dev.atrium.server.app.Atrium;
+import dev.atrium.server.config.AtriumConfig;
+import dev.atrium.store.tck.MutableClock;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real Atrium server in this JVM on a free port, over SQLite in a temp directory or the
+ * in-memory store, with a clock the test moves. Plus a tiny HTTP client for scenario tests.
+ */
+public final class TestServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public final MutableClock clock = MutableClock.startingNow();
+    public final Atrium atrium;
+    public final AtriumConfig config;
+
+    private TestServer(AtriumConfig config, AtriumStore store) {
+        this.config = config;
+        this.atrium = store == null ? Atrium.start(config, clock) : Atrium.start(config, clock, store);
+    }
+
+    /** A server on SQLite under {@code dir}; cache TTL zero so store changes are seen at once. */
+    public static TestServer sqlite(Path dir) {
+        return new TestServer(config(dir, "sqlite:" + dir.resolve("atrium.db")), null);
+    }
+
+    /** A server on a store URL (e.g. PostgreSQL) with data dir {@code dir}. */
+    public static TestServer on(Path dir, String storeUrl, String schema) {
+        AtriumConfig c = config(dir, storeUrl);
+        return new TestServer(new AtriumConfig(c.host(), c.port(), null, dir, storeUrl, c.storePoolSize(),
+                c.storeConnectTimeout(), schema, c.cacheTtl()), null);
+    }
+
+    /** A server on the in-memory reference store. */
+    public static TestServer memory(Path dir) {
+        return new TestServer(config(dir, null), new InMemoryStore());
+    }
+
+    public static AtriumConfig config(Path dir, String storeUrl) {
+        return new AtriumConfig("127.0.0.1", 0, null, dir, storeUrl, 4, Duration.ofSeconds(2), null, Duration.ZERO);
+    }
+
+    public String baseUrl() {
+        return atrium.publicUrl();
+    }
+
+    public String appId() {
+        return atrium.firstStart().app().id();
+    }
+
+    /** {@code baseUrl + /api/client/v2.0 + suffix}. */
+    public String client(String suffix) {
+        return baseUrl() + "/api/client/v2.0" + suffix;
+    }
+
+    /** Sends a request; {@code body} null means none. */
+    public Reply send(String method, String url, String bearer, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), r);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Guest login on the first app; returns the parsed body. */
+    public JsonNode guestLogin() {
+        Reply r = send("POST", client("/app/" + appId() + "/auth/providers/anon-user/login"), null, "{}");
+        if (r.status() != 200) {
+            throw new AssertionError("guest login failed: " + r);
+        }
+        return r.json();
+    }
+
+    /** A response. */
+    public record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        atrium.close();
+    }
+}
