@@ -9,7 +9,10 @@ public final class Main {
 
     public static void main(String[] args) {
         Logging.configure();
-        int code = AtriumCommand.commandLine().execute(args);
+        picocli.CommandLine cl = AtriumCommand.commandLine();
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
         if (code != 0 || args.length == 0 || !args[0].equals("serve")) {
             System.exit(code);
         }

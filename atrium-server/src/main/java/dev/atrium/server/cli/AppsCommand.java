@@ -17,6 +17,12 @@ final class AppsCommand {
     static final class Create implements Runnable {
         @Mixin
         ConfigOptions options;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        java.io.PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -26,7 +32,7 @@ final class AppsCommand {
                 Instant now = Instant.now();
                 App app = Apps.newApp(name, now);
                 store.apps().create(app, Apps.defaultProviders(app, now));
-                System.out.println("app id: " + app.id());
+                out().println("app id: " + app.id());
             }
         }
     }
@@ -35,13 +41,19 @@ final class AppsCommand {
     static final class ListApps implements Runnable {
         @Mixin
         ConfigOptions options;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        java.io.PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
 
         @Override
         public void run() {
             try (AtriumStore store = Stores.open(options.load())) {
-                System.out.printf("%-40s %-24s %s%n", "ID", "NAME", "CREATED");
+                out().printf("%-40s %-24s %s%n", "ID", "NAME", "CREATED");
                 for (App app : store.apps().list()) {
-                    System.out.printf("%-40s %-24s %s%n", app.id(), app.name(), app.createdAt());
+                    out().printf("%-40s %-24s %s%n", app.id(), app.name(), app.createdAt());
                 }
             }
         }

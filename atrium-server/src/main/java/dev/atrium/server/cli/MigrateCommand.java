@@ -11,13 +11,19 @@ import picocli.CommandLine.Mixin;
 final class MigrateCommand implements Runnable {
     @Mixin
     ConfigOptions options;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
 
     @Override
     public void run() {
         AtriumConfig config = options.load();
         try (JdbcStore store = JdbcStore.open(new JdbcSettings(config.effectiveStoreUrl(), 1,
                 config.storeConnectTimeout(), config.storeSchema()))) {
-            System.out.println("migrations applied: " + store.migrationsApplied() + " (store " + store.describe() + ")");
+            out().println("migrations applied: " + store.migrationsApplied() + " (store " + store.describe() + ")");
         }
     }
 }

@@ -24,6 +24,12 @@ final class ProvidersCommand {
     abstract static class Toggle implements Runnable {
         @Mixin
         ConfigOptions options;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        java.io.PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
         @Option(names = "--app", required = true, description = "app id")
         String appId;
         @Parameters(index = "0", paramLabel = "PROVIDER", description = "provider type, e.g. anon-user")
@@ -43,7 +49,7 @@ final class ProvidersCommand {
                 if (!store.apps().saveProvider(current.withEnabled(enabled()))) {
                     throw new AtriumCommand.CommandFailure("no app with id '" + appId + "'");
                 }
-                System.out.println(type + " " + (enabled() ? "enabled" : "disabled") + " for app " + appId);
+                out().println(type + " " + (enabled() ? "enabled" : "disabled") + " for app " + appId);
             }
         }
     }

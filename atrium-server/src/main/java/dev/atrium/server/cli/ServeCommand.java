@@ -12,6 +12,12 @@ import picocli.CommandLine.Mixin;
 final class ServeCommand implements Runnable {
     @Mixin
     ConfigOptions options;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
 
     @Override
     public void run() {
@@ -22,17 +28,17 @@ final class ServeCommand implements Runnable {
             stopped.countDown();
         }, "atrium-shutdown"));
         FirstStart.Outcome first = atrium.firstStart();
-        System.out.println("Atrium is serving (store " + atrium.store().describe() + ")");
-        System.out.println("app id: " + first.app().id());
-        System.out.println("base URL: " + atrium.publicUrl());
+        out().println("Atrium is serving (store " + atrium.store().describe() + ")");
+        out().println("app id: " + first.app().id());
+        out().println("base URL: " + atrium.publicUrl());
         if (first.created()) {
-            System.out.println("admin token: written to " + first.adminTokenFile() + " (mode 0600)");
+            out().println("admin token: written to " + first.adminTokenFile() + " (mode 0600)");
         } else if (java.nio.file.Files.exists(first.adminTokenFile())) {
-            System.out.println("admin token: in " + first.adminTokenFile() + " (written on first start)");
+            out().println("admin token: in " + first.adminTokenFile() + " (written on first start)");
         } else {
-            System.out.println("admin token: written on first start by the node that created the store");
+            out().println("admin token: written on first start by the node that created the store");
         }
-        System.out.flush();
+        out().flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -21,6 +21,7 @@ public final class Requests {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final ObjectMapper READER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private Requests() {}

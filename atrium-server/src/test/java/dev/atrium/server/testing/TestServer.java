@@ -68,10 +68,13 @@ public final class TestServer implements AutoCloseable {
 
     /** Sends a request; {@code body} null means none. */
     public Reply send(String method, String url, String bearer, String body) {
+        return sendWithHeaders(method, url, bearer == null ? java.util.Map.of() : java.util.Map.of("Authorization", "Bearer " + bearer), body);
+    }
+
+    /** Sends a request with exactly these extra headers. */
+    public Reply sendWithHeaders(String method, String url, java.util.Map<String, String> headers, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
+        headers.forEach(b::header);
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -94,6 +97,21 @@ public final class TestServer implements AutoCloseable {
             throw new AssertionError("guest login failed: " + r);
         }
         return r.json();
+    }
+
+    /** Rows in {@code table} of the SQLite store (tests assert that refused requests change nothing). */
+    public long count(String table) {
+        String url = config.effectiveStoreUrl();
+        if (!url.startsWith("sqlite:")) {
+            throw new IllegalStateException("count() reads the SQLite file; store is " + url);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:" + url);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A response. */

@@ -13,7 +13,6 @@ import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.SigningKey;
 import dev.atrium.core.tokens.SigningKeyStore;
 import dev.atrium.core.users.User;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -192,7 +191,9 @@ public final class InMemoryStore implements AtriumStore {
             @Override
             public List<AdminToken> list() {
                 synchronized (data) {
-                    return new ArrayList<>(data.adminTokens);
+                    return data.adminTokens.stream()
+                            .sorted(Comparator.comparing(AdminToken::createdAt).thenComparing(AdminToken::id))
+                            .toList();
                 }
             }
 

@@ -1,0 +1,107 @@
+package dev.atrium.server.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rule of design §6, stated once and checked on every build. */
+class ArchitectureTest {
+    static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.atrium");
+    }
+
+    @Test
+    void apiImportsOnlyTheJdk() {
+        ArchRuleDefinition.classes().that().resideInAPackage("dev.atrium.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.atrium.api..", "java..")
+                .check(main);
+    }
+
+    @Test
+    void coreKnowsNothingOfServerStoresOrHttp() {
+        noClasses().that().resideInAPackage("dev.atrium.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.atrium.server..", "dev.atrium.store..", "io.helidon..", "java.sql..")
+                .check(main);
+    }
+
+    @Test
+    void kernelDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("dev.atrium.core.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.atrium.core.apps..", "dev.atrium.core.users..",
+                        "dev.atrium.core.sessions..", "dev.atrium.core.tokens..", "dev.atrium.core.auth..",
+                        "dev.atrium.core.admin..", "dev.atrium.core.store..")
+                .check(main);
+    }
+
+    @Test
+    void recordFeaturesDependOnlyInwardsOnTheKernel() {
+        noClasses().that().resideInAnyPackage("dev.atrium.core.apps..", "dev.atrium.core.users..",
+                        "dev.atrium.core.sessions..", "dev.atrium.core.admin..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.atrium.core.tokens..", "dev.atrium.core.auth..",
+                        "dev.atrium.core.store..")
+                .check(main);
+    }
+
+    @Test
+    void featuresNeverImportTheStoreImplementations() {
+        noClasses().that().resideOutsideOfPackages("dev.atrium.core.store..", "dev.atrium.store.jdbc..", "dev.atrium.server.app..",
+                        "dev.atrium.server.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.atrium.core.store.memory..", "dev.atrium.store.jdbc..")
+                .because("features own store interfaces; only the composition root and the CLI pick a backend")
+                .check(main);
+    }
+
+    @Test
+    void siblingProvidersNeverImportEachOther() {
+        slices().matching("dev.atrium.core.auth.(*)..").should().notDependOnEachOther().check(main);
+    }
+
+    @Test
+    void onlyServerHttpKnowsHttpStatusesAndRouting() {
+        noClasses().that().resideOutsideOfPackage("dev.atrium.server.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.helidon.http..", "io.helidon.webserver.http..")
+                .check(main);
+    }
+
+    @Test
+    void onlyTheCompositionRootInstantiatesServicesAndStores() {
+        Set<String> wired = Set.of("dev.atrium.core.auth.AuthService", "dev.atrium.core.auth.AccountService",
+                "dev.atrium.core.tokens.TokenService", "dev.atrium.core.tokens.KeyRing", "dev.atrium.core.apps.AppDirectory",
+                "dev.atrium.core.auth.anonymous.AnonymousProvider", "dev.atrium.core.store.memory.InMemoryStore");
+        noClasses().that().resideOutsideOfPackage("dev.atrium.server.app..")
+                .should(new ArchCondition<>("call new on a service or store implementation") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaClass c, ConditionEvents events) {
+                        for (JavaConstructorCall call : c.getConstructorCallsFromSelf()) {
+                            if (wired.contains(call.getTargetOwner().getName())) {
+                                events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .check(main);
+    }
+
+    @Test
+    void storeJdbcImportsOnlyTheCoreSpiNotTheServer() {
+        noClasses().that().resideInAPackage("dev.atrium.store.jdbc..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.atrium.server..", "dev.atrium.core.auth.anonymous..",
+                        "dev.atrium.core.store.memory..", "io.helidon..")
+                .check(main);
+    }
+
+}

@@ -1,0 +1,99 @@
+package dev.atrium.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.server.testing.TestServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator minimum (issue 2 item 6), run in-process against the same SQLite file a server uses. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    private Run atrium(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = AtriumCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String[] with(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--data-dir";
+        all[args.length + 1] = dir.toString();
+        return all;
+    }
+
+    @Test
+    void appsCreateThenListShowsTheApp() {
+        Run created = atrium(with("apps", "create", "My Game"));
+
+        assertThat(created.code()).as(created.err()).isZero();
+        String id = created.out().trim().replace("app id: ", "");
+        assertThat(id).startsWith("my-game-");
+        Run list = atrium(with("apps", "list"));
+        assertThat(list.out()).contains(id).contains("My Game");
+    }
+
+    @Test
+    void providersDisableThenRunningServerRefusesGuestLoginAndEnableRestoresIt() {
+        try (TestServer server = TestServer.sqlite(dir)) {
+            String login = server.client("/app/" + server.appId() + "/auth/providers/anon-user/login");
+            String guest = server.guestLogin().get("user_id").asText();
+
+            Run off = atrium(with("providers", "disable", "--app", server.appId(), "anon-user"));
+
+            assertThat(off.code()).as(off.err()).isZero();
+            TestServer.Reply refused = server.send("POST", login, (String) null, "{}");
+            assertThat(refused.status()).isEqualTo(404);
+            assertThat(refused.json().get("error_code").asText()).isEqualTo("AuthProviderNotFound");
+            assertThat(server.atrium.store().users().find(server.appId(), guest)).as("disabling keeps users").isPresent();
+
+            assertThat(atrium(with("providers", "enable", "--app", server.appId(), "anon-user")).code()).isZero();
+            assertThat(server.send("POST", login, (String) null, "{}").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void providersWithUnknownAppOrProviderFailWithExitCodeOne() {
+        atrium(with("migrate"));
+
+        Run noApp = atrium(with("providers", "disable", "--app", "nope", "anon-user"));
+        Run noProvider = atrium(with("providers", "disable", "--app", "nope", "oauth2-myspace"));
+
+        assertThat(noApp.code()).isEqualTo(1);
+        assertThat(noApp.err()).contains("no app with id 'nope'");
+        assertThat(noProvider.code()).isEqualTo(1);
+        assertThat(noProvider.err()).contains("unknown provider");
+    }
+
+    @Test
+    void migrateAppliesOnceThenNothing() {
+        Run first = atrium(with("migrate"));
+        Run second = atrium(with("migrate"));
+
+        assertThat(first.out()).contains("migrations applied: 1");
+        assertThat(second.out()).contains("migrations applied: 0");
+    }
+
+    @Test
+    void badConfigurationNamesEveryBadKeyAndExitsTwo() {
+        Run r = atrium("migrate", "--port", "70000", "--store-pool-size", "0", "--cache-ttl", "soon",
+                "--public-url", "ftp://x/y", "--data-dir", dir.toString());
+
+        assertThat(r.code()).isEqualTo(AtriumCommand.CONFIG_ERROR);
+        assertThat(r.err()).contains("port: '70000' is not an integer in 0..65535")
+                .contains("store-pool-size: '0' is not an integer in 1..512")
+                .contains("cache-ttl:")
+                .contains("public-url:");
+    }
+}

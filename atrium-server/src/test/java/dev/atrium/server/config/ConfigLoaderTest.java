@@ -1,0 +1,88 @@
+package dev.atrium.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** defaults &lt; file &lt; environment &lt; flags; every bad key named with its range. */
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void noConfigurationGivesTheDocumentedDefaults() {
+        AtriumConfig c = ConfigLoader.load(Map.of("config", write("")), Map.of());
+
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.port()).isEqualTo(9090);
+        assertThat(c.publicUrlFor(9090)).isEqualTo("http://127.0.0.1:9090");
+        assertThat(c.dataDir()).isEqualTo(Path.of("atrium-data").toAbsolutePath());
+        assertThat(c.effectiveStoreUrl()).isEqualTo("sqlite:" + Path.of("atrium-data").toAbsolutePath().resolve("atrium.db"));
+        assertThat(c.cacheTtl()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void fileBeatsDefaultsEnvironmentBeatsFileFlagsBeatEnvironment() {
+        String file = write("port=1001\nhost=0.0.0.0\npublic-url=https://auth.example.com\ncache-ttl=1m\n");
+
+        AtriumConfig c = ConfigLoader.load(Map.of("config", file, "port", "1003"),
+                Map.of("ATRIUM_PORT", "1002", "ATRIUM_HOST", "::1"));
+
+        assertThat(c.port()).isEqualTo(1003);
+        assertThat(c.host()).isEqualTo("::1");
+        assertThat(c.publicUrl()).isEqualTo("https://auth.example.com");
+        assertThat(c.cacheTtl()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void configFileFromEnvironmentIsRead() {
+        AtriumConfig c = ConfigLoader.load(Map.of(), Map.of("ATRIUM_CONFIG", write("port=1234\n")));
+
+        assertThat(c.port()).isEqualTo(1234);
+    }
+
+    @Test
+    void everyBadKeyIsNamedWithItsRangeInOneError() {
+        String file = write("port=-1\nprot=9090\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("config", file, "store-url", "mysql://x",
+                "store-connect-timeout", "10ms", "store-schema", "Bad-Name"), Map.of("ATRIUM_PUBLIC_URL", "http://h/path")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "prot: unknown key in " + file + " (known: cache-ttl, data-dir, host, port, public-url, store-connect-timeout, store-pool-size, store-schema, store-url)",
+                        "port: '-1' is not an integer in 0..65535",
+                        "public-url: 'http://h/path' must be scheme://host[:port] with http or https and no path (spec §3)",
+                        "store-url: must start with sqlite: or postgresql://",
+                        "store-connect-timeout: 10ms is outside PT0.25S..PT1M",
+                        "store-schema: 'Bad-Name' must be a lower-case SQL identifier ([a-z_][a-z0-9_]*, at most 63)"));
+    }
+
+    @Test
+    void missingExplicitConfigFileIsAnError() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("config", dir.resolve("nope.properties").toString()), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read");
+    }
+
+    @Test
+    void durationsAcceptShortFormsAndIso() {
+        assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(Durations.parse("90d")).isEqualTo(Duration.ofDays(90));
+        assertThat(Durations.parse("PT2H")).isEqualTo(Duration.ofHours(2));
+        assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("not a duration");
+    }
+
+    private String write(String text) {
+        try {
+            Path f = Files.createTempFile(dir, "atrium", ".properties");
+            Files.writeString(f, text);
+            return f.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

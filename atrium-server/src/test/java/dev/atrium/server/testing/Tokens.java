@@ -1,0 +1,73 @@
+package dev.atrium.server.testing;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.Ed25519Signer;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.atrium.core.store.AtriumStore;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Token forgery for bad-input tests: re-signed claims, foreign keys, {@code alg: none}. */
+public final class Tokens {
+    private Tokens() {}
+
+    /** The claims of a token (unverified). */
+    public static JWTClaimsSet claims(String token) {
+        try {
+            return SignedJWT.parse(token).getJWTClaimsSet();
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The kid of a token's header. */
+    public static String kid(String token) {
+        try {
+            return SignedJWT.parse(token).getHeader().getKeyID();
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** {@code claims} signed with the real active key of {@code keyApp} (a genuine signature). */
+    public static String signWithAppKey(AtriumStore store, String keyApp, JWTClaimsSet claims) {
+        try {
+            OctetKeyPair key = OctetKeyPair.parse(store.signingKeys().forApp(keyApp).get(0).privateJwk());
+            return sign(key, key.getKeyID(), claims);
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** {@code claims} signed with a fresh key that merely claims kid {@code kid}. */
+    public static String signWithForeignKey(String kid, JWTClaimsSet claims) {
+        try {
+            return sign(new OctetKeyPairGenerator(Curve.Ed25519).keyID(kid).generate(), kid, claims);
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** An unsecured JWT ({@code alg: none}) with the given claims and an empty signature. */
+    public static String unsigned(JWTClaimsSet claims) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
+    private static String sign(OctetKeyPair key, String kid, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.EdDSA).type(JOSEObjectType.JWT).keyID(kid).build(), claims);
+            jwt.sign(new Ed25519Signer(key));
+            return jwt.serialize();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
