@@ -1,0 +1,70 @@
+package dev.atrium.core.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.atrium.api.ErrorCode;
+import dev.atrium.api.LoginResponse;
+import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.users.User;
+import org.junit.jupiter.api.Test;
+
+class AuthServiceTest {
+    final Fixture f = new Fixture();
+
+    private LoginResponse guest() {
+        return f.auth.login(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), null);
+    }
+
+    @Test
+    void loginWhenAnonymousThenNewUserWithExactlyOneAnonIdentityAndASession() {
+        LoginResponse r = guest();
+
+        User user = f.store.users().find(f.app.id(), r.userId()).orElseThrow();
+        assertThat(user.isAnonymous()).isTrue();
+        assertThat(user.identities()).singleElement().extracting(i -> i.providerType()).isEqualTo("anon-user");
+        assertThat(user.customData()).isEmpty();
+        assertThat(user.type()).isEqualTo("normal");
+        assertThat(f.tokens.verifyRefresh(r.refreshToken()).userId()).isEqualTo(r.userId());
+    }
+
+    @Test
+    void loginWhenAnonymousTwiceThenTwoDistinctUsers() {
+        assertThat(guest().userId()).isNotEqualTo(guest().userId());
+    }
+
+    @Test
+    void loginWhenDeviceIdGivenThenItIsKept() {
+        LoginResponse r = f.auth.login(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), "65f0c0ffee0123456789abce");
+
+        assertThat(r.deviceId()).isEqualTo("65f0c0ffee0123456789abce");
+        assertThat(f.tokens.verifyAccess(r.accessToken()).deviceId()).isEqualTo("65f0c0ffee0123456789abce");
+    }
+
+    @Test
+    void loginWhenProviderDisabledThenAuthProviderNotFoundAndNothingCreated() {
+        var anon = f.store.apps().providers(f.app.id()).get(0);
+        f.store.apps().saveProvider(anon.withEnabled(false));
+
+        assertThatThrownBy(this::guest).isInstanceOfSatisfying(AuthException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.AuthProviderNotFound));
+    }
+
+    @Test
+    void loginWhenAppUnknownThenAppNotFound() {
+        assertThatThrownBy(() -> f.auth.login("nope", "anon-user", JsonNodeFactory.instance.objectNode(), null))
+                .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AppNotFound));
+    }
+
+    @Test
+    void linkWhenCredentialsAreAnonymousThenLinkRefusedWithoutUnauthorizedText() {
+        LoginResponse r = guest();
+
+        assertThatThrownBy(() -> f.auth.link(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), r.accessToken()))
+                .isInstanceOfSatisfying(AuthException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.LinkRefused);
+                    assertThat(e.getMessage()).doesNotContain("unauthorized");
+                });
+    }
+}
