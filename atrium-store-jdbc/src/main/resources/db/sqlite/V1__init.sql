@@ -65,7 +65,8 @@ CREATE TABLE signing_keys (
     alg         TEXT    NOT NULL,
     private_jwk TEXT    NOT NULL,
     state       TEXT    NOT NULL,
-    created_at  INTEGER NOT NULL
+    created_at  INTEGER NOT NULL,
+    retired_at  INTEGER
 );
 -- At most one active key per app: two nodes creating the first key at once cannot both win.
 CREATE UNIQUE INDEX signing_keys_one_active ON signing_keys (app_id) WHERE state = 'active';

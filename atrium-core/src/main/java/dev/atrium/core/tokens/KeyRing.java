@@ -67,6 +67,23 @@ public final class KeyRing {
         return v;
     }
 
+    /**
+     * Makes a new key the app's signing key (design §3: rotated with overlap). The old key keeps
+     * verifying, and stays in the JWKS, for {@code overlap} (the longest token lifetime), then is
+     * pruned by a later rotation. Other nodes pick the new key up within their reload interval;
+     * until then they sign with the old one, which every node still accepts. Returns the new kid.
+     */
+    public String rotate(String appId, java.time.Duration overlap) {
+        Instant now = clock.instant();
+        forApp(appId); // an app without a key gets its first one; rotating it then retires that
+        SigningKey next = generate(appId, now);
+        if (!store.rotate(next, now, now.minus(overlap))) {
+            throw new IllegalStateException("app " + appId + " has no active key to rotate");
+        }
+        cache.remove(appId);
+        return next.kid();
+    }
+
     /** The public keys to publish in the app's JWKS (active and retired). */
     public List<OctetKeyPair> publicKeys(String appId) {
         return forApp(appId).publicKeys;
@@ -112,7 +129,7 @@ public final class KeyRing {
             String kid = dev.atrium.core.kernel.ObjectIds.next(now);
             OctetKeyPair jwk = new OctetKeyPairGenerator(Curve.Ed25519)
                     .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.EdDSA).generate();
-            return new SigningKey(appId, kid, JWSAlgorithm.EdDSA.getName(), jwk.toJSONString(), SigningKey.ACTIVE, now);
+            return new SigningKey(appId, kid, JWSAlgorithm.EdDSA.getName(), jwk.toJSONString(), SigningKey.ACTIVE, now, null);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate an Ed25519 key", e);
         }

@@ -7,8 +7,10 @@ import java.time.Instant;
  *
  * @param state {@link #ACTIVE} signs new tokens; {@link #RETIRED} still verifies tokens signed
  *     before a rotation and stays published in the JWKS until they have expired
+ * @param retiredAt when a rotation retired it; null while active
  */
-public record SigningKey(String appId, String kid, String alg, String privateJwk, String state, Instant createdAt) {
+public record SigningKey(String appId, String kid, String alg, String privateJwk, String state, Instant createdAt,
+                         Instant retiredAt) {
     public static final String ACTIVE = "active";
     public static final String RETIRED = "retired";
 }

@@ -19,7 +19,7 @@ public interface UserStore {
     boolean delete(String appId, String userId, DeletionReason reason);
 
     /**
-     * Sets {@code last_active_at = at} only if the stored value is older than {@code notAfter}, so
+     * Sets {@code last_active_at = at} only if the stored value is not newer than {@code notAfter}, so
      * at most one write per granularity period; false when not written or the user is not found.
      */
     boolean recordActivity(String appId, String userId, Instant at, Instant notAfter);

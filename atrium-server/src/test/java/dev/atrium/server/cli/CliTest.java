@@ -2,6 +2,7 @@ package dev.atrium.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.server.testing.Http;
 import dev.atrium.server.testing.TestServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -53,7 +54,7 @@ class CliTest {
             Run off = atrium(with("providers", "disable", "--app", server.appId(), "anon-user"));
 
             assertThat(off.code()).as(off.err()).isZero();
-            TestServer.Reply refused = server.send("POST", login, (String) null, "{}");
+            Http.Reply refused = server.send("POST", login, (String) null, "{}");
             assertThat(refused.status()).isEqualTo(404);
             assertThat(refused.json().get("error_code").asText()).isEqualTo("AuthProviderNotFound");
             assertThat(server.atrium.store().users().find(server.appId(), guest)).as("disabling keeps users").isPresent();

@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.Apps;
 import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.server.testing.Http;
 import dev.atrium.server.testing.TestServer;
 import dev.atrium.server.testing.Tokens;
 import java.nio.file.Path;
@@ -202,7 +203,7 @@ class ClientApiRefusalsTest {
         long identities = server.count("identities");
         long sessions = server.count("sessions");
 
-        TestServer.Reply reply = server.sendWithHeaders(req.method(), req.url(),
+        Http.Reply reply = server.sendWithHeaders(req.method(), req.url(),
                 req.authorization() == null ? java.util.Map.of() : java.util.Map.of("Authorization", req.authorization()), req.body());
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(scenario.status());

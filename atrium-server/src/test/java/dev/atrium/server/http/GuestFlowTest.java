@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.server.testing.Http;
 import dev.atrium.server.testing.TestServer;
 import dev.atrium.server.testing.Tokens;
 import java.nio.file.Path;
@@ -31,13 +32,13 @@ class GuestFlowTest {
         server.close();
     }
 
-    private TestServer.Reply login(String body) {
+    private Http.Reply login(String body) {
         return server.send("POST", server.client("/app/" + server.appId() + "/auth/providers/anon-user/login"), null, body);
     }
 
     @Test
     void locationReturnsPublicUrlAsHostnameAndWsHostnameDerivedFromIt() {
-        TestServer.Reply r = server.send("GET", server.client("/app/" + server.appId() + "/location"), null, null);
+        Http.Reply r = server.send("GET", server.client("/app/" + server.appId() + "/location"), null, null);
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).isEqualTo("application/json");
@@ -48,7 +49,7 @@ class GuestFlowTest {
 
     @Test
     void guestLoginReturnsTokensUserAndDeviceIds() {
-        TestServer.Reply r = login("{\"options\":{\"device\":{\"platform\":\"node\",\"sdkVersion\":\"2.0.1\"}}}");
+        Http.Reply r = login("{\"options\":{\"device\":{\"platform\":\"node\",\"sdkVersion\":\"2.0.1\"}}}");
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode b = r.json();
@@ -131,7 +132,7 @@ class GuestFlowTest {
     void profileOfGuestHasOneAnonIdentityAndEmptyData() {
         JsonNode b = login("{}").json();
 
-        TestServer.Reply r = server.send("GET", server.client("/auth/profile"), b.get("access_token").asText(), null);
+        Http.Reply r = server.send("GET", server.client("/auth/profile"), b.get("access_token").asText(), null);
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode p = r.json();
@@ -148,7 +149,7 @@ class GuestFlowTest {
     void refreshReturnsANewAccessTokenForTheSameUserAndDevice() {
         JsonNode b = login("{}").json();
 
-        TestServer.Reply r = server.send("POST", server.client("/auth/session"), b.get("refresh_token").asText(), null);
+        Http.Reply r = server.send("POST", server.client("/auth/session"), b.get("refresh_token").asText(), null);
 
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().fieldNames()).toIterable().containsExactly("access_token");
@@ -164,7 +165,7 @@ class GuestFlowTest {
         long identities = server.count("identities");
         long sessions = server.count("sessions");
 
-        TestServer.Reply r = server.send("DELETE", server.client("/auth/session"), b.get("refresh_token").asText(), null);
+        Http.Reply r = server.send("DELETE", server.client("/auth/session"), b.get("refresh_token").asText(), null);
 
         assertThat(r.status()).isEqualTo(204);
         assertThat(r.contentType()).isNull();
@@ -180,7 +181,7 @@ class GuestFlowTest {
         JsonNode b = login("{}").json();
         String userId = b.get("user_id").asText();
 
-        TestServer.Reply r = server.send("DELETE", server.client("/auth/delete"), b.get("access_token").asText(), null);
+        Http.Reply r = server.send("DELETE", server.client("/auth/delete"), b.get("access_token").asText(), null);
 
         assertThat(r.status()).isEqualTo(204);
         assertThat(server.atrium.store().users().find(server.appId(), userId)).isEmpty();
@@ -191,7 +192,7 @@ class GuestFlowTest {
     void healthLiveAndReadyAnswerUp() {
         assertThat(server.send("GET", server.baseUrl() + "/health/live", null, null).json()).isEqualTo(
                 new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("status", "UP")));
-        TestServer.Reply ready = server.send("GET", server.baseUrl() + "/health/ready", null, null);
+        Http.Reply ready = server.send("GET", server.baseUrl() + "/health/ready", null, null);
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("status").asText()).isEqualTo("UP");
     }

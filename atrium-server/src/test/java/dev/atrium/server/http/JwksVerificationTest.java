@@ -13,6 +13,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import dev.atrium.server.testing.Http;
 import dev.atrium.server.testing.TestServer;
 import dev.atrium.server.testing.Tokens;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class JwksVerificationTest {
         JsonNode discovery = server.send("GET", server.client("/app/" + server.appId() + "/.well-known/openid-configuration"),
                 null, null).json();
         String issuer = discovery.get("issuer").asText();
-        TestServer.Reply jwks = server.send("GET", discovery.get("jwks_uri").asText(), null, null);
+        Http.Reply jwks = server.send("GET", discovery.get("jwks_uri").asText(), null, null);
         assertThat(jwks.status()).isEqualTo(200);
         JWKSet keys = JWKSet.parse(jwks.body());
         assertThat(keys.getKeys()).allSatisfy(k -> assertThat(k.isPrivate()).isFalse());

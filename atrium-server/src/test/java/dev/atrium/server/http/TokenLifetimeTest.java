@@ -3,6 +3,7 @@ package dev.atrium.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atrium.server.testing.Http;
 import dev.atrium.server.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class TokenLifetimeTest {
 
         server.clock.advance(Duration.ofMinutes(2));
 
-        TestServer.Reply expired = server.send("GET", server.client("/auth/profile"), guest.get("access_token").asText(), null);
+        Http.Reply expired = server.send("GET", server.client("/auth/profile"), guest.get("access_token").asText(), null);
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.json().get("error_code").asText()).isEqualTo("InvalidSession");
         String fresh = server.send("POST", server.client("/auth/session"), guest.get("refresh_token").asText(), null)
@@ -52,7 +53,7 @@ class TokenLifetimeTest {
         JsonNode guest = server.guestLogin();
         server.clock.advance(Duration.ofDays(60).plusSeconds(1));
 
-        TestServer.Reply r = server.send("POST", server.client("/auth/session"), guest.get("refresh_token").asText(), null);
+        Http.Reply r = server.send("POST", server.client("/auth/session"), guest.get("refresh_token").asText(), null);
 
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.json().get("error_code").asText()).isEqualTo("InvalidSession");

@@ -1,17 +1,11 @@
 package dev.atrium.server.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.store.memory.InMemoryStore;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.config.AtriumConfig;
 import dev.atrium.store.tck.MutableClock;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -20,9 +14,6 @@ import java.time.Duration;
  * in-memory store, with a clock the test moves. Plus a tiny HTTP client for scenario tests.
  */
 public final class TestServer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     public final MutableClock clock = MutableClock.startingNow();
     public final Atrium atrium;
     public final AtriumConfig config;
@@ -67,36 +58,18 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Sends a request; {@code body} null means none. */
-    public Reply send(String method, String url, String bearer, String body) {
-        return sendWithHeaders(method, url, bearer == null ? java.util.Map.of() : java.util.Map.of("Authorization", "Bearer " + bearer), body);
+    public Http.Reply send(String method, String url, String bearer, String body) {
+        return Http.send(method, url, bearer, body);
     }
 
     /** Sends a request with exactly these extra headers. */
-    public Reply sendWithHeaders(String method, String url, java.util.Map<String, String> headers, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        headers.forEach(b::header);
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), r);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    public Http.Reply sendWithHeaders(String method, String url, java.util.Map<String, String> headers, String body) {
+        return Http.sendWithHeaders(method, url, headers, body);
     }
 
     /** Guest login on the first app; returns the parsed body. */
     public JsonNode guestLogin() {
-        Reply r = send("POST", client("/app/" + appId() + "/auth/providers/anon-user/login"), null, "{}");
-        if (r.status() != 200) {
-            throw new AssertionError("guest login failed: " + r);
-        }
-        return r.json();
+        return Http.guestLogin(baseUrl(), appId());
     }
 
     /** Rows in {@code table} of the SQLite store (tests assert that refused requests change nothing). */
@@ -111,17 +84,6 @@ public final class TestServer implements AutoCloseable {
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A response. */
-    public record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
-        public JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
         }
     }
 

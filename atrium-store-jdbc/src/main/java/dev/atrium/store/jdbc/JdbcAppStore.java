@@ -39,7 +39,9 @@ final class JdbcAppStore implements AppStore {
     public App createFirstApp(App app, List<ProviderConfig> providers) {
         // The claim row makes "first app" a unique-key race: on PostgreSQL a second node's insert
         // waits for the first transaction and then does nothing; on SQLite writers are serial.
-        String firstId = db.write(c -> {
+        String firstId;
+        try {
+            firstId = db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO server_state (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                 ps.setString(1, FIRST_APP_KEY);
@@ -56,7 +58,10 @@ final class JdbcAppStore implements AppStore {
                     return rs.getString(1);
                 }
             }
-        });
+            });
+        } catch (UniqueViolationException e) {
+            throw new IllegalStateException("app " + app.id() + " exists", e);
+        }
         return find(firstId).orElseThrow(() -> new IllegalStateException("first app " + firstId + " was deleted"));
     }
 

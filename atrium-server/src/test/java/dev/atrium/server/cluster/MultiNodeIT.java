@@ -1,0 +1,180 @@
+package dev.atrium.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atrium.server.testing.Http;
+import dev.atrium.server.testing.NodeProcess;
+import dev.atrium.server.testing.PgSchema;
+import dev.atrium.server.testing.Tokens;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two Atrium processes on one PostgreSQL database (issue 3 item 4): one truth, any node serves
+ * any token, and a change made elsewhere is in force at every node within the cache TTL.
+ */
+class MultiNodeIT {
+    /** The bound documented in the README ("Scale out"): a change is in force within cache-ttl. */
+    static final Duration CACHE_TTL = Duration.ofSeconds(1);
+    /** Slack for process scheduling and HTTP on a loaded 2-core CI machine. */
+    static final Duration SLACK = Duration.ofSeconds(2);
+
+    @TempDir
+    static Path dirA;
+    @TempDir
+    static Path dirB;
+    static PgSchema pg;
+    static NodeProcess a;
+    static NodeProcess b;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        pg = new PgSchema();
+        a = NodeProcess.launch(storeArgs(pg, dirA)).awaitReady();
+        b = NodeProcess.launch(storeArgs(pg, dirB)).awaitReady();
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {a, b, pg}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception ignored) {
+                // best effort; the next one still closes
+            }
+        }
+    }
+
+    static String[] storeArgs(PgSchema schema, Path dir) {
+        return new String[] {"--store", schema.url, "--store-schema", schema.name, "--data-dir", dir.toString(),
+                "--cache-ttl", CACHE_TTL.toMillis() + "ms"};
+    }
+
+    static String client(NodeProcess node, String suffix) {
+        return node.baseUrl() + "/api/client/v2.0" + suffix;
+    }
+
+    @Test
+    void bothNodesServeTheSameFirstApp() {
+        assertThat(b.appId()).isEqualTo(a.appId());
+    }
+
+    @Test
+    void tokenIssuedByNodeAIsVerifiedRefreshedAndLoggedOutAtNodeB() {
+        JsonNode guest = Http.guestLogin(a.baseUrl(), a.appId());
+        String access = guest.get("access_token").asText();
+        String refresh = guest.get("refresh_token").asText();
+
+        assertThat(Http.send("GET", client(b, "/auth/profile"), access, null).json().get("user_id").asText())
+                .isEqualTo(guest.get("user_id").asText());
+        String fromB = Http.send("POST", client(b, "/auth/session"), refresh, null).json().get("access_token").asText();
+        assertThat(Http.send("GET", client(a, "/auth/profile"), fromB, null).status()).isEqualTo(200);
+        assertThat(Http.send("DELETE", client(b, "/auth/session"), refresh, null).status()).isEqualTo(204);
+        Http.Reply afterLogout = Http.send("POST", client(a, "/auth/session"), refresh, null);
+        assertThat(afterLogout.status()).isEqualTo(401);
+        assertThat(afterLogout.json().get("error").asText()).contains("failed to find refresh token");
+        assertThat(pg.scalar("SELECT count(*) FROM users WHERE id = '" + guest.get("user_id").asText() + "'")).isZero();
+    }
+
+    @Test
+    void providerChangeMadeElsewhereIsInForceAtBothNodesWithinTheCacheTtl() {
+        String[] store = storeArgs(pg, dirA);
+        try {
+            NodeProcess.cli(concat(new String[] {"providers", "disable", "--app", a.appId(), "anon-user"}, store));
+            long disabledAt = System.nanoTime();
+
+            Duration tookB = awaitTrue(() -> loginStatus(b) == 404, CACHE_TTL.plus(SLACK).multipliedBy(2));
+            Duration tookA = awaitTrue(() -> loginStatus(a) == 404, CACHE_TTL.plus(SLACK).multipliedBy(2));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThanOrEqualTo(CACHE_TTL.plus(SLACK));
+            assertThat(tookA).isLessThanOrEqualTo(CACHE_TTL.plus(SLACK));
+            assertThat(tookB).isLessThanOrEqualTo(CACHE_TTL.plus(SLACK));
+        } finally {
+            NodeProcess.cli(concat(new String[] {"providers", "enable", "--app", a.appId(), "anon-user"}, store));
+        }
+        awaitTrue(() -> loginStatus(a) == 200 && loginStatus(b) == 200, CACHE_TTL.plus(SLACK).multipliedBy(2));
+    }
+
+    @Test
+    void keyRotationIsHonouredByBothNodesOldTokensStayValidNewOnesVerifyAnywhere() {
+        JsonNode before = Http.guestLogin(a.baseUrl(), a.appId());
+        String oldKid = Tokens.kid(before.get("access_token").asText());
+
+        NodeProcess.cli(concat(new String[] {"keys", "rotate", "--app", a.appId()}, storeArgs(pg, dirA)));
+
+        awaitTrue(() -> !Tokens.kid(Http.guestLogin(a.baseUrl(), a.appId()).get("access_token").asText()).equals(oldKid),
+                CACHE_TTL.plus(SLACK).multipliedBy(2));
+        JsonNode after = Http.guestLogin(a.baseUrl(), a.appId());
+        String newKid = Tokens.kid(after.get("access_token").asText());
+        awaitTrue(() -> jwks(b).contains(newKid), CACHE_TTL.plus(SLACK).multipliedBy(2));
+
+        assertThat(newKid).isNotEqualTo(oldKid);
+        assertThat(jwks(a)).contains(oldKid, newKid);
+        assertThat(jwks(b)).contains(oldKid, newKid);
+        assertThat(Http.send("GET", client(b, "/auth/profile"), before.get("access_token").asText(), null).status())
+                .as("a token signed before the rotation is still valid").isEqualTo(200);
+        assertThat(Http.send("POST", client(b, "/auth/session"), before.get("refresh_token").asText(), null).status())
+                .as("a refresh token signed before the rotation is still valid").isEqualTo(201);
+        assertThat(Http.send("GET", client(b, "/auth/profile"), after.get("access_token").asText(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void twoNodesStartingAtOnceOnAnEmptyDatabaseCreateExactlyOneAppAndOneKeySet(@TempDir Path d1, @TempDir Path d2) {
+        try (PgSchema empty = new PgSchema()) {
+            NodeProcess first = NodeProcess.launch(storeArgs(empty, d1));
+            NodeProcess second = NodeProcess.launch(storeArgs(empty, d2));
+            try (first; second) {
+                first.awaitReady();
+                second.awaitReady();
+
+                assertThat(second.appId()).isEqualTo(first.appId());
+                assertThat(empty.scalar("SELECT count(*) FROM apps")).isEqualTo(1);
+                assertThat(empty.scalar("SELECT count(*) FROM signing_keys")).isEqualTo(1);
+                assertThat(empty.scalar("SELECT count(*) FROM admin_tokens")).isEqualTo(1);
+                assertThat(List.of(first.output(), second.output()))
+                        .filteredOn(o -> o.contains("admin token: written to")).hasSize(1);
+            }
+        }
+    }
+
+    private static int loginStatus(NodeProcess node) {
+        return Http.send("POST", client(node, "/app/" + node.appId() + "/auth/providers/anon-user/login"), null, "{}").status();
+    }
+
+    private static String jwks(NodeProcess node) {
+        return Http.send("GET", client(node, "/app/" + node.appId() + "/.well-known/jwks.json"), null, null).body();
+    }
+
+    /** Polls every 50 ms until true; returns how long it took, or fails after {@code max}. */
+    static Duration awaitTrue(BooleanSupplier condition, Duration max) {
+        long start = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - start > max.toNanos()) {
+                throw new AssertionError("condition not met within " + max);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    static String[] concat(String[] head, String[] tail) {
+        List<String> all = new ArrayList<>(List.of(head));
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,273 @@
+package dev.atrium.store.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.core.apps.App;
+import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.sessions.Session;
+import dev.atrium.core.users.DeletionReason;
+import dev.atrium.core.users.Identity;
+import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link UserStore}. Users are written by sign-ups, as in the product. */
+public abstract class UserStoreContract extends StoreContract {
+
+    private UserStore users() {
+        return store.users();
+    }
+
+    /** A user whose identity order is neither by provider type nor by subject. */
+    private User linkedUser(App app) {
+        Identity anon = new Identity(User.ANON_PROVIDER, "s3-anon", Map.of(), nextInstant());
+        Identity local = identity("local-userpass", "s1-local", Map.of("email", "ada@example.com"));
+        Identity custom = identity("custom-token", "s2-custom", Map.of("name", "Ada", "verified", true));
+        Instant created = nextInstant();
+        return new User(ObjectIds.next(created), app.id(), "normal", false, created,
+                created, Map.of("plan", "pro", "seats", 3), List.of(anon, local, custom));
+    }
+
+    private static User withLastActiveAt(User u, Instant at) {
+        return new User(u.id(), u.appId(), u.type(), u.disabled(), u.createdAt(), at, u.customData(), u.identities());
+    }
+
+    private static User withDisabled(User u, boolean disabled) {
+        return new User(u.id(), u.appId(), u.type(), disabled, u.createdAt(), u.lastActiveAt(), u.customData(),
+                u.identities());
+    }
+
+    // ---------------------------------------------------------------- find
+
+    @Test
+    void findReturnsTheUserWithItsIdentitiesInOrder() {
+        App app = createApp();
+        User user = signUp(linkedUser(app)).user();
+
+        assertThat(users().find(app.id(), user.id())).contains(user);
+        assertThat(users().find(app.id(), user.id()).orElseThrow().providerTypes())
+                .containsExactly("anon-user", "local-userpass", "custom-token");
+    }
+
+    @Test
+    void findWhenUnknownThenEmpty() {
+        App app = createApp();
+        signUpGuest(app);
+
+        assertThat(users().find(app.id(), "000000000000000000000001")).isEmpty();
+    }
+
+    @Test
+    void findWhenUserBelongsToAnotherAppThenEmpty() {
+        App app = createApp();
+        App other = createApp();
+        User user = signUpGuest(app).user();
+
+        assertThat(users().find(other.id(), user.id())).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- findByIdentity
+
+    @Test
+    void findByIdentityReturnsTheHolderWithAllItsIdentities() {
+        App app = createApp();
+        User user = signUp(linkedUser(app)).user();
+
+        for (Identity i : user.identities()) {
+            assertThat(users().findByIdentity(app.id(), i.providerType(), i.subject())).contains(user);
+        }
+    }
+
+    @Test
+    void findByIdentityWhenNoOneHoldsItThenEmpty() {
+        App app = createApp();
+        User user = signUpGuest(app).user();
+
+        assertThat(users().findByIdentity(app.id(), User.ANON_PROVIDER, "no-such-subject")).isEmpty();
+        assertThat(users().findByIdentity(app.id(), "local-userpass", user.identities().get(0).subject())).isEmpty();
+    }
+
+    @Test
+    void findByIdentityWhenHeldInAnotherAppThenEmpty() {
+        App app = createApp();
+        App other = createApp();
+        Identity identity = signUpGuest(app).user().identities().get(0);
+
+        assertThat(users().findByIdentity(other.id(), identity.providerType(), identity.subject())).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- delete
+
+    @Test
+    void deleteWhenUserExistsThenUserIdentitiesAndSessionsAreGone() {
+        App app = createApp();
+        Signup signup = signUp(linkedUser(app));
+        User user = signup.user();
+        Session second = newSession(user);
+        store.sessions().insert(second);
+
+        assertThat(users().delete(app.id(), user.id(), DeletionReason.SELF)).isTrue();
+
+        assertThat(users().find(app.id(), user.id())).isEmpty();
+        for (Identity i : user.identities()) {
+            assertThat(users().findByIdentity(app.id(), i.providerType(), i.subject())).isEmpty();
+        }
+        assertThat(store.sessions().find(signup.session().id())).isEmpty();
+        assertThat(store.sessions().find(second.id())).isEmpty();
+    }
+
+    @Test
+    void deleteLeavesOtherUsersAndTheirSessionsAlone() {
+        App app = createApp();
+        Signup doomed = signUpGuest(app);
+        Signup other = signUpGuest(app);
+
+        users().delete(app.id(), doomed.user().id(), DeletionReason.LOGOUT);
+
+        assertThat(users().find(app.id(), other.user().id())).contains(other.user());
+        assertThat(store.sessions().find(other.session().id())).contains(other.session());
+    }
+
+    @Test
+    void deleteWhenUnknownThenFalse() {
+        App app = createApp();
+        signUpGuest(app);
+
+        assertThat(users().delete(app.id(), "000000000000000000000001", DeletionReason.ADMIN)).isFalse();
+    }
+
+    @Test
+    void deleteTwiceThenSecondIsFalse() {
+        App app = createApp();
+        User user = signUpGuest(app).user();
+
+        assertThat(users().delete(app.id(), user.id(), DeletionReason.LOGOUT)).isTrue();
+        assertThat(users().delete(app.id(), user.id(), DeletionReason.LOGOUT)).isFalse();
+    }
+
+    @Test
+    void deleteWhenUserBelongsToAnotherAppThenFalseAndUserKept() {
+        App app = createApp();
+        App other = createApp();
+        Signup signup = signUpGuest(app);
+
+        assertThat(users().delete(other.id(), signup.user().id(), DeletionReason.ADMIN)).isFalse();
+
+        assertThat(users().find(app.id(), signup.user().id())).contains(signup.user());
+        assertThat(store.sessions().find(signup.session().id())).contains(signup.session());
+    }
+
+    @Test
+    void deleteFreesTheIdentityForReuse() {
+        App app = createApp();
+        User first = signUp(linkedUser(app)).user();
+        users().delete(app.id(), first.id(), DeletionReason.SELF);
+        Identity reused = first.identities().get(1);
+
+        User second = signUp(newUser(app, identity(reused.providerType(), reused.subject(), Map.of()))).user();
+
+        assertThat(users().findByIdentity(app.id(), reused.providerType(), reused.subject())).contains(second);
+    }
+
+    // ---------------------------------------------------------------- recordActivity
+
+    @Test
+    void recordActivityWhenStoredValueIsOlderThanNotAfterThenWritesOnlyLastActiveAt() {
+        App app = createApp();
+        User user = signUp(linkedUser(app)).user();
+        Instant at = user.lastActiveAt().plusSeconds(7200);
+
+        assertThat(users().recordActivity(app.id(), user.id(), at, at.minusSeconds(3600))).isTrue();
+
+        assertThat(users().find(app.id(), user.id())).contains(withLastActiveAt(user, at));
+    }
+
+    @Test
+    void recordActivityWhenStoredValueEqualsNotAfterThenWrites() {
+        App app = createApp();
+        User user = signUpGuest(app).user();
+        Instant at = user.lastActiveAt().plusSeconds(3600);
+
+        assertThat(users().recordActivity(app.id(), user.id(), at, user.lastActiveAt())).isTrue();
+
+        assertThat(users().find(app.id(), user.id())).contains(withLastActiveAt(user, at));
+    }
+
+    @Test
+    void recordActivityWhenStoredValueIsNewerThanNotAfterThenFalseAndUnchanged() {
+        App app = createApp();
+        User user = signUpGuest(app).user();
+        Instant at = user.lastActiveAt().plusSeconds(60);
+
+        assertThat(users().recordActivity(app.id(), user.id(), at, user.lastActiveAt().minusMillis(1))).isFalse();
+
+        assertThat(users().find(app.id(), user.id())).contains(user);
+    }
+
+    @Test
+    void recordActivityWithinOneGranularityPeriodWritesOnce() {
+        App app = createApp();
+        User user = signUpGuest(app).user();
+        Instant first = user.lastActiveAt().plusSeconds(7200);
+        Instant second = first.plusSeconds(60);
+
+        assertThat(users().recordActivity(app.id(), user.id(), first, first.minusSeconds(3600))).isTrue();
+        assertThat(users().recordActivity(app.id(), user.id(), second, second.minusSeconds(3600))).isFalse();
+
+        assertThat(users().find(app.id(), user.id()).orElseThrow().lastActiveAt()).isEqualTo(first);
+    }
+
+    @Test
+    void recordActivityWhenUnknownThenFalse() {
+        App app = createApp();
+
+        assertThat(users().recordActivity(app.id(), "000000000000000000000001", T0, T0)).isFalse();
+    }
+
+    @Test
+    void recordActivityWhenUserBelongsToAnotherAppThenFalseAndUnchanged() {
+        App app = createApp();
+        App other = createApp();
+        User user = signUpGuest(app).user();
+        Instant at = user.lastActiveAt().plusSeconds(7200);
+
+        assertThat(users().recordActivity(other.id(), user.id(), at, at)).isFalse();
+
+        assertThat(users().find(app.id(), user.id())).contains(user);
+    }
+
+    // ---------------------------------------------------------------- setDisabled
+
+    @Test
+    void setDisabledThenFindShowsItAndOnlyIt() {
+        App app = createApp();
+        User user = signUp(linkedUser(app)).user();
+
+        assertThat(users().setDisabled(app.id(), user.id(), true)).isTrue();
+        assertThat(users().find(app.id(), user.id())).contains(withDisabled(user, true));
+
+        assertThat(users().setDisabled(app.id(), user.id(), false)).isTrue();
+        assertThat(users().find(app.id(), user.id())).contains(user);
+    }
+
+    @Test
+    void setDisabledWhenUnknownThenFalse() {
+        App app = createApp();
+
+        assertThat(users().setDisabled(app.id(), "000000000000000000000001", true)).isFalse();
+    }
+
+    @Test
+    void setDisabledWhenUserBelongsToAnotherAppThenFalseAndUnchanged() {
+        App app = createApp();
+        App other = createApp();
+        User user = signUpGuest(app).user();
+
+        assertThat(users().setDisabled(other.id(), user.id(), true)).isFalse();
+
+        assertThat(users().find(app.id(), user.id())).contains(user);
+    }
+}

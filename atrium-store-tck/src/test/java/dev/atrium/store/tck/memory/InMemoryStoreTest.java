@@ -1,0 +1,67 @@
+package dev.atrium.store.tck.memory;
+
+import dev.atrium.core.store.AtriumStore;
+import dev.atrium.core.store.memory.InMemoryStore;
+import dev.atrium.store.tck.AdminTokenStoreContract;
+import dev.atrium.store.tck.AppStoreContract;
+import dev.atrium.store.tck.SessionStoreContract;
+import dev.atrium.store.tck.SigningKeyStoreContract;
+import dev.atrium.store.tck.SignupStoreContract;
+import dev.atrium.store.tck.UserStoreContract;
+import org.junit.jupiter.api.Nested;
+
+/** Every store contract against the in-memory reference store, a new one per test. */
+class InMemoryStoreTest {
+
+    private static AtriumStore open() {
+        return new InMemoryStore();
+    }
+
+    @Nested
+    class Apps extends AppStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class Users extends UserStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class Signups extends SignupStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class SigningKeys extends SigningKeyStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class AdminTokens extends AdminTokenStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+}
