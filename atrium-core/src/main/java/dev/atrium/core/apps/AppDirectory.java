@@ -72,10 +72,19 @@ public final class AppDirectory {
         if (e != null && e.loadedAt.plus(ttl).isAfter(now)) {
             return e;
         }
-        App app = store.find(appId).orElse(null);
-        List<ProviderConfig> providers = app == null ? List.of() : List.copyOf(store.providers(appId));
-        Entry fresh = new Entry(app, providers, now);
-        if (app != null || entries.size() < 10_000) { // bounded: bogus ids cannot grow the map without limit
+        Entry fresh;
+        try {
+            App app = store.find(appId).orElse(null);
+            fresh = new Entry(app, app == null ? List.of() : List.copyOf(store.providers(appId)), now);
+        } catch (RuntimeException storeDown) {
+            if (e == null) {
+                throw storeDown;
+            }
+            // Serve the last known state for another interval rather than make every request wait
+            // for a dead store here too; the request fails at its own store call if it needs one.
+            fresh = new Entry(e.app, e.providers, now);
+        }
+        if (fresh.app != null || entries.size() < 10_000) { // bounded: bogus ids cannot grow the map without limit
             entries.put(appId, fresh);
         }
         return fresh;

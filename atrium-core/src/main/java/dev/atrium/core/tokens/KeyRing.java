@@ -45,15 +45,30 @@ public final class KeyRing {
         this.reload = reload;
     }
 
-    /** The app's keys, creating the first key when it has none. The caller has checked the app exists. */
+    /**
+     * The app's keys, creating the first key when it has none. The caller has checked the app exists.
+     * The store is read outside any lock (a slow or dead database must not queue every request
+     * behind one reload), and when a reload fails the cached keys go on serving for another
+     * interval: keys change only by rotation, and every node keeps accepting retired keys.
+     */
     AppKeys forApp(String appId) {
         Instant now = clock.instant();
         AppKeys keys = cache.get(appId);
         if (keys != null && keys.loadedAt.plus(reload).isAfter(now)) {
             return keys;
         }
-        return cache.compute(appId, (id, old) ->
-                old != null && old.loadedAt.plus(reload).isAfter(now) ? old : loadOrCreate(id, now));
+        try {
+            AppKeys loaded = loadOrCreate(appId, now);
+            cache.put(appId, loaded);
+            return loaded;
+        } catch (RuntimeException e) {
+            if (keys == null) {
+                throw e;
+            }
+            AppKeys stale = new AppKeys(keys.activeKid, keys.signer, keys.verifiers, keys.publicKeys, now);
+            cache.put(appId, stale);
+            return stale;
+        }
     }
 
     /** The verifier for {@code kid}, or null when the app has no such key even after a reload. */
@@ -61,7 +76,8 @@ public final class KeyRing {
         AppKeys keys = forApp(appId);
         JWSVerifier v = keys.verifiers.get(kid);
         if (v == null && keys.loadedAt.plus(UNKNOWN_KID_RELOAD_SPACING).isBefore(clock.instant())) {
-            keys = cache.compute(appId, (id, old) -> loadOrCreate(id, clock.instant()));
+            keys = loadOrCreate(appId, clock.instant());
+            cache.put(appId, keys);
             v = keys.verifiers.get(kid);
         }
         return v;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseFaultIT {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
-    record Outcome(int status, String errorCode, long millis, boolean duringOutage) {}
+    record Outcome(int status, String errorCode, long millis, boolean duringOutage, long startedAt) {}
 
     @Test
     void databaseStoppedUnderLoadThenFastJson503sUnreadyNoHalfWritesAndRecovery(@TempDir Path dir) throws Exception {
@@ -39,6 +39,7 @@ class DatabaseFaultIT {
             AtomicBoolean running = new AtomicBoolean(true);
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+            long origin = System.nanoTime();
             ExecutorService load = Executors.newFixedThreadPool(6);
             for (int i = 0; i < 6; i++) {
                 load.submit(() -> {
@@ -49,7 +50,7 @@ class DatabaseFaultIT {
                         try {
                             r = Http.send("POST", login, null, "{}");
                         } catch (RuntimeException e) {
-                            outcomes.add(new Outcome(-1, e.toString(), 0, during));
+                            outcomes.add(new Outcome(-1, e.toString(), 0, during, (t0 - origin) / 1_000_000));
                             continue;
                         }
                         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -57,7 +58,7 @@ class DatabaseFaultIT {
                             acknowledged.add(r.json().get("user_id").asText());
                         }
                         String code = r.status() == 200 ? null : r.json().path("error_code").asText();
-                        outcomes.add(new Outcome(r.status(), code, ms, during));
+                        outcomes.add(new Outcome(r.status(), code, ms, during, (t0 - origin) / 1_000_000));
                     }
                     return null;
                 });
@@ -65,7 +66,9 @@ class DatabaseFaultIT {
             try {
                 Thread.sleep(1_000);
                 outage.set(true);
+                System.out.println("stopping PostgreSQL at " + (System.nanoTime() - origin) / 1_000_000 + " ms");
                 PgCluster.stop();
+                System.out.println("stopped PostgreSQL at " + (System.nanoTime() - origin) / 1_000_000 + " ms");
                 Thread.sleep(4_000);
                 Http.Reply ready = Http.send("GET", node.baseUrl() + "/health/ready", null, null);
                 assertThat(ready.status()).isEqualTo(503);

@@ -96,7 +96,11 @@ public final class NodeProcess implements AutoCloseable {
         } catch (IOException ignored) {
             // process ended
         }
-        ready.completeExceptionally(new IllegalStateException("exited with " + process.exitValue()));
+        try {
+            ready.completeExceptionally(new IllegalStateException("exited with " + process.waitFor()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String baseUrl() {
