@@ -1,0 +1,2 @@
+/** Load generator and baselines. */
+package dev.atrium.bench;

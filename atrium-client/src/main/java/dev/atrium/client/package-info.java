@@ -1,0 +1,2 @@
+/** The Java SDK. */
+package dev.atrium.client;
