@@ -44,6 +44,8 @@ public enum ErrorCode {
     TooManyRequests(0),
     /** Atrium: the store cannot be reached; the request changed nothing. */
     StoreUnavailable(0),
+    /** Atrium: a confirmation or reset token could not be delivered (mail server or webhook failed). */
+    DeliveryFailed(0),
     /** Atrium: admin API authentication failed. */
     AdminUnauthorized(0);
 

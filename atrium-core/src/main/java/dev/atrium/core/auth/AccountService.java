@@ -80,6 +80,15 @@ public final class AccountService {
         }
     }
 
+    /** The live session, app and user of a refresh token (the bearer of the API-key routes, spec §5). */
+    public RefreshCaller refreshCaller(String refreshToken) {
+        Session session = liveSession(refreshToken);
+        return new RefreshCaller(apps.requireApp(session.appId()), liveUser(session.appId(), session.userId()), session);
+    }
+
+    /** Who a refresh token speaks for. */
+    public record RefreshCaller(App app, User user, Session session) {}
+
     /** Deletes the access token's user with its identities and sessions; InvalidSession when already gone. */
     public void deleteSelf(String accessToken) {
         AccessClaims claims = tokens.verifyAccess(accessToken);

@@ -10,6 +10,7 @@ import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
+import dev.atrium.core.tokens.AccessClaims;
 import dev.atrium.core.tokens.TokenService;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
@@ -17,11 +18,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Login and linking for every provider (spec §4, design §1 rules 1, 6, 7, 10). A login resolves
  * the credentials through the provider, then either creates the user with its first session in one
- * write (a new identity) or opens a session for the user that holds the identity.
+ * write (an identity nobody holds) or opens a session for the user that holds it.
  */
 public final class AuthService {
     private final AppDirectory apps;
@@ -29,18 +31,19 @@ public final class AuthService {
     private final UserStore users;
     private final SessionStore sessions;
     private final SignupStore signups;
+    private final LinkStore links;
     private final TokenService tokens;
     private final Activity activity;
     private final Clock clock;
 
     public AuthService(AppDirectory apps, List<AuthProvider> providers, UserStore users, SessionStore sessions,
-                       SignupStore signups, TokenService tokens, Clock clock) {
+                       SignupStore signups, LinkStore links, TokenService tokens, Clock clock) {
         this.apps = apps;
-        this.providers = Map.copyOf(providers.stream()
-                .collect(java.util.stream.Collectors.toMap(AuthProvider::type, p -> p)));
+        this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(AuthProvider::type, p -> p));
         this.users = users;
         this.sessions = sessions;
         this.signups = signups;
+        this.links = links;
         this.tokens = tokens;
         this.activity = new Activity(users);
         this.clock = clock;
@@ -52,54 +55,104 @@ public final class AuthService {
      */
     public LoginResponse login(String appId, String type, JsonNode credentials, String deviceId) {
         App app = apps.requireApp(appId);
-        AuthProvider provider = enabledProvider(appId, type);
+        ProviderConfig config = apps.requireEnabledProvider(appId, type);
+        AuthProvider provider = provider(config);
         Instant now = clock.instant();
-        Resolution resolution = provider.authenticate(app, apps.requireEnabledProvider(appId, type), credentials, now);
         String device = deviceId != null ? deviceId : ObjectIds.next(now);
-        return switch (resolution) {
-            case Resolution.Fresh fresh -> signUp(app, fresh, device, now);
-            case Resolution.Existing existing -> openSession(app, existing.userId(), device, now);
-        };
+        Resolution resolution = provider.authenticate(app, config, credentials, now);
+        if (resolution.holderId() != null) {
+            return openSession(app, resolution.holderId(), device, now);
+        }
+        try {
+            return signUp(app, resolution, device, now);
+        } catch (IdentityTakenException raced) {
+            // Another first login with the same credentials won the insert: log in as its user.
+            Resolution again = provider.authenticate(app, config, credentials, now);
+            if (again.holderId() == null) {
+                throw new AuthException(ErrorCode.InternalServerError, "identity taken but not found");
+            }
+            return openSession(app, again.holderId(), device, now);
+        }
     }
 
     /**
      * Links the credentials of provider {@code type} to the user of {@code accessToken} (design §1
-     * rule 6). Anonymous credentials are refused: a guest identity cannot be added to a user.
+     * rule 6, spec §4). Every refusal is {@code LinkRefused} (409) and changes nothing: never 401
+     * "unauthorized", on which realm-web retries forever (realm-js issue 6586).
      */
     public LoginResponse link(String appId, String type, JsonNode credentials, String accessToken) {
-        apps.requireApp(appId);
-        enabledProvider(appId, type);
-        if (type.equals(User.ANON_PROVIDER)) {
-            throw new AuthException(ErrorCode.LinkRefused, "cannot add anonymous credentials to an existing user");
+        AccessClaims claims = tokens.verifyAccess(accessToken);
+        if (!claims.appId().equals(appId)) {
+            throw new AuthException(ErrorCode.InvalidSession, "invalid session: the token belongs to another app");
         }
-        throw new AuthException(ErrorCode.AuthProviderNotFound, "linking via '" + type + "' is unsupported");
+        App app = apps.requireApp(appId);
+        ProviderConfig config = apps.requireEnabledProvider(appId, type);
+        if (type.equals(User.ANON_PROVIDER)) {
+            throw refused("cannot add anonymous credentials to an existing user");
+        }
+        User user = liveUser(appId, claims.userId());
+        Instant now = clock.instant();
+        Resolution resolution;
+        try {
+            resolution = provider(config).authenticate(app, config, credentials, now);
+        } catch (AuthException e) {
+            throw refused(e.code() == ErrorCode.InvalidPassword ? "invalid username/password" : e.getMessage());
+        }
+        attach(user, resolution);
+        User linked = users.find(appId, user.id())
+                .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
+        String access = tokens.issueAccess(app, linked, claims.sessionId(), claims.deviceId(), now);
+        return new LoginResponse(access, null, linked.id(), claims.deviceId());
     }
 
-    private AuthProvider enabledProvider(String appId, String type) {
-        ProviderConfig config = apps.requireEnabledProvider(appId, type);
+    private void attach(User user, Resolution resolution) {
+        String type = resolution.identity().providerType();
+        if (resolution.holderId() != null && !resolution.holderId().equals(user.id())) {
+            throw refused("this " + type + " identity already belongs to another user");
+        }
+        boolean alreadyHas = user.identities().stream().anyMatch(i -> i.providerType().equals(type));
+        if (alreadyHas) {
+            throw refused("the user already has a " + type + " identity");
+        }
+        try {
+            if (!links.addIdentity(user.appId(), user.id(), resolution.identity())) {
+                throw new AuthException(ErrorCode.InvalidSession, "invalid session: user not found");
+            }
+        } catch (IdentityTakenException e) {
+            throw refused("this " + type + " identity already belongs to another user");
+        } catch (ProviderAlreadyLinkedException e) {
+            throw refused("the user already has a " + type + " identity");
+        }
+    }
+
+    private AuthProvider provider(ProviderConfig config) {
         AuthProvider provider = providers.get(config.type());
         if (provider == null) {
-            throw new AuthException(ErrorCode.AuthProviderNotFound, "authentication via '" + type + "' is unsupported");
+            throw new AuthException(ErrorCode.AuthProviderNotFound, "authentication via '" + config.type() + "' is unsupported");
         }
         return provider;
     }
 
-    private LoginResponse signUp(App app, Resolution.Fresh fresh, String device, Instant now) {
+    private User liveUser(String appId, String userId) {
+        User user = users.find(appId, userId)
+                .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
+        if (user.disabled()) {
+            throw new AuthException(ErrorCode.UserDisabled, "user disabled");
+        }
+        return user;
+    }
+
+    private LoginResponse signUp(App app, Resolution fresh, String device, Instant now) {
         User user = new User(ObjectIds.next(now), app.id(), "normal", false, now, now, Map.of(), List.of(fresh.identity()));
         String sessionId = ObjectIds.next(now);
         TokenService.IssuedRefresh refresh = tokens.issueRefresh(app, user.id(), sessionId, now);
-        Session session = new Session(sessionId, app.id(), user.id(), device, refresh.hash(), now, refresh.expiresAt());
-        try {
-            signups.createUserWithSession(user, session);
-        } catch (IdentityTakenException e) {
-            throw new AuthException(ErrorCode.AccountNameInUse, "identity already in use");
-        }
+        signups.createUserWithSession(user, new Session(sessionId, app.id(), user.id(), device, refresh.hash(), now, refresh.expiresAt()));
         return new LoginResponse(tokens.issueAccess(app, user, sessionId, device, now), refresh.token(), user.id(), device);
     }
 
     private LoginResponse openSession(App app, String userId, String device, Instant now) {
         User user = users.find(app.id(), userId)
-                .orElseThrow(() -> new AuthException(ErrorCode.UserNotFound, "user not found"));
+                .orElseThrow(() -> new AuthException(ErrorCode.InvalidPassword, "unauthorized"));
         if (user.disabled()) {
             throw new AuthException(ErrorCode.UserDisabled, "user disabled");
         }
@@ -108,5 +161,9 @@ public final class AuthService {
         sessions.insert(new Session(sessionId, app.id(), user.id(), device, refresh.hash(), now, refresh.expiresAt()));
         activity.touch(app, user, now);
         return new LoginResponse(tokens.issueAccess(app, user, sessionId, device, now), refresh.token(), user.id(), device);
+    }
+
+    private static AuthException refused(String why) {
+        return new AuthException(ErrorCode.LinkRefused, "link refused: " + why);
     }
 }

@@ -2,12 +2,22 @@ package dev.atrium.core.auth;
 
 import dev.atrium.core.users.Identity;
 
-/** What a provider made of credentials: a known user, or an identity nobody holds yet. */
-public sealed interface Resolution {
+/**
+ * What a provider made of credentials: the identity they prove, and the user that holds it (or,
+ * for an API key, owns it), or null when nobody does yet.
+ *
+ * <p>Login: a holder gets a new session; no holder means a new user with this identity.
+ * Link: the identity is attached to the linking user unless someone else holds it.
+ */
+public record Resolution(Identity identity, String holderId) {
 
-    /** The credentials belong to this existing user. */
-    record Existing(String userId) implements Resolution {}
+    /** Credentials proving an identity nobody holds yet. */
+    public static Resolution fresh(Identity identity) {
+        return new Resolution(identity, null);
+    }
 
-    /** The credentials are a new identity: a new user is created, or on link it is attached. */
-    record Fresh(Identity identity) implements Resolution {}
+    /** Credentials proving an identity held by {@code userId}. */
+    public static Resolution heldBy(Identity identity, String userId) {
+        return new Resolution(identity, userId);
+    }
 }

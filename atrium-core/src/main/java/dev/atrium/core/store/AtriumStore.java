@@ -2,7 +2,10 @@ package dev.atrium.core.store;
 
 import dev.atrium.core.admin.AdminTokenStore;
 import dev.atrium.core.apps.AppStore;
+import dev.atrium.core.auth.LinkStore;
 import dev.atrium.core.auth.SignupStore;
+import dev.atrium.core.auth.apikey.ApiKeyStore;
+import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.tokens.SigningKeyStore;
 import dev.atrium.core.users.UserStore;
@@ -24,6 +27,12 @@ public interface AtriumStore extends AutoCloseable {
     SigningKeyStore signingKeys();
 
     AdminTokenStore adminTokens();
+
+    LinkStore links();
+
+    UserpassStore userpass();
+
+    ApiKeyStore apiKeys();
 
     /** Whether the backend answers a trivial query now; false instead of throwing. */
     boolean isReady();

@@ -3,11 +3,20 @@ package dev.atrium.server.app;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.AccountService;
 import dev.atrium.core.auth.AuthService;
+import dev.atrium.core.auth.AuthProvider;
 import dev.atrium.core.auth.anonymous.AnonymousProvider;
+import dev.atrium.core.auth.apikey.ApiKeyProvider;
+import dev.atrium.core.auth.apikey.ApiKeyService;
+import dev.atrium.core.auth.customjwt.CustomJwtProvider;
+import dev.atrium.core.auth.password.PasswordHasher;
+import dev.atrium.core.auth.password.UserpassProvider;
+import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.KeyRing;
 import dev.atrium.core.tokens.TokenService;
 import dev.atrium.server.config.AtriumConfig;
+import dev.atrium.server.delivery.EdgeDelivery;
+import dev.atrium.server.delivery.Webhook;
 import dev.atrium.server.http.HttpServer;
 import dev.atrium.server.http.Router;
 import io.helidon.webserver.WebServer;
@@ -53,11 +62,20 @@ public final class Atrium implements AutoCloseable {
         KeyRing keys = new KeyRing(store.signingKeys(), clock, config.cacheTtl());
         keys.publicKeys(first.app().id()); // create the first app's keys now, not on the first login
         TokenService tokens = new TokenService(keys, apps, clock, publicUrl::get);
-        AuthService auth = new AuthService(apps, List.of(new AnonymousProvider()), store.users(), store.sessions(),
-                store.signups(), tokens, clock);
+        AtriumConfig.PasswordHashing h = config.hashing();
+        PasswordHasher hasher = new PasswordHasher(h.memoryKib(), h.iterations(), h.parallelism());
+        List<AuthProvider> providers = List.of(new AnonymousProvider(),
+                new UserpassProvider(store.userpass(), store.users(), hasher),
+                new ApiKeyProvider(store.apiKeys()),
+                new CustomJwtProvider(store.users(), clock));
+        AuthService auth = new AuthService(apps, providers, store.users(), store.sessions(), store.signups(), store.links(),
+                tokens, clock);
         AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens, clock);
+        UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(new Webhook()),
+                store.users(), store.sessions(), clock);
+        ApiKeyService apiKeys = new ApiKeyService(accounts, store.apiKeys(), clock);
         WebServer server = HttpServer.start(config.host(), config.port(), Router.build(
-                new Router.Services(auth, accounts, apps, tokens, keys, store, publicUrl::get)));
+                new Router.Services(auth, accounts, userpass, apiKeys, apps, tokens, keys, store, publicUrl::get)));
         publicUrl.set(config.publicUrlFor(server.port()));
         return new Atrium(store, server, publicUrl.get(), first);
     }

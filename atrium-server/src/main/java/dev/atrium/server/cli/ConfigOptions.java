@@ -28,6 +28,12 @@ public final class ConfigOptions {
     String storeSchema;
     @Option(names = "--cache-ttl", description = "app/provider/key cache lifetime (default 5s)")
     String cacheTtl;
+    @Option(names = "--argon2-memory-kib", description = "Argon2id memory per password hash (default 19456)")
+    String argon2Memory;
+    @Option(names = "--argon2-iterations", description = "Argon2id iterations (default 2)")
+    String argon2Iterations;
+    @Option(names = "--argon2-parallelism", description = "Argon2id lanes (default 1)")
+    String argon2Parallelism;
 
     /** Defaults < file < environment < these flags, validated. */
     public AtriumConfig load() {
@@ -42,6 +48,9 @@ public final class ConfigOptions {
         put(flags, "store-connect-timeout", storeConnectTimeout);
         put(flags, "store-schema", storeSchema);
         put(flags, "cache-ttl", cacheTtl);
+        put(flags, "argon2-memory-kib", argon2Memory);
+        put(flags, "argon2-iterations", argon2Iterations);
+        put(flags, "argon2-parallelism", argon2Parallelism);
         return ConfigLoader.load(flags, System.getenv());
     }
 

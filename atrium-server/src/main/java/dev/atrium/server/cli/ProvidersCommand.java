@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "providers", description = "Enable or disable an app's auth providers.",
         subcommands = {ProvidersCommand.Enable.class, ProvidersCommand.Disable.class})
 final class ProvidersCommand {
-    static final Set<String> KNOWN = Set.of("anon-user");
+    static final Set<String> KNOWN = Set.of("anon-user", "local-userpass", "api-key", "custom-token");
 
     abstract static class Toggle implements Runnable {
         @Mixin
@@ -32,10 +32,21 @@ final class ProvidersCommand {
         }
         @Option(names = "--app", required = true, description = "app id")
         String appId;
-        @Parameters(index = "0", paramLabel = "PROVIDER", description = "provider type, e.g. anon-user")
+        @Parameters(index = "0", paramLabel = "PROVIDER", description = "anon-user, local-userpass, api-key or custom-token")
         String type;
+        @Option(names = "--settings", paramLabel = "JSON",
+                description = "provider configuration as a JSON object, replacing the current one (see README)")
+        String settings;
 
         abstract boolean enabled();
+
+        private Map<String, Object> parseSettings() {
+            try {
+                return dev.atrium.core.kernel.Json.readObject(settings);
+            } catch (IllegalArgumentException e) {
+                throw new AtriumCommand.CommandFailure("--settings must be a JSON object: " + e.getMessage());
+            }
+        }
 
         @Override
         public void run() {
@@ -46,7 +57,11 @@ final class ProvidersCommand {
                 ProviderConfig current = store.apps().providers(appId).stream()
                         .filter(p -> p.type().equals(type)).findFirst()
                         .orElse(new ProviderConfig(ObjectIds.next(Instant.now()), appId, type, false, Map.of()));
-                if (!store.apps().saveProvider(current.withEnabled(enabled()))) {
+                ProviderConfig next = current.withEnabled(enabled());
+                if (settings != null) {
+                    next = new ProviderConfig(next.id(), next.appId(), next.type(), next.enabled(), parseSettings());
+                }
+                if (!store.apps().saveProvider(next)) {
                     throw new AtriumCommand.CommandFailure("no app with id '" + appId + "'");
                 }
                 out().println(type + " " + (enabled() ? "enabled" : "disabled") + " for app " + appId);
@@ -54,7 +69,7 @@ final class ProvidersCommand {
         }
     }
 
-    @Command(name = "enable", description = "Enable a provider.")
+    @Command(name = "enable", description = "Enable a provider (optionally with --settings).")
     static final class Enable extends Toggle {
         @Override
         boolean enabled() {

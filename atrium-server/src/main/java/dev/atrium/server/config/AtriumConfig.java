@@ -19,9 +19,23 @@ import java.time.Duration;
  * @param storeSchema PostgreSQL schema; null for the default
  * @param cacheTtl how long apps, providers and keys are cached: the bound on how long a change
  *     made elsewhere (CLI, another node) takes to be in force here
+ * @param hashing Argon2id parameters for email/password accounts
  */
 public record AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl,
-                           int storePoolSize, Duration storeConnectTimeout, String storeSchema, Duration cacheTtl) {
+                           int storePoolSize, Duration storeConnectTimeout, String storeSchema, Duration cacheTtl,
+                           PasswordHashing hashing) {
+
+    /** Argon2id cost: memory in KiB, iterations, lanes (defaults: OWASP's minimum, 19 MiB / 2 / 1). */
+    public record PasswordHashing(int memoryKib, int iterations, int parallelism) {
+        public static final PasswordHashing DEFAULTS = new PasswordHashing(19_456, 2, 1);
+    }
+
+    /** A configuration with the default password hashing (tests and embedders). */
+    public AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl, int storePoolSize,
+                        Duration storeConnectTimeout, String storeSchema, Duration cacheTtl) {
+        this(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout, storeSchema, cacheTtl,
+                PasswordHashing.DEFAULTS);
+    }
 
     /** The public URL, defaulting to {@code http://host:port} with the port actually bound. */
     public String publicUrlFor(int boundPort) {
@@ -40,6 +54,6 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
     /** A copy with another port (tests bind port 0). */
     public AtriumConfig withPort(int value) {
         return new AtriumConfig(host, value, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl);
+                storeSchema, cacheTtl, hashing);
     }
 }

@@ -22,7 +22,8 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     public static final Set<String> KEYS = Set.of("host", "port", "public-url", "data-dir", "store-url",
-            "store-pool-size", "store-connect-timeout", "store-schema", "cache-ttl");
+            "store-pool-size", "store-connect-timeout", "store-schema", "cache-ttl", "argon2-memory-kib",
+            "argon2-iterations", "argon2-parallelism");
     private static final String DEFAULT_FILE = "atrium.properties";
 
     private ConfigLoader() {}
@@ -84,10 +85,14 @@ public final class ConfigLoader {
         Duration connect = f.duration("store-connect-timeout", Duration.ofSeconds(2), Duration.ofMillis(250), Duration.ofMinutes(1));
         String schema = f.identifier("store-schema");
         Duration cacheTtl = f.duration("cache-ttl", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(10));
+        AtriumConfig.PasswordHashing hashing = new AtriumConfig.PasswordHashing(
+                f.integer("argon2-memory-kib", 19_456, 8_192, 1_048_576),
+                f.integer("argon2-iterations", 2, 1, 20),
+                f.integer("argon2-parallelism", 1, 1, 16));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, pool, connect, schema, cacheTtl);
+        return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, pool, connect, schema, cacheTtl, hashing);
     }
 
     /** Typed reads of the merged values, each adding a problem instead of throwing. */

@@ -32,6 +32,7 @@ public final class ErrorMapper {
                 case PayloadTooLarge -> 413;
                 case TooManyRequests -> 429;
                 case MaintenanceInProgress, StoreUnavailable -> 503;
+                case DeliveryFailed -> 502;
                 case InternalServerError, AppUnknownError -> 500;
             });
         }

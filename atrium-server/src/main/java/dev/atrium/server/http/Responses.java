@@ -14,9 +14,20 @@ import io.helidon.webserver.http.ServerResponse;
  * body nor Content-Type, the one empty form realm-web accepts (spec §2).
  */
 public final class Responses {
-    /** Wire JSON: record components in snake_case, nulls omitted. */
+    /**
+     * Wire JSON: record components in snake_case, nulls omitted. A component that starts with an
+     * underscore is written as is ({@code _id} of API keys, spec §5), which SNAKE_CASE would strip.
+     */
     public static final ObjectMapper WIRE = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .propertyNamingStrategy(new PropertyNamingStrategies.NamingBase() {
+                private final PropertyNamingStrategies.NamingBase snake =
+                        (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+                @Override
+                public String translate(String name) {
+                    return name.startsWith("_") ? name : snake.translate(name);
+                }
+            })
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 

@@ -4,6 +4,8 @@ import dev.atrium.api.ErrorCode;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.AccountService;
 import dev.atrium.core.auth.AuthService;
+import dev.atrium.core.auth.apikey.ApiKeyService;
+import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.KeyRing;
@@ -20,18 +22,25 @@ public final class Router {
     private Router() {}
 
     /** The services the routes call. */
-    public record Services(AuthService auth, AccountService accounts, AppDirectory apps, TokenService tokens,
-                           KeyRing keys, AtriumStore store, Supplier<String> publicUrl) {}
+    public record Services(AuthService auth, AccountService accounts, UserpassService userpass, ApiKeyService apiKeys,
+                           AppDirectory apps, TokenService tokens, KeyRing keys, AtriumStore store,
+                           Supplier<String> publicUrl) {}
 
     public static HttpRouting.Builder build(Services s) {
         HttpRouting.Builder r = HttpRouting.builder();
         r.addFilter(new RequestIds());
         new LoginEndpoints(s.auth(), s.apps(), s.publicUrl()).register(r);
         new SessionEndpoints(s.accounts()).register(r);
+        new UserpassEndpoints(s.userpass()).register(r);
+        new ApiKeyEndpoints(s.apiKeys()).register(r);
         new WellKnownEndpoints(s.apps(), s.keys(), s.tokens()).register(r);
         new HealthEndpoints(s.store()).register(r);
-        for (String path : List.of(LoginEndpoints.LOCATION, LoginEndpoints.LOGIN, SessionEndpoints.PROFILE,
-                SessionEndpoints.SESSION, SessionEndpoints.DELETE, WellKnownEndpoints.JWKS, WellKnownEndpoints.DISCOVERY)) {
+        List<String> known = new java.util.ArrayList<>(List.of(LoginEndpoints.LOCATION, LoginEndpoints.LOGIN,
+                SessionEndpoints.PROFILE, SessionEndpoints.SESSION, SessionEndpoints.DELETE, WellKnownEndpoints.JWKS,
+                WellKnownEndpoints.DISCOVERY));
+        known.addAll(UserpassEndpoints.PATHS);
+        known.addAll(ApiKeyEndpoints.PATHS);
+        for (String path : known) {
             r.any(path, (req, res) -> {
                 throw new AuthException(ErrorCode.MethodNotAllowed,
                         "method " + req.prologue().method().text() + " is not allowed on this route");

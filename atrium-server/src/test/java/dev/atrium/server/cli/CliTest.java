@@ -82,7 +82,7 @@ class CliTest {
         Run first = atrium(with("migrate"));
         Run second = atrium(with("migrate"));
 
-        assertThat(first.out()).contains("migrations applied: 1");
+        assertThat(first.out()).containsPattern("migrations applied: [1-9]");
         assertThat(second.out()).contains("migrations applied: 0");
     }
 

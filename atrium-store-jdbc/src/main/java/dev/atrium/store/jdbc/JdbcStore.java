@@ -2,7 +2,10 @@ package dev.atrium.store.jdbc;
 
 import dev.atrium.core.admin.AdminTokenStore;
 import dev.atrium.core.apps.AppStore;
+import dev.atrium.core.auth.LinkStore;
 import dev.atrium.core.auth.SignupStore;
+import dev.atrium.core.auth.apikey.ApiKeyStore;
+import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.SigningKeyStore;
@@ -17,6 +20,9 @@ public final class JdbcStore implements AtriumStore {
     private final SignupStore signups;
     private final SigningKeyStore keys;
     private final AdminTokenStore adminTokens;
+    private final LinkStore links;
+    private final UserpassStore userpass;
+    private final ApiKeyStore apiKeys;
     private final int migrationsApplied;
 
     private JdbcStore(Database db, int migrationsApplied) {
@@ -28,6 +34,9 @@ public final class JdbcStore implements AtriumStore {
         this.signups = new JdbcSignupStore(db);
         this.keys = new JdbcSigningKeyStore(db);
         this.adminTokens = new JdbcAdminTokenStore(db);
+        this.links = new JdbcLinkStore(db);
+        this.userpass = new JdbcUserpassStore(db);
+        this.apiKeys = new JdbcApiKeyStore(db);
     }
 
     /** Opens the database and applies pending migrations. */
@@ -74,6 +83,21 @@ public final class JdbcStore implements AtriumStore {
     @Override
     public AdminTokenStore adminTokens() {
         return adminTokens;
+    }
+
+    @Override
+    public LinkStore links() {
+        return links;
+    }
+
+    @Override
+    public UserpassStore userpass() {
+        return userpass;
+    }
+
+    @Override
+    public ApiKeyStore apiKeys() {
+        return apiKeys;
     }
 
     @Override

@@ -153,6 +153,21 @@ class PostgresStoreTest {
         }
 
         @Override
+        public dev.atrium.core.auth.LinkStore links() {
+            return store.links();
+        }
+
+        @Override
+        public dev.atrium.core.auth.password.UserpassStore userpass() {
+            return store.userpass();
+        }
+
+        @Override
+        public dev.atrium.core.auth.apikey.ApiKeyStore apiKeys() {
+            return store.apiKeys();
+        }
+
+        @Override
         public boolean isReady() {
             return store.isReady();
         }

@@ -24,6 +24,6 @@ public final class AnonymousProvider implements AuthProvider {
 
     @Override
     public Resolution authenticate(App app, ProviderConfig config, JsonNode credentials, Instant now) {
-        return new Resolution.Fresh(new Identity(User.ANON_PROVIDER, ObjectIds.next(now), Map.of(), now));
+        return Resolution.fresh(new Identity(User.ANON_PROVIDER, ObjectIds.next(now), Map.of(), now));
     }
 }

@@ -24,6 +24,8 @@ final class InMemoryData {
     final List<SigningKey> keys = new ArrayList<>();
     final List<AdminToken> adminTokens = new ArrayList<>();
     String firstAppId;
+    final InMemoryUserpassStore userpass = new InMemoryUserpassStore(this);
+    final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore(this);
 
     static String identityKey(String appId, String providerType, String subject) {
         return appId + "\u0000" + providerType + "\u0000" + subject;
@@ -42,6 +44,7 @@ final class InMemoryData {
             identities.remove(identityKey(user.appId(), i.providerType(), i.subject()));
         }
         removeSessionsOf(user.appId(), user.id());
+        apiKeys.byId.values().removeIf(k -> k.userId().equals(user.id()));
     }
 
     int removeSessionsOf(String appId, String userId) {

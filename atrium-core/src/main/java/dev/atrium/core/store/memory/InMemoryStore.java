@@ -6,14 +6,20 @@ import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppStore;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.auth.IdentityTakenException;
+import dev.atrium.core.auth.LinkStore;
+import dev.atrium.core.auth.ProviderAlreadyLinkedException;
 import dev.atrium.core.auth.SignupStore;
+import dev.atrium.core.auth.apikey.ApiKeyStore;
+import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.SigningKey;
 import dev.atrium.core.tokens.SigningKeyStore;
+import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -227,6 +233,39 @@ public final class InMemoryStore implements AtriumStore {
                 }
             }
         };
+    }
+
+    @Override
+    public LinkStore links() {
+        return (appId, userId, identity) -> {
+            synchronized (data) {
+                User user = users.find(appId, userId).orElse(null);
+                if (user == null) {
+                    return false;
+                }
+                if (data.identities.containsKey(InMemoryData.identityKey(appId, identity.providerType(), identity.subject()))) {
+                    throw new IdentityTakenException(identity.providerType(), identity.subject());
+                }
+                if (user.identities().stream().anyMatch(i -> i.providerType().equals(identity.providerType()))) {
+                    throw new ProviderAlreadyLinkedException(identity.providerType());
+                }
+                List<Identity> identities = new ArrayList<>(user.identities());
+                identities.add(identity);
+                data.putUser(new User(user.id(), user.appId(), user.type(), user.disabled(), user.createdAt(),
+                        user.lastActiveAt(), user.customData(), identities));
+                return true;
+            }
+        };
+    }
+
+    @Override
+    public UserpassStore userpass() {
+        return data.userpass;
+    }
+
+    @Override
+    public ApiKeyStore apiKeys() {
+        return data.apiKeys;
     }
 
     @Override

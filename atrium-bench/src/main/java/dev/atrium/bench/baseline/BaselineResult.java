@@ -1,0 +1,14 @@
+package dev.atrium.bench.baseline;
+
+/**
+ * One baseline: how fast the raw work ran with {@code threads} workers (and, for the store,
+ * {@code connections} connections). Latencies in milliseconds, including the wait for a connection.
+ */
+public record BaselineResult(String name, String description, int threads, int connections, long count,
+                             double perSecond, double p50Ms, double p99Ms, double p999Ms) {
+
+    /** The rate per worker thread: for CPU-bound work with one thread, the rate per core. */
+    public double perThread() {
+        return perSecond / threads;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.atrium.bench.report;
+
+import dev.atrium.bench.baseline.BaselineResult;
+import dev.atrium.bench.baseline.Footprint;
+import dev.atrium.bench.load.LoadResult;
+import java.util.List;
+
+/**
+ * Everything one run measured. Nullable parts were not measured (no launched server: no
+ * start-up; {@code --footprint} not given; baselines skipped).
+ *
+ * @param server what was measured and how it was driven
+ * @param startup the launched server's start-up, or null for a server started elsewhere
+ * @param clientCeiling the load generator against GET /health/live, the most it can drive here
+ * @param baselines the raw work of this machine, same run
+ * @param ratios the scenarios as shares of the baselines
+ */
+public record BenchReport(Machine machine, Server server, Startup startup, LoadResult clientCeiling,
+                          List<BaselineResult> baselines, List<LoadResult> scenarios, List<Ratio> ratios,
+                          Footprint.Result footprint) {
+
+    /** The server and the load's settings. */
+    public record Server(String baseUrl, String appId, String store, String storeVersion, boolean launched,
+                         String client, int concurrency, double warmupSeconds, double durationSeconds, int poolSize) {}
+
+    /** @param rssIdleMb VmRSS 2 s after ready, before any load; @param rssAfterLoadMb after every scenario */
+    public record Startup(double readyMillis, Double rssIdleMb, Double rssAfterLoadMb) {}
+
+    /** Whether every request of every scenario (and of the ceiling) succeeded. */
+    public boolean clean() {
+        return scenarios.stream().allMatch(s -> s.errorCount() == 0)
+                && (clientCeiling == null || clientCeiling.errorCount() == 0);
+    }
+}

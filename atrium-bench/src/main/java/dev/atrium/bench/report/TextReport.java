@@ -1,0 +1,81 @@
+package dev.atrium.bench.report;
+
+import dev.atrium.bench.baseline.BaselineResult;
+import dev.atrium.bench.load.LoadResult;
+import dev.atrium.bench.load.OperationResult;
+import dev.atrium.bench.server.ResourceUse;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/** The human form of a report: one aligned table per part, rates per second, latencies in ms. */
+public final class TextReport {
+    private TextReport() {}
+
+    public static void print(BenchReport r, PrintWriter out) {
+        Machine m = r.machine();
+        BenchReport.Server s = r.server();
+        out.printf("Atrium bench: %d cores (%s), %,d MB RAM, %s%n", m.cores(), m.cpuModel(), m.memoryMb(), m.jdk());
+        out.printf("server %s (%s), app %s, store %s [%s], pool %d%n", s.baseUrl(), s.launched() ? "launched" : "given",
+                s.appId(), s.store(), s.storeVersion(), s.poolSize());
+        out.printf("load: %d clients (%s HTTP/1.1), warm-up %.0f s, measured %.0f s%n", s.concurrency(), s.client(),
+                s.warmupSeconds(), s.durationSeconds());
+        if (r.startup() != null) {
+            out.printf("start-up to ready: %.0f ms; RSS idle %s MB, after load %s MB%n", r.startup().readyMillis(),
+                    mb(r.startup().rssIdleMb()), mb(r.startup().rssAfterLoadMb()));
+        }
+        if (r.clientCeiling() != null) {
+            LoadResult c = r.clientCeiling();
+            OperationResult h = c.operations().isEmpty() ? null : c.operations().get(0);
+            out.printf("%nload generator ceiling (GET /health/live): %,.0f req/s, p50 %s ms, p99 %s ms, "
+                    + "generator CPU %.3f ms/req, errors %d%n", c.perSecond(), h == null ? "-" : num(h.p50Ms()),
+                    h == null ? "-" : num(h.p99Ms()), c.resources().benchCpuMsPerOp(), c.errorCount());
+        }
+        if (!r.baselines().isEmpty()) {
+            out.printf("%n%-22s %10s %9s %8s %8s %7s %5s  %s%n", "baseline (same run)", "rate/s", "per thr", "p50",
+                    "p99", "p99.9", "conn", "what");
+            for (BaselineResult b : r.baselines()) {
+                out.printf("%-22s %,10.0f %,9.0f %8s %8s %7s %5s  %s%n", b.name(), b.perSecond(), b.perThread(),
+                        num(b.p50Ms()), num(b.p99Ms()), num(b.p999Ms()), b.threads() + "/" + b.connections(), b.description());
+            }
+        }
+        out.printf("%n%-8s %-8s %9s %8s %8s %8s %8s %6s %8s %8s %6s %7s%n", "scenario", "op", "rate/s", "p50", "p99",
+                "p99.9", "max", "errors", "srv ms", "gen ms", "busy%", "RSS MB");
+        for (LoadResult l : r.scenarios()) {
+            ResourceUse u = l.resources();
+            out.printf("%-8s %-8s %,9.0f %8s %8s %8s %8s %6d %8s %8s %6.0f %7s%n", l.scenario(), "(all)", l.perSecond(),
+                    "", "", "", "", l.errorCount(), u.serverCpuMsPerOp() == null ? "-" : num(u.serverCpuMsPerOp()),
+                    num(u.benchCpuMsPerOp()), u.machineBusyPercent(), mb(u.serverRssMaxMb()));
+            for (OperationResult o : l.operations()) {
+                out.printf("%-8s %-8s %,9.0f %8s %8s %8s %8s%n", "", o.operation(), o.perSecond(), num(o.p50Ms()),
+                        num(o.p99Ms()), num(o.p999Ms()), num(o.maxMs()));
+            }
+            for (Map.Entry<String, String> e : l.errorSamples().entrySet()) {
+                out.printf("         failure %s (%s): %s%n", e.getKey(), l.errors().getOrDefault(e.getKey(), 0L), e.getValue());
+            }
+        }
+        out.println("(srv ms / gen ms: CPU of the server / of this load generator per request; busy%: all cores)");
+        if (!r.ratios().isEmpty()) {
+            out.printf("%nratios to the baselines%n");
+            for (Ratio q : r.ratios()) {
+                out.printf("  %-8s ÷ %-26s %6.2f   %s%n", q.scenario(), q.baseline(), q.value(), q.meaning());
+            }
+        }
+        if (r.footprint() != null) {
+            var f = r.footprint();
+            out.printf("%nfootprint (%s, %,d guests): %.0f bytes per guest", f.store(), f.guests(), f.bytesPerGuest());
+            f.perTable().forEach((t, v) -> out.printf("; %s %.0f", t, v));
+            out.println();
+        }
+        out.flush();
+    }
+
+    private static String num(double v) {
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : v >= 10 ? String.format(Locale.ROOT, "%.1f", v)
+                : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String mb(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.0f", v);
+    }
+}

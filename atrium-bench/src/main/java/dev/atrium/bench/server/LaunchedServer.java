@@ -1,0 +1,157 @@
+package dev.atrium.bench.server;
+
+import dev.atrium.bench.http.ClientKind;
+import dev.atrium.bench.http.HttpConnection;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A fresh {@code atrium serve} process on a free loopback port, in a temporary data directory
+ * (PostgreSQL: in a fresh schema). Start-up is timed from just before the process is spawned to
+ * the first 200 of {@code GET /health/ready}, so it includes the JVM's own start. Closing stops
+ * the process (SIGTERM, its shutdown hook) and removes the directory or schema.
+ */
+public final class LaunchedServer implements AutoCloseable {
+    private static final Pattern APP_ID = Pattern.compile("app id: (\\S+)");
+    private static final long READY_TIMEOUT_MS = 60_000;
+
+    private final Process process;
+    private final Path dataDir;
+    private final URI base;
+    private final double readyMillis;
+    private final String appId;
+    private final ServerFiles files;
+
+    private LaunchedServer(Process process, Path dataDir, URI base, double readyMillis, String appId, ServerFiles files) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.base = base;
+        this.readyMillis = readyMillis;
+        this.appId = appId;
+        this.files = files;
+    }
+
+    /**
+     * Starts {@code jar} with {@code jvmOptions}; {@code storeUrl} null means SQLite in the data
+     * directory, else a PostgreSQL URL, used with a schema of its own.
+     */
+    public static LaunchedServer start(Path jar, String storeUrl, int poolSize, List<String> jvmOptions, boolean keep) {
+        try {
+            Path dataDir = Files.createTempDirectory("atrium-bench-server-");
+            ServerFiles files = new ServerFiles(dataDir, storeUrl, keep);
+            int port = freePort();
+            List<String> cmd = new ArrayList<>();
+            cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            cmd.addAll(jvmOptions);
+            cmd.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port),
+                    "--data-dir", dataDir.toString(), "--store-pool-size", Integer.toString(poolSize)));
+            cmd.addAll(files.storeArguments());
+            Path log = dataDir.resolve("server.log");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            URI base = URI.create("http://127.0.0.1:" + port);
+            long t0 = System.nanoTime();
+            Process process = pb.start();
+            double readyMs = awaitReady(process, base, log, t0);
+            String appId = awaitAppId(process, log);
+            return new LaunchedServer(process, dataDir, base, readyMs, appId, files);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot launch the server: " + e.getMessage(), e);
+        }
+    }
+
+    private static double awaitReady(Process process, URI base, Path log, long t0) throws IOException {
+        Supplier<HttpConnection> connections = ClientKind.RAW.factory(base);
+        while (true) {
+            try (HttpConnection c = connections.get()) {
+                if (c.send("GET", "/health/ready", null, null).status() == 200) {
+                    return (System.nanoTime() - t0) / 1e6;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                throw new IOException("server exited with " + process.exitValue() + ":\n" + Files.readString(log));
+            }
+            if ((System.nanoTime() - t0) / 1_000_000 > READY_TIMEOUT_MS) {
+                process.destroyForcibly();
+                throw new IOException("server not ready after " + READY_TIMEOUT_MS + " ms:\n" + Files.readString(log));
+            }
+            pause(2);
+        }
+    }
+
+    /** The banner is printed right after start() returns; ready can come a moment before it. */
+    private static String awaitAppId(Process process, Path log) throws IOException {
+        for (int i = 0; i < 5_000 && process.isAlive(); i++) {
+            Matcher m = APP_ID.matcher(Files.readString(log));
+            if (m.find()) {
+                return m.group(1);
+            }
+            pause(2);
+        }
+        throw new IOException("the server printed no app id:\n" + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public String appId() {
+        return appId;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Milliseconds from spawning the process to the first 200 of /health/ready. */
+    public double readyMillis() {
+        return readyMillis;
+    }
+
+    /** The store the server was started on, as its /health/ready would name it. */
+    public String storeUrl() {
+        return files.storeUrl();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        files.clean();
+    }
+}

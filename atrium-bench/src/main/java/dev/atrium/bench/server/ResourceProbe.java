@@ -1,0 +1,74 @@
+package dev.atrium.bench.server;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Brackets a measured window: CPU of the server (when its pid is known), of this process and of
+ * the machine at the start and end, and the server's VmRSS sampled every 100 ms in between.
+ */
+public final class ResourceProbe {
+    private static final long SAMPLE_MS = 100;
+    private static final long SELF = ProcessHandle.current().pid();
+
+    private final Long serverPid;
+    private final long startWall = System.nanoTime();
+    private final long startServerCpu;
+    private final long startSelfCpu;
+    private final long[] startMachine;
+    private final AtomicLong maxRssKb = new AtomicLong(-1);
+    private final Thread sampler;
+
+    private ResourceProbe(Long serverPid) {
+        this.serverPid = serverPid;
+        this.startServerCpu = serverPid == null ? -1 : ProcStats.cpuMillis(serverPid);
+        this.startSelfCpu = ProcStats.cpuMillis(SELF);
+        this.startMachine = ProcStats.machineTicks();
+        this.sampler = serverPid == null ? null : Thread.ofPlatform().daemon().name("bench-rss").start(this::sample);
+    }
+
+    /** Starts a window; {@code serverPid} may be null (a remote or in-process server). */
+    public static ResourceProbe start(Long serverPid) {
+        return new ResourceProbe(serverPid);
+    }
+
+    private void sample() {
+        while (!Thread.currentThread().isInterrupted()) {
+            long rss = ProcStats.rssKb(serverPid);
+            maxRssKb.accumulateAndGet(rss, Math::max);
+            try {
+                Thread.sleep(SAMPLE_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Ends the window; per-request figures follow once the requests are counted. */
+    public Window stop() {
+        double wallMs = (System.nanoTime() - startWall) / 1e6;
+        if (sampler != null) {
+            sampler.interrupt();
+            maxRssKb.accumulateAndGet(ProcStats.rssKb(serverPid), Math::max);
+        }
+        long serverCpu = serverPid != null && startServerCpu >= 0 ? ProcStats.cpuMillis(serverPid) - startServerCpu : -1;
+        long selfCpu = ProcStats.cpuMillis(SELF) - startSelfCpu;
+        long[] end = ProcStats.machineTicks();
+        double busy = end[1] > startMachine[1] ? 100.0 * (end[0] - startMachine[0]) / (end[1] - startMachine[1]) : -1;
+        return new Window(wallMs, serverCpu, selfCpu, busy, maxRssKb.get());
+    }
+
+    /** A closed window's raw figures (-1: unknown). */
+    public record Window(double wallMs, long serverCpuMs, long selfCpuMs, double machineBusyPercent, long serverRssMaxKb) {
+
+        /** The figures per request, {@code operations} having completed in the window. */
+        public ResourceUse per(long operations) {
+            long ops = Math.max(1, operations);
+            return new ResourceUse(
+                    serverCpuMs < 0 ? null : (double) serverCpuMs / ops,
+                    serverCpuMs < 0 ? null : serverCpuMs / wallMs,
+                    (double) selfCpuMs / ops,
+                    machineBusyPercent,
+                    serverRssMaxKb > 0 ? serverRssMaxKb / 1024.0 : null);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.atrium.core.auth.customjwt;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.MalformedURLException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Set;
+
+/** Builds nimbus processors for {@link CustomJwtSettings}; times are checked against Atrium's clock. */
+final class CustomJwtProcessors {
+    private CustomJwtProcessors() {}
+
+    static ConfigurableJWTProcessor<SecurityContext> build(CustomJwtSettings s, Clock clock) {
+        DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
+        p.setJWSKeySelector(new JWSVerificationKeySelector<>(s.algorithms(), keys(s)));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(s.audience(),
+                new JWTClaimsSet.Builder().issuer(s.issuer()).build(), Set.of("sub", "exp", "iat")) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
+        claims.setMaxClockSkew((int) s.clockSkew().toSeconds());
+        p.setJWTClaimsSetVerifier(claims);
+        return p;
+    }
+
+    private static JWKSource<SecurityContext> keys(CustomJwtSettings s) {
+        if (s.sharedSecret() != null) {
+            return new ImmutableSecret<>(s.sharedSecret());
+        }
+        if (s.publicKeyPem() != null) {
+            try {
+                return new ImmutableJWKSet<>(new JWKSet(JWK.parseFromPEMEncodedObjects(s.publicKeyPem())));
+            } catch (com.nimbusds.jose.JOSEException e) {
+                throw new IllegalArgumentException("public_key_pem is not a PEM public key: " + e.getMessage(), e);
+            }
+        }
+        try {
+            // Cached with nimbus's defaults (5 min TTL, refresh ahead, rate-limited on unknown kids).
+            return JWKSourceBuilder.create(s.jwksUrl().toURL()).build();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("jwks_url is not a URL: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.atrium.core.auth.customjwt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import dev.atrium.api.ErrorCode;
+import dev.atrium.core.apps.App;
+import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.auth.AuthProvider;
+import dev.atrium.core.auth.Resolution;
+import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.users.Identity;
+import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserStore;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code custom-token} login (spec §4): {@code token} is a JWT from the app's own identity system.
+ * It must be signed with one of the pinned algorithms by the configured key, carry the configured
+ * {@code aud} and {@code iss}, a {@code sub}, and be within its lifetime give or take the skew.
+ * The identity is {@code custom-token/<sub>}; configured claims become the profile's data.
+ */
+public final class CustomJwtProvider implements AuthProvider {
+    public static final String TYPE = "custom-token";
+
+    private final UserStore users;
+    private final Clock clock;
+    /** One processor per app and configuration: a JWKS source keeps its fetched keys cached inside. */
+    private final ConcurrentHashMap<String, Verifier> verifiers = new ConcurrentHashMap<>();
+
+    private record Verifier(Map<String, Object> config, CustomJwtSettings settings,
+                            ConfigurableJWTProcessor<SecurityContext> processor) {}
+
+    public CustomJwtProvider(UserStore users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Resolution authenticate(App app, ProviderConfig config, JsonNode credentials, Instant now) {
+        JsonNode token = credentials.get("token");
+        if (token == null || !token.isTextual() || token.asText().isEmpty()) {
+            throw new AuthException(ErrorCode.MissingParameter, "missing parameter: token");
+        }
+        Verifier v = verifier(app.id(), config);
+        JWTClaimsSet claims;
+        try {
+            claims = v.processor.process(token.asText(), null);
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw new AuthException(ErrorCode.AuthError, "invalid custom token: " + e.getMessage());
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        v.settings.metadata().forEach((field, claim) -> {
+            Object value = claims.getClaim(claim);
+            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                data.put(field, value);
+            }
+        });
+        Identity identity = new Identity(TYPE, claims.getSubject(), data, now);
+        return new Resolution(identity, users.findByIdentity(app.id(), TYPE, claims.getSubject()).map(User::id).orElse(null));
+    }
+
+    private Verifier verifier(String appId, ProviderConfig config) {
+        Verifier v = verifiers.get(appId);
+        if (v != null && v.config.equals(config.config())) {
+            return v;
+        }
+        CustomJwtSettings settings;
+        try {
+            settings = CustomJwtSettings.from(config.config());
+        } catch (IllegalArgumentException e) {
+            throw new AuthException(ErrorCode.AuthError, "custom-token provider is misconfigured: " + e.getMessage());
+        }
+        Verifier fresh = new Verifier(config.config(), settings, CustomJwtProcessors.build(settings, clock));
+        verifiers.put(appId, fresh);
+        return fresh;
+    }
+}

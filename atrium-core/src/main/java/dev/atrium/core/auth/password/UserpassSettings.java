@@ -1,0 +1,44 @@
+package dev.atrium.core.auth.password;
+
+import dev.atrium.api.ErrorCode;
+import dev.atrium.core.kernel.AuthException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The {@code local-userpass} provider's per-app configuration, read from its config JSON.
+ *
+ * @param confirmation {@code auto} (default: accounts are confirmed at registration), {@code email}
+ *     (a link is mailed) or {@code webhook} (the app's endpoint receives {@code token} and {@code tokenId})
+ * @param reset {@code email}, {@code webhook} or {@code none} (reset/send refused)
+ * @param delivery what the delivery channel needs: {@code webhook_url}, {@code smtp} settings,
+ *     {@code confirm_url} and {@code reset_url} link templates
+ */
+public record UserpassSettings(String confirmation, String reset, Duration tokenLifetime, Map<String, Object> delivery) {
+    public static final String AUTO = "auto";
+    public static final String EMAIL = "email";
+    public static final String WEBHOOK = "webhook";
+    public static final String NONE = "none";
+
+    /** Reads the config; unknown modes are a configuration error answered as BadRequest. */
+    public static UserpassSettings from(Map<String, Object> config) {
+        String confirmation = String.valueOf(config.getOrDefault("confirmation", AUTO));
+        String reset = String.valueOf(config.getOrDefault("reset", defaultReset(config)));
+        if (!(confirmation.equals(AUTO) || confirmation.equals(EMAIL) || confirmation.equals(WEBHOOK))) {
+            throw new AuthException(ErrorCode.BadRequest, "local-userpass confirmation must be auto, email or webhook");
+        }
+        if (!(reset.equals(EMAIL) || reset.equals(WEBHOOK) || reset.equals(NONE))) {
+            throw new AuthException(ErrorCode.BadRequest, "local-userpass reset must be email, webhook or none");
+        }
+        Object ttl = config.get("token_lifetime_s");
+        Duration lifetime = ttl instanceof Number n ? Duration.ofSeconds(n.longValue()) : Duration.ofMinutes(30);
+        return new UserpassSettings(confirmation, reset, lifetime, config);
+    }
+
+    private static String defaultReset(Map<String, Object> config) {
+        if (config.containsKey("smtp")) {
+            return EMAIL;
+        }
+        return config.containsKey("webhook_url") ? WEBHOOK : NONE;
+    }
+}

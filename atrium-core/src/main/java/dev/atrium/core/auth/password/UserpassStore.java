@@ -1,0 +1,23 @@
+package dev.atrium.core.auth.password;
+
+import java.util.Optional;
+
+/** Persistence of email/password accounts. */
+public interface UserpassStore {
+
+    /** Inserts the account; false (nothing written) when the app already has an account with that email. */
+    boolean create(UserpassAccount account);
+
+    /** The account with this normalised email in the app; empty when none. */
+    Optional<UserpassAccount> findByEmail(String appId, String email);
+
+    /** The account whose pending confirmation or reset token has this id; empty when none. */
+    Optional<UserpassAccount> findByTokenId(String appId, String tokenId);
+
+    /**
+     * Replaces the account's password hash, confirmed flag and pending tokens. With
+     * {@code consumedTokenId} non-null the write happens only if that token is still pending on the
+     * account (so a token is used once even by concurrent requests). False when nothing was written.
+     */
+    boolean update(UserpassAccount account, String consumedTokenId);
+}

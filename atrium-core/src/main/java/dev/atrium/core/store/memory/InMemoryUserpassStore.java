@@ -1,0 +1,61 @@
+package dev.atrium.core.store.memory;
+
+import dev.atrium.core.auth.password.UserpassAccount;
+import dev.atrium.core.auth.password.UserpassStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link UserpassStore} in memory; every method holds the shared data's monitor. */
+final class InMemoryUserpassStore implements UserpassStore {
+    private final Object lock;
+    private final Map<String, UserpassAccount> byId = new HashMap<>();
+
+    InMemoryUserpassStore(Object lock) {
+        this.lock = lock;
+    }
+
+    @Override
+    public boolean create(UserpassAccount account) {
+        synchronized (lock) {
+            if (findByEmail(account.appId(), account.email()).isPresent() || byId.containsKey(account.id())) {
+                return false;
+            }
+            byId.put(account.id(), account);
+            return true;
+        }
+    }
+
+    @Override
+    public Optional<UserpassAccount> findByEmail(String appId, String email) {
+        synchronized (lock) {
+            return byId.values().stream().filter(a -> a.appId().equals(appId) && a.email().equals(email)).findFirst();
+        }
+    }
+
+    @Override
+    public Optional<UserpassAccount> findByTokenId(String appId, String tokenId) {
+        synchronized (lock) {
+            return byId.values().stream().filter(a -> a.appId().equals(appId) && holds(a, tokenId)).findFirst();
+        }
+    }
+
+    @Override
+    public boolean update(UserpassAccount account, String consumedTokenId) {
+        synchronized (lock) {
+            UserpassAccount current = byId.get(account.id());
+            if (current == null || !current.appId().equals(account.appId())
+                    || consumedTokenId != null && !holds(current, consumedTokenId)) {
+                return false;
+            }
+            byId.put(account.id(), account);
+            return true;
+        }
+    }
+
+    private static boolean holds(UserpassAccount a, String tokenId) {
+        return a.confirmToken() != null && Objects.equals(a.confirmToken().id(), tokenId)
+                || a.resetToken() != null && Objects.equals(a.resetToken().id(), tokenId);
+    }
+}
