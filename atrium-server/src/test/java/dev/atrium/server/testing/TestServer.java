@@ -67,6 +67,19 @@ public final class TestServer implements AutoCloseable {
         return Http.sendWithHeaders(method, url, headers, body);
     }
 
+    /** Enables provider {@code type} on the first app with {@code config}, creating its row if needed. */
+    public void enable(String type, java.util.Map<String, Object> config) {
+        var apps = atrium.store().apps();
+        String id = apps.providers(appId()).stream().filter(p -> p.type().equals(type)).map(p -> p.id()).findFirst()
+                .orElse(dev.atrium.core.kernel.ObjectIds.next(java.time.Instant.now()));
+        apps.saveProvider(new dev.atrium.core.apps.ProviderConfig(id, appId(), type, true, config));
+    }
+
+    /** {@code …/app/<first app>/auth/providers/<provider>/<suffix>}. */
+    public String provider(String provider, String suffix) {
+        return client("/app/" + appId() + "/auth/providers/" + provider + "/" + suffix);
+    }
+
     /** Guest login on the first app; returns the parsed body. */
     public JsonNode guestLogin() {
         return Http.guestLogin(baseUrl(), appId());
