@@ -1,8 +1,6 @@
 package dev.atrium.core.auth.customjwt;
 
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -23,7 +21,14 @@ final class CustomJwtProcessors {
 
     static ConfigurableJWTProcessor<SecurityContext> build(CustomJwtSettings s, Clock clock) {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
-        p.setJWSKeySelector(new JWSVerificationKeySelector<>(s.algorithms(), keys(s)));
+        if (s.publicKeyPem() != null) {
+            // A PEM key has no kid: select it for any pinned algorithm, whatever kid the token names.
+            java.security.Key key = pemKey(s.publicKeyPem());
+            p.setJWSKeySelector((header, context) -> s.algorithms().contains(header.getAlgorithm())
+                    ? java.util.List.of(key) : java.util.List.of());
+        } else {
+            p.setJWSKeySelector(new JWSVerificationKeySelector<>(s.algorithms(), keys(s)));
+        }
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(s.audience(),
                 new JWTClaimsSet.Builder().issuer(s.issuer()).build(), Set.of("sub", "exp", "iat")) {
             @Override
@@ -36,16 +41,21 @@ final class CustomJwtProcessors {
         return p;
     }
 
+    private static java.security.Key pemKey(String pem) {
+        try {
+            JWK jwk = JWK.parseFromPEMEncodedObjects(pem);
+            if (jwk instanceof com.nimbusds.jose.jwk.AsymmetricJWK asymmetric) {
+                return asymmetric.toPublicKey();
+            }
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalArgumentException("public_key_pem is not a PEM public key: " + e.getMessage(), e);
+        }
+        throw new IllegalArgumentException("public_key_pem is not an RSA or EC public key");
+    }
+
     private static JWKSource<SecurityContext> keys(CustomJwtSettings s) {
         if (s.sharedSecret() != null) {
             return new ImmutableSecret<>(s.sharedSecret());
-        }
-        if (s.publicKeyPem() != null) {
-            try {
-                return new ImmutableJWKSet<>(new JWKSet(JWK.parseFromPEMEncodedObjects(s.publicKeyPem())));
-            } catch (com.nimbusds.jose.JOSEException e) {
-                throw new IllegalArgumentException("public_key_pem is not a PEM public key: " + e.getMessage(), e);
-            }
         }
         try {
             // Cached with nimbus's defaults (5 min TTL, refresh ahead, rate-limited on unknown kids).

@@ -78,13 +78,13 @@ public final class CustomJwtProvider implements AuthProvider {
         if (v != null && v.config.equals(config.config())) {
             return v;
         }
-        CustomJwtSettings settings;
+        Verifier fresh;
         try {
-            settings = CustomJwtSettings.from(config.config());
+            CustomJwtSettings settings = CustomJwtSettings.from(config.config());
+            fresh = new Verifier(config.config(), settings, CustomJwtProcessors.build(settings, clock));
         } catch (IllegalArgumentException e) {
             throw new AuthException(ErrorCode.AuthError, "custom-token provider is misconfigured: " + e.getMessage());
         }
-        Verifier fresh = new Verifier(config.config(), settings, CustomJwtProcessors.build(settings, clock));
         verifiers.put(appId, fresh);
         return fresh;
     }

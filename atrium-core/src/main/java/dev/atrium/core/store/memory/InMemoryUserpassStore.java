@@ -49,7 +49,10 @@ final class InMemoryUserpassStore implements UserpassStore {
                     || consumedTokenId != null && !holds(current, consumedTokenId)) {
                 return false;
             }
-            byId.put(account.id(), account);
+            // only the hash, the flag and the tokens: email and createdAt stay as stored (as in JDBC)
+            byId.put(account.id(), new UserpassAccount(current.id(), current.appId(), current.email(),
+                    account.passwordHash(), account.confirmed(), account.confirmToken(), account.resetToken(),
+                    current.createdAt()));
             return true;
         }
     }

@@ -1,0 +1,56 @@
+package dev.atrium.server.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.server.testing.TestServer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the official {@code realm-web} 2.0.1 npm package under Node against a real Atrium server on
+ * SQLite for the lasting identities: email/password (register, confirm, reset, reset function),
+ * user API keys, and linking a guest to them. The scenarios live in
+ * {@code sdk-tests/realm-web/linking.test.mjs}. Confirmation and reset run in {@code webhook} mode
+ * against a {@link TokenWebhook}, from which the scenarios fetch their tokens over HTTP
+ * ({@code ATRIUM_WEBHOOK_RECEIVER}).
+ */
+class RealmWebLinkingSdkTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void realmWebEmailPasswordApiKeyAndLinkingFlowsPassAgainstRunningServer() throws Exception {
+        RealmWebNode node = RealmWebNode.requireInstalled();
+        try (TestServer server = TestServer.sqlite(dir); TokenWebhook webhook = TokenWebhook.start()) {
+            enable(server, "local-userpass", Map.of(
+                    "confirmation", "webhook",
+                    "reset", "webhook",
+                    "webhook_url", webhook.hookUrl()));
+            enable(server, "api-key", Map.of());
+
+            node.runPassing(server, "linking.test.mjs", Map.of("ATRIUM_WEBHOOK_RECEIVER", webhook.baseUrl()));
+
+            assertThat(webhook.received())
+                    .as("the server delivered confirmation, reset and reset-function payloads to the webhook")
+                    .extracting(p -> p.path("type").asText())
+                    .contains("confirm", "reset", "reset_function");
+        }
+    }
+
+    /** Enables provider {@code type} on the server's first app with {@code config}, creating it if needed. */
+    private static void enable(TestServer server, String type, Map<String, Object> config) {
+        var apps = server.atrium.store().apps();
+        String appId = server.appId();
+        String id = apps.providers(appId).stream()
+                .filter(p -> p.type().equals(type))
+                .map(ProviderConfig::id)
+                .findFirst()
+                .orElseGet(() -> ObjectIds.next(Instant.now()));
+        apps.saveProvider(new ProviderConfig(id, appId, type, true, config));
+    }
+}
