@@ -102,7 +102,8 @@ final class TokenRefresher {
         return access;
     }
 
-    private UserRecord loggedIn(String userId) {
+    /** The user's record; ClientUserNotFound when not on the device, ClientUserNotLoggedIn when logged out. */
+    UserRecord loggedIn(String userId) {
         UserRecord user = registry.find(userId)
                 .orElseThrow(() -> new ClientException(ClientErrorCode.ClientUserNotFound, "user " + userId + " is not on this device"));
         if (!user.loggedIn()) {

@@ -112,6 +112,17 @@ public final class BaselineStore implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl, properties);
     }
 
+    /** The database's own version string (SQLite library or PostgreSQL server). */
+    public String version() {
+        String sql = dialect == Dialect.SQLITE ? "SELECT 'SQLite ' || sqlite_version()" : "SELECT 'PostgreSQL ' || current_setting('server_version')";
+        try (Connection c = connect(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
     /** The SQLite file, or null on PostgreSQL. */
     Path sqliteFile() {
         return sqliteFile;

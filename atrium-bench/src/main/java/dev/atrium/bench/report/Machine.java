@@ -11,16 +11,16 @@ import java.nio.file.Path;
 public record Machine(int cores, String cpuModel, long memoryMb, String jdk, String os) {
 
     public static Machine current() {
-        return new Machine(Runtime.getRuntime().availableProcessors(), cpuModel(), memoryMb(),
+        return new Machine(Runtime.getRuntime().availableProcessors(), readCpuModel(), readMemoryMb(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"));
     }
 
-    private static String cpuModel() {
+    private static String readCpuModel() {
         return procLine("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch"));
     }
 
-    private static long memoryMb() {
+    private static long readMemoryMb() {
         return procLine("/proc/meminfo", "MemTotal")
                 .map(v -> Long.parseLong(v.replaceAll("[^0-9]", "")) / 1024).orElse(-1L);
     }

@@ -27,9 +27,11 @@ public final class TextReport {
         if (r.clientCeiling() != null) {
             LoadResult c = r.clientCeiling();
             OperationResult h = c.operations().isEmpty() ? null : c.operations().get(0);
-            out.printf("%nload generator ceiling (GET /health/live): %,.0f req/s, p50 %s ms, p99 %s ms, "
-                    + "generator CPU %.3f ms/req, errors %d%n", c.perSecond(), h == null ? "-" : num(h.p50Ms()),
-                    h == null ? "-" : num(h.p99Ms()), c.resources().benchCpuMsPerOp(), c.errorCount());
+            out.printf("%nload generator ceiling (GET /health/live): %,.0f req/s, p50 %s ms, p99 %s ms, errors %d;%n"
+                    + "  generator %.3f ms CPU/req (%.2f cores), server %s ms CPU/req, other processes %.2f cores%n",
+                    c.perSecond(), h == null ? "-" : num(h.p50Ms()), h == null ? "-" : num(h.p99Ms()), c.errorCount(),
+                    c.resources().benchCpuMsPerOp(), c.resources().benchCores(), num(c.resources().serverCpuMsPerOp()),
+                    c.resources().otherCores());
         }
         if (!r.baselines().isEmpty()) {
             out.printf("%n%-22s %10s %9s %8s %8s %7s %5s  %s%n", "baseline (same run)", "rate/s", "per thr", "p50",
@@ -39,13 +41,13 @@ public final class TextReport {
                         num(b.p50Ms()), num(b.p99Ms()), num(b.p999Ms()), b.threads() + "/" + b.connections(), b.description());
             }
         }
-        out.printf("%n%-8s %-8s %9s %8s %8s %8s %8s %6s %8s %8s %6s %7s%n", "scenario", "op", "rate/s", "p50", "p99",
-                "p99.9", "max", "errors", "srv ms", "gen ms", "busy%", "RSS MB");
+        out.printf("%n%-8s %-8s %9s %8s %8s %8s %8s %6s  %7s %7s %7s %6s %5s %6s%n", "scenario", "op", "rate/s", "p50",
+                "p99", "p99.9", "max", "errors", "srv ms", "pg ms", "gen ms", "other", "busy%", "RSS MB");
         for (LoadResult l : r.scenarios()) {
             ResourceUse u = l.resources();
-            out.printf("%-8s %-8s %,9.0f %8s %8s %8s %8s %6d %8s %8s %6.0f %7s%n", l.scenario(), "(all)", l.perSecond(),
-                    "", "", "", "", l.errorCount(), u.serverCpuMsPerOp() == null ? "-" : num(u.serverCpuMsPerOp()),
-                    num(u.benchCpuMsPerOp()), u.machineBusyPercent(), mb(u.serverRssMaxMb()));
+            out.printf("%-8s %-8s %,9.0f %8s %8s %8s %8s %6d  %7s %7s %7s %6.2f %5.0f %6s%n", l.scenario(), "(all)",
+                    l.perSecond(), "", "", "", "", l.errorCount(), num(u.serverCpuMsPerOp()), num(u.postgresCpuMsPerOp()),
+                    num(u.benchCpuMsPerOp()), u.otherCores(), u.machineBusyPercent(), mb(u.serverRssMaxMb()));
             for (OperationResult o : l.operations()) {
                 out.printf("%-8s %-8s %,9.0f %8s %8s %8s %8s%n", "", o.operation(), o.perSecond(), num(o.p50Ms()),
                         num(o.p99Ms()), num(o.p999Ms()), num(o.maxMs()));
@@ -54,7 +56,8 @@ public final class TextReport {
                 out.printf("         failure %s (%s): %s%n", e.getKey(), l.errors().getOrDefault(e.getKey(), 0L), e.getValue());
             }
         }
-        out.println("(srv ms / gen ms: CPU of the server / of this load generator per request; busy%: all cores)");
+        out.println("latencies in ms; srv / pg / gen ms: CPU per request of the server, PostgreSQL, this generator;");
+        out.println("other: cores used by unrelated processes meanwhile (noise); busy%: all cores");
         if (!r.ratios().isEmpty()) {
             out.printf("%nratios to the baselines%n");
             for (Ratio q : r.ratios()) {
@@ -68,6 +71,10 @@ public final class TextReport {
             out.println();
         }
         out.flush();
+    }
+
+    private static String num(Double v) {
+        return v == null ? "-" : num(v.doubleValue());
     }
 
     private static String num(double v) {

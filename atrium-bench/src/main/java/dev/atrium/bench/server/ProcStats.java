@@ -23,6 +23,25 @@ public final class ProcStats {
         return ticks * 1000 / TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU time in milliseconds of every process whose command name is {@code comm} (e.g. the
+     * PostgreSQL backends, "postgres"), summed; processes that exited meanwhile are not counted.
+     */
+    public static long cpuMillisOfCommand(String comm) {
+        long sum = 0;
+        try (var dirs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path dir : dirs) {
+                String stat = read(dir.resolve("stat"));
+                if (stat != null && stat.contains("(" + comm + ")")) {
+                    sum += Math.max(0, cpuMillis(Long.parseLong(dir.getFileName().toString())));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return sum;
+    }
+
     /** Resident set size (VmRSS) of process {@code pid} in kB. */
     public static long rssKb(long pid) {
         String status = read(Path.of("/proc", Long.toString(pid), "status"));
@@ -37,8 +56,8 @@ public final class ProcStats {
         return -1;
     }
 
-    /** {busy, total} CPU ticks of the whole machine since boot, from the first line of /proc/stat. */
-    public static long[] machineTicks() {
+    /** {busy, total} CPU time of the whole machine since boot in milliseconds (all cores), from /proc/stat. */
+    public static long[] machineMillis() {
         String stat = read(Path.of("/proc/stat"));
         if (stat == null) {
             return new long[] {-1, -1};
@@ -49,7 +68,7 @@ public final class ProcStats {
             total += Long.parseLong(f[i]);
         }
         long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-        return new long[] {total - idle, total};
+        return new long[] {(total - idle) * 1000 / TICKS_PER_SECOND, total * 1000 / TICKS_PER_SECOND};
     }
 
     private static String read(Path p) {

@@ -14,6 +14,7 @@ public final class ResourceProbe {
     private final long startWall = System.nanoTime();
     private final long startServerCpu;
     private final long startSelfCpu;
+    private final long startPostgresCpu;
     private final long[] startMachine;
     private final AtomicLong maxRssKb = new AtomicLong(-1);
     private final Thread sampler;
@@ -22,7 +23,8 @@ public final class ResourceProbe {
         this.serverPid = serverPid;
         this.startServerCpu = serverPid == null ? -1 : ProcStats.cpuMillis(serverPid);
         this.startSelfCpu = ProcStats.cpuMillis(SELF);
-        this.startMachine = ProcStats.machineTicks();
+        this.startPostgresCpu = ProcStats.cpuMillisOfCommand("postgres");
+        this.startMachine = ProcStats.machineMillis();
         this.sampler = serverPid == null ? null : Thread.ofPlatform().daemon().name("bench-rss").start(this::sample);
     }
 
@@ -52,13 +54,17 @@ public final class ResourceProbe {
         }
         long serverCpu = serverPid != null && startServerCpu >= 0 ? ProcStats.cpuMillis(serverPid) - startServerCpu : -1;
         long selfCpu = ProcStats.cpuMillis(SELF) - startSelfCpu;
-        long[] end = ProcStats.machineTicks();
-        double busy = end[1] > startMachine[1] ? 100.0 * (end[0] - startMachine[0]) / (end[1] - startMachine[1]) : -1;
-        return new Window(wallMs, serverCpu, selfCpu, busy, maxRssKb.get());
+        long postgresCpu = ProcStats.cpuMillisOfCommand("postgres") - startPostgresCpu;
+        long[] end = ProcStats.machineMillis();
+        long busy = end[0] - startMachine[0];
+        double busyPercent = end[1] > startMachine[1] ? 100.0 * busy / (end[1] - startMachine[1]) : -1;
+        long other = busy - Math.max(0, serverCpu) - selfCpu - postgresCpu;
+        return new Window(wallMs, serverCpu, selfCpu, postgresCpu, other, busyPercent, maxRssKb.get());
     }
 
-    /** A closed window's raw figures (-1: unknown). */
-    public record Window(double wallMs, long serverCpuMs, long selfCpuMs, double machineBusyPercent, long serverRssMaxKb) {
+    /** A closed window's raw figures in milliseconds of CPU (-1: unknown). */
+    public record Window(double wallMs, long serverCpuMs, long selfCpuMs, long postgresCpuMs, long otherCpuMs,
+                         double machineBusyPercent, long serverRssMaxKb) {
 
         /** The figures per request, {@code operations} having completed in the window. */
         public ResourceUse per(long operations) {
@@ -67,6 +73,9 @@ public final class ResourceProbe {
                     serverCpuMs < 0 ? null : (double) serverCpuMs / ops,
                     serverCpuMs < 0 ? null : serverCpuMs / wallMs,
                     (double) selfCpuMs / ops,
+                    selfCpuMs / wallMs,
+                    postgresCpuMs <= 0 ? null : (double) postgresCpuMs / ops,
+                    Math.max(0, otherCpuMs) / wallMs,
                     machineBusyPercent,
                     serverRssMaxKb > 0 ? serverRssMaxKb / 1024.0 : null);
         }

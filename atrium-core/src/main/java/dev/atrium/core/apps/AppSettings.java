@@ -11,19 +11,32 @@ import java.util.Map;
  * @param refreshTokenLifetime how long a session's refresh token is valid (default 60 days)
  * @param inactivity a guest not seen for this long is swept (default 90 days)
  * @param activityGranularity {@code last_active_at} is written at most once per this period, so
- *     reads do not turn into writes (default 1 h)
+ *     reads do not turn into writes (default 1 h); must be shorter than {@code inactivity}, so any
+ *     activity of a guest about to be swept is written (and wins against the sweeper)
+ * @param guestRatePerHour guest sign-ups per client network per hour (default 100, Firebase's; Supabase's is 30)
+ * @param guestBurst sign-ups a client network may make at once (default 30)
+ * @param guestAppBudgetPerHour guest sign-ups per hour for the whole app; 0 = no budget
+ * @param webhookUrl where lifecycle events are POSTed; null = not delivered
+ * @param webhookSecret the HMAC-SHA256 key of the events' signature header
  */
 public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLifetime, Duration inactivity,
-                          Duration activityGranularity) {
+                          Duration activityGranularity, int guestRatePerHour, int guestBurst, int guestAppBudgetPerHour,
+                          String webhookUrl, String webhookSecret) {
 
-    public static final AppSettings DEFAULTS =
-            new AppSettings(Duration.ofMinutes(30), Duration.ofDays(60), Duration.ofDays(90), Duration.ofHours(1));
+    public static final AppSettings DEFAULTS = new AppSettings(Duration.ofMinutes(30), Duration.ofDays(60),
+            Duration.ofDays(90), Duration.ofHours(1), 100, 30, 0, null, null);
 
     public AppSettings {
         requirePositive("access_token_lifetime", accessTokenLifetime);
         requirePositive("refresh_token_lifetime", refreshTokenLifetime);
         requirePositive("inactivity", inactivity);
         requirePositive("activity_granularity", activityGranularity);
+        if (activityGranularity.compareTo(inactivity) >= 0) {
+            throw new IllegalArgumentException("activity_granularity must be shorter than inactivity");
+        }
+        if (guestRatePerHour < 1 || guestBurst < 1 || guestAppBudgetPerHour < 0) {
+            throw new IllegalArgumentException("guest rate and burst must be >= 1, the app budget >= 0");
+        }
     }
 
     private static void requirePositive(String name, Duration d) {
@@ -39,6 +52,13 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
         m.put("refresh_token_lifetime_s", refreshTokenLifetime.toSeconds());
         m.put("inactivity_s", inactivity.toSeconds());
         m.put("activity_granularity_s", activityGranularity.toSeconds());
+        m.put("guest_rate_per_hour", guestRatePerHour);
+        m.put("guest_burst", guestBurst);
+        m.put("guest_app_budget_per_hour", guestAppBudgetPerHour);
+        if (webhookUrl != null) {
+            m.put("webhook_url", webhookUrl);
+            m.put("webhook_secret", webhookSecret);
+        }
         return m;
     }
 
@@ -48,7 +68,16 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
                 seconds(m, "access_token_lifetime_s", DEFAULTS.accessTokenLifetime),
                 seconds(m, "refresh_token_lifetime_s", DEFAULTS.refreshTokenLifetime),
                 seconds(m, "inactivity_s", DEFAULTS.inactivity),
-                seconds(m, "activity_granularity_s", DEFAULTS.activityGranularity));
+                seconds(m, "activity_granularity_s", DEFAULTS.activityGranularity),
+                integer(m, "guest_rate_per_hour", DEFAULTS.guestRatePerHour),
+                integer(m, "guest_burst", DEFAULTS.guestBurst),
+                integer(m, "guest_app_budget_per_hour", DEFAULTS.guestAppBudgetPerHour),
+                m.get("webhook_url") instanceof String u ? u : null,
+                m.get("webhook_secret") instanceof String k ? k : null);
+    }
+
+    private static int integer(Map<String, Object> m, String key, int fallback) {
+        return m.get(key) instanceof Number n ? n.intValue() : fallback;
     }
 
     private static Duration seconds(Map<String, Object> m, String key, Duration fallback) {

@@ -25,6 +25,9 @@ public interface AppStore {
     /** The providers configured for the app, in no particular order; empty when none or no such app. */
     List<ProviderConfig> providers(String appId);
 
+    /** Replaces the app's settings; false when the app does not exist. */
+    boolean updateSettings(String appId, AppSettings settings);
+
     /** Inserts or replaces the provider (app, type); returns false when the app does not exist. */
     boolean saveProvider(ProviderConfig provider);
 }

@@ -3,6 +3,7 @@ package dev.atrium.core.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.api.LoginResponse;
+import dev.atrium.core.admission.GuestAdmission;
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.apps.ProviderConfig;
@@ -33,11 +34,12 @@ public final class AuthService {
     private final SignupStore signups;
     private final LinkStore links;
     private final TokenService tokens;
+    private final GuestAdmission admission;
     private final Activity activity;
     private final Clock clock;
 
     public AuthService(AppDirectory apps, List<AuthProvider> providers, UserStore users, SessionStore sessions,
-                       SignupStore signups, LinkStore links, TokenService tokens, Clock clock) {
+                       SignupStore signups, LinkStore links, TokenService tokens, GuestAdmission admission, Clock clock) {
         this.apps = apps;
         this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(AuthProvider::type, p -> p));
         this.users = users;
@@ -45,18 +47,23 @@ public final class AuthService {
         this.signups = signups;
         this.links = links;
         this.tokens = tokens;
+        this.admission = admission;
         this.activity = new Activity(users);
         this.clock = clock;
     }
 
     /**
      * Logs in with provider {@code type}. {@code deviceId} is the client's device id or null for a
-     * new one. Returns the four fields the SDKs require.
+     * new one; {@code clientKey} names the caller's network for the guest admission limit. Returns
+     * the four fields the SDKs require.
      */
-    public LoginResponse login(String appId, String type, JsonNode credentials, String deviceId) {
+    public LoginResponse login(String appId, String type, JsonNode credentials, String deviceId, String clientKey) {
         App app = apps.requireApp(appId);
         ProviderConfig config = apps.requireEnabledProvider(appId, type);
         AuthProvider provider = provider(config);
+        if (type.equals(User.ANON_PROVIDER)) {
+            admission.admit(app, clientKey);
+        }
         Instant now = clock.instant();
         String device = deviceId != null ? deviceId : ObjectIds.next(now);
         Resolution resolution = provider.authenticate(app, config, credentials, now);

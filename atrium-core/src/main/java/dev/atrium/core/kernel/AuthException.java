@@ -7,7 +7,7 @@ import dev.atrium.api.ErrorCode;
  * {@link ErrorCode} and the human text; the server's ErrorMapper alone turns it into a status.
  * No stack trace: these are expected outcomes on hot paths, not bugs.
  */
-public final class AuthException extends RuntimeException {
+public class AuthException extends RuntimeException {
     private final ErrorCode code;
 
     public AuthException(ErrorCode code, String message) {

@@ -14,7 +14,7 @@ class AccountServiceTest {
     final Fixture f = new Fixture();
 
     private LoginResponse guest() {
-        return f.auth.login(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), null);
+        return f.auth.login(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), null, "203.0.113.7");
     }
 
     private static void assertCode(Runnable call, ErrorCode code, String text) {

@@ -14,7 +14,7 @@ class AuthServiceTest {
     final Fixture f = new Fixture();
 
     private LoginResponse guest() {
-        return f.auth.login(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), null);
+        return f.auth.login(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), null, "203.0.113.7");
     }
 
     @Test
@@ -36,7 +36,7 @@ class AuthServiceTest {
 
     @Test
     void loginWhenDeviceIdGivenThenItIsKept() {
-        LoginResponse r = f.auth.login(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), "65f0c0ffee0123456789abce");
+        LoginResponse r = f.auth.login(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), "65f0c0ffee0123456789abce", "203.0.113.7");
 
         assertThat(r.deviceId()).isEqualTo("65f0c0ffee0123456789abce");
         assertThat(f.tokens.verifyAccess(r.accessToken()).deviceId()).isEqualTo("65f0c0ffee0123456789abce");
@@ -53,7 +53,7 @@ class AuthServiceTest {
 
     @Test
     void loginWhenAppUnknownThenAppNotFound() {
-        assertThatThrownBy(() -> f.auth.login("nope", "anon-user", JsonNodeFactory.instance.objectNode(), null))
+        assertThatThrownBy(() -> f.auth.login("nope", "anon-user", JsonNodeFactory.instance.objectNode(), null, "203.0.113.7"))
                 .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AppNotFound));
     }
 

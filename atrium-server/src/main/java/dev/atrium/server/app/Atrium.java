@@ -1,5 +1,6 @@
 package dev.atrium.server.app;
 
+import dev.atrium.core.admission.GuestAdmission;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.AccountService;
 import dev.atrium.core.auth.AuthService;
@@ -17,6 +18,7 @@ import dev.atrium.core.tokens.TokenService;
 import dev.atrium.server.config.AtriumConfig;
 import dev.atrium.server.delivery.EdgeDelivery;
 import dev.atrium.server.delivery.Webhook;
+import dev.atrium.server.http.ClientAddresses;
 import dev.atrium.server.http.HttpServer;
 import dev.atrium.server.http.Router;
 import io.helidon.webserver.WebServer;
@@ -69,13 +71,14 @@ public final class Atrium implements AutoCloseable {
                 new ApiKeyProvider(store.apiKeys()),
                 new CustomJwtProvider(store.users(), clock));
         AuthService auth = new AuthService(apps, providers, store.users(), store.sessions(), store.signups(), store.links(),
-                tokens, clock);
+                tokens, new GuestAdmission(clock), clock);
         AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens, clock);
         UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(new Webhook()),
                 store.users(), store.sessions(), clock);
         ApiKeyService apiKeys = new ApiKeyService(accounts, store.apiKeys(), clock);
         WebServer server = HttpServer.start(config.host(), config.port(), Router.build(
-                new Router.Services(auth, accounts, userpass, apiKeys, apps, tokens, keys, store, publicUrl::get)));
+                new Router.Services(auth, accounts, userpass, apiKeys, apps, tokens, keys, store, publicUrl::get,
+                        new ClientAddresses(config.trustedProxies()))));
         publicUrl.set(config.publicUrlFor(server.port()));
         return new Atrium(store, server, publicUrl.get(), first);
     }

@@ -34,6 +34,18 @@ public final class ConfigOptions {
     String argon2Iterations;
     @Option(names = "--argon2-parallelism", description = "Argon2id lanes (default 1)")
     String argon2Parallelism;
+    @Option(names = "--trusted-proxies", description = "CIDRs whose X-Forwarded-For is believed, comma-separated")
+    String trustedProxies;
+    @Option(names = "--sweep-interval", description = "how often serve sweeps inactive guests (default 1h; 0 = never)")
+    String sweepInterval;
+    @Option(names = "--sweep-batch-size", description = "guests deleted per transaction (default 1000)")
+    String sweepBatchSize;
+    @Option(names = "--sweep-pause", description = "pause between sweep batches (default 50ms)")
+    String sweepPause;
+    @Option(names = "--event-retention", description = "how long delivered events are kept (default 7d)")
+    String eventRetention;
+    @Option(names = "--event-poll", description = "how often undelivered events are looked for (default 1s)")
+    String eventPoll;
 
     /** Defaults < file < environment < these flags, validated. */
     public AtriumConfig load() {
@@ -51,6 +63,12 @@ public final class ConfigOptions {
         put(flags, "argon2-memory-kib", argon2Memory);
         put(flags, "argon2-iterations", argon2Iterations);
         put(flags, "argon2-parallelism", argon2Parallelism);
+        put(flags, "trusted-proxies", trustedProxies);
+        put(flags, "sweep-interval", sweepInterval);
+        put(flags, "sweep-batch-size", sweepBatchSize);
+        put(flags, "sweep-pause", sweepPause);
+        put(flags, "event-retention", eventRetention);
+        put(flags, "event-poll", eventPoll);
         return ConfigLoader.load(flags, System.getenv());
     }
 

@@ -20,10 +20,27 @@ import java.time.Duration;
  * @param cacheTtl how long apps, providers and keys are cached: the bound on how long a change
  *     made elsewhere (CLI, another node) takes to be in force here
  * @param hashing Argon2id parameters for email/password accounts
+ * @param trustedProxies CIDRs whose {@code X-Forwarded-For} is believed (design §1 rule 9); empty = none
+ * @param lifecycle the sweeper's and the event outbox's schedule
  */
 public record AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl,
                            int storePoolSize, Duration storeConnectTimeout, String storeSchema, Duration cacheTtl,
-                           PasswordHashing hashing) {
+                           PasswordHashing hashing, java.util.List<String> trustedProxies, Lifecycle lifecycle) {
+
+    /**
+     * Background work inside {@code serve}.
+     *
+     * @param sweepInterval how often the sweeper runs (0 = never inside serve; {@code atrium sweep} still works)
+     * @param sweepBatchSize guests deleted per transaction: small enough that a batch's locks are brief
+     * @param sweepPause pause between batches, so logins keep their share of the database
+     * @param eventRetention delivered events are trimmed after this long
+     * @param eventPoll how often undelivered events are looked for
+     */
+    public record Lifecycle(Duration sweepInterval, int sweepBatchSize, Duration sweepPause, Duration eventRetention,
+                            Duration eventPoll) {
+        public static final Lifecycle DEFAULTS = new Lifecycle(Duration.ofHours(1), 1000, Duration.ofMillis(50),
+                Duration.ofDays(7), Duration.ofSeconds(1));
+    }
 
     /** Argon2id cost: memory in KiB, iterations, lanes (defaults: OWASP's minimum, 19 MiB / 2 / 1). */
     public record PasswordHashing(int memoryKib, int iterations, int parallelism) {
@@ -34,7 +51,7 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
     public AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl, int storePoolSize,
                         Duration storeConnectTimeout, String storeSchema, Duration cacheTtl) {
         this(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout, storeSchema, cacheTtl,
-                PasswordHashing.DEFAULTS);
+                PasswordHashing.DEFAULTS, java.util.List.of(), Lifecycle.DEFAULTS);
     }
 
     /** The public URL, defaulting to {@code http://host:port} with the port actually bound. */
@@ -54,6 +71,6 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
     /** A copy with another port (tests bind port 0). */
     public AtriumConfig withPort(int value) {
         return new AtriumConfig(host, value, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle);
     }
 }

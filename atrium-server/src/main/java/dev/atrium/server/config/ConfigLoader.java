@@ -23,7 +23,8 @@ import java.util.Set;
 public final class ConfigLoader {
     public static final Set<String> KEYS = Set.of("host", "port", "public-url", "data-dir", "store-url",
             "store-pool-size", "store-connect-timeout", "store-schema", "cache-ttl", "argon2-memory-kib",
-            "argon2-iterations", "argon2-parallelism");
+            "argon2-iterations", "argon2-parallelism", "trusted-proxies", "sweep-interval", "sweep-batch-size",
+            "sweep-pause", "event-retention", "event-poll");
     private static final String DEFAULT_FILE = "atrium.properties";
 
     private ConfigLoader() {}
@@ -89,10 +90,18 @@ public final class ConfigLoader {
                 f.integer("argon2-memory-kib", 19_456, 8_192, 1_048_576),
                 f.integer("argon2-iterations", 2, 1, 20),
                 f.integer("argon2-parallelism", 1, 1, 16));
+        java.util.List<String> proxies = f.cidrs("trusted-proxies");
+        AtriumConfig.Lifecycle lifecycle = new AtriumConfig.Lifecycle(
+                f.duration("sweep-interval", Duration.ofHours(1), Duration.ZERO, Duration.ofDays(7)),
+                f.integer("sweep-batch-size", 1000, 1, 100_000),
+                f.duration("sweep-pause", Duration.ofMillis(50), Duration.ZERO, Duration.ofMinutes(1)),
+                f.duration("event-retention", Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(365)),
+                f.duration("event-poll", Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMinutes(10)));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, pool, connect, schema, cacheTtl, hashing);
+        return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, pool, connect, schema, cacheTtl, hashing,
+                proxies, lifecycle);
     }
 
     /** Typed reads of the merged values, each adding a problem instead of throwing. */
@@ -171,6 +180,24 @@ public final class ConfigLoader {
             }
             problems.add(key + ": must start with sqlite: or postgresql://");
             return null;
+        }
+
+        java.util.List<String> cidrs(String key) {
+            String s = v.get(key);
+            if (s == null || s.isBlank()) {
+                return java.util.List.of();
+            }
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (String part : s.split(",")) {
+                String c = part.trim();
+                try {
+                    dev.atrium.server.http.Cidr.parse(c);
+                    out.add(c);
+                } catch (IllegalArgumentException e) {
+                    problems.add(key + ": '" + c + "' is not an address or CIDR (e.g. 10.0.0.0/8, ::1)");
+                }
+            }
+            return java.util.List.copyOf(out);
         }
 
         String identifier(String key) {

@@ -4,6 +4,7 @@ import dev.atrium.api.ErrorBody;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.StoreUnavailableException;
+import dev.atrium.core.kernel.TooManyRequestsException;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -70,6 +71,8 @@ public final class ErrorMapper {
         }
         if (code == ErrorCode.StoreUnavailable) {
             res.header(HeaderNames.RETRY_AFTER, "1");
+        } else if (failure instanceof TooManyRequestsException limited) {
+            res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
         }
         Responses.json(res, status, new ErrorBody(message, code.name(), RequestIds.link(rid)));
     }

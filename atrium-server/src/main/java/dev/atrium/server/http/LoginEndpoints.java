@@ -18,11 +18,13 @@ final class LoginEndpoints {
     private final AuthService auth;
     private final AppDirectory apps;
     private final Supplier<String> publicUrl;
+    private final ClientAddresses clients;
 
-    LoginEndpoints(AuthService auth, AppDirectory apps, Supplier<String> publicUrl) {
+    LoginEndpoints(AuthService auth, AppDirectory apps, Supplier<String> publicUrl, ClientAddresses clients) {
         this.auth = auth;
         this.apps = apps;
         this.publicUrl = publicUrl;
+        this.clients = clients;
     }
 
     void register(HttpRouting.Builder r) {
@@ -45,6 +47,6 @@ final class LoginEndpoints {
         boolean link = req.query().first("link").map("true"::equalsIgnoreCase).orElse(false);
         Responses.json(res, 200, link
                 ? auth.link(appId, provider, body, Requests.bearer(req))
-                : auth.login(appId, provider, body, deviceId));
+                : auth.login(appId, provider, body, deviceId, clients.key(req)));
     }
 }

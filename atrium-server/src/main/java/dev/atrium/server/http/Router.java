@@ -24,12 +24,12 @@ public final class Router {
     /** The services the routes call. */
     public record Services(AuthService auth, AccountService accounts, UserpassService userpass, ApiKeyService apiKeys,
                            AppDirectory apps, TokenService tokens, KeyRing keys, AtriumStore store,
-                           Supplier<String> publicUrl) {}
+                           Supplier<String> publicUrl, ClientAddresses clients) {}
 
     public static HttpRouting.Builder build(Services s) {
         HttpRouting.Builder r = HttpRouting.builder();
         r.addFilter(new RequestIds());
-        new LoginEndpoints(s.auth(), s.apps(), s.publicUrl()).register(r);
+        new LoginEndpoints(s.auth(), s.apps(), s.publicUrl(), s.clients()).register(r);
         new SessionEndpoints(s.accounts()).register(r);
         new UserpassEndpoints(s.userpass()).register(r);
         new ApiKeyEndpoints(s.apiKeys()).register(r);

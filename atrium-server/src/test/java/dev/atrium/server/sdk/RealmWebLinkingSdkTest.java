@@ -13,9 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the official {@code realm-web} 2.0.1 npm package under Node against a real Atrium server on
- * SQLite for the lasting identities: email/password (register, confirm, reset, reset function),
- * user API keys, and linking a guest to them. The scenarios live in
- * {@code sdk-tests/realm-web/linking.test.mjs}. Confirmation and reset run in {@code webhook} mode
+ * SQLite for the lasting identities: linking a guest to email/password credentials
+ * ({@code linking.test.mjs}), the email/password flows ({@code email-password.test.mjs}) and user
+ * API keys ({@code api-keys.test.mjs}), all in {@code sdk-tests/realm-web} with helpers in
+ * {@code support.mjs}. Confirmation and reset run in {@code webhook} mode
  * against a {@link TokenWebhook}, from which the scenarios fetch their tokens over HTTP
  * ({@code ATRIUM_WEBHOOK_RECEIVER}).
  */
@@ -33,7 +34,8 @@ class RealmWebLinkingSdkTest {
                     "webhook_url", webhook.hookUrl()));
             enable(server, "api-key", Map.of());
 
-            node.runPassing(server, "linking.test.mjs", Map.of("ATRIUM_WEBHOOK_RECEIVER", webhook.baseUrl()));
+            node.runPassing(server, Map.of("ATRIUM_WEBHOOK_RECEIVER", webhook.baseUrl()),
+                    "linking.test.mjs", "email-password.test.mjs", "api-keys.test.mjs");
 
             assertThat(webhook.received())
                     .as("the server delivered confirmation, reset and reset-function payloads to the webhook")

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one {@code node:test} file of {@code sdk-tests/realm-web} (the official {@code realm-web}
+ * Runs {@code node:test} files of {@code sdk-tests/realm-web} (the official {@code realm-web}
  * 2.0.1 npm package under Node) against a running Atrium server and asserts that it passed. Shared
  * by the realm-web SDK tests. Needs {@code node} (20+) on the PATH and {@code npm ci} done in
  * {@code sdk-tests/realm-web}.
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 final class RealmWebNode {
     static final String SDK_DIR = "sdk-tests/realm-web";
     private static final String REALM_WEB_VERSION = "2.0.1";
-    private static final long TIMEOUT_SECONDS = 120;
+    /** A hang guard, per test file: Argon2id hashing makes the email/password files slow on a loaded machine. */
+    private static final long TIMEOUT_SECONDS_PER_FILE = 120;
 
     private final Path sdkDir;
 
@@ -54,26 +56,28 @@ final class RealmWebNode {
     }
 
     /**
-     * Runs {@code node --test testFile} with {@code ATRIUM_BASE_URL}, {@code ATRIUM_APP_ID} and
-     * {@code extraEnv}, moving the server's clock along with real time meanwhile, and asserts that
-     * it finished in time, ran tests and none failed.
+     * Runs {@code node --test testFiles…} (each file in its own Node process) with
+     * {@code ATRIUM_BASE_URL}, {@code ATRIUM_APP_ID} and {@code extraEnv}, moving the server's clock
+     * along with real time meanwhile, and asserts that it finished in time, ran tests and none failed.
      */
-    void runPassing(TestServer server, String testFile, Map<String, String> extraEnv) throws InterruptedException {
+    void runPassing(TestServer server, Map<String, String> extraEnv, String... testFiles) throws InterruptedException {
+        String files = String.join(" ", testFiles);
+        long timeoutSeconds = TIMEOUT_SECONDS_PER_FILE * testFiles.length;
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("ATRIUM_BASE_URL", server.baseUrl());
         env.put("ATRIUM_APP_ID", server.appId());
         NodeRun run;
         ScheduledExecutorService wallClock = driveWithWallClock(server);
         try {
-            run = run(testFile, env);
+            run = run(List.of(testFiles), env, timeoutSeconds);
         } finally {
             wallClock.shutdownNow();
         }
         assertThat(run.timedOut())
-                .as("node --test %s did not finish within %d s; output so far:%n%s", testFile, TIMEOUT_SECONDS, run.output())
+                .as("node --test %s did not finish within %d s; output so far:%n%s", files, timeoutSeconds, run.output())
                 .isFalse();
         assertThat(run.exitCode())
-                .as("node --test %s exit code; full output:%n%s", testFile, run.output())
+                .as("node --test %s exit code; full output:%n%s", files, run.output())
                 .isZero();
         // Guard against a run that passes because it ran nothing.
         assertThat(run.output())
@@ -93,9 +97,10 @@ final class RealmWebNode {
         return fail("no directory containing sdk-tests found above " + start);
     }
 
-    private NodeRun run(String testFile, Map<String, String> env) throws InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(List.of(
-                "node", "--test", "--test-reporter=spec", "--test-timeout=60000", testFile))
+    private NodeRun run(List<String> testFiles, Map<String, String> env, long timeoutSeconds) throws InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-reporter=spec", "--test-timeout=60000"));
+        command.addAll(testFiles);
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(sdkDir.toFile())
                 .redirectErrorStream(true);
         pb.environment().putAll(env);
@@ -123,7 +128,7 @@ final class RealmWebNode {
             }
         });
 
-        boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();

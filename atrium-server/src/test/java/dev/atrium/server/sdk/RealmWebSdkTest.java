@@ -19,7 +19,7 @@ class RealmWebSdkTest {
     void realmWebAnonymousFlowsPassAgainstRunningServer() throws Exception {
         RealmWebNode node = RealmWebNode.requireInstalled();
         try (TestServer server = TestServer.sqlite(dir)) {
-            node.runPassing(server, "anonymous.test.mjs", Map.of());
+            node.runPassing(server, Map.of(), "anonymous.test.mjs");
         }
     }
 }

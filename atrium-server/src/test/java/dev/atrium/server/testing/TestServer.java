@@ -28,6 +28,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(config(dir, "sqlite:" + dir.resolve("atrium.db")), null);
     }
 
+    /** A server on SQLite under {@code dir} with a changed configuration. */
+    public static TestServer sqlite(Path dir, java.util.function.UnaryOperator<AtriumConfig> change) {
+        return new TestServer(change.apply(config(dir, "sqlite:" + dir.resolve("atrium.db"))), null);
+    }
+
     /** A server on a store URL (e.g. PostgreSQL) with data dir {@code dir}. */
     public static TestServer on(Path dir, String storeUrl, String schema) {
         AtriumConfig c = config(dir, storeUrl);

@@ -125,6 +125,17 @@ final class JdbcAppStore implements AppStore {
     }
 
     @Override
+    public boolean updateSettings(String appId, AppSettings settings) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE apps SET settings = ? WHERE id = ?")) {
+                ps.setString(1, Json.write(settings.toMap()));
+                ps.setString(2, appId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public boolean saveProvider(ProviderConfig provider) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM apps WHERE id = ?")) {

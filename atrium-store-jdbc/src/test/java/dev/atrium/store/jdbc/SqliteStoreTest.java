@@ -2,11 +2,14 @@ package dev.atrium.store.jdbc;
 
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.store.tck.AdminTokenStoreContract;
+import dev.atrium.store.tck.ApiKeyStoreContract;
 import dev.atrium.store.tck.AppStoreContract;
+import dev.atrium.store.tck.LinkStoreContract;
 import dev.atrium.store.tck.SessionStoreContract;
 import dev.atrium.store.tck.SigningKeyStoreContract;
 import dev.atrium.store.tck.SignupStoreContract;
 import dev.atrium.store.tck.UserStoreContract;
+import dev.atrium.store.tck.UserpassStoreContract;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +70,30 @@ class SqliteStoreTest {
 
     @Nested
     class AdminTokens extends AdminTokenStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class Links extends LinkStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class Userpass extends UserpassStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class ApiKeys extends ApiKeyStoreContract {
         @Override
         protected AtriumStore newStore() {
             return open();

@@ -188,4 +188,21 @@ public abstract class AppStoreContract extends StoreContract {
         assertThat(apps().list()).containsExactly(first);
         assertThat(apps().providers(first.id())).hasSize(1);
     }
+
+    @Test
+    void updateSettingsReplacesThemAndFindReturnsTheNewOnes() {
+        App app = createApp();
+        dev.atrium.core.apps.AppSettings changed = new dev.atrium.core.apps.AppSettings(java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofDays(1), java.time.Duration.ofDays(2), java.time.Duration.ofMinutes(1), 7, 3, 11,
+                null, null);
+
+        assertThat(store.apps().updateSettings(app.id(), changed)).isTrue();
+
+        assertThat(store.apps().find(app.id()).orElseThrow().settings()).isEqualTo(changed);
+    }
+
+    @Test
+    void updateSettingsWhenAppUnknownThenFalse() {
+        assertThat(store.apps().updateSettings("unknown-app00", dev.atrium.core.apps.AppSettings.DEFAULTS)).isFalse();
+    }
 }

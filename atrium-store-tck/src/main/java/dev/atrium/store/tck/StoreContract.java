@@ -76,7 +76,8 @@ public abstract class StoreContract {
     protected static App newApp(String name, Instant createdAt) {
         App app = Apps.newApp(name, createdAt);
         return new App(app.id(), app.name(), app.createdAt(), new AppSettings(Duration.ofMinutes(15),
-                Duration.ofDays(30), Duration.ofDays(45), Duration.ofMinutes(10)));
+                Duration.ofDays(30), Duration.ofDays(45), Duration.ofMinutes(10), 50, 10, 1000,
+                "https://hooks.example/atrium", "s3cret"));
     }
 
     /** Stores a new app with the default providers and returns it. */

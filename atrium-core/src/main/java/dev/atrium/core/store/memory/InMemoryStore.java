@@ -79,6 +79,18 @@ public final class InMemoryStore implements AtriumStore {
             }
 
             @Override
+            public boolean updateSettings(String appId, dev.atrium.core.apps.AppSettings settings) {
+                synchronized (data) {
+                    App app = data.apps.get(appId);
+                    if (app == null) {
+                        return false;
+                    }
+                    data.apps.put(appId, new App(app.id(), app.name(), app.createdAt(), settings));
+                    return true;
+                }
+            }
+
+            @Override
             public boolean saveProvider(ProviderConfig provider) {
                 synchronized (data) {
                     if (!data.apps.containsKey(provider.appId())) {

@@ -3,11 +3,14 @@ package dev.atrium.store.tck.memory;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.store.memory.InMemoryStore;
 import dev.atrium.store.tck.AdminTokenStoreContract;
+import dev.atrium.store.tck.ApiKeyStoreContract;
 import dev.atrium.store.tck.AppStoreContract;
+import dev.atrium.store.tck.LinkStoreContract;
 import dev.atrium.store.tck.SessionStoreContract;
 import dev.atrium.store.tck.SigningKeyStoreContract;
 import dev.atrium.store.tck.SignupStoreContract;
 import dev.atrium.store.tck.UserStoreContract;
+import dev.atrium.store.tck.UserpassStoreContract;
 import org.junit.jupiter.api.Nested;
 
 /** Every store contract against the in-memory reference store, a new one per test. */
@@ -59,6 +62,30 @@ class InMemoryStoreTest {
 
     @Nested
     class AdminTokens extends AdminTokenStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class Links extends LinkStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class Userpass extends UserpassStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class ApiKeys extends ApiKeyStoreContract {
         @Override
         protected AtriumStore newStore() {
             return open();

@@ -1,0 +1,117 @@
+package dev.atrium.bench;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.atrium.bench.http.ClientKind;
+import dev.atrium.bench.load.Scenario;
+import dev.atrium.bench.report.BenchReport;
+import dev.atrium.bench.report.TextReport;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code atrium bench}: the options; {@link BenchRun} does the work. */
+@Command(name = "atrium bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Drives an Atrium server over loopback and reports throughput, latency and errors per scenario, "
+                + "beside a baseline of the raw work measured in the same run (store insert, Ed25519), as ratios.",
+            "Without --url it launches a fresh server (SQLite, or --store postgresql://…) and also measures its "
+                + "start-up time and memory. Exit status 1 when any request failed.", ""})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--url", paramLabel = "URL", description = "A running server's base URL (default: launch one).")
+    URI url;
+    @Option(names = "--app", paramLabel = "ID", description = "The app id of the server given by --url.")
+    String appId;
+    @Option(names = "--server-pid", paramLabel = "PID", description = "Pid of the server given by --url, for CPU and RSS.")
+    Long serverPid;
+    @Option(names = "--store", paramLabel = "URL", defaultValue = "sqlite",
+            description = "Store of the launched server: sqlite, or postgresql://user@host:port/db (own schema). Default: ${DEFAULT-VALUE}.")
+    String store;
+    @Option(names = "--pool-size", defaultValue = "16",
+            description = "The launched server's --store-pool-size and the PostgreSQL baseline's connections. Default: ${DEFAULT-VALUE}.")
+    int poolSize;
+    @Option(names = "--server-jar", paramLabel = "JAR", description = "Server jar to launch (default: atrium-server/target/atrium-server.jar).")
+    Path serverJar;
+    @Option(names = "--server-jvm-option", paramLabel = "OPT", description = "JVM option for the launched server (repeatable).")
+    List<String> serverJvmOptions = List.of();
+    @Option(names = "--keep", description = "Keep the launched server's data directory (and schema).")
+    boolean keep;
+
+    @Option(names = {"-c", "--concurrency"}, defaultValue = "64", description = "Simulated clients (connections). Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+    @Option(names = {"-w", "--warmup"}, defaultValue = "5s", converter = DurationConverter.class,
+            description = "Warm-up per scenario, not measured. Default: ${DEFAULT-VALUE}.")
+    Duration warmup;
+    @Option(names = {"-d", "--duration"}, defaultValue = "10s", converter = DurationConverter.class,
+            description = "Measured window per scenario. Default: ${DEFAULT-VALUE}.")
+    Duration duration;
+    @Option(names = {"-s", "--scenarios"}, split = ",", defaultValue = "login,refresh,profile,mix",
+            description = "Scenarios in order: login, refresh, profile, mix. Default: ${DEFAULT-VALUE}.")
+    List<Scenario> scenarios;
+    @Option(names = "--client", defaultValue = "raw", description = "HTTP client: raw (socket) or jdk (java.net.http). Default: ${DEFAULT-VALUE}.")
+    ClientKind client;
+    @Option(names = "--ceiling-duration", defaultValue = "5s", converter = DurationConverter.class,
+            description = "Window of the load generator's ceiling against GET /health/live; 0 skips it. Default: ${DEFAULT-VALUE}.")
+    Duration ceilingDuration;
+
+    @Option(names = "--baseline-store", paramLabel = "URL",
+            description = "Where the store baseline runs (default: beside the server's store, from its /health/ready).")
+    String baselineStore;
+    @Option(names = "--baseline-warmup", defaultValue = "3s", converter = DurationConverter.class,
+            description = "Warm-up of each baseline (the JIT needs it: Ed25519 in Java is slow until compiled). Default: ${DEFAULT-VALUE}.")
+    Duration baselineWarmup;
+    @Option(names = "--baseline-duration", defaultValue = "5s", converter = DurationConverter.class,
+            description = "Measured window of each baseline. Default: ${DEFAULT-VALUE}.")
+    Duration baselineDuration;
+    @Option(names = "--no-baseline", description = "Skip the baselines (and the ratios).")
+    boolean noBaseline;
+    @Option(names = "--footprint", paramLabel = "GUESTS", defaultValue = "0",
+            description = "Also insert GUESTS guests into a fresh store of the same kind and report bytes per guest.")
+    int footprintGuests;
+
+    @Option(names = "--json", description = "Print the report as JSON instead of text.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchReport report = runBench();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report));
+            out.flush();
+        } else {
+            TextReport.print(report, out);
+        }
+        return report.clean() ? 0 : 1;
+    }
+
+    /** Runs everything asked and returns the report (the smoke test calls this directly). */
+    public BenchReport runBench() {
+        if (url != null && appId == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--url needs --app");
+        }
+        return new BenchRun(this).run();
+    }
+
+    /** Where the server jar is: --server-jar, else beside this jar's module in the source tree. */
+    Path serverJar() {
+        if (serverJar != null) {
+            return serverJar;
+        }
+        try {
+            Path self = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path candidate = self.getParent().getParent().getParent().resolve("atrium-server/target/atrium-server.jar");
+            return candidate.toFile().isFile() ? candidate : Path.of("atrium-server/target/atrium-server.jar");
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Path.of("atrium-server/target/atrium-server.jar");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.atrium.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.bench.baseline.BaselineResult;
+import dev.atrium.bench.load.LoadResult;
+import dev.atrium.bench.report.BenchReport;
+import dev.atrium.server.app.Atrium;
+import dev.atrium.server.config.AtriumConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The bench end to end against a real server in this JVM on SQLite: every scenario, the client
+ * ceiling, the baselines and the footprint complete, with zero failed requests and non-zero
+ * rates. Deliberately no timing assertion: benchmarks measure, tests only check they can.
+ */
+class BenchSmokeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyScenarioRunsWithoutFailures() {
+        AtriumConfig config = new AtriumConfig("127.0.0.1", 0, null, dir, "sqlite:" + dir.resolve("atrium.db"), 8,
+                Duration.ofSeconds(2), null, Duration.ofSeconds(5));
+        try (Atrium atrium = Atrium.start(config, Clock.systemUTC())) {
+            BenchCommand bench = new BenchCommand();
+            new CommandLine(bench).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(
+                    "--url", atrium.publicUrl(), "--app", atrium.firstStart().app().id(),
+                    "--concurrency", "4", "--warmup", "500ms", "--duration", "2s", "--ceiling-duration", "1s",
+                    "--baseline-warmup", "200ms", "--baseline-duration", "500ms", "--footprint", "300");
+
+            BenchReport report = bench.runBench();
+
+            assertThat(report.scenarios()).extracting(LoadResult::scenario)
+                    .containsExactly("login", "refresh", "profile", "mix");
+            for (LoadResult scenario : report.scenarios()) {
+                assertThat(scenario.errorCount()).as(scenario.scenario() + " failures: " + scenario.errorSamples()).isZero();
+                assertThat(scenario.perSecond()).as(scenario.scenario()).isPositive();
+            }
+            assertThat(report.scenarios().get(3).operations()).extracting(o -> o.operation())
+                    .contains("login", "refresh", "profile", "logout");
+            assertThat(report.clientCeiling().errorCount()).isZero();
+            assertThat(report.clientCeiling().perSecond()).isPositive();
+            assertThat(report.baselines()).extracting(BaselineResult::name)
+                    .containsExactly("insert-transaction", "sign-1-thread", "sign-all-cores", "verify-1-thread");
+            assertThat(report.baselines()).allSatisfy(b -> assertThat(b.perSecond()).as(b.name()).isPositive());
+            assertThat(report.ratios()).isNotEmpty();
+            assertThat(report.footprint().bytesPerGuest()).isPositive();
+            assertThat(report.clean()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.atrium.client.e2e;
+
+import dev.atrium.client.testing.Backend;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starts a fresh server on the subclass's backend before each test and tears it all down after. */
+abstract class EndToEndBase implements EndToEnd {
+    @TempDir
+    Path dir;
+    private Fixture fixture;
+
+    /** The backend of one test; PostgreSQL gets a schema of its own. */
+    abstract Backend backend(Path dir);
+
+    @BeforeEach
+    void startServer() {
+        fixture = new Fixture(backend(dir), dir);
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        fixture.close();
+    }
+
+    @Override
+    public Fixture e2e() {
+        return fixture;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.atrium.client.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * The database a test server runs on: a SQLite file in the test's directory, or a schema of its
+ * own ({@code atrium_sdk_<random>}) on the PostgreSQL of {@code ATRIUM_TEST_PG_URL} (default
+ * {@code postgresql://postgres@127.0.0.1:5432/test}), dropped on close. An unreachable
+ * PostgreSQL fails the test: it is never skipped.
+ */
+public sealed interface Backend extends AutoCloseable {
+
+    /** The server's {@code store-url}. */
+    String storeUrl();
+
+    /** The server's {@code store-schema}; null for SQLite. */
+    String schema();
+
+    @Override
+    void close();
+
+    static Backend sqlite(Path dir) {
+        return new Sqlite("sqlite:" + dir.resolve("atrium.db"));
+    }
+
+    static Backend postgres() {
+        return new Postgres();
+    }
+
+    /** SQLite: the file goes with the test's temp directory. */
+    record Sqlite(String storeUrl) implements Backend {
+        @Override
+        public String schema() {
+            return null;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** PostgreSQL: a fresh schema, created by the server's migrations and dropped here. */
+    final class Postgres implements Backend {
+        private static final String DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/test";
+        private final String url;
+        private final String schema = "atrium_sdk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+
+        Postgres() {
+            String env = System.getenv("ATRIUM_TEST_PG_URL");
+            url = env == null || env.isBlank() ? DEFAULT_URL : env.trim();
+            try (Connection c = connect()) {
+                c.isValid(2);
+            } catch (SQLException e) {
+                throw new AssertionError("this test needs PostgreSQL at " + url + " (set ATRIUM_TEST_PG_URL): "
+                        + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String storeUrl() {
+            return url;
+        }
+
+        @Override
+        public String schema() {
+            return schema;
+        }
+
+        @Override
+        public void close() {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot drop schema " + schema + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Plain JDBC, outside any Atrium pool. */
+        private Connection connect() throws SQLException {
+            java.net.URI u = java.net.URI.create(url.replaceFirst("^postgres(ql)?://", "postgresql://"));
+            Properties p = new Properties();
+            if (u.getUserInfo() != null) {
+                String[] parts = u.getUserInfo().split(":", 2);
+                p.setProperty("user", parts[0]);
+                if (parts.length > 1) {
+                    p.setProperty("password", parts[1]);
+                }
+            }
+            p.setProperty("connectTimeout", "3");
+            String port = u.getPort() > 0 ? ":" + u.getPort() : "";
+            return DriverManager.getConnection("jdbc:postgresql://" + u.getHost() + port + u.getPath(), p);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.atrium.client.testing;
+
+import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.server.app.Atrium;
+import dev.atrium.server.config.AtriumConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real Atrium server in this JVM, on a {@link Backend}, with a {@link MutableClock}. It can be
+ * stopped and started again over the same data (a server restart), on a new port or the old one.
+ * Cache TTL is zero so a provider disabled through the store is in force at once.
+ */
+public final class RunningServer implements AutoCloseable {
+    public final MutableClock clock = MutableClock.startingNow();
+    private final Backend backend;
+    private final Path dataDir;
+    private Atrium atrium;
+    private int lastPort;
+    private String appId;
+
+    private RunningServer(Backend backend, Path dataDir) {
+        this.backend = backend;
+        this.dataDir = dataDir;
+        start(0);
+    }
+
+    /** Starts a server on a free port. */
+    public static RunningServer start(Backend backend, Path dataDir) {
+        return new RunningServer(backend, dataDir);
+    }
+
+    private void start(int port) {
+        AtriumConfig config = new AtriumConfig("127.0.0.1", port, null, dataDir, backend.storeUrl(), 4,
+                Duration.ofSeconds(2), backend.schema(), Duration.ZERO);
+        atrium = Atrium.start(config, clock);
+        lastPort = atrium.port();
+        appId = atrium.firstStart().app().id();
+    }
+
+    /** {@code http://127.0.0.1:<port>}: what location returns as hostname. */
+    public String baseUrl() {
+        return running().publicUrl();
+    }
+
+    /** The app the first start created (known while stopped too). */
+    public String appId() {
+        return appId;
+    }
+
+    /** Stops serving; the data stays for {@link #restart()}. */
+    public void stop() {
+        if (atrium != null) {
+            atrium.close();
+            atrium = null;
+        }
+    }
+
+    /** Starts again over the same data on a new free port. */
+    public void restart() {
+        stop();
+        start(0);
+    }
+
+    /** Starts again over the same data on the port it had, so clients that know the old URL reach it. */
+    public void restartOnSamePort() {
+        stop();
+        start(lastPort);
+    }
+
+    /** Disables provider {@code type} of the app through the store (design §1 rule 7). */
+    public void disableProvider(String type) {
+        ProviderConfig provider = running().store().apps().providers(appId()).stream()
+                .filter(p -> p.type().equals(type)).findFirst()
+                .orElseThrow(() -> new AssertionError("no provider " + type));
+        running().store().apps().saveProvider(provider.withEnabled(false));
+    }
+
+    /** Whether the server still has user {@code userId}. */
+    public boolean hasUser(String userId) {
+        return running().store().users().find(appId(), userId).isPresent();
+    }
+
+    /** The running server's store, for tests that set up what the client API cannot. */
+    public dev.atrium.core.store.AtriumStore store() {
+        return running().store();
+    }
+
+    private Atrium running() {
+        if (atrium == null) {
+            throw new IllegalStateException("the server is stopped");
+        }
+        return atrium;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
