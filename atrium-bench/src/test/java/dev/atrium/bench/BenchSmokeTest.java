@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atrium.bench.baseline.BaselineResult;
 import dev.atrium.bench.load.LoadResult;
 import dev.atrium.bench.report.BenchReport;
+import dev.atrium.bench.server.GuestLimits;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.config.AtriumConfig;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ class BenchSmokeTest {
         AtriumConfig config = new AtriumConfig("127.0.0.1", 0, null, dir, "sqlite:" + dir.resolve("atrium.db"), 8,
                 Duration.ofSeconds(2), null, Duration.ofSeconds(5));
         try (Atrium atrium = Atrium.start(config, Clock.systemUTC())) {
+            GuestLimits.lift(atrium.store().apps(), atrium.firstStart().app().id());
             BenchCommand bench = new BenchCommand();
             new CommandLine(bench).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(
                     "--url", atrium.publicUrl(), "--app", atrium.firstStart().app().id(),

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.atrium.bench.server.ResourceProbe;
+import dev.atrium.bench.server.ResourceUse;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -44,6 +46,7 @@ final class BaselineLoop {
                 }
             }));
         }
+        ResourceProbe.Window window = bracket(windowStart, windowEnd);
         for (Thread t : workers) {
             try {
                 t.join(TimeUnit.NANOSECONDS.toMillis(windowEnd - System.nanoTime()) + 60_000);
@@ -57,8 +60,22 @@ final class BaselineLoop {
         }
         Histogram h = latencies.getIntervalHistogram();
         double seconds = timing.duration().toNanos() / 1e9;
+        ResourceUse use = window.per(h.getTotalCount());
         return new BaselineResult(name, description, threads, connections, h.getTotalCount(), h.getTotalCount() / seconds,
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-                h.getValueAtPercentile(99.9) / 1000.0);
+                h.getValueAtPercentile(99.9) / 1000.0, use.benchCpuMsPerOp(), use.postgresCpuMsPerOp(), use.otherCores());
+    }
+
+    /** CPU of this process, PostgreSQL and everything else over exactly the measured window. */
+    private static ResourceProbe.Window bracket(long windowStart, long windowEnd) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(windowStart - System.nanoTime());
+            ResourceProbe probe = ResourceProbe.start(null);
+            TimeUnit.NANOSECONDS.sleep(windowEnd - System.nanoTime());
+            return probe.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 }

@@ -34,11 +34,12 @@ public final class TextReport {
                     c.resources().otherCores());
         }
         if (!r.baselines().isEmpty()) {
-            out.printf("%n%-22s %10s %9s %8s %8s %7s %5s  %s%n", "baseline (same run)", "rate/s", "per thr", "p50",
-                    "p99", "p99.9", "conn", "what");
+            out.printf("%n%-22s %10s %9s %8s %8s %7s %5s %7s %7s %6s  %s%n", "baseline (same run)", "rate/s", "per thr",
+                    "p50", "p99", "p99.9", "conn", "cpu ms", "pg ms", "other", "what");
             for (BaselineResult b : r.baselines()) {
-                out.printf("%-22s %,10.0f %,9.0f %8s %8s %7s %5s  %s%n", b.name(), b.perSecond(), b.perThread(),
-                        num(b.p50Ms()), num(b.p99Ms()), num(b.p999Ms()), b.threads() + "/" + b.connections(), b.description());
+                out.printf("%-22s %,10.0f %,9.0f %8s %8s %7s %5s %7s %7s %6.2f  %s%n", b.name(), b.perSecond(), b.perThread(),
+                        num(b.p50Ms()), num(b.p99Ms()), num(b.p999Ms()), b.threads() + "/" + b.connections(),
+                        num(b.cpuMsPerOp()), num(b.postgresCpuMsPerOp()), b.otherCores(), b.description());
             }
         }
         out.printf("%n%-8s %-8s %9s %8s %8s %8s %8s %6s  %7s %7s %7s %6s %5s %6s%n", "scenario", "op", "rate/s", "p50",

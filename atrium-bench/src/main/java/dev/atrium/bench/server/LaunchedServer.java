@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * A fresh {@code atrium serve} process on a free loopback port, in a temporary data directory
  * (PostgreSQL: in a fresh schema). Start-up is timed from just before the process is spawned to
- * the first 200 of {@code GET /health/ready}, so it includes the JVM's own start. Closing stops
+ * the first 200 of {@code GET /health/ready}, so it includes the JVM's own start. The app's guest
+ * admission limits are lifted ({@link GuestLimits}). Closing stops
  * the process (SIGTERM, its shutdown hook) and removes the directory or schema.
  */
 public final class LaunchedServer implements AutoCloseable {
@@ -62,6 +63,7 @@ public final class LaunchedServer implements AutoCloseable {
             Process process = pb.start();
             double readyMs = awaitReady(process, base, log, t0);
             String appId = awaitAppId(process, log);
+            GuestLimits.lift(files.storeUrl(), files.schema(), appId); // nothing has read the app's settings yet
             return new LaunchedServer(process, dataDir, base, readyMs, appId, files);
         } catch (IOException e) {
             throw new IllegalStateException("cannot launch the server: " + e.getMessage(), e);

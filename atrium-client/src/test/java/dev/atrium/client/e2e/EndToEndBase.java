@@ -21,7 +21,7 @@ abstract class EndToEndBase implements EndToEnd {
     }
 
     @AfterEach
-    void stopServer() throws Exception {
+    void stopServer() {
         fixture.close();
     }
 

@@ -61,15 +61,24 @@ final class Fixture implements AutoCloseable {
         return closeable;
     }
 
+    /** Closes what the test opened, newest first, then the server, then drops the backend. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             while (!opened.isEmpty()) {
-                opened.pop().close();
+                closeOrFail(opened.pop());
             }
             server.close();
         } finally {
             backend.close();
+        }
+    }
+
+    private static void closeOrFail(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close " + closeable, e);
         }
     }
 }

@@ -74,7 +74,7 @@ public final class AccountService {
         Session session = liveSession(refreshToken);
         User user = users.find(session.appId(), session.userId()).orElse(null);
         if (user != null && user.isAnonymous()) {
-            users.delete(user.appId(), user.id(), DeletionReason.LOGOUT);
+            users.delete(user.appId(), user.id(), DeletionReason.LOGOUT, clock.instant());
         } else {
             sessions.revoke(session.id());
         }
@@ -92,7 +92,7 @@ public final class AccountService {
     /** Deletes the access token's user with its identities and sessions; InvalidSession when already gone. */
     public void deleteSelf(String accessToken) {
         AccessClaims claims = tokens.verifyAccess(accessToken);
-        if (!users.delete(claims.appId(), claims.userId(), DeletionReason.SELF)) {
+        if (!users.delete(claims.appId(), claims.userId(), DeletionReason.SELF, clock.instant())) {
             throw new AuthException(ErrorCode.InvalidSession, "invalid session: user not found");
         }
     }

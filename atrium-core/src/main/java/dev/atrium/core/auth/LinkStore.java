@@ -6,8 +6,9 @@ import dev.atrium.core.users.Identity;
 public interface LinkStore {
 
     /**
-     * Appends {@code identity} to the user's identities (after the existing ones) and marks the
-     * user not anonymous, in one transaction that also serialises links of the same user. Throws
+     * Appends {@code identity} to the user's identities (after the existing ones), marks the user
+     * not anonymous and writes its {@code user.linked} event, in one transaction that also
+     * serialises links of the same user. Throws
      * {@link IdentityTakenException} when any user of the app holds the identity, and
      * {@link ProviderAlreadyLinkedException} when the user already has an identity of that
      * provider; writes nothing then. Returns false (nothing written) when the user does not exist.

@@ -7,8 +7,8 @@ import dev.atrium.core.users.User;
 public interface SignupStore {
 
     /**
-     * Inserts the user with its identities and its first session in one transaction (a guest login
-     * is one write, design §4). Throws {@link IdentityTakenException} and writes nothing when one of
+     * Inserts the user with its identities, its first session and its {@code user.created} event in
+     * one transaction (a guest login is one write, design §4). Throws {@link IdentityTakenException} and writes nothing when one of
      * the identities is already held by a user of the app.
      */
     void createUserWithSession(User user, Session session);

@@ -6,6 +6,8 @@ import dev.atrium.core.auth.LinkStore;
 import dev.atrium.core.auth.SignupStore;
 import dev.atrium.core.auth.apikey.ApiKeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
+import dev.atrium.core.events.EventStore;
+import dev.atrium.core.lifecycle.SweepStore;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.tokens.SigningKeyStore;
 import dev.atrium.core.users.UserStore;
@@ -33,6 +35,10 @@ public interface AtriumStore extends AutoCloseable {
     UserpassStore userpass();
 
     ApiKeyStore apiKeys();
+
+    EventStore events();
+
+    SweepStore sweeps();
 
     /** Whether the backend answers a trivial query now; false instead of throwing. */
     boolean isReady();

@@ -13,10 +13,11 @@ public interface UserStore {
     Optional<User> findByIdentity(String appId, String providerType, String subject);
 
     /**
-     * Deletes the user, its identities and its sessions in one transaction; false when not found
+     * Deletes the user, its identities, sessions and API keys, and writes its {@code user.deleted}
+     * event (with {@code reason}, at {@code at}), in one transaction; false when not found
      * (already deleted): a second delete changes nothing.
      */
-    boolean delete(String appId, String userId, DeletionReason reason);
+    boolean delete(String appId, String userId, DeletionReason reason, Instant at);
 
     /**
      * Sets {@code last_active_at = at} only if the stored value is not newer than {@code notAfter}, so

@@ -12,11 +12,14 @@ import dev.atrium.core.auth.customjwt.CustomJwtProvider;
 import dev.atrium.core.auth.password.PasswordHasher;
 import dev.atrium.core.auth.password.UserpassProvider;
 import dev.atrium.core.auth.password.UserpassService;
+import dev.atrium.core.events.EventDispatcher;
+import dev.atrium.core.lifecycle.Sweeper;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.KeyRing;
 import dev.atrium.core.tokens.TokenService;
 import dev.atrium.server.config.AtriumConfig;
 import dev.atrium.server.delivery.EdgeDelivery;
+import dev.atrium.server.delivery.SignedEventSink;
 import dev.atrium.server.delivery.Webhook;
 import dev.atrium.server.http.ClientAddresses;
 import dev.atrium.server.http.HttpServer;
@@ -36,12 +39,15 @@ public final class Atrium implements AutoCloseable {
     private final WebServer server;
     private final String publicUrl;
     private final FirstStart.Outcome firstStart;
+    private final LifecycleScheduler lifecycle;
 
-    private Atrium(AtriumStore store, WebServer server, String publicUrl, FirstStart.Outcome firstStart) {
+    private Atrium(AtriumStore store, WebServer server, String publicUrl, FirstStart.Outcome firstStart,
+                   LifecycleScheduler lifecycle) {
         this.store = store;
         this.server = server;
         this.publicUrl = publicUrl;
         this.firstStart = firstStart;
+        this.lifecycle = lifecycle;
     }
 
     /** Starts a server over a store opened from {@code config}. */
@@ -80,7 +86,14 @@ public final class Atrium implements AutoCloseable {
                 new Router.Services(auth, accounts, userpass, apiKeys, apps, tokens, keys, store, publicUrl::get,
                         new ClientAddresses(config.trustedProxies()))));
         publicUrl.set(config.publicUrlFor(server.port()));
-        return new Atrium(store, server, publicUrl.get(), first);
+        LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(), sweeper(store, clock),
+                new EventDispatcher(store.apps(), store.events(), new SignedEventSink(clock), clock), store.events(), clock);
+        return new Atrium(store, server, publicUrl.get(), first, lifecycle);
+    }
+
+    /** The sweeper over {@code store} (serve's schedule and {@code atrium sweep} share it). */
+    public static Sweeper sweeper(AtriumStore store, Clock clock) {
+        return new Sweeper(store.apps(), store.sweeps(), clock);
     }
 
     public int port() {
@@ -101,6 +114,7 @@ public final class Atrium implements AutoCloseable {
 
     @Override
     public void close() {
+        lifecycle.close();
         server.stop();
         store.close();
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code atrium apps create|list}: manage apps directly in the store. */
-@Command(name = "apps", description = "Create and list apps.", subcommands = {AppsCommand.Create.class, AppsCommand.ListApps.class})
+@Command(name = "apps", description = "Create and list apps.", subcommands = {AppsCommand.Create.class, AppsCommand.ListApps.class, AppsConfigure.class})
 final class AppsCommand {
 
     @Command(name = "create", description = "Create an app with anon-user enabled; prints its id.")

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code atrium}: the root command; every operator surface is a subcommand. */
 @Command(name = "atrium", mixinStandardHelpOptions = true, version = "atrium 0.1.0",
         description = "Self-hosted authentication server for guest users (App Services client API v2).",
-        subcommands = {ServeCommand.class, AppsCommand.class, ProvidersCommand.class, KeysCommand.class, MigrateCommand.class,
+        subcommands = {ServeCommand.class, AppsCommand.class, ProvidersCommand.class, KeysCommand.class, SweepCommand.class, EventsCommand.class,
+                MigrateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AtriumCommand implements Runnable {
     /** Exit code of a configuration error. */

@@ -93,7 +93,7 @@ public final class ConfigLoader {
         java.util.List<String> proxies = f.cidrs("trusted-proxies");
         AtriumConfig.Lifecycle lifecycle = new AtriumConfig.Lifecycle(
                 f.duration("sweep-interval", Duration.ofHours(1), Duration.ZERO, Duration.ofDays(7)),
-                f.integer("sweep-batch-size", 1000, 1, 100_000),
+                f.integer("sweep-batch-size", 1000, 1, 10_000),
                 f.duration("sweep-pause", Duration.ofMillis(50), Duration.ZERO, Duration.ofMinutes(1)),
                 f.duration("event-retention", Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(365)),
                 f.duration("event-poll", Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMinutes(10)));

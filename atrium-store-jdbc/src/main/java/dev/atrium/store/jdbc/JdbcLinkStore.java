@@ -64,6 +64,8 @@ final class JdbcLinkStore implements LinkStore {
                     ps.setString(2, userId);
                     ps.executeUpdate();
                 }
+                OutboxWrites.insert(c, appId, userId, dev.atrium.core.events.UserEvent.LINKED, identity.providerType(),
+                        identity.createdAt());
                 return true;
             });
         } catch (UniqueViolationException e) {

@@ -2,6 +2,7 @@ package dev.atrium.store.jdbc;
 
 import dev.atrium.core.auth.IdentityTakenException;
 import dev.atrium.core.auth.SignupStore;
+import dev.atrium.core.events.UserEvent;
 import dev.atrium.core.kernel.Json;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.users.Identity;
@@ -11,9 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * {@link SignupStore} over JDBC: user, identities and session in one transaction. On PostgreSQL
- * it is one statement of data-modifying CTEs, one round trip instead of four (BEGIN, three
- * INSERTs, COMMIT); foreign keys are checked at the end of the statement, so the children may be
+ * {@link SignupStore} over JDBC: user, identities, session and the {@code user.created} event in
+ * one transaction. On PostgreSQL it is one statement of data-modifying CTEs, one round trip
+ * instead of six (BEGIN, four INSERTs, COMMIT); foreign keys are checked at the end of the statement, so the children may be
  * inserted beside their parent.
  */
 final class JdbcSignupStore implements SignupStore {
@@ -60,6 +61,8 @@ final class JdbcSignupStore implements SignupStore {
             ps.executeBatch();
         }
         JdbcSessionStore.insert(c, session);
+        OutboxWrites.insert(c, user.appId(), user.id(), UserEvent.CREATED, user.identities().get(0).providerType(),
+                user.createdAt());
     }
 
     private static void oneStatement(Connection c, User user, Session session) throws SQLException {
@@ -68,7 +71,8 @@ final class JdbcSignupStore implements SignupStore {
         for (int pos = 0; pos < user.identities().size(); pos++) {
             sql.append(pos == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
         }
-        sql.append(") INSERT INTO ").append(SESSION_COLUMNS).append(" VALUES (?, ?, ?, ?, ?, ?, ?)");
+        sql.append("), s AS (INSERT INTO ").append(SESSION_COLUMNS).append(" VALUES (?, ?, ?, ?, ?, ?, ?)) ")
+                .append("INSERT INTO ").append(OutboxWrites.COLUMNS).append(" VALUES (?, ?, ?, ?, ?, ?)");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int p = bindUser(ps, 1, user);
             for (int pos = 0; pos < user.identities().size(); pos++) {
@@ -80,7 +84,13 @@ final class JdbcSignupStore implements SignupStore {
             ps.setString(p++, session.deviceId());
             ps.setString(p++, session.refreshHash());
             ps.setLong(p++, session.createdAt().toEpochMilli());
-            ps.setLong(p, session.expiresAt().toEpochMilli());
+            ps.setLong(p++, session.expiresAt().toEpochMilli());
+            ps.setString(p++, user.appId());
+            ps.setString(p++, user.id());
+            ps.setString(p++, UserEvent.CREATED);
+            ps.setString(p++, user.identities().get(0).providerType());
+            ps.setLong(p++, user.createdAt().toEpochMilli());
+            ps.setLong(p, user.createdAt().toEpochMilli());
             ps.executeUpdate();
         }
     }

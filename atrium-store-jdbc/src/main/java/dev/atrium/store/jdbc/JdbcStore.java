@@ -6,6 +6,8 @@ import dev.atrium.core.auth.LinkStore;
 import dev.atrium.core.auth.SignupStore;
 import dev.atrium.core.auth.apikey.ApiKeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
+import dev.atrium.core.events.EventStore;
+import dev.atrium.core.lifecycle.SweepStore;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.SigningKeyStore;
@@ -23,6 +25,8 @@ public final class JdbcStore implements AtriumStore {
     private final LinkStore links;
     private final UserpassStore userpass;
     private final ApiKeyStore apiKeys;
+    private final EventStore events;
+    private final SweepStore sweeps;
     private final int migrationsApplied;
 
     private JdbcStore(Database db, int migrationsApplied) {
@@ -37,6 +41,8 @@ public final class JdbcStore implements AtriumStore {
         this.links = new JdbcLinkStore(db);
         this.userpass = new JdbcUserpassStore(db);
         this.apiKeys = new JdbcApiKeyStore(db);
+        this.events = new JdbcEventStore(db);
+        this.sweeps = new JdbcSweepStore(db);
     }
 
     /** Opens the database and applies pending migrations. */
@@ -98,6 +104,16 @@ public final class JdbcStore implements AtriumStore {
     @Override
     public ApiKeyStore apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public EventStore events() {
+        return events;
+    }
+
+    @Override
+    public SweepStore sweeps() {
+        return sweeps;
     }
 
     @Override

@@ -58,14 +58,18 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public boolean delete(String appId, String userId, DeletionReason reason) {
-        // Identities and sessions go by ON DELETE CASCADE in the same statement.
+    public boolean delete(String appId, String userId, DeletionReason reason, Instant at) {
+        // Identities, sessions and API keys go by ON DELETE CASCADE in the same statement.
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ? AND app_id = ?")) {
                 ps.setString(1, userId);
                 ps.setString(2, appId);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            OutboxWrites.insert(c, appId, userId, dev.atrium.core.events.UserEvent.DELETED, reason.wire(), at);
+            return true;
         });
     }
 

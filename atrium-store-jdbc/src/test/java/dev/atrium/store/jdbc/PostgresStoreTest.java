@@ -171,6 +171,16 @@ class PostgresStoreTest {
         }
 
         @Override
+        public dev.atrium.core.events.EventStore events() {
+            return store.events();
+        }
+
+        @Override
+        public dev.atrium.core.lifecycle.SweepStore sweeps() {
+            return store.sweeps();
+        }
+
+        @Override
         public boolean isReady() {
             return store.isReady();
         }

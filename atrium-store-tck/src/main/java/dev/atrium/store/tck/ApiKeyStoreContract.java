@@ -340,7 +340,7 @@ public abstract class ApiKeyStoreContract extends StoreContract {
         ApiKey second = created(doomed, "second");
         ApiKey kept = created(other, "first");
 
-        assertThat(store.users().delete(app.id(), doomed.id(), DeletionReason.SELF)).isTrue();
+        assertThat(store.users().delete(app.id(), doomed.id(), DeletionReason.SELF, nextInstant())).isTrue();
 
         assertThat(keys().list(app.id(), doomed.id())).isEmpty();
         for (ApiKey gone : List.of(first, second)) {

@@ -227,7 +227,7 @@ public abstract class LinkStoreContract extends StoreContract {
         User guest = signUpGuest(app).user();
         Identity local = userpass("ada@example.com");
         links().addIdentity(app.id(), guest.id(), local);
-        store.users().delete(app.id(), guest.id(), DeletionReason.SELF);
+        store.users().delete(app.id(), guest.id(), DeletionReason.SELF, nextInstant());
         User next = signUpGuest(app).user();
 
         assertThat(store.users().findByIdentity(app.id(), "local-userpass", local.subject())).isEmpty();

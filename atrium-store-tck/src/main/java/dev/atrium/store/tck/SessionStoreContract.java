@@ -55,7 +55,7 @@ public abstract class SessionStoreContract extends StoreContract {
     void insertWhenUserWasDeletedThenThrowsIllegalStateAndWritesNothing() {
         App app = createApp();
         User user = signUpGuest(app).user();
-        store.users().delete(app.id(), user.id(), DeletionReason.LOGOUT);
+        store.users().delete(app.id(), user.id(), DeletionReason.LOGOUT, nextInstant());
         Session session = newSession(user);
 
         assertThatThrownBy(() -> sessions().insert(session)).isInstanceOf(IllegalStateException.class);

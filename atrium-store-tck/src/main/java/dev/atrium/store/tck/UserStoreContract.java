@@ -109,7 +109,7 @@ public abstract class UserStoreContract extends StoreContract {
         Session second = newSession(user);
         store.sessions().insert(second);
 
-        assertThat(users().delete(app.id(), user.id(), DeletionReason.SELF)).isTrue();
+        assertThat(users().delete(app.id(), user.id(), DeletionReason.SELF, nextInstant())).isTrue();
 
         assertThat(users().find(app.id(), user.id())).isEmpty();
         for (Identity i : user.identities()) {
@@ -125,7 +125,7 @@ public abstract class UserStoreContract extends StoreContract {
         Signup doomed = signUpGuest(app);
         Signup other = signUpGuest(app);
 
-        users().delete(app.id(), doomed.user().id(), DeletionReason.LOGOUT);
+        users().delete(app.id(), doomed.user().id(), DeletionReason.LOGOUT, nextInstant());
 
         assertThat(users().find(app.id(), other.user().id())).contains(other.user());
         assertThat(store.sessions().find(other.session().id())).contains(other.session());
@@ -136,7 +136,7 @@ public abstract class UserStoreContract extends StoreContract {
         App app = createApp();
         signUpGuest(app);
 
-        assertThat(users().delete(app.id(), "000000000000000000000001", DeletionReason.ADMIN)).isFalse();
+        assertThat(users().delete(app.id(), "000000000000000000000001", DeletionReason.ADMIN, nextInstant())).isFalse();
     }
 
     @Test
@@ -144,8 +144,8 @@ public abstract class UserStoreContract extends StoreContract {
         App app = createApp();
         User user = signUpGuest(app).user();
 
-        assertThat(users().delete(app.id(), user.id(), DeletionReason.LOGOUT)).isTrue();
-        assertThat(users().delete(app.id(), user.id(), DeletionReason.LOGOUT)).isFalse();
+        assertThat(users().delete(app.id(), user.id(), DeletionReason.LOGOUT, nextInstant())).isTrue();
+        assertThat(users().delete(app.id(), user.id(), DeletionReason.LOGOUT, nextInstant())).isFalse();
     }
 
     @Test
@@ -154,7 +154,7 @@ public abstract class UserStoreContract extends StoreContract {
         App other = createApp();
         Signup signup = signUpGuest(app);
 
-        assertThat(users().delete(other.id(), signup.user().id(), DeletionReason.ADMIN)).isFalse();
+        assertThat(users().delete(other.id(), signup.user().id(), DeletionReason.ADMIN, nextInstant())).isFalse();
 
         assertThat(users().find(app.id(), signup.user().id())).contains(signup.user());
         assertThat(store.sessions().find(signup.session().id())).contains(signup.session());
@@ -164,7 +164,7 @@ public abstract class UserStoreContract extends StoreContract {
     void deleteFreesTheIdentityForReuse() {
         App app = createApp();
         User first = signUp(linkedUser(app)).user();
-        users().delete(app.id(), first.id(), DeletionReason.SELF);
+        users().delete(app.id(), first.id(), DeletionReason.SELF, nextInstant());
         Identity reused = first.identities().get(1);
 
         User second = signUp(newUser(app, identity(reused.providerType(), reused.subject(), Map.of()))).user();

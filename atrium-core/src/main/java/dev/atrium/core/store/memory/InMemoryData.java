@@ -26,6 +26,13 @@ final class InMemoryData {
     String firstAppId;
     final InMemoryUserpassStore userpass = new InMemoryUserpassStore(this);
     final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore(this);
+    /** The outbox, in seq order. */
+    final List<dev.atrium.core.events.UserEvent> events = new ArrayList<>();
+    long lastSeq;
+
+    void addEvent(String appId, String userId, String type, String detail, java.time.Instant at) {
+        events.add(new dev.atrium.core.events.UserEvent(++lastSeq, appId, userId, type, detail, at, 0, at, null, null, null));
+    }
 
     static String identityKey(String appId, String providerType, String subject) {
         return appId + "\u0000" + providerType + "\u0000" + subject;

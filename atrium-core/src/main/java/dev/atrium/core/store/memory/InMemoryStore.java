@@ -32,6 +32,8 @@ import java.util.Optional;
 public final class InMemoryStore implements AtriumStore {
     private final InMemoryData data = new InMemoryData();
     private final InMemoryUserStore users = new InMemoryUserStore(data);
+    private final InMemoryEventStore events = new InMemoryEventStore(data);
+    private final InMemorySweepStore sweeps = new InMemorySweepStore(data, users);
 
     @Override
     public AppStore apps() {
@@ -155,6 +157,8 @@ public final class InMemoryStore implements AtriumStore {
                 });
                 data.putUser(user);
                 data.sessions.put(session.id(), session);
+                data.addEvent(user.appId(), user.id(), dev.atrium.core.events.UserEvent.CREATED,
+                        user.identities().get(0).providerType(), user.createdAt());
             }
         };
     }
@@ -265,6 +269,8 @@ public final class InMemoryStore implements AtriumStore {
                 identities.add(identity);
                 data.putUser(new User(user.id(), user.appId(), user.type(), user.disabled(), user.createdAt(),
                         user.lastActiveAt(), user.customData(), identities));
+                data.addEvent(appId, userId, dev.atrium.core.events.UserEvent.LINKED, identity.providerType(),
+                        identity.createdAt());
                 return true;
             }
         };
@@ -278,6 +284,16 @@ public final class InMemoryStore implements AtriumStore {
     @Override
     public ApiKeyStore apiKeys() {
         return data.apiKeys;
+    }
+
+    @Override
+    public dev.atrium.core.events.EventStore events() {
+        return events;
+    }
+
+    @Override
+    public dev.atrium.core.lifecycle.SweepStore sweeps() {
+        return sweeps;
     }
 
     @Override

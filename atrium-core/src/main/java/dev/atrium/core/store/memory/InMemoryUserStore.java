@@ -31,10 +31,13 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
-    public boolean delete(String appId, String userId, DeletionReason reason) {
+    public boolean delete(String appId, String userId, DeletionReason reason, Instant at) {
         synchronized (data) {
             Optional<User> user = find(appId, userId);
-            user.ifPresent(data::removeUser);
+            user.ifPresent(u -> {
+                data.removeUser(u);
+                data.addEvent(appId, userId, dev.atrium.core.events.UserEvent.DELETED, reason.wire(), at);
+            });
             return user.isPresent();
         }
     }

@@ -1,0 +1,27 @@
+package dev.atrium.core.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The outbox of lifecycle events (written by the stores of the changes themselves). */
+public interface EventStore {
+
+    /** The most recent events, newest first, of one app or of all ({@code appId} null); empty when none. */
+    List<UserEvent> recent(String appId, int limit);
+
+    /**
+     * Claims up to {@code limit} events of the app to deliver: pending, due, not leased by another
+     * node, and each the oldest pending event of its user (so a user's events go out in order).
+     * They stay leased until {@code leaseUntil}; safe when several nodes claim at once. Empty when none.
+     */
+    List<UserEvent> claim(String appId, Instant now, Instant leaseUntil, int limit);
+
+    /** Finishes the event with {@code outcome} (delivered or skipped); false when not found. */
+    boolean finish(long seq, String outcome, Instant at);
+
+    /** Records a failed attempt and when to try again; false when not found. */
+    boolean retryLater(long seq, int attempts, Instant nextAttemptAt, String error);
+
+    /** Deletes finished events finished before {@code before} and pending ones created before it; returns how many. */
+    int trim(Instant before);
+}

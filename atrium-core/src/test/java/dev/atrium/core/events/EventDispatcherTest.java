@@ -1,0 +1,123 @@
+package dev.atrium.core.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.core.apps.App;
+import dev.atrium.core.apps.AppSettings;
+import dev.atrium.core.apps.Apps;
+import dev.atrium.core.store.memory.InMemoryStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Outbox delivery: at least once, in order per user, backing off while the receiver fails. */
+class EventDispatcherTest {
+    Instant now = Instant.parse("2026-06-01T00:00:00Z");
+    final Clock clock = new Clock() {
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    };
+    final InMemoryStore store = new InMemoryStore();
+    final List<String> received = new ArrayList<>();
+    int failuresLeft;
+    final EventSink sink = (url, secret, e) -> {
+        if (failuresLeft > 0) {
+            failuresLeft--;
+            throw new EventSink.DeliveryException("HTTP 500");
+        }
+        received.add(e.userId() + ":" + e.type());
+    };
+    final EventDispatcher dispatcher = new EventDispatcher(store.apps(), store.events(), sink, clock);
+
+    private App app(String webhook) {
+        App a = Apps.newApp("t", now);
+        AppSettings d = AppSettings.DEFAULTS;
+        App withHook = new App(a.id(), a.name(), a.createdAt(), new AppSettings(d.accessTokenLifetime(),
+                d.refreshTokenLifetime(), d.inactivity(), d.activityGranularity(), 100, 30, 0, webhook, "k"));
+        store.apps().create(withHook, Apps.defaultProviders(withHook, now));
+        return withHook;
+    }
+
+    /** A guest signed up now (its user.created event enters the outbox). */
+    private String guest(String appId) {
+        var identity = new dev.atrium.core.users.Identity("anon-user", dev.atrium.core.kernel.ObjectIds.next(now),
+                java.util.Map.of(), now);
+        var user = new dev.atrium.core.users.User(dev.atrium.core.kernel.ObjectIds.next(now), appId, "normal", false, now, now,
+                java.util.Map.of(), List.of(identity));
+        store.signups().createUserWithSession(user, new dev.atrium.core.sessions.Session(
+                dev.atrium.core.kernel.ObjectIds.next(now), appId, user.id(), "d", "h" + user.id(), now, now.plusSeconds(60)));
+        return user.id();
+    }
+
+    @Test
+    void receiverThatFailsTwiceThenSucceedsGetsTheEventOnceAfterBackoff() {
+        App app = app("http://hooks.test/x");
+        guest(app.id());
+        failuresLeft = 2;
+
+        dispatcher.dispatchDue();                 // attempt 1 fails, retry in 1 s
+        dispatcher.dispatchDue();                 // not due yet
+        now = now.plusSeconds(1);
+        dispatcher.dispatchDue();                 // attempt 2 fails, retry in 2 s
+        now = now.plusSeconds(2);
+        dispatcher.dispatchDue();                 // attempt 3 succeeds
+        now = now.plusSeconds(60);
+        dispatcher.dispatchDue();
+
+        assertThat(received).hasSize(1);
+        UserEvent e = store.events().recent(app.id(), 1).get(0);
+        assertThat(e.state()).isEqualTo("delivered");
+        assertThat(e.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aUsersEventsGoOutInOrderEvenWhenTheFirstIsRetried() {
+        App app = app("http://hooks.test/x");
+        String user = guest(app.id());
+        store.users().delete(app.id(), user, dev.atrium.core.users.DeletionReason.LOGOUT, now);
+        failuresLeft = 1;
+
+        for (int i = 0; i < 5; i++) {
+            dispatcher.dispatchDue();
+            now = now.plus(Duration.ofSeconds(5));
+        }
+
+        assertThat(received).containsExactly(user + ":user.created", user + ":user.deleted");
+    }
+
+    @Test
+    void eventsOfAnAppWithoutWebhookAreSkippedAndTrimmedLater() {
+        App app = app(null);
+        guest(app.id());
+
+        dispatcher.dispatchDue();
+
+        assertThat(received).isEmpty();
+        assertThat(store.events().recent(app.id(), 1).get(0).state()).isEqualTo("skipped");
+        assertThat(store.events().trim(now.plusSeconds(1))).isEqualTo(1);
+    }
+
+    @Test
+    void backoffDoublesAndIsCappedAtOneHour() {
+        assertThat(EventDispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(EventDispatcher.backoff(4)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(EventDispatcher.backoff(30)).isEqualTo(Duration.ofHours(1));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.atrium.server.cli;
+
+import dev.atrium.core.lifecycle.SweepReport;
+import dev.atrium.core.store.AtriumStore;
+import dev.atrium.server.app.Atrium;
+import dev.atrium.server.app.Stores;
+import dev.atrium.server.config.Durations;
+import java.time.Clock;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code atrium sweep}: deletes (or with --dry-run counts) guests inactive past their app's period. */
+@Command(name = "sweep", description = "Delete guests inactive longer than the app's inactivity period (default 90d).")
+final class SweepCommand implements Runnable {
+    @Mixin
+    ConfigOptions options;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+    @Option(names = "--app", description = "only this app (default: every app)")
+    String appId;
+    @Option(names = "--dry-run", description = "count and show what would be deleted; delete nothing")
+    boolean dryRun;
+    @Option(names = "--older-than", paramLabel = "DURATION", description = "override the apps' inactivity period, e.g. 30d")
+    String olderThan;
+    @Option(names = "--batch-size", description = "guests per transaction (default 1000, at most 10000)")
+    int batchSize = 1000;
+
+    @Override
+    public void run() {
+        if (batchSize < 1 || batchSize > 10_000) {
+            throw new AtriumCommand.CommandFailure("--batch-size must be 1..10000");
+        }
+        Duration older = olderThan == null ? null : Durations.parse(olderThan);
+        var out = spec.commandLine().getOut();
+        try (AtriumStore store = Stores.open(options.load())) {
+            var reports = Atrium.sweeper(store, Clock.systemUTC()).sweep(appId, older, batchSize, Duration.ofMillis(50),
+                    dryRun, d -> Thread.sleep(d.toMillis()));
+            if (appId != null && reports.isEmpty()) {
+                throw new AtriumCommand.CommandFailure("no app with id '" + appId + "'");
+            }
+            for (SweepReport r : reports) {
+                if (r.dryRun()) {
+                    out.printf("app %s: would delete %d guests inactive since before %s%s%n", r.appId(), r.guests(), r.cutoff(),
+                            r.sample().isEmpty() ? "" : " (e.g. " + String.join(", ", r.sample()) + ")");
+                } else {
+                    out.printf("app %s: deleted %d guests inactive since before %s in %d batches, %d ms%n", r.appId(),
+                            r.guests(), r.cutoff(), r.batches(), r.took().toMillis());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AtriumCommand.CommandFailure("interrupted");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.atrium.store.jdbc;
+
+import dev.atrium.core.events.EventStore;
+import dev.atrium.core.events.UserEvent;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link EventStore} over JDBC. Claiming is one UPDATE … RETURNING whose candidates are each
+ * user's oldest pending event; PostgreSQL adds {@code FOR UPDATE SKIP LOCKED} so nodes claiming at
+ * once take disjoint events, and the lease keeps them taken while the HTTP call runs outside any
+ * transaction. SQLite's writers are serial, so its claim is atomic as is.
+ */
+final class JdbcEventStore implements EventStore {
+    static final String COLUMNS = "seq, app_id, user_id, type, detail, created_at, attempts, next_attempt_at, "
+            + "finished_at, outcome, last_error";
+    private final Database db;
+
+    JdbcEventStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<UserEvent> recent(String appId, int limit) {
+        String where = appId == null ? "" : "WHERE app_id = ? ";
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM events " + where
+                    + "ORDER BY seq DESC LIMIT ?")) {
+                int p = 1;
+                if (appId != null) {
+                    ps.setString(p++, appId);
+                }
+                ps.setInt(p, limit);
+                return read(ps);
+            }
+        });
+    }
+
+    @Override
+    public List<UserEvent> claim(String appId, Instant now, Instant leaseUntil, int limit) {
+        String skipLocked = db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        String sql = "UPDATE events SET lease_until = ? WHERE seq IN (SELECT e.seq FROM events e "
+                + "WHERE e.app_id = ? AND e.finished_at IS NULL AND e.next_attempt_at <= ? "
+                + "AND (e.lease_until IS NULL OR e.lease_until <= ?) "
+                + "AND NOT EXISTS (SELECT 1 FROM events p WHERE p.app_id = e.app_id AND p.user_id = e.user_id "
+                + "AND p.finished_at IS NULL AND p.seq < e.seq) ORDER BY e.seq LIMIT ?" + skipLocked + ") "
+                + "RETURNING " + COLUMNS;
+        List<UserEvent> claimed = db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, leaseUntil.toEpochMilli());
+                ps.setString(2, appId);
+                ps.setLong(3, now.toEpochMilli());
+                ps.setLong(4, now.toEpochMilli());
+                ps.setInt(5, limit);
+                return read(ps);
+            }
+        });
+        claimed.sort(java.util.Comparator.comparingLong(UserEvent::seq)); // RETURNING has no order
+        return claimed;
+    }
+
+    @Override
+    public boolean finish(long seq, String outcome, Instant at) {
+        return update("UPDATE events SET finished_at = ?, outcome = ?, lease_until = NULL WHERE seq = ?",
+                at.toEpochMilli(), outcome, seq);
+    }
+
+    @Override
+    public boolean retryLater(long seq, int attempts, Instant nextAttemptAt, String error) {
+        String e = error == null ? null : error.substring(0, Math.min(error.length(), 500));
+        return update("UPDATE events SET attempts = ?, next_attempt_at = ?, last_error = ?, lease_until = NULL WHERE seq = ?",
+                attempts, nextAttemptAt.toEpochMilli(), e, seq);
+    }
+
+    @Override
+    public int trim(Instant before) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM events WHERE (finished_at IS NOT NULL AND finished_at < ?) OR created_at < ?")) {
+                ps.setLong(1, before.toEpochMilli());
+                ps.setLong(2, before.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private boolean update(String sql, Object... params) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static List<UserEvent> read(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<UserEvent> list = new ArrayList<>();
+            while (rs.next()) {
+                long finished = rs.getLong(9);
+                Instant finishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(finished);
+                list.add(new UserEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        Instant.ofEpochMilli(rs.getLong(6)), rs.getInt(7), Instant.ofEpochMilli(rs.getLong(8)),
+                        finishedAt, rs.getString(10), rs.getString(11)));
+            }
+            return list;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.atrium.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** Writes outbox rows inside the caller's transaction (design §1 rule 5: the event commits with the change). */
+final class OutboxWrites {
+    static final String COLUMNS = "events (app_id, user_id, type, detail, created_at, next_attempt_at)";
+
+    private OutboxWrites() {}
+
+    static void insert(Connection c, String appId, String userId, String type, String detail, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + COLUMNS + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, appId);
+            ps.setString(2, userId);
+            ps.setString(3, type);
+            ps.setString(4, detail);
+            ps.setLong(5, at.toEpochMilli());
+            ps.setLong(6, at.toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+}
