@@ -74,8 +74,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also insert GUESTS guests into a fresh store of the same kind and report bytes per guest.")
     int footprintGuests;
 
-    @Option(names = "--json", description = "Print the report as JSON instead of text.")
-    boolean json;
+    @Option(names = "--json", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
+            description = "Print the report as JSON instead of text; --json=FILE prints text and writes JSON to FILE.")
+    String json;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -84,11 +85,16 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchReport report = runBench();
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report));
+        String asJson = json == null ? null
+                : JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report);
+        if ("-".equals(json)) {
+            out.println(asJson);
             out.flush();
         } else {
             TextReport.print(report, out);
+            if (asJson != null) {
+                java.nio.file.Files.writeString(Path.of(json), asJson + System.lineSeparator());
+            }
         }
         return report.clean() ? 0 : 1;
     }
