@@ -44,8 +44,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--concurrency"}, defaultValue = "64", description = "Simulated clients (connections). Default: ${DEFAULT-VALUE}.")
     int concurrency;
-    @Option(names = {"-w", "--warmup"}, defaultValue = "5s", converter = DurationConverter.class,
-            description = "Warm-up per scenario, not measured. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-w", "--warmup"}, defaultValue = "10s", converter = DurationConverter.class,
+            description = "Warm-up per scenario, not measured; on two shared cores the JIT needs about this long. "
+                    + "Default: ${DEFAULT-VALUE}.")
     Duration warmup;
     @Option(names = {"-d", "--duration"}, defaultValue = "10s", converter = DurationConverter.class,
             description = "Measured window per scenario. Default: ${DEFAULT-VALUE}.")

@@ -4,7 +4,7 @@ import dev.atrium.client.testing.Backend;
 import java.nio.file.Path;
 
 /** The contracts that wait for the server's e-mail/password and API-key providers, on SQLite. */
-class SqlitePendingEndToEndTest extends EndToEndBase implements LinkingContract, ApiKeyContract, EmailPasswordContract {
+class SqliteLastingIdentitiesEndToEndTest extends EndToEndBase implements LinkingContract, ApiKeyContract, EmailPasswordContract {
     @Override
     Backend backend(Path dir) {
         return Backend.sqlite(dir);
