@@ -21,7 +21,7 @@ public final class GuestLimits {
 
     /** Lifts the limits of {@code appId} in the store at {@code storeUrl} (schema: PostgreSQL only, else null). */
     public static void lift(String storeUrl, String schema, String appId) {
-        try (JdbcStore store = JdbcStore.open(new JdbcSettings(storeUrl, 1, Duration.ofSeconds(5), schema))) {
+        try (JdbcStore store = JdbcStore.open(new JdbcSettings(storeUrl, 2, Duration.ofSeconds(5), schema))) {
             lift(store.apps(), appId);
         }
     }

@@ -61,10 +61,16 @@ public final class LaunchedServer implements AutoCloseable {
             URI base = URI.create("http://127.0.0.1:" + port);
             long t0 = System.nanoTime();
             Process process = pb.start();
-            double readyMs = awaitReady(process, base, log, t0);
-            String appId = awaitAppId(process, log);
-            GuestLimits.lift(files.storeUrl(), files.schema(), appId); // nothing has read the app's settings yet
-            return new LaunchedServer(process, dataDir, base, readyMs, appId, files);
+            try {
+                double readyMs = awaitReady(process, base, log, t0);
+                String appId = awaitAppId(process, log);
+                GuestLimits.lift(files.storeUrl(), files.schema(), appId); // nothing has read the app's settings yet
+                return new LaunchedServer(process, dataDir, base, readyMs, appId, files);
+            } catch (IOException | RuntimeException e) {
+                process.destroyForcibly();
+                files.clean();
+                throw e;
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot launch the server: " + e.getMessage(), e);
         }
