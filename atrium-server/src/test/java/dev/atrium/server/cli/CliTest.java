@@ -97,4 +97,53 @@ class CliTest {
                 .contains("cache-ttl:")
                 .contains("public-url:");
     }
+
+    @Test
+    void sweepDryRunCountsThenSweepDeletesOnlyGuestsPastTheirPeriodAndEventsListShowsIt() {
+        String old;
+        String recent;
+        try (TestServer server = TestServer.sqlite(dir)) {
+            java.time.Instant now = server.clock.instant();
+            server.clock.set(now.minus(java.time.Duration.ofDays(91)));
+            old = server.guestLogin().get("user_id").asText();
+            server.clock.set(now.minus(java.time.Duration.ofDays(89)));
+            recent = server.guestLogin().get("user_id").asText();
+        }
+
+        Run dry = atrium(with("sweep", "--dry-run"));
+        Run real = atrium(with("sweep", "--batch-size", "10"));
+        Run again = atrium(with("sweep"));
+        Run events = atrium(with("events", "list"));
+
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("would delete 1 guests").contains(old);
+        assertThat(real.out()).contains("deleted 1 guests");
+        assertThat(again.out()).contains("deleted 0 guests");
+        assertThat(events.out()).contains("user.deleted").contains(old).contains("inactivity");
+        assertThat(events.out()).doesNotContain("user.deleted  " + recent);
+        Run older = atrium(with("sweep", "--older-than", "30d"));
+        assertThat(older.out()).contains("deleted 1 guests");
+    }
+
+    @Test
+    void sweepOfAnUnknownAppOrABadBatchSizeFails() {
+        atrium(with("migrate"));
+
+        assertThat(atrium(with("sweep", "--app", "nope")).err()).contains("no app with id 'nope'");
+        assertThat(atrium(with("sweep", "--batch-size", "0")).code()).isEqualTo(1);
+    }
+
+    @Test
+    void appsConfigureChangesOnlyTheGivenSettingsAndRefusesBadOnes() {
+        String id = atrium(with("apps", "create", "Shop")).out().trim().replace("app id: ", "");
+
+        Run ok = atrium(with("apps", "configure", "--app", id, "--inactivity", "30d", "--webhook-url", "https://h.example/x",
+                "--webhook-secret", "s3"));
+        Run bad = atrium(with("apps", "configure", "--app", id, "--inactivity", "30m"));
+
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("inactivity_s=2592000").contains("webhook_secret=***").doesNotContain("s3");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("activity_granularity must be shorter than inactivity");
+    }
 }
