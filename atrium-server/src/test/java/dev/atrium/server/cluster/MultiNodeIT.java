@@ -147,6 +147,31 @@ class MultiNodeIT {
         }
     }
 
+    @Test
+    void twoSweepersRunningAtOnceDeleteEachExpiredGuestExactlyOnce() throws Exception {
+        int guests = 5_000;
+        long old = java.time.Instant.now().minus(Duration.ofDays(120)).toEpochMilli();
+        try (var c = pg.connect(); var st = c.createStatement()) {
+            // Expired guests inserted in bulk (as a year of sign-ups would leave them): users and identities.
+            st.execute("INSERT INTO users (id, app_id, type, disabled, anonymous, created_at, last_active_at) "
+                    + "SELECT 'sweep' || lpad(g::text, 19, '0'), '" + a.appId() + "', 'normal', false, true, " + old + ", "
+                    + old + " FROM generate_series(1, " + guests + ") g");
+            st.execute("INSERT INTO identities (app_id, provider_type, subject, user_id, position, created_at) "
+                    + "SELECT app_id, 'anon-user', id, id, 0, created_at FROM users WHERE id LIKE 'sweep%'");
+        }
+        String[] sweep = concat(new String[] {"sweep", "--batch-size", "100"}, storeArgs(pg, dirA));
+
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> NodeProcess.cli(sweep));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> NodeProcess.cli(sweep));
+        String out = first.get() + "\n" + second.get();
+
+        assertThat(pg.scalar("SELECT count(*) FROM users WHERE id LIKE 'sweep%'")).isZero();
+        assertThat(pg.scalar("SELECT count(*) FROM events WHERE type = 'user.deleted' AND user_id LIKE 'sweep%'")).isEqualTo(guests);
+        assertThat(pg.scalar("SELECT count(DISTINCT user_id) FROM events WHERE type = 'user.deleted' AND user_id LIKE 'sweep%'"))
+                .isEqualTo(guests);
+        assertThat(out).contains("deleted");
+    }
+
     private static int loginStatus(NodeProcess node) {
         return Http.send("POST", client(node, "/app/" + node.appId() + "/auth/providers/anon-user/login"), null, "{}").status();
     }
