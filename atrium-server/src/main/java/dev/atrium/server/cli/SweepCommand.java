@@ -24,18 +24,23 @@ final class SweepCommand implements Runnable {
     boolean dryRun;
     @Option(names = "--older-than", paramLabel = "DURATION", description = "override the apps' inactivity period, e.g. 30d")
     String olderThan;
-    @Option(names = "--batch-size", description = "guests per transaction (default 1000, at most 10000)")
-    int batchSize = 1000;
+    @Option(names = "--batch-size", description = "guests per transaction (default: config sweep-batch-size, 1000)")
+    Integer batchSize;
+    @Option(names = "--pause", paramLabel = "DURATION", description = "pause between batches (default: config sweep-pause)")
+    String pause;
 
     @Override
     public void run() {
-        if (batchSize < 1 || batchSize > 10_000) {
+        var config = options.load();
+        int batch = batchSize != null ? batchSize : config.lifecycle().sweepBatchSize();
+        if (batch < 1 || batch > 10_000) {
             throw new AtriumCommand.CommandFailure("--batch-size must be 1..10000");
         }
+        Duration between = pause != null ? Durations.parse(pause) : config.lifecycle().sweepPause();
         Duration older = olderThan == null ? null : Durations.parse(olderThan);
         var out = spec.commandLine().getOut();
-        try (AtriumStore store = Stores.open(options.load())) {
-            var reports = Atrium.sweeper(store, Clock.systemUTC()).sweep(appId, older, batchSize, Duration.ofMillis(50),
+        try (AtriumStore store = Stores.open(config)) {
+            var reports = Atrium.sweeper(store, Clock.systemUTC()).sweep(appId, older, batch, between,
                     dryRun, d -> Thread.sleep(d.toMillis()));
             if (appId != null && reports.isEmpty()) {
                 throw new AtriumCommand.CommandFailure("no app with id '" + appId + "'");

@@ -92,7 +92,16 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("currentSchema", settings.schema());
         }
         HikariDataSource pool = new HikariDataSource(config);
-        return new Database(Dialect.POSTGRESQL, pool, pool, pool, settings.redacted());
+        // Flyway holds a connection for its lock while migrating on another: give it its own,
+        // unpooled, so a pool of one (a CLI command) cannot starve it.
+        org.postgresql.ds.PGSimpleDataSource migrations = new org.postgresql.ds.PGSimpleDataSource();
+        migrations.setURL(target.jdbcUrl());
+        migrations.setUser(target.user());
+        migrations.setPassword(target.password());
+        if (settings.schema() != null) {
+            migrations.setCurrentSchema(settings.schema());
+        }
+        return new Database(Dialect.POSTGRESQL, pool, pool, migrations, settings.redacted());
     }
 
     private static HikariDataSource pool(String name, DataSource source, int size, JdbcSettings settings) {

@@ -14,8 +14,7 @@ import java.util.List;
  * {@link SweepStore} over JDBC. A batch is one transaction: pick the victims (PostgreSQL:
  * {@code FOR UPDATE SKIP LOCKED}, so concurrent sweepers take disjoint rows and a guest whose row
  * a refresh or link holds is left alone), write their events, delete them (identities, sessions
- * and keys by cascade). The DELETE repeats the condition, so a guest made active or linked after
- * it was picked is kept.
+ * and keys by cascade). On SQLite the DELETE repeats the condition; its writers are serial anyway.
  */
 final class JdbcSweepStore implements SweepStore {
     private static final String GUESTS = "FROM users WHERE app_id = ? AND anonymous = ? AND last_active_at < ? ";
@@ -27,9 +26,36 @@ final class JdbcSweepStore implements SweepStore {
 
     @Override
     public int deleteInactiveGuests(String appId, Instant cutoff, int limit, Instant at) {
-        String lock = db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        return db.dialect() == Dialect.POSTGRESQL ? deleteInOneStatement(appId, cutoff, limit, at)
+                : deleteInThreeStatements(appId, cutoff, limit, at);
+    }
+
+    /**
+     * PostgreSQL: one statement, one round trip: pick (SKIP LOCKED), delete, and write the events
+     * from the deleted rows. The picked rows are locked by this statement, so nothing can make
+     * them active or linked between the pick and the delete.
+     */
+    private int deleteInOneStatement(String appId, Instant cutoff, int limit, Instant at) {
         return db.write(c -> {
-            List<String> victims = select(c, "SELECT id " + GUESTS + "ORDER BY last_active_at LIMIT ?" + lock, appId, cutoff, limit);
+            try (PreparedStatement ps = c.prepareStatement("WITH victims AS (SELECT id " + GUESTS
+                    + "ORDER BY last_active_at LIMIT ? FOR UPDATE SKIP LOCKED), "
+                    + "gone AS (DELETE FROM users u USING victims v WHERE u.id = v.id RETURNING u.id, u.app_id) "
+                    + "INSERT INTO " + OutboxWrites.COLUMNS + " SELECT app_id, id, ?, ?, ?, ? FROM gone")) {
+                int p = bindGuests(ps, 1, appId, cutoff);
+                ps.setInt(p++, limit);
+                ps.setString(p++, UserEvent.DELETED);
+                ps.setString(p++, "inactivity");
+                ps.setLong(p++, at.toEpochMilli());
+                ps.setLong(p, at.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** SQLite (no data-modifying CTEs, serial writers): pick, write the events, delete. */
+    private int deleteInThreeStatements(String appId, Instant cutoff, int limit, Instant at) {
+        return db.write(c -> {
+            List<String> victims = select(c, "SELECT id " + GUESTS + "ORDER BY last_active_at LIMIT ?", appId, cutoff, limit);
             if (victims.isEmpty()) {
                 return 0;
             }
