@@ -58,7 +58,8 @@ public final class ResourceProbe {
         long[] end = ProcStats.machineMillis();
         long busy = end[0] - startMachine[0];
         double busyPercent = end[1] > startMachine[1] ? 100.0 * busy / (end[1] - startMachine[1]) : -1;
-        long other = busy - Math.max(0, serverCpu) - selfCpu - postgresCpu;
+        // PostgreSQL backends of other sessions that exit meanwhile take their CPU time with them: clamp.
+        long other = busy - Math.max(0, serverCpu) - selfCpu - Math.max(0, postgresCpu);
         return new Window(wallMs, serverCpu, selfCpu, postgresCpu, other, busyPercent, maxRssKb.get());
     }
 
