@@ -1,6 +1,9 @@
 package dev.atrium.core.store;
 
 import dev.atrium.core.admin.AdminTokenStore;
+import dev.atrium.core.admin.ServerKeyStore;
+import dev.atrium.core.admin.StatsStore;
+import dev.atrium.core.admin.UserQueryStore;
 import dev.atrium.core.apps.AppStore;
 import dev.atrium.core.auth.LinkStore;
 import dev.atrium.core.auth.SignupStore;
@@ -39,6 +42,12 @@ public interface AtriumStore extends AutoCloseable {
     EventStore events();
 
     SweepStore sweeps();
+
+    UserQueryStore userQueries();
+
+    StatsStore stats();
+
+    ServerKeyStore serverKeys();
 
     /** Whether the backend answers a trivial query now; false instead of throwing. */
     boolean isReady();

@@ -1,5 +1,10 @@
 package dev.atrium.server.app;
 
+import dev.atrium.core.admin.AdminTokens;
+import dev.atrium.core.admin.AppAdmin;
+import dev.atrium.core.admin.ServerKeys;
+import dev.atrium.core.admin.StatsService;
+import dev.atrium.core.admin.UserAdmin;
 import dev.atrium.core.admission.GuestAdmission;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.AccountService;
@@ -23,6 +28,7 @@ import dev.atrium.server.delivery.SignedEventSink;
 import dev.atrium.server.delivery.Webhook;
 import dev.atrium.server.http.ClientAddresses;
 import dev.atrium.server.http.HttpServer;
+import dev.atrium.server.http.admin.AdminServices;
 import dev.atrium.server.http.Router;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
@@ -84,11 +90,19 @@ public final class Atrium implements AutoCloseable {
         ApiKeyService apiKeys = new ApiKeyService(accounts, store.apiKeys(), clock);
         WebServer server = HttpServer.start(config.host(), config.port(), Router.build(
                 new Router.Services(auth, accounts, userpass, apiKeys, apps, tokens, keys, store, publicUrl::get,
-                        new ClientAddresses(config.trustedProxies()))));
+                        new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, clock))));
         publicUrl.set(config.publicUrlFor(server.port()));
         LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(), sweeper(store, clock),
                 new EventDispatcher(store.apps(), store.events(), new SignedEventSink(clock), clock), store.events(), clock);
         return new Atrium(store, server, publicUrl.get(), first, lifecycle);
+    }
+
+    private static AdminServices admin(AtriumStore store, AppDirectory apps, KeyRing keys, Clock clock) {
+        return new AdminServices(new AdminTokens(store.adminTokens(), clock),
+                new AppAdmin(store.apps(), apps, store.signingKeys(), keys, clock),
+                new UserAdmin(apps, store.users(), store.userQueries(), store.sessions(), clock),
+                new ServerKeys(apps, store.serverKeys(), clock),
+                new StatsService(apps, store.stats(), clock), store.events());
     }
 
     /** The sweeper over {@code store} (serve's schedule and {@code atrium sweep} share it). */

@@ -10,6 +10,8 @@ import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.KeyRing;
 import dev.atrium.core.tokens.TokenService;
+import dev.atrium.server.http.admin.AdminRouter;
+import dev.atrium.server.http.admin.AdminServices;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,7 +26,7 @@ public final class Router {
     /** The services the routes call. */
     public record Services(AuthService auth, AccountService accounts, UserpassService userpass, ApiKeyService apiKeys,
                            AppDirectory apps, TokenService tokens, KeyRing keys, AtriumStore store,
-                           Supplier<String> publicUrl, ClientAddresses clients) {}
+                           Supplier<String> publicUrl, ClientAddresses clients, AdminServices admin) {}
 
     public static HttpRouting.Builder build(Services s) {
         HttpRouting.Builder r = HttpRouting.builder();
@@ -35,6 +37,7 @@ public final class Router {
         new ApiKeyEndpoints(s.apiKeys()).register(r);
         new WellKnownEndpoints(s.apps(), s.keys(), s.tokens()).register(r);
         new HealthEndpoints(s.store()).register(r);
+        AdminRouter.register(r, s.admin());
         List<String> known = new java.util.ArrayList<>(List.of(LoginEndpoints.LOCATION, LoginEndpoints.LOGIN,
                 SessionEndpoints.PROFILE, SessionEndpoints.SESSION, SessionEndpoints.DELETE, WellKnownEndpoints.JWKS,
                 WellKnownEndpoints.DISCOVERY));
@@ -46,6 +49,7 @@ public final class Router {
                         "method " + req.prologue().method().text() + " is not allowed on this route");
             });
         }
+        new ConsoleEndpoints().register(r);
         r.any((req, res) -> {
             throw new AuthException(ErrorCode.NotFound, "no route for " + req.path().path());
         });

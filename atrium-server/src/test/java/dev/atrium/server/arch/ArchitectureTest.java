@@ -50,7 +50,7 @@ class ArchitectureTest {
     @Test
     void recordFeaturesDependOnlyInwardsOnTheKernel() {
         noClasses().that().resideInAnyPackage("dev.atrium.core.apps..", "dev.atrium.core.users..",
-                        "dev.atrium.core.sessions..", "dev.atrium.core.admin..")
+                        "dev.atrium.core.sessions..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.atrium.core.tokens..", "dev.atrium.core.auth..",
                         "dev.atrium.core.store..")
                 .check(main);

@@ -49,6 +49,14 @@ final class JdbcSignupStore implements SignupStore {
     }
 
     private static void threeInserts(Connection c, User user, Session session) throws SQLException {
+        insertUserAndIdentities(c, user);
+        JdbcSessionStore.insert(c, session);
+        OutboxWrites.insert(c, user.appId(), user.id(), UserEvent.CREATED, user.identities().get(0).providerType(),
+                user.createdAt());
+    }
+
+    /** The user row and its identity rows, in the caller's transaction. */
+    static void insertUserAndIdentities(Connection c, User user) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + USER_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             bindUser(ps, 1, user);
             ps.executeUpdate();
@@ -60,9 +68,6 @@ final class JdbcSignupStore implements SignupStore {
             }
             ps.executeBatch();
         }
-        JdbcSessionStore.insert(c, session);
-        OutboxWrites.insert(c, user.appId(), user.id(), UserEvent.CREATED, user.identities().get(0).providerType(),
-                user.createdAt());
     }
 
     private static void oneStatement(Connection c, User user, Session session) throws SQLException {

@@ -1,6 +1,9 @@
 package dev.atrium.store.jdbc;
 
 import dev.atrium.core.admin.AdminTokenStore;
+import dev.atrium.core.admin.ServerKeyStore;
+import dev.atrium.core.admin.StatsStore;
+import dev.atrium.core.admin.UserQueryStore;
 import dev.atrium.core.apps.AppStore;
 import dev.atrium.core.auth.LinkStore;
 import dev.atrium.core.auth.SignupStore;
@@ -27,6 +30,9 @@ public final class JdbcStore implements AtriumStore {
     private final ApiKeyStore apiKeys;
     private final EventStore events;
     private final SweepStore sweeps;
+    private final UserQueryStore userQueries;
+    private final StatsStore stats;
+    private final ServerKeyStore serverKeys;
     private final int migrationsApplied;
 
     private JdbcStore(Database db, int migrationsApplied) {
@@ -43,6 +49,9 @@ public final class JdbcStore implements AtriumStore {
         this.apiKeys = new JdbcApiKeyStore(db);
         this.events = new JdbcEventStore(db);
         this.sweeps = new JdbcSweepStore(db);
+        this.userQueries = new JdbcUserQueryStore(db);
+        this.stats = new JdbcStatsStore(db);
+        this.serverKeys = new JdbcServerKeyStore(db);
     }
 
     /** Opens the database and applies pending migrations. */
@@ -114,6 +123,21 @@ public final class JdbcStore implements AtriumStore {
     @Override
     public SweepStore sweeps() {
         return sweeps;
+    }
+
+    @Override
+    public UserQueryStore userQueries() {
+        return userQueries;
+    }
+
+    @Override
+    public StatsStore stats() {
+        return stats;
+    }
+
+    @Override
+    public ServerKeyStore serverKeys() {
+        return serverKeys;
     }
 
     @Override

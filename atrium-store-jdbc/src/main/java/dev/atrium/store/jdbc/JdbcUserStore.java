@@ -99,6 +99,31 @@ final class JdbcUserStore implements UserStore {
         });
     }
 
+    /** Reads joined rows of several users ordered by user id then identity position. */
+    static List<User> readUsers(ResultSet rs) throws SQLException {
+        List<User> users = new ArrayList<>();
+        boolean more = rs.next();
+        while (more) {
+            String id = rs.getString(1);
+            String appId = rs.getString(2);
+            String type = rs.getString(3);
+            boolean disabled = rs.getBoolean(4);
+            Instant created = Instant.ofEpochMilli(rs.getLong(5));
+            Instant lastActive = Instant.ofEpochMilli(rs.getLong(6));
+            Map<String, Object> custom = Json.readObject(rs.getString(7));
+            List<Identity> identities = new ArrayList<>();
+            do {
+                if (rs.getString(8) != null) {
+                    identities.add(new Identity(rs.getString(8), rs.getString(9), Json.readObject(rs.getString(10)),
+                            Instant.ofEpochMilli(rs.getLong(11))));
+                }
+                more = rs.next();
+            } while (more && rs.getString(1).equals(id));
+            users.add(new User(id, appId, type, disabled, created, lastActive, custom, identities));
+        }
+        return users;
+    }
+
     /** Reads the joined rows of one user (one row per identity, in order); empty when no row. */
     static Optional<User> readUser(ResultSet rs) throws SQLException {
         if (!rs.next()) {

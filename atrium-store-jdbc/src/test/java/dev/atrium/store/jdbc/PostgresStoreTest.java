@@ -181,6 +181,21 @@ class PostgresStoreTest {
         }
 
         @Override
+        public dev.atrium.core.admin.UserQueryStore userQueries() {
+            return store.userQueries();
+        }
+
+        @Override
+        public dev.atrium.core.admin.StatsStore stats() {
+            return store.stats();
+        }
+
+        @Override
+        public dev.atrium.core.admin.ServerKeyStore serverKeys() {
+            return store.serverKeys();
+        }
+
+        @Override
         public boolean isReady() {
             return store.isReady();
         }

@@ -34,6 +34,7 @@ public final class InMemoryStore implements AtriumStore {
     private final InMemoryUserStore users = new InMemoryUserStore(data);
     private final InMemoryEventStore events = new InMemoryEventStore(data);
     private final InMemorySweepStore sweeps = new InMemorySweepStore(data, users);
+    private final InMemoryAdminStores admin = new InMemoryAdminStores(data);
 
     @Override
     public AppStore apps() {
@@ -294,6 +295,21 @@ public final class InMemoryStore implements AtriumStore {
     @Override
     public dev.atrium.core.lifecycle.SweepStore sweeps() {
         return sweeps;
+    }
+
+    @Override
+    public dev.atrium.core.admin.UserQueryStore userQueries() {
+        return admin;
+    }
+
+    @Override
+    public dev.atrium.core.admin.StatsStore stats() {
+        return admin;
+    }
+
+    @Override
+    public dev.atrium.core.admin.ServerKeyStore serverKeys() {
+        return admin;
     }
 
     @Override

@@ -1,0 +1,133 @@
+package dev.atrium.core.admin;
+
+import dev.atrium.api.ErrorCode;
+import dev.atrium.core.apps.App;
+import dev.atrium.core.apps.AppDirectory;
+import dev.atrium.core.apps.AppSettings;
+import dev.atrium.core.apps.AppStore;
+import dev.atrium.core.apps.Apps;
+import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.auth.customjwt.CustomJwtSettings;
+import dev.atrium.core.auth.password.UserpassSettings;
+import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.tokens.KeyRing;
+import dev.atrium.core.tokens.SigningKey;
+import dev.atrium.core.tokens.SigningKeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Operators' app management: apps, settings, providers and signing keys. */
+public final class AppAdmin {
+    public static final Set<String> PROVIDERS = Set.of("anon-user", "local-userpass", "api-key", "custom-token");
+
+    private final AppStore apps;
+    private final AppDirectory directory;
+    private final SigningKeyStore signingKeys;
+    private final KeyRing keyRing;
+    private final Clock clock;
+
+    public AppAdmin(AppStore apps, AppDirectory directory, SigningKeyStore signingKeys, KeyRing keyRing, Clock clock) {
+        this.apps = apps;
+        this.directory = directory;
+        this.signingKeys = signingKeys;
+        this.keyRing = keyRing;
+        this.clock = clock;
+    }
+
+    public App create(String name) {
+        App app;
+        try {
+            app = Apps.newApp(name, clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new AuthException(ErrorCode.InvalidParameter, e.getMessage());
+        }
+        apps.create(app, Apps.defaultProviders(app, app.createdAt()));
+        return app;
+    }
+
+    public List<App> list() {
+        return apps.list();
+    }
+
+    public App get(String appId) {
+        return apps.find(appId).orElseThrow(() -> notFound(appId));
+    }
+
+    /** Applies the given settings keys (the {@link AppSettings#toMap()} names); omitted keys keep their value. */
+    public AppSettings patchSettings(String appId, Map<String, Object> changes) {
+        App app = get(appId);
+        AppSettings next;
+        try {
+            next = SettingsPatch.apply(app.settings(), changes);
+        } catch (IllegalArgumentException e) {
+            throw new AuthException(ErrorCode.InvalidParameter, e.getMessage());
+        }
+        apps.updateSettings(appId, next);
+        directory.invalidate(appId);
+        return next;
+    }
+
+    public List<ProviderConfig> providers(String appId) {
+        get(appId);
+        return apps.providers(appId);
+    }
+
+    /** Sets a provider's enabled flag, and its config when {@code config} is non-null (validated first). */
+    public ProviderConfig configure(String appId, String type, Boolean enabled, Map<String, Object> config) {
+        get(appId);
+        if (!PROVIDERS.contains(type)) {
+            throw new AuthException(ErrorCode.InvalidParameter, "unknown provider '" + type + "' (known: " + PROVIDERS + ")");
+        }
+        ProviderConfig current = apps.providers(appId).stream().filter(p -> p.type().equals(type)).findFirst()
+                .orElse(new ProviderConfig(ObjectIds.next(clock.instant()), appId, type, false, Map.of()));
+        Map<String, Object> nextConfig = config == null ? current.config() : config;
+        validate(type, nextConfig);
+        ProviderConfig next = new ProviderConfig(current.id(), appId, type, enabled == null ? current.enabled() : enabled, nextConfig);
+        apps.saveProvider(next);
+        directory.invalidate(appId);
+        return next;
+    }
+
+    private static void validate(String type, Map<String, Object> config) {
+        try {
+            switch (type) {
+                case "custom-token" -> {
+                    if (!config.isEmpty()) {
+                        CustomJwtSettings.from(config);
+                    }
+                }
+                case "local-userpass" -> UserpassSettings.from(config);
+                default -> {
+                    if (!config.isEmpty()) {
+                        throw new IllegalArgumentException(type + " takes no config");
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new AuthException(ErrorCode.InvalidParameter, type + " config: " + e.getMessage());
+        }
+    }
+
+    public List<SigningKey> signingKeys(String appId) {
+        get(appId);
+        keyRing.publicKeys(appId); // an app that never signed gets its first key, so the list is never empty
+        return signingKeys.forApp(appId);
+    }
+
+    /** Rotates the app's key; the old one verifies for the longest token lifetime. Returns the new key. */
+    public SigningKey rotate(String appId) {
+        AppSettings s = get(appId).settings();
+        Duration overlap = s.refreshTokenLifetime().compareTo(s.accessTokenLifetime()) > 0
+                ? s.refreshTokenLifetime() : s.accessTokenLifetime();
+        String kid = keyRing.rotate(appId, overlap);
+        return signingKeys.forApp(appId).stream().filter(k -> k.kid().equals(kid)).findFirst().orElseThrow();
+    }
+
+    static AuthException notFound(String appId) {
+        return new AuthException(ErrorCode.AppNotFound, "cannot find app using Client App ID '" + appId + "'");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.atrium.core.admin;
+
+import dev.atrium.core.apps.AppSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Applies a partial settings document; every unknown key or wrong type is named. */
+final class SettingsPatch {
+    static final Set<String> DURATIONS = Set.of("access_token_lifetime_s", "refresh_token_lifetime_s", "inactivity_s",
+            "activity_granularity_s");
+    static final Set<String> INTEGERS = Set.of("guest_rate_per_hour", "guest_burst", "guest_app_budget_per_hour");
+    static final Set<String> STRINGS = Set.of("webhook_url", "webhook_secret");
+
+    private SettingsPatch() {}
+
+    static AppSettings apply(AppSettings s, Map<String, Object> changes) {
+        List<String> problems = new ArrayList<>();
+        changes.forEach((key, value) -> {
+            boolean ok = DURATIONS.contains(key) || INTEGERS.contains(key)
+                    ? value instanceof Number n && n.longValue() >= 0 && n.doubleValue() == n.longValue()
+                    : STRINGS.contains(key) && (value == null || value instanceof String);
+            if (!ok) {
+                problems.add(DURATIONS.contains(key) || INTEGERS.contains(key) ? key + " must be a whole number >= 0"
+                        : STRINGS.contains(key) ? key + " must be a string or null" : "unknown setting '" + key + "'");
+            }
+        });
+        if (changes.get("webhook_url") instanceof String url && !url.isEmpty()
+                && !(url.startsWith("http://") || url.startsWith("https://"))) {
+            problems.add("webhook_url must be an http(s) URL");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        String url = changes.containsKey("webhook_url") ? emptyToNull((String) changes.get("webhook_url")) : s.webhookUrl();
+        String secret = changes.containsKey("webhook_secret") ? emptyToNull((String) changes.get("webhook_secret")) : s.webhookSecret();
+        return new AppSettings(d(changes, "access_token_lifetime_s", s.accessTokenLifetime()),
+                d(changes, "refresh_token_lifetime_s", s.refreshTokenLifetime()), d(changes, "inactivity_s", s.inactivity()),
+                d(changes, "activity_granularity_s", s.activityGranularity()), i(changes, "guest_rate_per_hour", s.guestRatePerHour()),
+                i(changes, "guest_burst", s.guestBurst()), i(changes, "guest_app_budget_per_hour", s.guestAppBudgetPerHour()),
+                url, secret);
+    }
+
+    private static Duration d(Map<String, Object> m, String key, Duration current) {
+        return m.get(key) instanceof Number n ? Duration.ofSeconds(n.longValue()) : current;
+    }
+
+    private static int i(Map<String, Object> m, String key, int current) {
+        return m.get(key) instanceof Number n ? n.intValue() : current;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

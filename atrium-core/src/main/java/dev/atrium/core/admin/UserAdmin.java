@@ -1,0 +1,97 @@
+package dev.atrium.core.admin;
+
+import dev.atrium.api.ErrorCode;
+import dev.atrium.core.apps.AppDirectory;
+import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.sessions.Session;
+import dev.atrium.core.sessions.SessionStore;
+import dev.atrium.core.users.DeletionReason;
+import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserStore;
+import java.time.Clock;
+import java.util.List;
+
+/** Operators' user management: list, inspect, disable, enable, delete, revoke, bulk delete. */
+public final class UserAdmin {
+    static final int BULK_BATCH = 500;
+
+    private final AppDirectory apps;
+    private final UserStore users;
+    private final UserQueryStore queries;
+    private final SessionStore sessions;
+    private final Clock clock;
+
+    /** A page of users; {@code nextCursor} is null on the last page. */
+    public record Page(List<User> users, String nextCursor) {}
+
+    /** A user with its sessions. */
+    public record Detail(User user, List<Session> sessions) {}
+
+    public UserAdmin(AppDirectory apps, UserStore users, UserQueryStore queries, SessionStore sessions, Clock clock) {
+        this.apps = apps;
+        this.users = users;
+        this.queries = queries;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    public Page list(String appId, UserFilter filter, String cursor, int limit) {
+        apps.requireApp(appId);
+        if (limit < 1 || limit > 500) {
+            throw new AuthException(ErrorCode.InvalidParameter, "limit must be 1..500");
+        }
+        List<User> page = queries.list(appId, filter, cursor, limit + 1);
+        boolean more = page.size() > limit;
+        List<User> shown = more ? page.subList(0, limit) : page;
+        return new Page(List.copyOf(shown), more ? shown.get(shown.size() - 1).id() : null);
+    }
+
+    public Detail get(String appId, String userId) {
+        return new Detail(user(appId, userId), queries.sessions(appId, userId));
+    }
+
+    public Detail setDisabled(String appId, String userId, boolean disabled) {
+        user(appId, userId);
+        users.setDisabled(appId, userId, disabled);
+        return get(appId, userId);
+    }
+
+    public void delete(String appId, String userId) {
+        apps.requireApp(appId);
+        if (!users.delete(appId, userId, DeletionReason.ADMIN, clock.instant())) {
+            throw userNotFound(userId);
+        }
+    }
+
+    /** Revokes every session of the user; returns how many there were. */
+    public int revoke(String appId, String userId) {
+        user(appId, userId);
+        return sessions.revokeAll(appId, userId);
+    }
+
+    /** Deletes every matching user (reason admin), or with {@code dryRun} only counts them. */
+    public long bulkDelete(String appId, UserFilter filter, boolean dryRun) {
+        apps.requireApp(appId);
+        if (dryRun) {
+            return queries.count(appId, filter);
+        }
+        long deleted = 0;
+        List<User> batch;
+        do {
+            batch = queries.list(appId, filter, null, BULK_BATCH);
+            for (User u : batch) {
+                deleted += users.delete(appId, u.id(), DeletionReason.ADMIN, clock.instant()) ? 1 : 0;
+            }
+        } while (batch.size() == BULK_BATCH);
+        return deleted;
+    }
+
+    private User user(String appId, String userId) {
+        apps.requireApp(appId);
+        return users.find(appId, userId).orElseThrow(() -> userNotFound(userId));
+    }
+
+    private static AuthException userNotFound(String userId) {
+        return new AuthException(ErrorCode.UserNotFound, "user not found: " + userId);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.atrium.core.admin;
+
+import java.time.Instant;
+
+/**
+ * Which users an operator means (admin list and bulk delete). Every field is optional (null = any).
+ *
+ * @param kind {@code anonymous} (only an anon-user identity) or {@code linked}
+ * @param provider users holding an identity of this provider type
+ * @param inactiveSince users whose last activity is before this instant
+ */
+public record UserFilter(String kind, Boolean disabled, String provider, Instant inactiveSince, Instant createdAfter,
+                         Instant createdBefore) {
+    public static final UserFilter ALL = new UserFilter(null, null, null, null, null, null);
+
+    public UserFilter {
+        if (kind != null && !kind.equals("anonymous") && !kind.equals("linked")) {
+            throw new IllegalArgumentException("kind must be anonymous or linked");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.atrium.core.store.memory;
+
+import dev.atrium.core.admin.ServerKeyStore;
+import dev.atrium.core.admin.StatsStore;
+import dev.atrium.core.admin.UserFilter;
+import dev.atrium.core.admin.UserQueryStore;
+import dev.atrium.core.auth.apikey.ApiKey;
+import dev.atrium.core.events.UserEvent;
+import dev.atrium.core.sessions.Session;
+import dev.atrium.core.users.User;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The admin-facing stores over {@link InMemoryData}; every method holds the data's monitor. */
+final class InMemoryAdminStores implements UserQueryStore, StatsStore, ServerKeyStore {
+    private final InMemoryData data;
+
+    InMemoryAdminStores(InMemoryData data) {
+        this.data = data;
+    }
+
+    @Override
+    public List<User> list(String appId, UserFilter f, String afterId, int limit) {
+        synchronized (data) {
+            return data.users.values().stream().filter(u -> u.appId().equals(appId) && matches(u, f))
+                    .filter(u -> afterId == null || u.id().compareTo(afterId) > 0)
+                    .sorted(Comparator.comparing(User::id)).limit(limit).toList();
+        }
+    }
+
+    @Override
+    public long count(String appId, UserFilter f) {
+        synchronized (data) {
+            return data.users.values().stream().filter(u -> u.appId().equals(appId) && matches(u, f)).count();
+        }
+    }
+
+    @Override
+    public List<Session> sessions(String appId, String userId) {
+        synchronized (data) {
+            return data.sessions.values().stream().filter(s -> s.appId().equals(appId) && s.userId().equals(userId))
+                    .sorted(Comparator.comparing(Session::createdAt).thenComparing(Session::id).reversed()).toList();
+        }
+    }
+
+    private static boolean matches(User u, UserFilter f) {
+        return (f.kind() == null || u.isAnonymous() == f.kind().equals("anonymous"))
+                && (f.disabled() == null || u.disabled() == f.disabled())
+                && (f.provider() == null || u.providerTypes().contains(f.provider()))
+                && (f.inactiveSince() == null || u.lastActiveAt().isBefore(f.inactiveSince()))
+                && (f.createdAfter() == null || !u.createdAt().isBefore(f.createdAfter()))
+                && (f.createdBefore() == null || u.createdAt().isBefore(f.createdBefore()));
+    }
+
+    @Override
+    public UserCounts countUsers(String appId) {
+        synchronized (data) {
+            List<User> normal = data.users.values().stream().filter(u -> u.appId().equals(appId) && u.type().equals("normal")).toList();
+            long anonymous = normal.stream().filter(User::isAnonymous).count();
+            return new UserCounts(normal.size(), anonymous, normal.size() - anonymous, normal.stream().filter(User::disabled).count());
+        }
+    }
+
+    @Override
+    public List<HourCount> eventsPerHour(String appId, Instant since) {
+        synchronized (data) {
+            Map<String, Long> counts = new TreeMap<>();
+            for (UserEvent e : data.events) {
+                if (e.appId().equals(appId) && !e.createdAt().isBefore(since)) {
+                    long hour = e.createdAt().toEpochMilli() / 3_600_000L * 3_600_000L;
+                    counts.merge(hour + "|" + e.type() + "|" + e.detail(), 1L, Long::sum);
+                }
+            }
+            return counts.entrySet().stream().map(en -> {
+                String[] k = en.getKey().split("\\|", 3);
+                return new HourCount(Instant.ofEpochMilli(Long.parseLong(k[0])), k[1], k[2], en.getValue());
+            }).toList();
+        }
+    }
+
+    @Override
+    public void create(User serverUser, ApiKey key) {
+        synchronized (data) {
+            data.putUser(serverUser);
+            data.apiKeys.byId.put(key.id(), key);
+            data.addEvent(serverUser.appId(), serverUser.id(), UserEvent.CREATED, "api-key", serverUser.createdAt());
+        }
+    }
+
+    @Override
+    public List<ApiKey> list(String appId) {
+        synchronized (data) {
+            return data.apiKeys.byId.values().stream().filter(k -> k.appId().equals(appId) && isServer(k))
+                    .sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(ApiKey::id)).toList();
+        }
+    }
+
+    @Override
+    public boolean delete(String appId, String keyId, Instant at) {
+        synchronized (data) {
+            ApiKey key = data.apiKeys.byId.get(keyId);
+            if (key == null || !key.appId().equals(appId) || !isServer(key)) {
+                return false;
+            }
+            data.removeUser(data.users.get(key.userId()));
+            data.addEvent(appId, key.userId(), UserEvent.DELETED, "admin", at);
+            return true;
+        }
+    }
+
+    private boolean isServer(ApiKey k) {
+        User u = data.users.get(k.userId());
+        return u != null && u.type().equals("server");
+    }
+}

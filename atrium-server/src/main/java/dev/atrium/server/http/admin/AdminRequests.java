@@ -1,0 +1,72 @@
+package dev.atrium.server.http.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atrium.api.ErrorCode;
+import dev.atrium.core.admin.UserFilter;
+import dev.atrium.core.kernel.AuthException;
+import io.helidon.webserver.http.ServerRequest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+
+/** Parsing of admin query parameters and bodies into domain values; bad values are InvalidParameter. */
+final class AdminRequests {
+    private AdminRequests() {}
+
+    static String path(ServerRequest req, String name) {
+        return req.path().pathParameters().get(name);
+    }
+
+    /** The user filter of the list route's query string. */
+    static UserFilter filter(ServerRequest req) {
+        return filter(name -> req.query().first(name).orElse(null));
+    }
+
+    /** The user filter of a bulk-delete body. */
+    static UserFilter filter(JsonNode body) {
+        return filter(name -> body.hasNonNull(name) ? body.get(name).asText() : null);
+    }
+
+    private static UserFilter filter(Function<String, String> get) {
+        try {
+            return new UserFilter(get.apply("kind"), bool("disabled", get.apply("disabled")), get.apply("provider"),
+                    instant("inactive_since", get.apply("inactive_since")), instant("created_after", get.apply("created_after")),
+                    instant("created_before", get.apply("created_before")));
+        } catch (IllegalArgumentException e) {
+            throw new AuthException(ErrorCode.InvalidParameter, e.getMessage());
+        }
+    }
+
+    static int integer(ServerRequest req, String name, int fallback) {
+        String v = req.query().first(name).orElse(null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new AuthException(ErrorCode.InvalidParameter, name + " must be an integer");
+        }
+    }
+
+    private static Boolean bool(String name, String v) {
+        if (v == null) {
+            return null;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException(name + " must be true or false");
+        }
+        return Boolean.valueOf(v);
+    }
+
+    private static Instant instant(String name, String v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.atrium.server.http.admin;
+
+import dev.atrium.server.http.Requests;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Registers admin routes behind the admin-token check and remembers them, so a test can hold the
+ * OpenAPI document to the routes the server really has.
+ */
+public final class AdminRouter {
+    public static final String BASE = "/api/admin/v1";
+
+    /** A registered route: method and path pattern (with {name} parameters). */
+    public record Route(String method, String path) {}
+
+    private final HttpRouting.Builder routing;
+    private final AdminServices services;
+    private final List<Route> routes = new ArrayList<>();
+
+    private AdminRouter(HttpRouting.Builder routing, AdminServices services) {
+        this.routing = routing;
+        this.services = services;
+    }
+
+    /** Registers every admin route on {@code routing}; returns them. */
+    public static List<Route> register(HttpRouting.Builder routing, AdminServices services) {
+        AdminRouter r = new AdminRouter(routing, services);
+        r.open(Method.GET, "/openapi.json", OpenApiDocument::serve);
+        new AdminAppEndpoints(services).register(r);
+        new AdminUserEndpoints(services).register(r);
+        new AdminMiscEndpoints(services).register(r);
+        return List.copyOf(r.routes);
+    }
+
+    /** A route that needs a valid admin token. */
+    void guarded(Method method, String path, Handler handler) {
+        add(method, path, (req, res) -> {
+            services.tokens().verify(bearerOrNull(req));
+            handler.handle(req, res);
+        });
+    }
+
+    private void open(Method method, String path, Handler handler) {
+        add(method, path, handler);
+    }
+
+    private void add(Method method, String path, Handler handler) {
+        routes.add(new Route(method.text(), BASE + path));
+        routing.route(method, BASE + path, handler);
+    }
+
+    private static String bearerOrNull(io.helidon.webserver.http.ServerRequest req) {
+        try {
+            return Requests.bearer(req);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+// The admin API client (contract: /api/admin/v1/openapi.json). Bearer admin token from
+// sessionStorage; JSON bodies; every failure becomes an ApiError carrying the server's
+// {error, error_code, link}.
+
+export const API_ROOT = "/api/admin/v1";
+const TOKEN_KEY = "atrium.console.token";
+
+/** An error answer of the admin API: `message` is its `error` text, `code` its `error_code`. */
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body.error);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = body.error_code ?? null;
+    this.link = body.link ?? null;
+  }
+}
+
+/** The admin token of this browser tab (sessionStorage: gone when the tab closes). */
+export const adminToken = {
+  get: () => sessionStorage.getItem(TOKEN_KEY),
+  set: (value) => sessionStorage.setItem(TOKEN_KEY, value),
+  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+let unauthorizedHandler = () => {};
+
+/** Called with the ApiError when the stored token is refused (revoked while signed in). */
+export function onUnauthorized(handler) {
+  unauthorizedHandler = handler;
+}
+
+/**
+ * Sends one request. `query` entries that are undefined, null or "" are left out. `bearer`
+ * overrides the stored token (sign-in tries a token before keeping it). Resolves to the parsed
+ * JSON body, or null for 204.
+ */
+export async function request(method, path, { query, body, bearer } = {}) {
+  const url = new URL(API_ROOT + path, location.origin);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, String(value));
+  }
+  const headers = { Accept: "application/json", Authorization: `Bearer ${bearer ?? adminToken.get() ?? ""}` };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  let res;
+  try {
+    res = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: "no-store",
+      credentials: "omit",
+    });
+  } catch (err) {
+    throw new ApiError(0, { error: `the server cannot be reached (${err.message})`, error_code: "NetworkError" });
+  }
+  if (res.status === 204) return null;
+  const text = await res.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!res.ok) {
+    const error = json && typeof json.error === "string"
+      ? new ApiError(res.status, json)
+      : new ApiError(res.status, { error: `HTTP ${res.status} ${res.statusText} ${text.slice(0, 200)}`.trim() });
+    if (res.status === 401 && bearer === undefined) unauthorizedHandler(error);
+    throw error;
+  }
+  return json;
+}
+
+const enc = encodeURIComponent;
+const app = (appId) => `/apps/${enc(appId)}`;
+
+/** One function per admin operation the console uses. */
+export const admin = {
+  apps: (bearer) => request("GET", "/apps", { bearer }),
+  app: (appId) => request("GET", app(appId)),
+  patchSettings: (appId, settings) => request("PATCH", `${app(appId)}/settings`, { body: settings }),
+
+  providers: (appId) => request("GET", `${app(appId)}/providers`),
+  putProvider: (appId, type, update) => request("PUT", `${app(appId)}/providers/${enc(type)}`, { body: update }),
+  enableProvider: (appId, type) => request("POST", `${app(appId)}/providers/${enc(type)}/enable`),
+  disableProvider: (appId, type) => request("POST", `${app(appId)}/providers/${enc(type)}/disable`),
+
+  users: (appId, filter, { limit, cursor } = {}) =>
+    request("GET", `${app(appId)}/users`, { query: { ...filter, limit, cursor } }),
+  user: (appId, userId) => request("GET", `${app(appId)}/users/${enc(userId)}`),
+  deleteUser: (appId, userId) => request("DELETE", `${app(appId)}/users/${enc(userId)}`),
+  disableUser: (appId, userId) => request("POST", `${app(appId)}/users/${enc(userId)}/disable`),
+  enableUser: (appId, userId) => request("POST", `${app(appId)}/users/${enc(userId)}/enable`),
+  revokeSessions: (appId, userId) => request("POST", `${app(appId)}/users/${enc(userId)}/revoke`),
+  bulkDelete: (appId, filter, dryRun) =>
+    request("POST", `${app(appId)}/users/bulk-delete`, { body: { ...filter, dry_run: dryRun } }),
+
+  stats: (appId, hours) => request("GET", `${app(appId)}/stats`, { query: { hours } }),
+};

@@ -1,0 +1,148 @@
+package dev.atrium.store.jdbc;
+
+import dev.atrium.core.admin.UserFilter;
+import dev.atrium.core.admin.UserQueryStore;
+import dev.atrium.core.sessions.Session;
+import dev.atrium.core.users.User;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link UserQueryStore} over JDBC. A page is one query for the users (keyset pagination by id,
+ * so deep pages cost what the first does) and one for their identities.
+ */
+final class JdbcUserQueryStore implements UserQueryStore {
+    private final Database db;
+
+    JdbcUserQueryStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<User> list(String appId, UserFilter filter, String afterId, int limit) {
+        Where w = where(appId, filter);
+        if (afterId != null) {
+            w.add("u.id > ?", afterId);
+        }
+        return db.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT u.id FROM users u" + w.sql() + " ORDER BY u.id LIMIT ?")) {
+                int p = w.bind(ps, 1);
+                ps.setInt(p, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            Map<String, User> found = new LinkedHashMap<>();
+            for (String id : ids) {
+                found.put(id, null);
+            }
+            if (!ids.isEmpty()) {
+                String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.app_id, u.type, u.disabled, u.created_at, "
+                        + "u.last_active_at, u.custom_data, i.provider_type, i.subject, i.provider_data, i.created_at "
+                        + "FROM users u LEFT JOIN identities i ON i.user_id = u.id WHERE u.id IN (" + in + ") ORDER BY u.id, i.position")) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        ps.setString(i + 1, ids.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        JdbcUserStore.readUsers(rs).forEach(u -> found.put(u.id(), u));
+                    }
+                }
+            }
+            return found.values().stream().filter(java.util.Objects::nonNull).toList();
+        });
+    }
+
+    @Override
+    public long count(String appId, UserFilter filter) {
+        Where w = where(appId, filter);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM users u" + w.sql())) {
+                w.bind(ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Session> sessions(String appId, String userId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, app_id, user_id, device_id, refresh_hash, created_at, "
+                    + "expires_at FROM sessions WHERE app_id = ? AND user_id = ? ORDER BY created_at DESC, id DESC")) {
+                ps.setString(1, appId);
+                ps.setString(2, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Session> list = new ArrayList<>();
+                    while (rs.next()) {
+                        list.add(new Session(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7))));
+                    }
+                    return list;
+                }
+            }
+        });
+    }
+
+    private static Where where(String appId, UserFilter f) {
+        Where w = new Where();
+        w.add("u.app_id = ?", appId);
+        if (f.kind() != null) {
+            w.add("u.anonymous = ?", f.kind().equals("anonymous"));
+        }
+        if (f.disabled() != null) {
+            w.add("u.disabled = ?", f.disabled());
+        }
+        if (f.provider() != null) {
+            w.add("EXISTS (SELECT 1 FROM identities x WHERE x.user_id = u.id AND x.provider_type = ?)", f.provider());
+        }
+        if (f.inactiveSince() != null) {
+            w.add("u.last_active_at < ?", f.inactiveSince().toEpochMilli());
+        }
+        if (f.createdAfter() != null) {
+            w.add("u.created_at >= ?", f.createdAfter().toEpochMilli());
+        }
+        if (f.createdBefore() != null) {
+            w.add("u.created_at < ?", f.createdBefore().toEpochMilli());
+        }
+        return w;
+    }
+
+    /** A WHERE clause and its parameters, in order. */
+    private static final class Where {
+        private final List<String> clauses = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+
+        void add(String clause, Object param) {
+            clauses.add(clause);
+            params.add(param);
+        }
+
+        String sql() {
+            return " WHERE " + String.join(" AND ", clauses);
+        }
+
+        int bind(PreparedStatement ps, int from) throws SQLException {
+            int p = from;
+            for (Object o : params) {
+                if (o instanceof Boolean b) {
+                    ps.setBoolean(p++, b);
+                } else {
+                    ps.setObject(p++, o);
+                }
+            }
+            return p;
+        }
+    }
+}
