@@ -124,6 +124,11 @@ public abstract class StoreContract {
         return signUp(newUser(app, guestIdentity()));
     }
 
+    /** Signs up a new guest of the app created and last active at {@code at} (its user.created event is of then). */
+    protected Signup signUpGuestAt(App app, Instant at) {
+        return signUp(new User(ObjectIds.next(at), app.id(), "normal", false, at, at, Map.of(), List.of(guestIdentity())));
+    }
+
     /** Signs up {@code user} with a new session. */
     protected Signup signUp(User user) {
         Session session = newSession(user);

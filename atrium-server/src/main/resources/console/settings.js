@@ -1,0 +1,83 @@
+// App settings: token lifetimes, guest inactivity, guest sign-up limits and the webhook.
+// Saving sends only the fields that changed (PATCH …/settings keeps omitted ones).
+
+import { admin } from "./api.js";
+import { busy, formatDuration, h, replace, showError, showStatus, time } from "./ui.js";
+
+const NUMBERS = [
+  ["access_token_lifetime_s", "Access token lifetime (seconds)", true],
+  ["refresh_token_lifetime_s", "Refresh token lifetime (seconds)", true],
+  ["inactivity_s", "Delete guests inactive for (seconds)", true],
+  ["activity_granularity_s", "Record activity at most every (seconds)", true],
+  ["guest_rate_per_hour", "Guest sign-ups per hour per client address", false],
+  ["guest_burst", "Guest sign-up burst per client address", false],
+  ["guest_app_budget_per_hour", "Guest sign-ups per hour for the whole app", false],
+];
+
+export async function renderSettings(main, { appId }) {
+  const app = await admin.app(appId);
+  const draw = (settings) => replace(main, ...view(appId, app, settings ?? {}, draw));
+  draw(app.settings);
+}
+
+function view(appId, app, settings, redraw) {
+  const numberField = ([name, label, duration]) => {
+    const input = h("input", { id: `s-${name}`, name, type: "number", min: 0, step: 1, inputmode: "numeric",
+      required: true, "aria-describedby": duration ? `s-${name}-hint` : null });
+    input.value = settings[name] ?? "";
+    const hint = duration ? h("span", { id: `s-${name}-hint`, class: "hint", text: formatDuration(settings[name]) }) : null;
+    if (hint) input.addEventListener("input", () => { hint.textContent = formatDuration(input.value); });
+    return h("div", { class: "field" }, h("label", { for: `s-${name}`, text: label }), input, hint);
+  };
+  const url = h("input", { id: "s-webhook_url", name: "webhook_url", type: "url", placeholder: "https://…", autocomplete: "off" });
+  url.value = settings.webhook_url ?? "";
+  const secret = h("input", { id: "s-webhook_secret", name: "webhook_secret", type: "password", autocomplete: "new-password",
+    "aria-describedby": "s-webhook_secret-hint" });
+  const save = h("button", { type: "submit", class: "primary", text: "Save settings" });
+  const form = h("form", { class: "settings", novalidate: true },
+    h("fieldset", {}, h("legend", { text: "Tokens and activity" }), h("div", { class: "fields" }, NUMBERS.slice(0, 4).map(numberField))),
+    h("fieldset", {}, h("legend", { text: "Guest sign-up limits" }), h("div", { class: "fields" }, NUMBERS.slice(4).map(numberField))),
+    h("fieldset", {}, h("legend", { text: "Lifecycle webhook" }),
+      h("div", { class: "fields" },
+        h("div", { class: "field wide" }, h("label", { for: "s-webhook_url", text: "Webhook URL" }), url),
+        h("div", { class: "field wide" }, h("label", { for: "s-webhook_secret", text: "Webhook secret" }), secret,
+          h("span", { id: "s-webhook_secret-hint", class: "hint",
+            text: settings.webhook_secret_set ? "A secret is set. Type a new one to replace it; leave empty to keep it."
+              : "No secret is set." })))),
+    h("div", { class: "buttons" }, save));
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    busy(save, async () => {
+      const patch = {};
+      for (const [name, label] of NUMBERS) {
+        const raw = form.querySelector(`#s-${name}`).value.trim();
+        const value = Number(raw);
+        if (raw === "" || !Number.isInteger(value) || value < 0) {
+          showError(new Error(`${label}: enter a whole number of 0 or more.`));
+          form.querySelector(`#s-${name}`).focus();
+          return;
+        }
+        if (value !== settings[name]) patch[name] = value;
+      }
+      if (url.value.trim() !== (settings.webhook_url ?? "")) patch.webhook_url = url.value.trim();
+      if (secret.value) patch.webhook_secret = secret.value;
+      if (Object.keys(patch).length === 0) {
+        showStatus("Nothing changed.");
+        return;
+      }
+      const saved = await admin.patchSettings(appId, patch);
+      redraw(saved);
+      showStatus(`Settings saved (${Object.keys(patch).join(", ")}).`);
+    });
+  });
+
+  return [
+    h("h1", { tabindex: "-1", text: "App settings" }),
+    h("dl", { class: "facts" },
+      h("div", {}, h("dt", { text: "App" }), h("dd", { text: app.name ?? "—" })),
+      h("div", {}, h("dt", { text: "App ID" }), h("dd", { class: "mono", text: app.id })),
+      h("div", {}, h("dt", { text: "Created" }), h("dd", {}, time(app.created_at)))),
+    form,
+  ];
+}

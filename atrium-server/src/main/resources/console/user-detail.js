@@ -1,0 +1,77 @@
+// One user: kind, status and activity timestamps, identities, sessions, custom data, and the
+// same actions as in the table.
+
+import { admin } from "./api.js";
+import { go, href } from "./routes.js";
+import { h, pretty, replace, time } from "./ui.js";
+import { userActionButtons } from "./user-actions.js";
+import { kindBadge } from "./users.js";
+
+export async function renderUserDetail(main, { appId, id }) {
+  const user = await admin.user(appId, id);
+  const rerender = async (action) => {
+    if (action === "delete") {
+      go(appId, "users");
+      return;
+    }
+    const fresh = await admin.user(appId, id);
+    replace(main, ...view(appId, fresh, rerender));
+  };
+  replace(main, ...view(appId, user, rerender));
+}
+
+function view(appId, user, after) {
+  const identities = user.identities ?? [];
+  const sessions = user.sessions ?? [];
+  return [
+    h("p", { class: "crumbs" }, h("a", { href: href(appId, "users"), text: "← All users" })),
+    h("h1", { tabindex: "-1" }, "User ", h("span", { class: "mono", text: user.id })),
+    h("div", { class: "detail-head" },
+      h("dl", { class: "facts" },
+        fact("Kind", kindBadge(user)),
+        fact("Type", user.type ?? "—"),
+        fact("Status", user.disabled ? h("span", { class: "badge warn", text: "disabled" }) : h("span", { class: "badge ok", text: "enabled" })),
+        fact("Created", time(user.created_at)),
+        fact("Last active", time(user.last_active_at)),
+        fact("Providers", (user.providers ?? []).join(", ") || "—")),
+      userActionButtons(appId, user, after)),
+
+    h("section", { "aria-labelledby": "identities-title" },
+      h("h2", { id: "identities-title", text: `Identities (${identities.length})` }),
+      table("Identities", ["Identity ID", "Provider", "Created", "Provider data"], identities.map((i) => [
+        h("span", { class: "mono", text: i.id ?? "—" }),
+        i.provider_type,
+        time(i.created_at),
+        i.provider_data && Object.keys(i.provider_data).length ? h("pre", { class: "json", text: pretty(i.provider_data) }) : "—",
+      ]), "No identity.")),
+
+    h("section", { "aria-labelledby": "sessions-title" },
+      h("h2", { id: "sessions-title", text: `Sessions (${sessions.length})` }),
+      table("Sessions", ["Session ID", "Device ID", "Created", "Expires"], sessions.map((s) => [
+        h("span", { class: "mono", text: s.id }),
+        h("span", { class: "mono", text: s.device_id ?? "—" }),
+        time(s.created_at),
+        time(s.expires_at),
+      ]), "No active session.")),
+
+    h("section", { "aria-labelledby": "custom-title" },
+      h("h2", { id: "custom-title", text: "Custom data" }),
+      user.custom_data && Object.keys(user.custom_data).length
+        ? h("pre", { class: "json", text: pretty(user.custom_data) })
+        : h("p", { class: "hint", text: "None." })),
+  ];
+}
+
+function fact(label, value) {
+  return h("div", {}, h("dt", { text: label }), h("dd", {}, value));
+}
+
+function table(caption, head, rows, empty) {
+  return h("div", { class: "table-wrap" },
+    h("table", {},
+      h("caption", { class: "visually-hidden", text: caption }),
+      h("thead", {}, h("tr", {}, head.map((t) => h("th", { scope: "col", text: t })))),
+      h("tbody", {}, rows.length
+        ? rows.map((cells) => h("tr", {}, cells.map((c) => h("td", {}, c))))
+        : h("tr", {}, h("td", { colspan: head.length, class: "empty", text: empty })))));
+}
