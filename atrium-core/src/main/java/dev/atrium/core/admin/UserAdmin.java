@@ -3,6 +3,7 @@ package dev.atrium.core.admin;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.users.DeletionReason;
@@ -19,6 +20,7 @@ public final class UserAdmin {
     private final UserStore users;
     private final UserQueryStore queries;
     private final SessionStore sessions;
+    private final Telemetry telemetry;
     private final Clock clock;
 
     /** A page of users; {@code nextCursor} is null on the last page. */
@@ -27,11 +29,13 @@ public final class UserAdmin {
     /** A user with its sessions. */
     public record Detail(User user, List<Session> sessions) {}
 
-    public UserAdmin(AppDirectory apps, UserStore users, UserQueryStore queries, SessionStore sessions, Clock clock) {
+    public UserAdmin(AppDirectory apps, UserStore users, UserQueryStore queries, SessionStore sessions, Telemetry telemetry,
+                     Clock clock) {
         this.apps = apps;
         this.users = users;
         this.queries = queries;
         this.sessions = sessions;
+        this.telemetry = telemetry;
         this.clock = clock;
     }
 
@@ -61,6 +65,7 @@ public final class UserAdmin {
         if (!users.delete(appId, userId, DeletionReason.ADMIN, clock.instant())) {
             throw userNotFound(userId);
         }
+        telemetry.deleted(DeletionReason.ADMIN.wire(), 1);
     }
 
     /** Revokes every session of the user; returns how many there were. */
@@ -83,6 +88,7 @@ public final class UserAdmin {
                 deleted += users.delete(appId, u.id(), DeletionReason.ADMIN, clock.instant()) ? 1 : 0;
             }
         } while (batch.size() == BULK_BATCH);
+        telemetry.deleted(DeletionReason.ADMIN.wire(), deleted);
         return deleted;
     }
 

@@ -2,6 +2,7 @@ package dev.atrium.core.admission;
 
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppSettings;
+import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.kernel.TooManyRequestsException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +19,11 @@ public final class GuestAdmission {
 
     private final TokenBuckets perClient = new TokenBuckets(MAX_BUCKETS);
     private final TokenBuckets perApp = new TokenBuckets(10_000);
+    private final Telemetry telemetry;
     private final Clock clock;
 
-    public GuestAdmission(Clock clock) {
+    public GuestAdmission(Telemetry telemetry, Clock clock) {
+        this.telemetry = telemetry;
         this.clock = clock;
     }
 
@@ -30,12 +33,14 @@ public final class GuestAdmission {
         Instant now = clock.instant();
         Duration wait = perClient.take(app.id() + "|" + clientKey, s.guestBurst(), s.guestRatePerHour(), now);
         if (!wait.isZero()) {
+            telemetry.rateLimited("client");
             throw new TooManyRequestsException("too many guest sign-ups from this address; retry later", wait);
         }
         if (s.guestAppBudgetPerHour() > 0) {
             int budget = s.guestAppBudgetPerHour();
             Duration appWait = perApp.take(app.id(), budget, budget, now);
             if (!appWait.isZero()) {
+                telemetry.rateLimited("app");
                 throw new TooManyRequestsException("the app's hourly guest sign-up budget is spent; retry later", appWait);
             }
         }

@@ -8,6 +8,7 @@ import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.Secrets;
+import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.tokens.AccessClaims;
@@ -35,14 +36,17 @@ public final class AccountService {
     private final SessionStore sessions;
     private final TokenService tokens;
     private final Activity activity;
+    private final Telemetry telemetry;
     private final Clock clock;
 
-    public AccountService(AppDirectory apps, UserStore users, SessionStore sessions, TokenService tokens, Clock clock) {
+    public AccountService(AppDirectory apps, UserStore users, SessionStore sessions, TokenService tokens,
+                          Telemetry telemetry, Clock clock) {
         this.apps = apps;
         this.users = users;
         this.sessions = sessions;
         this.tokens = tokens;
         this.activity = new Activity(users);
+        this.telemetry = telemetry;
         this.clock = clock;
     }
 
@@ -58,6 +62,17 @@ public final class AccountService {
 
     /** A new access token for the refresh token's session (no rotation, spec §5). */
     public AccessTokenResponse refresh(String refreshToken) {
+        try {
+            AccessTokenResponse r = doRefresh(refreshToken);
+            telemetry.refresh("success");
+            return r;
+        } catch (AuthException e) {
+            telemetry.refresh(e.code().name());
+            throw e;
+        }
+    }
+
+    private AccessTokenResponse doRefresh(String refreshToken) {
         Session session = liveSession(refreshToken);
         App app = apps.requireApp(session.appId());
         User user = liveUser(session.appId(), session.userId());
@@ -74,7 +89,9 @@ public final class AccountService {
         Session session = liveSession(refreshToken);
         User user = users.find(session.appId(), session.userId()).orElse(null);
         if (user != null && user.isAnonymous()) {
-            users.delete(user.appId(), user.id(), DeletionReason.LOGOUT, clock.instant());
+            if (users.delete(user.appId(), user.id(), DeletionReason.LOGOUT, clock.instant())) {
+                telemetry.deleted(DeletionReason.LOGOUT.wire(), 1);
+            }
         } else {
             sessions.revoke(session.id());
         }
@@ -95,6 +112,7 @@ public final class AccountService {
         if (!users.delete(claims.appId(), claims.userId(), DeletionReason.SELF, clock.instant())) {
             throw new AuthException(ErrorCode.InvalidSession, "invalid session: user not found");
         }
+        telemetry.deleted(DeletionReason.SELF.wire(), 1);
     }
 
     private Session liveSession(String refreshToken) {

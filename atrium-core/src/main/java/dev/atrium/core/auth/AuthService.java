@@ -9,6 +9,7 @@ import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.tokens.AccessClaims;
@@ -36,10 +37,12 @@ public final class AuthService {
     private final TokenService tokens;
     private final GuestAdmission admission;
     private final Activity activity;
+    private final Telemetry telemetry;
     private final Clock clock;
 
     public AuthService(AppDirectory apps, List<AuthProvider> providers, UserStore users, SessionStore sessions,
-                       SignupStore signups, LinkStore links, TokenService tokens, GuestAdmission admission, Clock clock) {
+                       SignupStore signups, LinkStore links, TokenService tokens, GuestAdmission admission,
+                       Telemetry telemetry, Clock clock) {
         this.apps = apps;
         this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(AuthProvider::type, p -> p));
         this.users = users;
@@ -49,6 +52,7 @@ public final class AuthService {
         this.tokens = tokens;
         this.admission = admission;
         this.activity = new Activity(users);
+        this.telemetry = telemetry;
         this.clock = clock;
     }
 
@@ -58,6 +62,17 @@ public final class AuthService {
      * the four fields the SDKs require.
      */
     public LoginResponse login(String appId, String type, JsonNode credentials, String deviceId, String clientKey) {
+        try {
+            LoginResponse r = doLogin(appId, type, credentials, deviceId, clientKey);
+            telemetry.login(type, "success");
+            return r;
+        } catch (AuthException e) {
+            telemetry.login(type, e.code().name());
+            throw e;
+        }
+    }
+
+    private LoginResponse doLogin(String appId, String type, JsonNode credentials, String deviceId, String clientKey) {
         App app = apps.requireApp(appId);
         ProviderConfig config = apps.requireEnabledProvider(appId, type);
         AuthProvider provider = provider(config);
@@ -106,6 +121,7 @@ public final class AuthService {
             throw refused(e.code() == ErrorCode.InvalidPassword ? "invalid username/password" : e.getMessage());
         }
         attach(user, resolution);
+        telemetry.linked(type);
         User linked = users.find(appId, user.id())
                 .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
         String access = tokens.issueAccess(app, linked, claims.sessionId(), claims.deviceId(), now);
@@ -154,6 +170,9 @@ public final class AuthService {
         String sessionId = ObjectIds.next(now);
         TokenService.IssuedRefresh refresh = tokens.issueRefresh(app, user.id(), sessionId, now);
         signups.createUserWithSession(user, new Session(sessionId, app.id(), user.id(), device, refresh.hash(), now, refresh.expiresAt()));
+        if (user.isAnonymous()) {
+            telemetry.guestCreated();
+        }
         return new LoginResponse(tokens.issueAccess(app, user, sessionId, device, now), refresh.token(), user.id(), device);
     }
 

@@ -2,6 +2,7 @@ package dev.atrium.core.lifecycle;
 
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppStore;
+import dev.atrium.core.kernel.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.List;
 public final class Sweeper {
     private final AppStore apps;
     private final SweepStore store;
+    private final Telemetry telemetry;
     private final Clock clock;
 
     /** How the sweeper waits between batches (the real one sleeps; tests may not). */
@@ -24,9 +26,10 @@ public final class Sweeper {
         void pause(Duration d) throws InterruptedException;
     }
 
-    public Sweeper(AppStore apps, SweepStore store, Clock clock) {
+    public Sweeper(AppStore apps, SweepStore store, Telemetry telemetry, Clock clock) {
         this.apps = apps;
         this.store = store;
+        this.telemetry = telemetry;
         this.clock = clock;
     }
 
@@ -64,6 +67,8 @@ public final class Sweeper {
             }
             pause.pause(pauseBetween);
         }
+        telemetry.sweepRun(deleted);
+        telemetry.deleted("inactivity", deleted);
         return new SweepReport(app.id(), cutoff, false, deleted, List.of(), batches,
                 Duration.between(start, clock.instant()));
     }

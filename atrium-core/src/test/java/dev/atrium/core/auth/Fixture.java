@@ -38,8 +38,10 @@ final class Fixture {
     final TokenService tokens = new TokenService(new KeyRing(store.signingKeys(), clock, Duration.ZERO), apps, clock,
             () -> "http://atrium.test");
     final AuthService auth = new AuthService(apps, List.of(new AnonymousProvider()), store.users(), store.sessions(),
-            store.signups(), store.links(), tokens, new dev.atrium.core.admission.GuestAdmission(clock), clock);
-    final AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens, clock);
+            store.signups(), store.links(), tokens, new dev.atrium.core.admission.GuestAdmission(dev.atrium.core.kernel.Telemetry.NONE, clock),
+            dev.atrium.core.kernel.Telemetry.NONE, clock);
+    final AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens,
+            dev.atrium.core.kernel.Telemetry.NONE, clock);
 
     Fixture() {
         store.apps().create(app, Apps.defaultProviders(app, now));

@@ -24,7 +24,8 @@ class SweeperTest {
     final Instant now = Instant.parse("2026-06-01T00:00:00Z");
     final InMemoryStore store = new InMemoryStore();
     final App app = Apps.newApp("test", now.minus(Duration.ofDays(400)));
-    final Sweeper sweeper = new Sweeper(store.apps(), store.sweeps(), Clock.fixed(now, ZoneOffset.UTC));
+    final Sweeper sweeper = new Sweeper(store.apps(), store.sweeps(), dev.atrium.core.kernel.Telemetry.NONE,
+            Clock.fixed(now, ZoneOffset.UTC));
     final List<Duration> pauses = new ArrayList<>();
 
     SweeperTest() {

@@ -18,6 +18,7 @@ import dev.atrium.core.auth.password.PasswordHasher;
 import dev.atrium.core.auth.password.UserpassProvider;
 import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.events.EventDispatcher;
+import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.lifecycle.Sweeper;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.KeyRing;
@@ -29,6 +30,9 @@ import dev.atrium.server.delivery.Webhook;
 import dev.atrium.server.http.ClientAddresses;
 import dev.atrium.server.http.HttpServer;
 import dev.atrium.server.http.admin.AdminServices;
+import dev.atrium.server.metrics.Meters;
+import dev.atrium.server.metrics.MicrometerTelemetry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.atrium.server.http.Router;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
@@ -58,9 +62,10 @@ public final class Atrium implements AutoCloseable {
 
     /** Starts a server over a store opened from {@code config}. */
     public static Atrium start(AtriumConfig config, Clock clock) {
-        AtriumStore store = Stores.open(config);
+        PrometheusMeterRegistry metrics = Meters.create();
+        AtriumStore store = Stores.open(config, metrics);
         try {
-            return start(config, clock, store);
+            return start(config, clock, store, metrics);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -69,6 +74,11 @@ public final class Atrium implements AutoCloseable {
 
     /** Starts a server over {@code store} (tests pass the in-memory store); closing the server closes it. */
     public static Atrium start(AtriumConfig config, Clock clock, AtriumStore store) {
+        return start(config, clock, store, Meters.create());
+    }
+
+    private static Atrium start(AtriumConfig config, Clock clock, AtriumStore store, PrometheusMeterRegistry metrics) {
+        Telemetry telemetry = new MicrometerTelemetry(metrics);
         FirstStart.Outcome first = FirstStart.run(store, config.dataDir(), clock.instant());
         // With port 0 the URL is known only once bound; tests that use it wait for start() to return.
         AtomicReference<String> publicUrl = new AtomicReference<>(config.port() == 0 ? null : config.publicUrlFor(config.port()));
@@ -83,31 +93,32 @@ public final class Atrium implements AutoCloseable {
                 new ApiKeyProvider(store.apiKeys()),
                 new CustomJwtProvider(store.users(), clock));
         AuthService auth = new AuthService(apps, providers, store.users(), store.sessions(), store.signups(), store.links(),
-                tokens, new GuestAdmission(clock), clock);
-        AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens, clock);
+                tokens, new GuestAdmission(telemetry, clock), telemetry, clock);
+        AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens, telemetry, clock);
         UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(new Webhook()),
                 store.users(), store.sessions(), clock);
         ApiKeyService apiKeys = new ApiKeyService(accounts, store.apiKeys(), clock);
         WebServer server = HttpServer.start(config.host(), config.port(), Router.build(
                 new Router.Services(auth, accounts, userpass, apiKeys, apps, tokens, keys, store, publicUrl::get,
-                        new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, clock))));
+                        new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics)));
         publicUrl.set(config.publicUrlFor(server.port()));
-        LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(), sweeper(store, clock),
+        LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(),
+                new Sweeper(store.apps(), store.sweeps(), telemetry, clock),
                 new EventDispatcher(store.apps(), store.events(), new SignedEventSink(clock), clock), store.events(), clock);
         return new Atrium(store, server, publicUrl.get(), first, lifecycle);
     }
 
-    private static AdminServices admin(AtriumStore store, AppDirectory apps, KeyRing keys, Clock clock) {
+    private static AdminServices admin(AtriumStore store, AppDirectory apps, KeyRing keys, Telemetry telemetry, Clock clock) {
         return new AdminServices(new AdminTokens(store.adminTokens(), clock),
                 new AppAdmin(store.apps(), apps, store.signingKeys(), keys, clock),
-                new UserAdmin(apps, store.users(), store.userQueries(), store.sessions(), clock),
+                new UserAdmin(apps, store.users(), store.userQueries(), store.sessions(), telemetry, clock),
                 new ServerKeys(apps, store.serverKeys(), clock),
                 new StatsService(apps, store.stats(), clock), store.events());
     }
 
-    /** The sweeper over {@code store} (serve's schedule and {@code atrium sweep} share it). */
+    /** A sweeper over {@code store} reporting no metrics ({@code atrium sweep}, tests). */
     public static Sweeper sweeper(AtriumStore store, Clock clock) {
-        return new Sweeper(store.apps(), store.sweeps(), clock);
+        return new Sweeper(store.apps(), store.sweeps(), Telemetry.NONE, clock);
     }
 
     public int port() {

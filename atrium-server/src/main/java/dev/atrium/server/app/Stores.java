@@ -10,7 +10,12 @@ public final class Stores {
     private Stores() {}
 
     public static AtriumStore open(AtriumConfig config) {
+        return open(config, null);
+    }
+
+    /** Opens the store with its pools reporting to {@code meterRegistry} (null: no pool metrics). */
+    public static AtriumStore open(AtriumConfig config, Object meterRegistry) {
         return JdbcStore.open(new JdbcSettings(config.effectiveStoreUrl(), config.storePoolSize(),
-                config.storeConnectTimeout(), config.storeSchema()));
+                config.storeConnectTimeout(), config.storeSchema(), meterRegistry));
     }
 }

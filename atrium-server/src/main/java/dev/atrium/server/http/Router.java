@@ -26,11 +26,15 @@ public final class Router {
     /** The services the routes call. */
     public record Services(AuthService auth, AccountService accounts, UserpassService userpass, ApiKeyService apiKeys,
                            AppDirectory apps, TokenService tokens, KeyRing keys, AtriumStore store,
-                           Supplier<String> publicUrl, ClientAddresses clients, AdminServices admin) {}
+                           Supplier<String> publicUrl, ClientAddresses clients, AdminServices admin,
+                           io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics) {}
 
     public static HttpRouting.Builder build(Services s) {
         HttpRouting.Builder r = HttpRouting.builder();
         r.addFilter(new RequestIds());
+        MetricsEndpoints metrics = new MetricsEndpoints(s.metrics());
+        r.addFilter(metrics.timing());
+        metrics.register(r);
         new LoginEndpoints(s.auth(), s.apps(), s.publicUrl(), s.clients()).register(r);
         new SessionEndpoints(s.accounts()).register(r);
         new UserpassEndpoints(s.userpass()).register(r);

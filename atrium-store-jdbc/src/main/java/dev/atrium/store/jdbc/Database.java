@@ -117,6 +117,9 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(Math.min(size, 2));
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         config.setValidationTimeout(Math.min(settings.connectionTimeout().toMillis(), 1_000));
+        if (settings.metricRegistry() != null) {
+            config.setMetricRegistry(settings.metricRegistry());
+        }
         return config;
     }
 

@@ -13,8 +13,15 @@ import java.util.Locale;
  * @param connectionTimeout how long a request waits for a connection before failing with 503;
  *     short by default so a dead database fails requests fast instead of piling them up
  * @param schema PostgreSQL schema to use (created by migration); null for the user's default
+ * @param metricRegistry a Micrometer MeterRegistry for the pools' metrics (HikariCP's own
+ *     integration), or null; typed Object so this module needs no Micrometer
  */
-public record JdbcSettings(String url, int poolSize, Duration connectionTimeout, String schema) {
+public record JdbcSettings(String url, int poolSize, Duration connectionTimeout, String schema, Object metricRegistry) {
+
+    /** Settings without pool metrics. */
+    public JdbcSettings(String url, int poolSize, Duration connectionTimeout, String schema) {
+        this(url, poolSize, connectionTimeout, schema, null);
+    }
 
     /** The dialect the url names; IllegalArgumentException for any other scheme. */
     public Dialect dialect() {

@@ -1,0 +1,46 @@
+package dev.atrium.server.http;
+
+import io.helidon.http.HeaderNames;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.HttpRouting;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code GET /metrics} in Prometheus text, and the request-latency histogram
+ * {@code atrium_http_server_requests_seconds{method,route,status}}: route is the matched pattern
+ * (bounded), never the raw path.
+ */
+final class MetricsEndpoints {
+    private final PrometheusMeterRegistry registry;
+
+    MetricsEndpoints(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void register(HttpRouting.Builder r) {
+        r.get("/metrics", (req, res) -> {
+            res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+            res.send(registry.scrape().getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    /** Times every routed request. */
+    Filter timing() {
+        return (chain, req, res) -> {
+            long start = System.nanoTime();
+            try {
+                chain.proceed();
+            } finally {
+                Timer.builder("atrium.http.server.requests")
+                        .tag("method", req.prologue().method().text())
+                        .tag("route", req.matchingPattern().orElse("unmatched"))
+                        .tag("status", String.valueOf(res.status().code()))
+                        .publishPercentileHistogram()
+                        .register(registry)
+                        .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+        };
+    }
+}
