@@ -74,16 +74,21 @@ async function render() {
   }
   document.title = `${page.title} · ${known.name ?? known.id} · Atrium console`;
   clearMessages();
-  replace(main, h("p", { class: "loading", text: "Loading…" }));
+  // Each render draws into its own container: a slow render overtaken by a newer one draws into a
+  // detached node and never over the newer page.
+  const view = h("div", { class: "view" }, h("p", { class: "loading", text: "Loading…" }));
+  replace(main, view);
   const where = `${known.id}/${route.page}/${route.id ?? ""}`;
   try {
-    await page.render(main, { app: known, appId: known.id, id: route.id, query: route.query });
+    await page.render(view, { app: known, appId: known.id, id: route.id, query: route.query });
   } catch (err) {
+    if (!view.isConnected) return;
     showError(err);
-    if (main.querySelector(".loading")) replace(main, h("h1", { tabindex: "-1", text: page.title }));
+    if (view.querySelector(".loading")) replace(view, h("h1", { tabindex: "-1", text: page.title }));
   }
+  if (!view.isConnected) return;
   // A new page (not a new filter or page of the same list) moves the focus to its heading.
-  if (where !== lastPlace) main.querySelector("h1")?.focus({ preventScroll: true });
+  if (where !== lastPlace) view.querySelector("h1")?.focus({ preventScroll: true });
   lastPlace = where;
 }
 

@@ -6,7 +6,7 @@ import { h, svg } from "./ui.js";
 const HOUR = 3600 * 1000;
 const W = 800;
 const H = 280;
-const M = { left: 48, right: 16, top: 16, bottom: 44 };
+const M = { left: 48, right: 28, top: 16, bottom: 44 };
 
 /**
  * The API's hours (sparse or dense) as a dense list of `count` hours ending at the current hour,

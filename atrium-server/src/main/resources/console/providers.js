@@ -12,11 +12,11 @@ const ABOUT = {
   "custom-token": "Custom JWTs signed by your own issuer (keys and claims in the config).",
 };
 
-export async function renderProviders(main, { appId }) {
+export async function renderProviders(root, { appId }) {
   const providers = await admin.providers(appId);
   const byType = new Map((providers ?? []).map((p) => [p.type, p]));
   const types = [...PROVIDER_TYPES, ...[...byType.keys()].filter((t) => !PROVIDER_TYPES.includes(t))];
-  replace(main,
+  replace(root,
     h("h1", { tabindex: "-1", text: "Providers" }),
     h("p", { class: "hint", text: "A disabled provider answers AuthProviderNotFound to logins; its users are kept." }),
     h("div", { class: "cards" }, types.map((type) => providerCard(appId, type, byType.get(type)))));

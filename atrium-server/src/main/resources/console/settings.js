@@ -11,21 +11,23 @@ const NUMBERS = [
   ["activity_granularity_s", "Record activity at most every (seconds)", true],
   ["guest_rate_per_hour", "Guest sign-ups per hour per client address", false],
   ["guest_burst", "Guest sign-up burst per client address", false],
-  ["guest_app_budget_per_hour", "Guest sign-ups per hour for the whole app", false],
+  ["guest_app_budget_per_hour", "Guest sign-ups per hour for the whole app", false, "0 = no app-wide limit"],
 ];
 
-export async function renderSettings(main, { appId }) {
+export async function renderSettings(root, { appId }) {
   const app = await admin.app(appId);
-  const draw = (settings) => replace(main, ...view(appId, app, settings ?? {}, draw));
+  const draw = (settings) => replace(root, ...view(appId, app, settings ?? {}, draw));
   draw(app.settings);
 }
 
 function view(appId, app, settings, redraw) {
-  const numberField = ([name, label, duration]) => {
+  const numberField = ([name, label, duration, note]) => {
     const input = h("input", { id: `s-${name}`, name, type: "number", min: 0, step: 1, inputmode: "numeric",
-      required: true, "aria-describedby": duration ? `s-${name}-hint` : null });
+      required: true, "aria-describedby": duration || note ? `s-${name}-hint` : null });
     input.value = settings[name] ?? "";
-    const hint = duration ? h("span", { id: `s-${name}-hint`, class: "hint", text: formatDuration(settings[name]) }) : null;
+    const hint = duration || note
+      ? h("span", { id: `s-${name}-hint`, class: "hint", text: duration ? formatDuration(settings[name]) : note })
+      : null;
     if (hint) input.addEventListener("input", () => { hint.textContent = formatDuration(input.value); });
     return h("div", { class: "field" }, h("label", { for: `s-${name}`, text: label }), input, hint);
   };
@@ -33,6 +35,7 @@ function view(appId, app, settings, redraw) {
   url.value = settings.webhook_url ?? "";
   const secret = h("input", { id: "s-webhook_secret", name: "webhook_secret", type: "password", autocomplete: "new-password",
     "aria-describedby": "s-webhook_secret-hint" });
+  const removeSecret = h("input", { id: "s-webhook_secret-remove", type: "checkbox" });
   const save = h("button", { type: "submit", class: "primary", text: "Save settings" });
   const form = h("form", { class: "settings", novalidate: true },
     h("fieldset", {}, h("legend", { text: "Tokens and activity" }), h("div", { class: "fields" }, NUMBERS.slice(0, 4).map(numberField))),
@@ -43,7 +46,9 @@ function view(appId, app, settings, redraw) {
         h("div", { class: "field wide" }, h("label", { for: "s-webhook_secret", text: "Webhook secret" }), secret,
           h("span", { id: "s-webhook_secret-hint", class: "hint",
             text: settings.webhook_secret_set ? "A secret is set. Type a new one to replace it; leave empty to keep it."
-              : "No secret is set." })))),
+              : "No secret is set: deliveries are not signed." })),
+        settings.webhook_secret_set ? h("div", { class: "field check" }, removeSecret,
+          h("label", { for: "s-webhook_secret-remove", text: "Remove the secret" })) : null)),
     h("div", { class: "buttons" }, save));
 
   form.addEventListener("submit", (event) => {
@@ -62,6 +67,7 @@ function view(appId, app, settings, redraw) {
       }
       if (url.value.trim() !== (settings.webhook_url ?? "")) patch.webhook_url = url.value.trim();
       if (secret.value) patch.webhook_secret = secret.value;
+      else if (removeSecret.checked) patch.webhook_secret = ""; // the API stores "" as no secret
       if (Object.keys(patch).length === 0) {
         showStatus("Nothing changed.");
         return;

@@ -12,7 +12,7 @@ const SERIES = [
   { key: "conversions", label: "Conversions (guest linked)", cls: "conversions" },
 ];
 
-export async function renderStats(main, { appId, query }) {
+export async function renderStats(root, { appId, query }) {
   const hours = RANGES.some(([v]) => v === Number(query.get("hours"))) ? Number(query.get("hours")) : 48;
   const stats = await admin.stats(appId, hours);
   const users = stats?.users ?? {};
@@ -23,14 +23,14 @@ export async function renderStats(main, { appId, query }) {
     RANGES.map(([v, label]) => h("option", { value: String(v), text: label, selected: v === hours })));
   range.addEventListener("change", () => go(appId, "stats", undefined, { hours: range.value }));
 
-  replace(main,
+  replace(root,
     h("h1", { tabindex: "-1", text: "Stats" }),
     h("section", { "aria-labelledby": "kinds-title" },
       h("h2", { id: "kinds-title", text: "Users by kind" }),
       h("div", { class: "numbers" },
         number("Total", users.total, "total"),
-        number("Anonymous (guests)", users.anonymous, "anonymous"),
-        number("Linked", users.linked, "linked"),
+        number("Anonymous (guests)", users.anonymous, "anonymous", "key-anonymous"),
+        number("Linked", users.linked, "linked", "key-linked"),
         number("Disabled", users.disabled, "disabled")),
       kindBar(users)),
     h("section", { "aria-labelledby": "activity-title" },
@@ -42,7 +42,7 @@ export async function renderStats(main, { appId, query }) {
         number("Guest sign-ups", sum("guest_signups"), "period-signups"),
         number("Conversions", sum("conversions"), "period-conversions"),
         number("Swept (inactive)", sum("swept"), "period-swept"),
-        number("Deleted", sum("deleted"), "period-deleted")),
+        number("Deleted (not swept)", sum("deleted"), "period-deleted")),
       hourTable(rows)),
     h("section", { "aria-labelledby": "sweeps-title" },
       h("h2", { id: "sweeps-title", text: "Sweeper" }),
@@ -52,8 +52,8 @@ export async function renderStats(main, { appId, query }) {
       h("p", { class: "hint", text: "Hourly numbers come from the event outbox, so they reach back at most as far as events are kept." })));
 }
 
-function number(label, value, key) {
-  return h("div", { class: "number", "data-stat": key },
+function number(label, value, key, cls) {
+  return h("div", { class: `number ${cls ?? ""}`.trim(), "data-stat": key },
     h("span", { class: "value", text: String(value ?? 0) }),
     h("span", { class: "label", text: label }));
 }

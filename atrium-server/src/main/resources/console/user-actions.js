@@ -2,7 +2,7 @@
 // Shared by the users table and the user detail page.
 
 import { admin } from "./api.js";
-import { busy, confirmDialog, h, showStatus } from "./ui.js";
+import { busy, confirmDialog, h, showError, showStatus } from "./ui.js";
 
 const ACTIONS = {
   disable: {
@@ -80,7 +80,12 @@ export function userActionButtons(appId, user, after) {
       text: ACTIONS[name].label,
     });
     button.addEventListener("click", async () => {
-      if (await runUserAction(name, appId, user, button)) await after(name);
+      if (!(await runUserAction(name, appId, user, button))) return;
+      try {
+        await after(name);
+      } catch (err) {
+        showError(err);
+      }
     });
     return button;
   }));

@@ -7,7 +7,7 @@ import { h, pretty, replace, time } from "./ui.js";
 import { userActionButtons } from "./user-actions.js";
 import { kindBadge } from "./users.js";
 
-export async function renderUserDetail(main, { appId, id }) {
+export async function renderUserDetail(root, { appId, id }) {
   const user = await admin.user(appId, id);
   const rerender = async (action) => {
     if (action === "delete") {
@@ -15,9 +15,9 @@ export async function renderUserDetail(main, { appId, id }) {
       return;
     }
     const fresh = await admin.user(appId, id);
-    replace(main, ...view(appId, fresh, rerender));
+    replace(root, ...view(appId, fresh, rerender));
   };
-  replace(main, ...view(appId, user, rerender));
+  replace(root, ...view(appId, user, rerender));
 }
 
 function view(appId, user, after) {

@@ -3,7 +3,7 @@
 
 import { admin } from "./api.js";
 import { go, href } from "./routes.js";
-import { busy, h, replace, time } from "./ui.js";
+import { busy, h, replace, showError, time } from "./ui.js";
 import { userActionButtons } from "./user-actions.js";
 import { bulkDeleteByFilter, filterForm, filterFromQuery } from "./user-filters.js";
 
@@ -11,9 +11,10 @@ const PAGE_SIZES = [10, 25, 50, 100, 200];
 /** Paging of the last list shown: cursors[i] fetches page i (null: the first). */
 let paging = { key: null, cursors: [null], index: 0 };
 
-export async function renderUsers(main, { appId, query }) {
+export async function renderUsers(root, { appId, query }) {
   const filter = filterFromQuery(query);
-  const limit = PAGE_SIZES.includes(Number(query.get("limit"))) ? Number(query.get("limit")) : 25;
+  const asked = Number(query.get("limit"));
+  const limit = Number.isInteger(asked) && asked >= 1 && asked <= 500 ? asked : 25; // the API's range
   const key = JSON.stringify([appId, filter, limit]);
   if (paging.key !== key) paging = { key, cursors: [null], index: 0 };
 
@@ -36,14 +37,22 @@ export async function renderUsers(main, { appId, query }) {
     replace(tableArea, usersTable(appId, users, load));
   };
 
-  prev.addEventListener("click", () => busy(prev, async () => {
-    paging.index = Math.max(0, paging.index - 1);
-    await load();
-  }));
-  next.addEventListener("click", () => busy(next, async () => {
-    paging.index += 1;
-    await load();
-  }));
+  // load() sets both buttons from the page it got; while it runs, neither can be pressed again.
+  const step = (delta) => async () => {
+    const was = paging.index;
+    prev.disabled = next.disabled = true;
+    paging.index = Math.max(0, was + delta);
+    try {
+      await load();
+    } catch (err) {
+      paging.index = was;
+      prev.disabled = was === 0;
+      next.disabled = !paging.cursors[was + 1];
+      showError(err);
+    }
+  };
+  prev.addEventListener("click", step(-1));
+  next.addEventListener("click", step(1));
   bulk.addEventListener("click", () => busy(bulk, async () => {
     if (await bulkDeleteByFilter(appId, filter)) {
       paging = { key, cursors: [null], index: 0 };
@@ -51,12 +60,12 @@ export async function renderUsers(main, { appId, query }) {
     }
   }));
 
-  const form = filterForm(filter, limit, PAGE_SIZES, (newFilter, newLimit) => {
+  const sizes = PAGE_SIZES.includes(limit) ? PAGE_SIZES : [...PAGE_SIZES, limit].sort((a, b) => a - b);
+  const form = filterForm(filter, limit, sizes, (newFilter, newLimit) => {
     go(appId, "users", undefined, queryOf(newFilter, newLimit));
   });
 
-  await load();
-  replace(main,
+  replace(root,
     h("h1", { tabindex: "-1", text: "Users" }),
     form,
     h("div", { class: "toolbar" },
@@ -65,6 +74,13 @@ export async function renderUsers(main, { appId, query }) {
       bulk),
     tableArea,
     h("nav", { class: "pager", "aria-label": "Pages of users" }, prev, next));
+  try {
+    await load();
+  } catch (err) {
+    replace(tableArea, h("p", { class: "empty", text: "The users could not be loaded." }));
+    prev.disabled = next.disabled = true;
+    throw err;
+  }
 }
 
 /** The URL query of a filter (defaults left out). */
@@ -80,15 +96,27 @@ function usersTable(appId, users, reload) {
   const rows = users.map((u) => h("tr", { "data-user-id": u.id },
     h("td", {}, h("a", { class: "mono", href: href(appId, "user", u.id), text: u.id })),
     h("td", {}, kindBadge(u)),
-    h("td", { text: (u.providers ?? []).join(", ") || "—" }),
+    h("td", {}, (u.providers ?? []).length
+      ? u.providers.map((p, i) => [i ? ", " : null, h("span", { class: "nowrap", text: p })])
+      : "—"),
     h("td", {}, u.disabled ? h("span", { class: "badge warn", text: "disabled" }) : h("span", { class: "badge ok", text: "enabled" })),
     h("td", {}, time(u.created_at)),
     h("td", {}, time(u.last_active_at)),
-    h("td", {}, userActionButtons(appId, u, () => reload()))));
+    h("td", {}, userActionButtons(appId, u, async () => {
+      await reload();
+      refocus(u.id);
+    }))));
   return h("table", { class: "users" },
     h("caption", { class: "visually-hidden", text: "Users matching the filters" }),
     h("thead", {}, h("tr", {}, head.map((t) => h("th", { scope: "col", text: t })))),
     h("tbody", {}, rows.length ? rows : h("tr", {}, h("td", { colspan: head.length, class: "empty", text: "No user matches these filters." }))));
+}
+
+/** After an action the table is drawn anew: the focus goes back to the user's row, or to the table. */
+function refocus(userId) {
+  const row = [...document.querySelectorAll("table.users tr[data-user-id]")].find((r) => r.dataset.userId === userId);
+  const target = row?.querySelector("button[data-action]") ?? document.querySelector("main h1");
+  target?.focus();
 }
 
 export function kindBadge(user) {
