@@ -19,9 +19,12 @@ public interface EventStore {
     /** Finishes the event with {@code outcome} (delivered or skipped); false when not found. */
     boolean finish(long seq, String outcome, Instant at);
 
-    /** Records a failed attempt and when to try again; false when not found. */
+    /** Records a failed attempt of a pending event and when to try again; false when not found or already finished. */
     boolean retryLater(long seq, int attempts, Instant nextAttemptAt, String error);
 
-    /** Deletes finished events finished before {@code before} and pending ones created before it; returns how many. */
+    /**
+     * Deletes every event created before {@code before} (finished or not: a pending one that old is
+     * given up) and every finished event finished before it; returns how many.
+     */
     int trim(Instant before);
 }

@@ -72,7 +72,7 @@ final class JdbcEventStore implements EventStore {
     @Override
     public boolean retryLater(long seq, int attempts, Instant nextAttemptAt, String error) {
         String e = error == null ? null : error.substring(0, Math.min(error.length(), 500));
-        return update("UPDATE events SET attempts = ?, next_attempt_at = ?, last_error = ?, lease_until = NULL WHERE seq = ?",
+        return update("UPDATE events SET attempts = ?, next_attempt_at = ?, last_error = ?, lease_until = NULL WHERE seq = ? AND finished_at IS NULL",
                 attempts, nextAttemptAt.toEpochMilli(), e, seq);
     }
 

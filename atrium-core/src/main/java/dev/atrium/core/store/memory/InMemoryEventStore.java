@@ -60,6 +60,11 @@ final class InMemoryEventStore implements EventStore {
 
     @Override
     public boolean retryLater(long seq, int attempts, Instant nextAttemptAt, String error) {
+        synchronized (data) {
+            if (data.events.stream().anyMatch(e -> e.seq() == seq && e.finishedAt() != null)) {
+                return false;
+            }
+        }
         return replace(seq, e -> new UserEvent(e.seq(), e.appId(), e.userId(), e.type(), e.detail(), e.createdAt(),
                 attempts, nextAttemptAt, null, null, error));
     }

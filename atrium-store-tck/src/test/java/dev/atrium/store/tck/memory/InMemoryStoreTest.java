@@ -5,10 +5,12 @@ import dev.atrium.core.store.memory.InMemoryStore;
 import dev.atrium.store.tck.AdminTokenStoreContract;
 import dev.atrium.store.tck.ApiKeyStoreContract;
 import dev.atrium.store.tck.AppStoreContract;
+import dev.atrium.store.tck.EventStoreContract;
 import dev.atrium.store.tck.LinkStoreContract;
 import dev.atrium.store.tck.SessionStoreContract;
 import dev.atrium.store.tck.SigningKeyStoreContract;
 import dev.atrium.store.tck.SignupStoreContract;
+import dev.atrium.store.tck.SweepStoreContract;
 import dev.atrium.store.tck.UserStoreContract;
 import dev.atrium.store.tck.UserpassStoreContract;
 import org.junit.jupiter.api.Nested;
@@ -86,6 +88,22 @@ class InMemoryStoreTest {
 
     @Nested
     class ApiKeys extends ApiKeyStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class Events extends EventStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class Sweeps extends SweepStoreContract {
         @Override
         protected AtriumStore newStore() {
             return open();
