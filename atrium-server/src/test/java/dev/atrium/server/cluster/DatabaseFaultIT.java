@@ -82,7 +82,7 @@ class DatabaseFaultIT {
                     Duration.ofSeconds(30));
             outage.set(false);
             int before = outcomes.size();
-            MultiNodeIT.awaitTrue(() -> outcomes.stream().skip(before).anyMatch(o -> o.status() == 200),
+            MultiNodeIT.awaitTrue(() -> java.util.stream.IntStream.range(before, outcomes.size()).anyMatch(i -> outcomes.get(i).status() == 200),
                     Duration.ofSeconds(30));
             running.set(false);
             load.shutdown();
