@@ -6,6 +6,8 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
@@ -36,7 +38,14 @@ public final class KeyRing {
     private final ConcurrentHashMap<String, AppKeys> cache = new ConcurrentHashMap<>();
 
     /** One app's loaded keys. */
+    /**
+     * One app's loaded keys. Access tokens are Ed25519 (anyone verifies them from the JWKS);
+     * refresh tokens are HS256 with a secret derived from the same key (only Atrium ever verifies
+     * a refresh token, and a MAC costs ~1 µs against Ed25519's ~160 µs verification, the largest
+     * cost of a refresh). Deriving it keeps rotation, retirement and multi-node sharing as they are.
+     */
     record AppKeys(String activeKid, JWSSigner signer, Map<String, JWSVerifier> verifiers,
+                   JWSSigner refreshSigner, Map<String, JWSVerifier> refreshVerifiers,
                    List<OctetKeyPair> publicKeys, Instant loadedAt) {}
 
     public KeyRing(SigningKeyStore store, Clock clock, Duration reload) {
@@ -65,20 +74,30 @@ public final class KeyRing {
             if (keys == null) {
                 throw e;
             }
-            AppKeys stale = new AppKeys(keys.activeKid, keys.signer, keys.verifiers, keys.publicKeys, now);
+            AppKeys stale = new AppKeys(keys.activeKid, keys.signer, keys.verifiers, keys.refreshSigner,
+                    keys.refreshVerifiers, keys.publicKeys, now);
             cache.put(appId, stale);
             return stale;
         }
     }
 
-    /** The verifier for {@code kid}, or null when the app has no such key even after a reload. */
+    /** The access-token (Ed25519) verifier for {@code kid}, or null when the app has no such key even after a reload. */
     JWSVerifier verifier(String appId, String kid) {
+        return lookup(appId, kid, AppKeys::verifiers);
+    }
+
+    /** The refresh-token (HS256) verifier for {@code kid}, or null likewise. */
+    JWSVerifier refreshVerifier(String appId, String kid) {
+        return lookup(appId, kid, AppKeys::refreshVerifiers);
+    }
+
+    private JWSVerifier lookup(String appId, String kid, java.util.function.Function<AppKeys, Map<String, JWSVerifier>> which) {
         AppKeys keys = forApp(appId);
-        JWSVerifier v = keys.verifiers.get(kid);
+        JWSVerifier v = which.apply(keys).get(kid);
         if (v == null && keys.loadedAt.plus(UNKNOWN_KID_RELOAD_SPACING).isBefore(clock.instant())) {
             keys = loadOrCreate(appId, clock.instant());
             cache.put(appId, keys);
-            v = keys.verifiers.get(kid);
+            v = which.apply(keys).get(kid);
         }
         return v;
     }
@@ -117,17 +136,22 @@ public final class KeyRing {
     private static AppKeys build(List<SigningKey> rows, Instant now) {
         String activeKid = null;
         JWSSigner signer = null;
+        JWSSigner refreshSigner = null;
         Map<String, JWSVerifier> verifiers = new LinkedHashMap<>();
+        Map<String, JWSVerifier> refreshVerifiers = new LinkedHashMap<>();
         List<OctetKeyPair> publics = new ArrayList<>();
         for (SigningKey row : rows) {
             try {
                 OctetKeyPair jwk = OctetKeyPair.parse(row.privateJwk());
                 OctetKeyPair pub = jwk.toPublicJWK();
                 verifiers.put(row.kid(), new Ed25519Verifier(pub));
+                byte[] refreshSecret = refreshSecret(jwk);
+                refreshVerifiers.put(row.kid(), new MACVerifier(refreshSecret));
                 publics.add(pub);
                 if (signer == null && row.state().equals(SigningKey.ACTIVE)) {
                     activeKid = row.kid();
                     signer = new Ed25519Signer(jwk);
+                    refreshSigner = new MACSigner(refreshSecret);
                 }
             } catch (ParseException | JOSEException e) {
                 throw new IllegalStateException("signing key " + row.kid() + " of app " + row.appId() + " is unreadable", e);
@@ -136,7 +160,19 @@ public final class KeyRing {
         if (signer == null) {
             throw new IllegalStateException("no active signing key after creation");
         }
-        return new AppKeys(activeKid, signer, Map.copyOf(verifiers), List.copyOf(publics), now);
+        return new AppKeys(activeKid, signer, Map.copyOf(verifiers), refreshSigner, Map.copyOf(refreshVerifiers),
+                List.copyOf(publics), now);
+    }
+
+    /** SHA-256 of a label and the key's private scalar: 256 bits, never leaves the process. */
+    private static byte[] refreshSecret(OctetKeyPair jwk) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update("atrium-refresh-token-v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return sha.digest(jwk.getDecodedD());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
     }
 
     /** A new Ed25519 key for the app; kid = app-unique, time-ordered. */

@@ -23,8 +23,9 @@ import java.util.List;
  * Issues and verifies Atrium's JWTs (design §3, spec §7). Both token kinds are EdDSA-signed with
  * the app's key, carry integer {@code iat}/{@code exp} (core parses both strictly), {@code iss} =
  * the app's issuer URL and {@code aud} = the app id, which is how user-scoped routes (no app in
- * the path) find their app. Only {@code EdDSA} is accepted: {@code alg: none} and every other
- * algorithm are refused before any key is looked up.
+ * the path) find their app. Access tokens are EdDSA (public, JWKS); refresh tokens HS256 with a
+ * secret derived from the same key (see {@link KeyRing}). Each kind accepts only its algorithm:
+ * {@code alg: none} and every other algorithm are refused before any key is looked up.
  */
 public final class TokenService {
     public static final String ACCESS = "access";
@@ -73,7 +74,9 @@ public final class TokenService {
                 .claim("sid", sessionId)
                 .jwtID(Secrets.random(16))
                 .build();
-        String token = sign(app.id(), claims);
+        KeyRing.AppKeys k = keys.forApp(app.id());
+        String token = sign(new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
+                .keyID(k.activeKid()).build(), claims), k.refreshSigner(), app.id());
         return new IssuedRefresh(token, Secrets.hash(token), exp);
     }
 
@@ -105,10 +108,13 @@ public final class TokenService {
 
     private String sign(String appId, JWTClaimsSet claims) {
         KeyRing.AppKeys k = keys.forApp(appId);
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.EdDSA).type(JOSEObjectType.JWT).keyID(k.activeKid()).build(), claims);
+        return sign(new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.EdDSA).type(JOSEObjectType.JWT)
+                .keyID(k.activeKid()).build(), claims), k.signer(), appId);
+    }
+
+    private static String sign(SignedJWT jwt, com.nimbusds.jose.JWSSigner signer, String appId) {
         try {
-            jwt.sign(k.signer());
+            jwt.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed for app " + appId, e);
         }
@@ -127,8 +133,10 @@ public final class TokenService {
         } catch (ParseException e) {
             throw invalid("malformed token");
         }
-        if (!JWSAlgorithm.EdDSA.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {
-            throw invalid("token not signed by this server");
+        boolean access = expectedType.equals(ACCESS);
+        JWSAlgorithm expectedAlg = access ? JWSAlgorithm.EdDSA : JWSAlgorithm.HS256;
+        if (!expectedAlg.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {
+            throw invalid(tokenKindMismatch(jwt, expectedType));
         }
         List<String> aud = claims.getAudience();
         if (aud == null || aud.size() != 1) {
@@ -140,7 +148,8 @@ public final class TokenService {
         } catch (AuthException e) {
             throw invalid("token of an unknown app");
         }
-        JWSVerifier verifier = keys.verifier(appId, jwt.getHeader().getKeyID());
+        JWSVerifier verifier = access ? keys.verifier(appId, jwt.getHeader().getKeyID())
+                : keys.refreshVerifier(appId, jwt.getHeader().getKeyID());
         try {
             if (verifier == null || !jwt.verify(verifier)) {
                 throw invalid("signature invalid");
@@ -163,6 +172,20 @@ public final class TokenService {
             throw invalid(expectedType + " token expired");
         }
         return claims;
+    }
+
+    /** Why a token of the wrong algorithm is refused: the other kind of ours, or not ours at all. */
+    private static String tokenKindMismatch(SignedJWT jwt, String expectedType) {
+        Object typ;
+        try {
+            typ = jwt.getJWTClaimsSet().getClaim("typ");
+        } catch (ParseException e) {
+            typ = null;
+        }
+        if (ACCESS.equals(typ) || REFRESH.equals(typ)) {
+            return expectedType.equals(ACCESS) ? "an access token is required" : "a refresh token is required";
+        }
+        return "token not signed by this server";
     }
 
     private static String str(JWTClaimsSet c, String name) {

@@ -178,9 +178,12 @@ class ClientApiRefusalsTest {
                     s.send("DELETE", s.client("/auth/delete"), at, null);
                     return delete(at);
                 }, 401, "InvalidSession", "user not found"),
-                new Scenario("refresh with forged session id", s -> refresh(Tokens.signWithAppKey(s.atrium.store(), s.appId(),
+                new Scenario("refresh with forged session id", s -> refresh(Tokens.signRefreshWithAppKey(s.atrium.store(), s.appId(),
                         claimsOf(refreshToken(s.guestLogin())).claim("sid", "000000000000000000000001").build())),
                         401, "InvalidSession", "failed to find refresh token"),
+                new Scenario("refresh token signed with the public-key algorithm", s -> refresh(Tokens.signWithAppKey(
+                        s.atrium.store(), s.appId(), Tokens.claims(refreshToken(s.guestLogin())))),
+                        401, "InvalidSession", "refresh token"),
                 new Scenario("refresh of a disabled user", s -> {
                     JsonNode g = s.guestLogin();
                     s.atrium.store().users().setDisabled(s.appId(), g.get("user_id").asText(), true);

@@ -45,6 +45,25 @@ public final class Tokens {
         }
     }
 
+    /**
+     * {@code claims} as a refresh token genuinely signed by {@code app}'s key: HS256 with the
+     * secret the server derives from it (a test knows the store; an attacker does not).
+     */
+    public static String signRefreshWithAppKey(AtriumStore store, String app, JWTClaimsSet claims) {
+        try {
+            OctetKeyPair key = OctetKeyPair.parse(store.signingKeys().forApp(app).get(0).privateJwk());
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update("atrium-refresh-token-v1".getBytes(StandardCharsets.US_ASCII));
+            byte[] secret = sha.digest(key.getDecodedD());
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
+                    .keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new com.nimbusds.jose.crypto.MACSigner(secret));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** {@code claims} signed with a fresh key that merely claims kid {@code kid}. */
     public static String signWithForeignKey(String kid, JWTClaimsSet claims) {
         try {

@@ -15,12 +15,23 @@ public final class PasswordHasher {
     public static final int DEFAULT_PARALLELISM = 1;
 
     private final Argon2Function function;
-    /** Verified against when the account does not exist, so unknown emails cost the same time. */
-    private final String dummyHash;
+    /**
+     * Verified against when the account does not exist, so unknown emails cost the same time.
+     * Made on first use: an Argon2 hash at start-up would cost every start ~0.5 s (issue 8).
+     */
+    private volatile String dummyHash;
 
     public PasswordHasher(int memoryKib, int iterations, int parallelism) {
         this.function = Argon2Function.getInstance(memoryKib, iterations, parallelism, 32, Argon2.ID);
-        this.dummyHash = hash("atrium-dummy-password");
+    }
+
+    private String dummy() {
+        String d = dummyHash;
+        if (d == null) {
+            d = hash("atrium-dummy-password");
+            dummyHash = d;
+        }
+        return d;
     }
 
     public String hash(String password) {
@@ -29,7 +40,7 @@ public final class PasswordHasher {
 
     /** Whether {@code password} matches {@code hash}; a null hash burns the same time and answers false. */
     public boolean verify(String password, String hash) {
-        String target = hash == null ? dummyHash : hash;
+        String target = hash == null ? dummy() : hash;
         boolean ok = Password.check(password, target).with(Argon2Function.getInstanceFromHash(target));
         return hash != null && ok;
     }
