@@ -31,6 +31,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource reader;
     private final DataSource migrationSource;
     private final String description;
+    /** SQLite only: checkpoints the WAL in the background. */
+    private Checkpointer checkpointer;
 
     private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, DataSource migrationSource,
                      String description) {
@@ -61,9 +63,12 @@ public final class Database implements AutoCloseable {
             throw new StoreUnavailableException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
         }
         String url = "jdbc:sqlite:" + file;
-        HikariDataSource writer = pool("atrium-sqlite-writer", sqlite(url, true), 1, settings);
-        HikariDataSource reader = pool("atrium-sqlite-reader", sqlite(url, false), settings.poolSize(), settings);
-        return new Database(Dialect.SQLITE, writer, reader, sqlite(url, true), "sqlite:" + file);
+        HikariDataSource writer = pool("atrium-sqlite-writer", sqlite(url, true), 1, settings,
+                "PRAGMA wal_autocheckpoint=0"); // see Checkpointer: commits never pay for a checkpoint
+        HikariDataSource reader = pool("atrium-sqlite-reader", sqlite(url, false), settings.poolSize(), settings, null);
+        Database db = new Database(Dialect.SQLITE, writer, reader, sqlite(url, true), "sqlite:" + file);
+        db.checkpointer = new Checkpointer(reader);
+        return db;
     }
 
     private static SQLiteDataSource sqlite(String url, boolean immediate) {
@@ -104,9 +109,10 @@ public final class Database implements AutoCloseable {
         return new Database(Dialect.POSTGRESQL, pool, pool, migrations, settings.redacted());
     }
 
-    private static HikariDataSource pool(String name, DataSource source, int size, JdbcSettings settings) {
+    private static HikariDataSource pool(String name, DataSource source, int size, JdbcSettings settings, String initSql) {
         HikariConfig config = baseConfig(name, size, settings);
         config.setDataSource(source);
+        config.setConnectionInitSql(initSql);
         return new HikariDataSource(config);
     }
 
@@ -144,6 +150,18 @@ public final class Database implements AutoCloseable {
                 rollbackQuietly(c, e);
                 throw e;
             }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in autocommit on a write connection: for a single statement that is atomic
+     * on its own (PostgreSQL's data-modifying CTEs), saving the BEGIN/COMMIT round trip.
+     */
+    public <T> T autocommit(SqlWork<T> work) {
+        try (Connection c = writer.getConnection()) {
+            return work.run(c);
         } catch (SQLException e) {
             throw translate(e);
         }
@@ -190,8 +208,16 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
+    /** How long a request waits for a connection (the store's connect timeout). */
+    public java.time.Duration connectionTimeout() {
+        return java.time.Duration.ofMillis(writer.getConnectionTimeout());
+    }
+
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         writer.close();
         if (reader != writer) {
             reader.close();

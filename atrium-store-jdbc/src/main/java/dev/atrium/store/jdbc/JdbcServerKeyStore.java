@@ -21,7 +21,7 @@ final class JdbcServerKeyStore implements ServerKeyStore {
     @Override
     public void create(User serverUser, ApiKey k) {
         db.write(c -> {
-            JdbcSignupStore.insertUserAndIdentities(c, serverUser);
+            SignupSql.insertUserAndIdentities(c, serverUser);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_keys "
                     + "(id, app_id, user_id, name, key_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, k.id());

@@ -2,125 +2,131 @@ package dev.atrium.store.jdbc;
 
 import dev.atrium.core.auth.IdentityTakenException;
 import dev.atrium.core.auth.SignupStore;
-import dev.atrium.core.events.UserEvent;
-import dev.atrium.core.kernel.Json;
+import dev.atrium.core.kernel.StoreUnavailableException;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@link SignupStore} over JDBC: user, identities, session and the {@code user.created} event in
- * one transaction. On PostgreSQL it is one statement of data-modifying CTEs, one round trip
- * instead of six (BEGIN, four INSERTs, COMMIT); foreign keys are checked at the end of the statement, so the children may be
- * inserted beside their parent.
+ * {@link SignupStore} over JDBC with group commit: sign-ups are queued to a few writer threads,
+ * each of which writes whatever is waiting (up to {@link #MAX_BATCH}) in one transaction
+ * ({@link SignupSql}), then completes those requests. A lone sign-up is written at once; under
+ * load, one commit carries many (measured on this machine, issue 8: SQLite 4.7k → 23.6k guests/s
+ * from 1 to 16 per transaction; PostgreSQL 2.2k → 15.2k). A batch that hits a unique key is
+ * replayed one sign-up per transaction, so only the sign-up whose identity is taken fails.
+ *
+ * <p>SQLite has one writer thread (it has one writer anyway, and JNI calls then never pin a
+ * request's carrier); PostgreSQL four (more backends contend for the same cores).
  */
-final class JdbcSignupStore implements SignupStore {
-    private static final String USER_COLUMNS =
-            "users (id, app_id, type, disabled, anonymous, created_at, last_active_at, custom_data)";
-    private static final String IDENTITY_COLUMNS =
-            "identities (app_id, provider_type, subject, user_id, position, provider_data, created_at)";
-    private static final String SESSION_COLUMNS =
-            "sessions (id, app_id, user_id, device_id, refresh_hash, created_at, expires_at)";
+final class JdbcSignupStore implements SignupStore, AutoCloseable {
+    static final int MAX_BATCH = 64;
+    private static final int QUEUE = 4_096;
 
     private final Database db;
+    private final Duration wait;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean closed;
 
-    JdbcSignupStore(Database db) {
+    private record Pending(SignupSql.Signup signup, CompletableFuture<Void> done) {}
+
+    JdbcSignupStore(Database db, Duration wait) {
         this.db = db;
+        this.wait = wait;
+        int threads = db.dialect() == Dialect.SQLITE ? 1 : 4;
+        for (int i = 0; i < threads; i++) {
+            writers.add(Thread.ofPlatform().daemon().name("atrium-signup-writer-" + i).start(this::run));
+        }
     }
 
     @Override
     public void createUserWithSession(User user, Session session) {
+        Pending p = new Pending(new SignupSql.Signup(user, session), new CompletableFuture<>());
         try {
-            db.write(c -> {
-                if (db.dialect() == Dialect.POSTGRESQL) {
-                    oneStatement(c, user, session);
-                } else {
-                    threeInserts(c, user, session);
+            if (closed || !queue.offer(p, wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new StoreUnavailableException("sign-up queue full or closed", null);
+            }
+            p.done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while signing up", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
                 }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            insert(batch.stream().map(Pending::signup).toList());
+            batch.forEach(p -> p.done.complete(null));
+        } catch (UniqueViolationException taken) {
+            for (Pending p : batch) { // replay one by one: only the taken identity fails
+                try {
+                    insert(List.of(p.signup));
+                    p.done.complete(null);
+                } catch (UniqueViolationException e) {
+                    Identity first = p.signup.user().identities().get(0);
+                    p.done.completeExceptionally(new IdentityTakenException(first.providerType(), first.subject()));
+                } catch (RuntimeException e) {
+                    p.done.completeExceptionally(e);
+                }
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.done.completeExceptionally(e));
+        }
+    }
+
+    private void insert(List<SignupSql.Signup> signups) {
+        if (db.dialect() == Dialect.POSTGRESQL) {
+            db.autocommit(c -> {
+                SignupSql.insert(c, db.dialect(), signups);
                 return null;
             });
-        } catch (UniqueViolationException e) {
-            Identity first = user.identities().get(0);
-            throw new IdentityTakenException(first.providerType(), first.subject());
+        } else {
+            db.write(c -> {
+                SignupSql.insert(c, db.dialect(), signups);
+                return null;
+            });
         }
     }
 
-    private static void threeInserts(Connection c, User user, Session session) throws SQLException {
-        insertUserAndIdentities(c, user);
-        JdbcSessionStore.insert(c, session);
-        OutboxWrites.insert(c, user.appId(), user.id(), UserEvent.CREATED, user.identities().get(0).providerType(),
-                user.createdAt());
-    }
-
-    /** The user row and its identity rows, in the caller's transaction. */
-    static void insertUserAndIdentities(Connection c, User user) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + USER_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bindUser(ps, 1, user);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + IDENTITY_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (int pos = 0; pos < user.identities().size(); pos++) {
-                bindIdentity(ps, 1, user, pos);
-                ps.addBatch();
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread t : writers) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            ps.executeBatch();
         }
-    }
-
-    private static void oneStatement(Connection c, User user, Session session) throws SQLException {
-        StringBuilder sql = new StringBuilder("WITH u AS (INSERT INTO ").append(USER_COLUMNS)
-                .append(" VALUES (?, ?, ?, ?, ?, ?, ?, ?)), i AS (INSERT INTO ").append(IDENTITY_COLUMNS).append(" VALUES ");
-        for (int pos = 0; pos < user.identities().size(); pos++) {
-            sql.append(pos == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
-        }
-        sql.append("), s AS (INSERT INTO ").append(SESSION_COLUMNS).append(" VALUES (?, ?, ?, ?, ?, ?, ?)) ")
-                .append("INSERT INTO ").append(OutboxWrites.COLUMNS).append(" VALUES (?, ?, ?, ?, ?, ?)");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int p = bindUser(ps, 1, user);
-            for (int pos = 0; pos < user.identities().size(); pos++) {
-                p = bindIdentity(ps, p, user, pos);
-            }
-            ps.setString(p++, session.id());
-            ps.setString(p++, session.appId());
-            ps.setString(p++, session.userId());
-            ps.setString(p++, session.deviceId());
-            ps.setString(p++, session.refreshHash());
-            ps.setLong(p++, session.createdAt().toEpochMilli());
-            ps.setLong(p++, session.expiresAt().toEpochMilli());
-            ps.setString(p++, user.appId());
-            ps.setString(p++, user.id());
-            ps.setString(p++, UserEvent.CREATED);
-            ps.setString(p++, user.identities().get(0).providerType());
-            ps.setLong(p++, user.createdAt().toEpochMilli());
-            ps.setLong(p, user.createdAt().toEpochMilli());
-            ps.executeUpdate();
-        }
-    }
-
-    private static int bindUser(PreparedStatement ps, int p, User user) throws SQLException {
-        ps.setString(p++, user.id());
-        ps.setString(p++, user.appId());
-        ps.setString(p++, user.type());
-        ps.setBoolean(p++, user.disabled());
-        ps.setBoolean(p++, user.isAnonymous());
-        ps.setLong(p++, user.createdAt().toEpochMilli());
-        ps.setLong(p++, user.lastActiveAt().toEpochMilli());
-        ps.setString(p++, user.customData().isEmpty() ? null : Json.write(user.customData()));
-        return p;
-    }
-
-    private static int bindIdentity(PreparedStatement ps, int p, User user, int pos) throws SQLException {
-        Identity i = user.identities().get(pos);
-        ps.setString(p++, user.appId());
-        ps.setString(p++, i.providerType());
-        ps.setString(p++, i.subject());
-        ps.setString(p++, user.id());
-        ps.setInt(p++, pos);
-        ps.setString(p++, i.providerData().isEmpty() ? null : Json.write(i.providerData()));
-        ps.setLong(p++, i.createdAt().toEpochMilli());
-        return p;
     }
 }

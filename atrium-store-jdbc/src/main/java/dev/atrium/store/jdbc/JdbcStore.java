@@ -22,7 +22,7 @@ public final class JdbcStore implements AtriumStore {
     private final AppStore apps;
     private final UserStore users;
     private final SessionStore sessions;
-    private final SignupStore signups;
+    private final JdbcSignupStore signups;
     private final SigningKeyStore keys;
     private final AdminTokenStore adminTokens;
     private final LinkStore links;
@@ -41,7 +41,7 @@ public final class JdbcStore implements AtriumStore {
         this.apps = new JdbcAppStore(db);
         this.users = new JdbcUserStore(db);
         this.sessions = new JdbcSessionStore(db);
-        this.signups = new JdbcSignupStore(db);
+        this.signups = new JdbcSignupStore(db, db.connectionTimeout());
         this.keys = new JdbcSigningKeyStore(db);
         this.adminTokens = new JdbcAdminTokenStore(db);
         this.links = new JdbcLinkStore(db);
@@ -152,6 +152,7 @@ public final class JdbcStore implements AtriumStore {
 
     @Override
     public void close() {
+        signups.close();
         db.close();
     }
 }

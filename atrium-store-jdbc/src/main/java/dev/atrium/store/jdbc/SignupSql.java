@@ -1,0 +1,138 @@
+package dev.atrium.store.jdbc;
+
+import dev.atrium.core.events.UserEvent;
+import dev.atrium.core.kernel.Json;
+import dev.atrium.core.sessions.Session;
+import dev.atrium.core.users.Identity;
+import dev.atrium.core.users.User;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The SQL of sign-ups: any number of (user, identities, session, user.created event) in multi-row
+ * INSERTs. PostgreSQL gets one statement of data-modifying CTEs (atomic on its own, so it runs in
+ * autocommit: one round trip, no BEGIN/COMMIT; foreign keys are checked at the end of the
+ * statement, so children may sit beside their parent). SQLite, which has no such CTEs, gets four
+ * statements in the caller's transaction.
+ */
+final class SignupSql {
+    static final String USER_COLUMNS = "users (id, app_id, type, disabled, anonymous, created_at, last_active_at, custom_data)";
+    static final String IDENTITY_COLUMNS = "identities (app_id, provider_type, subject, user_id, position, provider_data, created_at)";
+    static final String SESSION_COLUMNS = "sessions (id, app_id, user_id, device_id, refresh_hash, created_at, expires_at)";
+    private static final String USER_ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SEVEN = "(?, ?, ?, ?, ?, ?, ?)";
+    private static final String EVENT_ROW = "(?, ?, ?, ?, ?, ?)";
+
+    /** One sign-up. */
+    record Signup(User user, Session session) {}
+
+    private SignupSql() {}
+
+    static void insert(Connection c, Dialect dialect, List<Signup> batch) throws SQLException {
+        int identities = batch.stream().mapToInt(s -> s.user().identities().size()).sum();
+        if (dialect == Dialect.POSTGRESQL) {
+            String sql = "WITH u AS (INSERT INTO " + USER_COLUMNS + " VALUES " + rows(USER_ROW, batch.size())
+                    + "), i AS (INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, identities)
+                    + "), s AS (INSERT INTO " + SESSION_COLUMNS + " VALUES " + rows(SEVEN, batch.size())
+                    + ") INSERT INTO " + OutboxWrites.COLUMNS + " VALUES " + rows(EVENT_ROW, batch.size());
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int p = bindUsers(ps, 1, batch);
+                p = bindIdentities(ps, p, batch);
+                p = bindSessions(ps, p, batch);
+                bindEvents(ps, p, batch);
+                ps.executeUpdate();
+            }
+            return;
+        }
+        execute(c, "INSERT INTO " + USER_COLUMNS + " VALUES " + rows(USER_ROW, batch.size()), ps -> bindUsers(ps, 1, batch));
+        execute(c, "INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, identities), ps -> bindIdentities(ps, 1, batch));
+        execute(c, "INSERT INTO " + SESSION_COLUMNS + " VALUES " + rows(SEVEN, batch.size()), ps -> bindSessions(ps, 1, batch));
+        execute(c, "INSERT INTO " + OutboxWrites.COLUMNS + " VALUES " + rows(EVENT_ROW, batch.size()), ps -> bindEvents(ps, 1, batch));
+    }
+
+    /** The user row and its identity rows only (server API keys), in the caller's transaction. */
+    static void insertUserAndIdentities(Connection c, User user) throws SQLException {
+        List<Signup> one = List.of(new Signup(user, null));
+        execute(c, "INSERT INTO " + USER_COLUMNS + " VALUES " + USER_ROW, ps -> bindUsers(ps, 1, one));
+        execute(c, "INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, user.identities().size()),
+                ps -> bindIdentities(ps, 1, one));
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        int bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static void execute(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.executeUpdate();
+        }
+    }
+
+    private static String rows(String row, int n) {
+        return String.join(", ", Collections.nCopies(n, row));
+    }
+
+    private static int bindUsers(PreparedStatement ps, int p, List<Signup> batch) throws SQLException {
+        for (Signup s : batch) {
+            User u = s.user();
+            ps.setString(p++, u.id());
+            ps.setString(p++, u.appId());
+            ps.setString(p++, u.type());
+            ps.setBoolean(p++, u.disabled());
+            ps.setBoolean(p++, u.isAnonymous());
+            ps.setLong(p++, u.createdAt().toEpochMilli());
+            ps.setLong(p++, u.lastActiveAt().toEpochMilli());
+            ps.setString(p++, u.customData().isEmpty() ? null : Json.write(u.customData()));
+        }
+        return p;
+    }
+
+    private static int bindIdentities(PreparedStatement ps, int p, List<Signup> batch) throws SQLException {
+        for (Signup s : batch) {
+            User u = s.user();
+            for (int pos = 0; pos < u.identities().size(); pos++) {
+                Identity i = u.identities().get(pos);
+                ps.setString(p++, u.appId());
+                ps.setString(p++, i.providerType());
+                ps.setString(p++, i.subject());
+                ps.setString(p++, u.id());
+                ps.setInt(p++, pos);
+                ps.setString(p++, i.providerData().isEmpty() ? null : Json.write(i.providerData()));
+                ps.setLong(p++, i.createdAt().toEpochMilli());
+            }
+        }
+        return p;
+    }
+
+    private static int bindSessions(PreparedStatement ps, int p, List<Signup> batch) throws SQLException {
+        for (Signup s : batch) {
+            Session x = s.session();
+            ps.setString(p++, x.id());
+            ps.setString(p++, x.appId());
+            ps.setString(p++, x.userId());
+            ps.setString(p++, x.deviceId());
+            ps.setString(p++, x.refreshHash());
+            ps.setLong(p++, x.createdAt().toEpochMilli());
+            ps.setLong(p++, x.expiresAt().toEpochMilli());
+        }
+        return p;
+    }
+
+    private static int bindEvents(PreparedStatement ps, int p, List<Signup> batch) throws SQLException {
+        for (Signup s : batch) {
+            User u = s.user();
+            ps.setString(p++, u.appId());
+            ps.setString(p++, u.id());
+            ps.setString(p++, UserEvent.CREATED);
+            ps.setString(p++, u.identities().get(0).providerType());
+            ps.setLong(p++, u.createdAt().toEpochMilli());
+            ps.setLong(p++, u.createdAt().toEpochMilli());
+        }
+        return p;
+    }
+}
