@@ -35,6 +35,10 @@ class DatabaseFaultIT {
              NodeProcess node = NodeProcess.launch("--store", pg.url, "--store-schema", pg.name, "--data-dir", dir.toString(),
                      "--store-connect-timeout", CONNECT_TIMEOUT.toMillis() + "ms").awaitReady()) {
             String login = node.baseUrl() + "/api/client/v2.0/app/" + node.appId() + "/auth/providers/anon-user/login";
+            // One test client makes every sign-up: lift the per-address limit (this test is about the database).
+            String admin = java.nio.file.Files.readString(dir.resolve("admin-token")).trim();
+            assertThat(Http.send("PATCH", node.baseUrl() + "/api/admin/v1/apps/" + node.appId() + "/settings", admin,
+                    "{\"guest_rate_per_hour\":10000000,\"guest_burst\":10000000}").status()).isEqualTo(200);
             AtomicBoolean outage = new AtomicBoolean(false);
             AtomicBoolean running = new AtomicBoolean(true);
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -65,9 +69,9 @@ class DatabaseFaultIT {
             }
             try {
                 Thread.sleep(1_000);
-                outage.set(true);
                 System.out.println("stopping PostgreSQL at " + (System.nanoTime() - origin) / 1_000_000 + " ms");
                 PgCluster.stop();
+                outage.set(true);
                 System.out.println("stopped PostgreSQL at " + (System.nanoTime() - origin) / 1_000_000 + " ms");
                 Thread.sleep(4_000);
                 Http.Reply ready = Http.send("GET", node.baseUrl() + "/health/ready", null, null);
@@ -95,7 +99,12 @@ class DatabaseFaultIT {
                         assertThat(o.status()).isEqualTo(503);
                         assertThat(o.errorCode()).isEqualTo("StoreUnavailable");
                     });
-            assertThat(failures).as("failing fast: within the connect timeout plus slack")
+            // Requests sent while the database is down fail within the connect timeout (plus
+            // scheduling slack on a loaded two-core box); one already inside PostgreSQL when it
+            // stopped waits for the shutdown to kill its backend, so only those sent after the
+            // stop are held to the bound.
+            assertThat(failures.stream().filter(Outcome::duringOutage).toList())
+                    .as("failing fast: within the connect timeout plus slack").isNotEmpty()
                     .allSatisfy(o -> assertThat(o.millis()).isLessThan(CONNECT_TIMEOUT.toMillis() + 2_500));
             assertThat(pg.scalar("SELECT count(*) FROM users u WHERE NOT EXISTS (SELECT 1 FROM identities i WHERE i.user_id = u.id)"))
                     .as("users without identity").isZero();
