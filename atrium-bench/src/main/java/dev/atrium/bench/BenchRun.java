@@ -17,6 +17,7 @@ import dev.atrium.bench.load.Scenario;
 import dev.atrium.bench.report.BenchReport;
 import dev.atrium.bench.report.Machine;
 import dev.atrium.bench.report.Ratios;
+import dev.atrium.bench.server.GuestLimits;
 import dev.atrium.bench.server.LaunchedServer;
 import dev.atrium.bench.server.ProcStats;
 import java.io.IOException;
@@ -57,6 +58,9 @@ final class BenchRun {
                 progress(String.format("ready in %.0f ms at %s, app %s, pid %d", launched.readyMillis(), base, app, pid));
             } else {
                 storeUrl = o.baselineStore != null ? o.baselineStore : storeOf(base);
+                if (o.liftGuestLimits) {
+                    GuestLimits.lift(storeUrl, o.serverStoreSchema, app);
+                }
             }
             Double rssIdle = launched == null ? null : rssAfterSettling(pid);
             LoadSettings settings = new LoadSettings(base, app, o.client, o.concurrency, o.warmup, o.duration, pid);

@@ -15,11 +15,11 @@ import java.util.concurrent.BlockingQueue;
 public final class InsertBaseline {
     private InsertBaseline() {}
 
-    /** The forms worth measuring on this store; the first is the server's own. */
+    /** The forms worth measuring on this store; the first is the statement form the server uses. */
     public static List<InsertForm> formsFor(Dialect dialect) {
         return dialect == Dialect.SQLITE
                 ? List.of(InsertForm.TRANSACTION)
-                : List.of(InsertForm.CTE_IN_TRANSACTION, InsertForm.CTE_AUTOCOMMIT, InsertForm.TRANSACTION);
+                : List.of(InsertForm.CTE_AUTOCOMMIT, InsertForm.CTE_IN_TRANSACTION, InsertForm.TRANSACTION);
     }
 
     public static BaselineResult run(BaselineStore store, InsertForm form, int threads, int poolSize, Timing timing) {

@@ -48,6 +48,14 @@ final class AtriumApi {
         return new Guest(login.accessToken(), login.refreshToken());
     }
 
+    /**
+     * A login whose tokens are not kept: the status is checked, the body not parsed, because the
+     * generator's CPU is taken from the server on a shared machine.
+     */
+    void loginAndForget() throws FailedCall {
+        call(Operation.LOGIN, "POST", loginPath, null, LOGIN_BODY);
+    }
+
     void refresh(Guest guest) throws FailedCall {
         Reply r = call(Operation.REFRESH, "POST", SESSION, guest.refreshToken, null);
         guest.accessToken = parse(r, AccessTokenResponse.class).accessToken();

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Each scenario as a share of the raw work it cannot avoid. Login: the store's guest insert at the
- * same concurrency (every form measured; the server's own form first), and two signatures on all
+ * same concurrency, one guest per transaction (every form measured), and two signatures on all
  * cores. Refresh: one signature plus one verification. Profile: one verification. All-core
  * verification is estimated from one thread times the scaling measured for signing.
  */

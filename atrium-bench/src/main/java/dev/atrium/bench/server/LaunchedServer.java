@@ -26,15 +26,13 @@ public final class LaunchedServer implements AutoCloseable {
     private static final long READY_TIMEOUT_MS = 60_000;
 
     private final Process process;
-    private final Path dataDir;
     private final URI base;
     private final double readyMillis;
     private final String appId;
     private final ServerFiles files;
 
-    private LaunchedServer(Process process, Path dataDir, URI base, double readyMillis, String appId, ServerFiles files) {
+    private LaunchedServer(Process process, URI base, double readyMillis, String appId, ServerFiles files) {
         this.process = process;
-        this.dataDir = dataDir;
         this.base = base;
         this.readyMillis = readyMillis;
         this.appId = appId;
@@ -65,7 +63,7 @@ public final class LaunchedServer implements AutoCloseable {
                 double readyMs = awaitReady(process, base, log, t0);
                 String appId = awaitAppId(process, log);
                 GuestLimits.lift(files.storeUrl(), files.schema(), appId); // nothing has read the app's settings yet
-                return new LaunchedServer(process, dataDir, base, readyMs, appId, files);
+                return new LaunchedServer(process, base, readyMs, appId, files);
             } catch (IOException | RuntimeException e) {
                 process.destroyForcibly();
                 files.clean();
@@ -90,7 +88,6 @@ public final class LaunchedServer implements AutoCloseable {
                 throw new IOException("server exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             if ((System.nanoTime() - t0) / 1_000_000 > READY_TIMEOUT_MS) {
-                process.destroyForcibly();
                 throw new IOException("server not ready after " + READY_TIMEOUT_MS + " ms:\n" + Files.readString(log));
             }
             pause(2);
@@ -144,10 +141,6 @@ public final class LaunchedServer implements AutoCloseable {
     /** The store the server was started on, as its /health/ready would name it. */
     public String storeUrl() {
         return files.storeUrl();
-    }
-
-    public Path dataDir() {
-        return dataDir;
     }
 
     @Override
