@@ -1,61 +1,81 @@
 package dev.atrium.server.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.Apps;
 import dev.atrium.core.store.AtriumStore;
-import dev.atrium.server.app.Stores;
 import java.time.Instant;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code atrium apps create|list}: manage apps directly in the store. */
-@Command(name = "apps", description = "Create and list apps.", subcommands = {AppsCommand.Create.class, AppsCommand.ListApps.class, AppsConfigure.class})
+/**
+ * {@code atrium apps create|list|get|settings|configure}. create, list and configure work on the store
+ * (no server needed) unless {@code --url} or {@code ATRIUM_URL} is given; get and settings use the admin API.
+ */
+@Command(name = "apps", description = "Create, list, inspect and configure apps.",
+        subcommands = {AppsCommand.Create.class, AppsCommand.ListApps.class, AppsCommand.Get.class, AppsSettings.class, AppsConfigure.class})
 final class AppsCommand {
 
     @Command(name = "create", description = "Create an app with anon-user enabled; prints its id.")
-    static final class Create implements Runnable {
-        @Mixin
-        ConfigOptions options;
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        java.io.PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
+    static final class Create extends StoreOrApi {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Override
-        public void run() {
-            try (AtriumStore store = Stores.open(options.load())) {
-                Instant now = Instant.now();
-                App app = Apps.newApp(name, now);
-                store.apps().create(app, Apps.defaultProviders(app, now));
-                out().println("app id: " + app.id());
-            }
+        void remote(AdminClient api) {
+            JsonNode app = api.send("POST", "/apps", Map.of("name", name));
+            print(app, () -> out().println("app id: " + app.path("id").asText()));
+        }
+
+        @Override
+        void local(AtriumStore store) {
+            Instant now = Instant.now();
+            App app = Apps.newApp(name, now);
+            store.apps().create(app, Apps.defaultProviders(app, now));
+            out().println("app id: " + app.id());
         }
     }
 
     @Command(name = "list", description = "List apps, oldest first.")
-    static final class ListApps implements Runnable {
-        @Mixin
-        ConfigOptions options;
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        java.io.PrintWriter out() {
-            return spec.commandLine().getOut();
+    static final class ListApps extends StoreOrApi {
+        @Override
+        void remote(AdminClient api) {
+            JsonNode apps = api.get("/apps");
+            print(apps, () -> {
+                Table t = new Table("ID", "NAME", "CREATED");
+                apps.forEach(a -> t.row(a.get("id"), a.get("name"), a.get("created_at")));
+                t.print(out());
+            });
         }
 
         @Override
-        public void run() {
-            try (AtriumStore store = Stores.open(options.load())) {
-                out().printf("%-40s %-24s %s%n", "ID", "NAME", "CREATED");
-                for (App app : store.apps().list()) {
-                    out().printf("%-40s %-24s %s%n", app.id(), app.name(), app.createdAt());
-                }
-            }
+        void local(AtriumStore store) {
+            Table t = new Table("ID", "NAME", "CREATED");
+            store.apps().list().forEach(a -> t.row(a.id(), a.name(), a.createdAt()));
+            t.print(out());
+        }
+    }
+
+    @Command(name = "get", description = "An app with its settings and providers (admin API).")
+    static final class Get extends ApiCommand {
+        @Option(names = "--app", required = true, description = "app id")
+        String appId;
+
+        @Override
+        void call(AdminClient api) {
+            JsonNode app = api.get(app(appId));
+            print(app, () -> {
+                new Table("FIELD", "VALUE").row("id", app.get("id")).row("name", app.get("name"))
+                        .row("created", app.get("created_at")).print(out());
+                out().println();
+                AppsSettings.table(app.path("settings")).print(out());
+                out().println();
+                Table providers = new Table("PROVIDER", "ENABLED");
+                api.get(app(appId) + "/providers").forEach(p -> providers.row(p.get("type"), p.get("enabled")));
+                providers.print(out());
+            });
         }
     }
 }

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code atrium}: the root command; every operator surface is a subcommand. */
 @Command(name = "atrium", mixinStandardHelpOptions = true, version = "atrium 0.1.0",
         description = "Self-hosted authentication server for guest users (App Services client API v2).",
-        subcommands = {ServeCommand.class, AppsCommand.class, ProvidersCommand.class, KeysCommand.class, SweepCommand.class, EventsCommand.class,
-                MigrateCommand.class,
+        subcommands = {ServeCommand.class, AppsCommand.class, ProvidersCommand.class, KeysCommand.class, UsersCommand.class,
+                StatsCommand.class, SweepCommand.class, EventsCommand.class, MigrateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AtriumCommand implements Runnable {
     /** Exit code of a configuration error. */
@@ -28,6 +28,7 @@ public final class AtriumCommand implements Runnable {
     /** The command line with Atrium's exit codes for configuration and store failures. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new AtriumCommand());
+        addHelpOption(cl);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ConfigException c) {
                 line.getErr().println(c.getMessage());
@@ -48,6 +49,17 @@ public final class AtriumCommand implements Runnable {
             throw e;
         });
         return cl;
+    }
+
+    /** {@code -h/--help} on every subcommand, so {@code atrium users list --help} shows its options. */
+    private static void addHelpOption(CommandLine parent) {
+        for (CommandLine sub : parent.getSubcommands().values()) {
+            if (!sub.getCommandSpec().optionsMap().containsKey("--help")) {
+                sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+                addHelpOption(sub);
+            }
+        }
     }
 
     /** A command could not do what was asked; the message says why, exit code 1. */

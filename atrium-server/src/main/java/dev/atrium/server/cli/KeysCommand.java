@@ -1,33 +1,50 @@
 package dev.atrium.server.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.server.app.KeyRotation;
-import dev.atrium.server.app.Stores;
 import java.time.Clock;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code atrium keys rotate --app ID}: a new signing key; tokens signed by the old one stay valid. */
-@Command(name = "keys", description = "Manage an app's token signing keys.", subcommands = KeysCommand.Rotate.class)
+/** {@code atrium keys rotate|list --app ID}: an app's token signing keys; tokens signed by an old one stay valid. */
+@Command(name = "keys", description = "Manage an app's token signing keys.", subcommands = {KeysCommand.Rotate.class, KeysCommand.ListKeys.class})
 final class KeysCommand {
 
     @Command(name = "rotate", description = "Make a new signing key active; the old one keeps verifying until its tokens expire.")
-    static final class Rotate implements Runnable {
-        @Mixin
-        ConfigOptions options;
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+    static final class Rotate extends StoreOrApi {
         @Option(names = "--app", required = true, description = "app id")
         String appId;
 
         @Override
-        public void run() {
-            try (AtriumStore store = Stores.open(options.load())) {
-                String kid = KeyRotation.rotate(store, appId, Clock.systemUTC());
-                spec.commandLine().getOut().println("new signing key " + kid + " for app " + appId
-                        + " (running nodes switch within their cache-ttl)");
-            }
+        void remote(AdminClient api) {
+            JsonNode key = api.send("POST", ApiCommand.app(appId) + "/signing_keys/rotate", null);
+            print(key, () -> done(key.path("kid").asText()));
+        }
+
+        @Override
+        void local(AtriumStore store) {
+            done(KeyRotation.rotate(store, appId, Clock.systemUTC()));
+        }
+
+        private void done(String kid) {
+            out().println("new signing key " + kid + " for app " + appId + " (running nodes switch within their cache-ttl)");
+        }
+    }
+
+    @Command(name = "list", description = "The app's signing keys, public part only (admin API).")
+    static final class ListKeys extends ApiCommand {
+        @Option(names = "--app", required = true, description = "app id")
+        String appId;
+
+        @Override
+        void call(AdminClient api) {
+            JsonNode keys = api.get(app(appId) + "/signing_keys");
+            print(keys, () -> {
+                Table t = new Table("KID", "ALG", "STATE", "CREATED", "RETIRED");
+                keys.forEach(k -> t.row(k.get("kid"), k.get("alg"), k.get("state"), k.get("created_at"), k.get("retired_at")));
+                t.print(out());
+            });
         }
     }
 }

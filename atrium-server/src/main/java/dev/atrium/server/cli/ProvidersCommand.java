@@ -1,35 +1,28 @@
 package dev.atrium.server.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.store.AtriumStore;
-import dev.atrium.server.app.Stores;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code atrium providers enable|disable --app ID TYPE}. A running server sees the change within
- * its cache TTL (config {@code cache-ttl}, default 5 s). Disabling never deletes users.
+ * {@code atrium providers enable|disable --app ID TYPE}, on the store (a running server sees the change
+ * within its cache TTL, config {@code cache-ttl}, default 5 s) or, with {@code --url}, through the admin
+ * API (in force at once on that node). Disabling never deletes users.
  */
 @Command(name = "providers", description = "Enable or disable an app's auth providers.",
         subcommands = {ProvidersCommand.Enable.class, ProvidersCommand.Disable.class})
 final class ProvidersCommand {
     static final Set<String> KNOWN = Set.of("anon-user", "local-userpass", "api-key", "custom-token");
 
-    abstract static class Toggle implements Runnable {
-        @Mixin
-        ConfigOptions options;
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        java.io.PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
+    abstract static class Toggle extends StoreOrApi {
         @Option(names = "--app", required = true, description = "app id")
         String appId;
         @Parameters(index = "0", paramLabel = "PROVIDER", description = "anon-user, local-userpass, api-key or custom-token")
@@ -53,19 +46,37 @@ final class ProvidersCommand {
             if (!KNOWN.contains(type)) {
                 throw new AtriumCommand.CommandFailure("unknown provider '" + type + "' (known: " + KNOWN + ")");
             }
-            try (AtriumStore store = Stores.open(options.load())) {
-                ProviderConfig current = store.apps().providers(appId).stream()
-                        .filter(p -> p.type().equals(type)).findFirst()
-                        .orElse(new ProviderConfig(ObjectIds.next(Instant.now()), appId, type, false, Map.of()));
-                ProviderConfig next = current.withEnabled(enabled());
-                if (settings != null) {
-                    next = new ProviderConfig(next.id(), next.appId(), next.type(), next.enabled(), parseSettings());
-                }
-                if (!store.apps().saveProvider(next)) {
-                    throw new AtriumCommand.CommandFailure("no app with id '" + appId + "'");
-                }
-                out().println(type + " " + (enabled() ? "enabled" : "disabled") + " for app " + appId);
+            super.run();
+        }
+
+        @Override
+        void remote(AdminClient api) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("enabled", enabled());
+            if (settings != null) {
+                body.put("config", parseSettings());
             }
+            JsonNode p = api.send("PUT", ApiCommand.app(appId) + "/providers/" + AdminClient.seg(type), body);
+            print(p, this::done);
+        }
+
+        @Override
+        void local(AtriumStore store) {
+            ProviderConfig current = store.apps().providers(appId).stream()
+                    .filter(p -> p.type().equals(type)).findFirst()
+                    .orElse(new ProviderConfig(ObjectIds.next(Instant.now()), appId, type, false, Map.of()));
+            ProviderConfig next = current.withEnabled(enabled());
+            if (settings != null) {
+                next = new ProviderConfig(next.id(), next.appId(), next.type(), next.enabled(), parseSettings());
+            }
+            if (!store.apps().saveProvider(next)) {
+                throw new AtriumCommand.CommandFailure("no app with id '" + appId + "'");
+            }
+            done();
+        }
+
+        private void done() {
+            out().println(type + " " + (enabled() ? "enabled" : "disabled") + " for app " + appId);
         }
     }
 

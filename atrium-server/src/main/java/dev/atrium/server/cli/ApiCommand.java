@@ -1,0 +1,51 @@
+package dev.atrium.server.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** A command that only talks to a running server through the admin API. */
+abstract class ApiCommand implements Runnable {
+    @Mixin
+    AdminOptions admin;
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "where the default admin-token file is (env ATRIUM_DATA_DIR, default ./atrium-data)")
+    String dataDir;
+    @Spec
+    CommandSpec spec;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    @Override
+    public final void run() {
+        try (AdminClient api = admin.client(dataDir)) {
+            call(api);
+        }
+    }
+
+    abstract void call(AdminClient api);
+
+    /** With --json the API's JSON, else what {@code human} prints. */
+    void print(JsonNode answer, Runnable human) {
+        print(out(), admin.json, answer, human);
+    }
+
+    static void print(PrintWriter out, boolean json, JsonNode answer, Runnable human) {
+        if (json) {
+            if (answer != null) {
+                out.println(AdminClient.pretty(answer));
+            }
+        } else {
+            human.run();
+        }
+    }
+
+    /** {@code /apps/<id>}, encoded. */
+    static String app(String appId) {
+        return "/apps/" + AdminClient.seg(appId);
+    }
+}

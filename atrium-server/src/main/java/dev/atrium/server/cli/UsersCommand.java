@@ -1,0 +1,79 @@
+package dev.atrium.server.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code atrium users …}: an app's users, through the admin API of a running server. */
+@Command(name = "users", description = "List, inspect, disable, enable, delete users and revoke their sessions (admin API).",
+        subcommands = {UsersCommand.ListUsers.class, UsersCommand.Get.class, UserActions.Disable.class, UserActions.Enable.class,
+                UserActions.Delete.class, UserActions.Revoke.class, UserActions.BulkDelete.class})
+final class UsersCommand {
+
+    @Command(name = "list", description = "Users, oldest first, one page at a time (--cursor for the next).")
+    static final class ListUsers extends ApiCommand {
+        @Option(names = "--app", required = true, description = "app id")
+        String appId;
+        @Mixin
+        UserFilterOptions filter;
+        @Option(names = "--limit", description = "page size, 1..500 (default 50)")
+        Integer limit;
+        @Option(names = "--cursor", description = "the next cursor printed by the previous page")
+        String cursor;
+
+        @Override
+        void call(AdminClient api) {
+            Map<String, Object> query = filter.values();
+            query.put("limit", limit);
+            query.put("cursor", cursor);
+            JsonNode page = api.get(app(appId) + "/users", query);
+            print(page, () -> {
+                Table t = new Table("ID", "KIND", "PROVIDERS", "DISABLED", "CREATED", "LAST ACTIVE");
+                for (JsonNode u : page.path("users")) {
+                    t.row(u.get("id"), kind(u), u.get("providers"), u.get("disabled"), u.get("created_at"), u.get("last_active_at"));
+                }
+                t.print(out());
+                JsonNode next = page.path("next_cursor");
+                out().println(next.isTextual() ? "next page: --cursor " + next.asText() : "(last page)");
+            });
+        }
+    }
+
+    @Command(name = "get", description = "A user with its identities and sessions.")
+    static final class Get extends ApiCommand {
+        @Option(names = "--app", required = true, description = "app id")
+        String appId;
+        @Parameters(index = "0", paramLabel = "USER", description = "user id")
+        String userId;
+
+        @Override
+        void call(AdminClient api) {
+            JsonNode u = api.get(app(appId) + "/users/" + AdminClient.seg(userId));
+            print(u, () -> describe(out(), u));
+        }
+    }
+
+    /** anonymous or linked, as the list filter names them. */
+    static String kind(JsonNode user) {
+        return user.path("anonymous").asBoolean() ? "anonymous" : "linked";
+    }
+
+    /** A UserDetail: its fields, then its identities and sessions. */
+    static void describe(java.io.PrintWriter out, JsonNode u) {
+        new Table("FIELD", "VALUE").row("id", u.get("id")).row("kind", kind(u)).row("type", u.get("type"))
+                .row("disabled", u.get("disabled")).row("created", u.get("created_at")).row("last active", u.get("last_active_at"))
+                .row("providers", u.get("providers"))
+                .row("custom data", u.path("custom_data").isEmpty() ? null : u.get("custom_data").toString()).print(out);
+        out.println();
+        Table ids = new Table("IDENTITY", "PROVIDER", "CREATED");
+        u.path("identities").forEach(i -> ids.row(i.get("id"), i.get("provider_type"), i.get("created_at")));
+        ids.print(out);
+        out.println();
+        Table sessions = new Table("SESSION", "DEVICE", "CREATED", "EXPIRES");
+        u.path("sessions").forEach(s -> sessions.row(s.get("id"), s.get("device_id"), s.get("created_at"), s.get("expires_at")));
+        sessions.print(out);
+    }
+}

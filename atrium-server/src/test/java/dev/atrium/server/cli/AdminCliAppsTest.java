@@ -1,0 +1,139 @@
+package dev.atrium.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.server.testing.Http;
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CLI over the admin API (issue 7 item 2): apps, keys and providers through the API and on the
+ * store, wrong tokens, unreachable servers, help.
+ */
+class AdminCliAppsTest extends AdminCliHarness {
+    @Test
+    void appsAndKeysThroughTheApiAndOnTheStoreSeeTheSameApps() throws IOException {
+        start();
+
+        String viaStore = store("apps", "create", "Store Game").out().trim().replace("app id: ", "");
+        Run created = api("apps", "create", "Api Game");
+        String viaApi = created.out().trim().replace("app id: ", "");
+        Run listed = api("apps", "list");
+        Run storeList = store("apps", "list");
+        Run get = api("apps", "get", "--app", viaApi);
+        Run getJson = api("apps", "get", "--app", viaApi, "--json");
+        Run settings = api("apps", "settings", "--app", viaApi, "--inactivity", "30d", "--webhook-secret", "s3cr3t");
+        Run configure = api("apps", "configure", "--app", viaApi, "--guest-burst", "7");
+        Run badConfigure = api("apps", "configure", "--app", viaApi, "--inactivity", "30m");
+        Run shown = api("apps", "settings", "--app", viaApi, "--json");
+        Run rotatedViaApi = api("keys", "rotate", "--app", viaStore);
+        Run rotatedOnStore = store("keys", "rotate", "--app", viaStore);
+        Run keys = api("keys", "list", "--app", viaStore);
+        Run keysJson = api("keys", "list", "--app", viaStore, "--json");
+
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(viaApi).startsWith("api-game-");
+        assertThat(listed.out()).contains(viaStore, viaApi, "Store Game", "Api Game", server.appId());
+        assertThat(storeList.out()).contains(viaStore, viaApi);
+        assertThat(get.out()).contains("Api Game").containsPattern("inactivity_s +7776000").containsPattern("anon-user +true");
+        assertThat(getJson.json().get("name").asText()).isEqualTo("Api Game");
+        assertThat(settings.out()).containsPattern("inactivity_s +2592000").containsPattern("webhook_secret_set +true")
+                .doesNotContain("s3cr3t");
+        assertThat(configure.out()).contains("settings of app " + viaApi).contains("guest_burst=7");
+        assertThat(badConfigure.code()).isEqualTo(1);
+        assertThat(badConfigure.err()).contains("InvalidParameter: activity_granularity must be shorter than inactivity");
+        assertThat(shown.json().get("guest_burst").asInt()).isEqualTo(7);
+        assertThat(shown.json().get("inactivity_s").asLong()).isEqualTo(2_592_000L);
+        assertThat(rotatedViaApi.out()).contains("new signing key").contains(viaStore);
+        assertThat(rotatedOnStore.out()).contains("new signing key");
+        assertThat(keys.out().lines().findFirst().orElseThrow()).matches("KID +ALG +STATE +CREATED +RETIRED");
+        assertThat(keysJson.json()).hasSize(3);
+        String newest = rotatedOnStore.out().split(" ")[3];
+        assertThat(keys.out()).contains(newest);
+    }
+
+    @Test
+    void providersThroughTheApiTakeEffectAtOnce() throws IOException {
+        start();
+        String login = server.client("/app/" + server.appId() + "/auth/providers/anon-user/login");
+
+        Run off = api("providers", "disable", "--app", server.appId(), "anon-user");
+        Http.Reply refused = server.send("POST", login, (String) null, "{}");
+        Run on = api("providers", "enable", "--app", server.appId(), "anon-user", "--json");
+
+        assertThat(off.code()).as(off.err()).isZero();
+        assertThat(off.out()).contains("anon-user disabled for app " + server.appId());
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(on.json().get("enabled").asBoolean()).isTrue();
+        assertThat(server.send("POST", login, (String) null, "{}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongTokenGetsTheApisRefusalAndIsNeverEchoed() throws IOException {
+        start();
+        String wrong = "atr_not-the-right-one-0123456789";
+
+        Run r = atrium("users", "list", "--app", server.appId(), "--url", server.baseUrl(), "--token", wrong);
+        Run store = atrium("apps", "list", "--url", server.baseUrl(), "--token", wrong);
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("atrium: AdminUnauthorized: a valid admin token is required");
+        assertThat(r.out() + r.err()).doesNotContain(wrong);
+        assertThat(store.code()).isEqualTo(1);
+        assertThat(store.out() + store.err()).contains("AdminUnauthorized").doesNotContain(wrong);
+    }
+
+    @Test
+    void anUnreachableServerAMissingUrlOrAMissingTokenExitOne() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port;
+
+        Run down = atrium("users", "list", "--app", "a", "--url", url, "--token", "atr_x");
+        Run noUrl = atrium("stats", "--app", "a", "--token", "atr_x");
+        Run noToken = atrium("stats", "--app", "a", "--url", url, "--data-dir", dir.toString());
+        Run badUrl = atrium("stats", "--app", "a", "--url", "127.0.0.1:9090", "--token", "atr_x");
+
+        assertThat(down.code()).isEqualTo(1);
+        assertThat(down.err()).contains("the server is not reachable at " + url);
+        assertThat(noUrl.code()).isEqualTo(1);
+        assertThat(noUrl.err()).contains("no server URL");
+        assertThat(noToken.code()).isEqualTo(1);
+        assertThat(noToken.err()).contains("no admin token").contains(dir.resolve("admin-token").toString());
+        assertThat(badUrl.code()).isEqualTo(1);
+        assertThat(badUrl.err()).contains("--url must be an http(s) URL");
+    }
+
+    @Test
+    void withoutUrlTheOldCommandsWorkOnTheStoreWithNoServerAndJsonIsRefused() {
+        String id = store("apps", "create", "Offline").out().trim().replace("app id: ", "");
+        Run list = store("apps", "list");
+        Run rotate = store("keys", "rotate", "--app", id);
+        Run provider = store("providers", "enable", "--app", id, "local-userpass");
+        Run configure = store("apps", "configure", "--app", id, "--guest-burst", "5");
+        Run json = store("apps", "list", "--json");
+
+        assertThat(id).startsWith("offline-");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).containsPattern("ID +NAME +CREATED").contains(id, "Offline");
+        assertThat(rotate.out()).contains("new signing key");
+        assertThat(provider.out()).contains("local-userpass enabled for app " + id);
+        assertThat(configure.out()).contains("guest_burst=5");
+        assertThat(json.code()).isEqualTo(1);
+        assertThat(json.err()).contains("--json needs --url");
+    }
+
+    @Test
+    void everySubcommandHasHelpListingItsOptions() {
+        Run users = atrium("users", "list", "--help");
+        Run configure = atrium("apps", "configure", "-h");
+
+        assertThat(users.code()).isZero();
+        assertThat(users.out()).contains("--inactive-since", "--cursor", "--url", "--token-file", "--json");
+        assertThat(configure.code()).isZero();
+        assertThat(configure.out()).contains("--webhook-url", "--url", "--data-dir");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.atrium.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The CLI over the admin API (issue 7 item 2): users and stats, run in-process against a real server. */
+class AdminCliTest extends AdminCliHarness {
+    @Test
+    void usersListShowsATableThatPagesWithTheCursorAndJsonThatParses() throws IOException {
+        start();
+        List<String> ids = guests(3);
+
+        Run table = atrium("users", "list", "--app", server.appId(), "--url", server.baseUrl(), "--data-dir", dir.toString());
+        Run first = api("users", "list", "--app", server.appId(), "--limit", "2");
+        String cursor = first.out().lines().filter(l -> l.startsWith("next page: --cursor ")).findFirst().orElseThrow()
+                .substring("next page: --cursor ".length());
+        Run second = api("users", "list", "--app", server.appId(), "--limit", "2", "--cursor", cursor);
+        Run json = api("users", "list", "--app", server.appId(), "--json");
+
+        assertThat(table.code()).as(table.err()).isZero();
+        assertThat(table.out().lines().findFirst().orElseThrow())
+                .matches("ID +KIND +PROVIDERS +DISABLED +CREATED +LAST ACTIVE");
+        assertThat(table.out()).contains(ids.get(0), ids.get(1), ids.get(2)).contains("anonymous").contains("anon-user")
+                .contains("(last page)");
+        assertThat(first.out()).contains(ids.get(0), ids.get(1)).doesNotContain(ids.get(2));
+        assertThat(second.out()).contains(ids.get(2)).doesNotContain(ids.get(0)).contains("(last page)");
+        assertThat(json.code()).isZero();
+        assertThat(json.json().get("users")).hasSize(3);
+        assertThat(json.json().get("users").get(0).get("id").asText()).isEqualTo(ids.get(0));
+        assertThat(json.json().hasNonNull("next_cursor")).as("no next page").isFalse();
+    }
+
+    @Test
+    void usersGetDisableEnableRevokeAndDeleteOneGuest() throws IOException {
+        start();
+        String id = guests(1).getFirst();
+        String app = server.appId();
+
+        Run get = api("users", "get", "--app", app, id);
+        Run disable = api("users", "disable", "--app", app, id);
+        Run disabledOnly = api("users", "list", "--app", app, "--disabled", "true", "--json");
+        Run enable = api("users", "enable", "--app", app, id, "--json");
+        Run revoke = api("users", "revoke", "--app", app, id);
+        Run delete = api("users", "delete", "--app", app, id);
+        Run gone = api("users", "get", "--app", app, id);
+
+        assertThat(get.code()).as(get.err()).isZero();
+        assertThat(get.out()).contains("IDENTITY", "PROVIDER", "SESSION", "EXPIRES", id, "anon-user", "anonymous");
+        assertThat(disable.out()).contains("user " + id + " disabled");
+        assertThat(disabledOnly.json().get("users")).hasSize(1);
+        assertThat(enable.json().get("disabled").asBoolean()).isFalse();
+        assertThat(enable.json().get("sessions")).hasSize(1);
+        assertThat(revoke.out()).contains("revoked 1 sessions of user " + id);
+        assertThat(delete.out()).contains("user " + id + " deleted");
+        assertThat(gone.code()).isEqualTo(1);
+        assertThat(gone.err()).contains("atrium: UserNotFound: user not found: " + id);
+    }
+
+    @Test
+    void bulkDeleteOnlyCountsUntilYes() throws IOException {
+        start();
+        Instant now = server.clock.instant();
+        server.clock.set(now.minus(Duration.ofDays(2)));
+        List<String> old = guests(2);
+        server.clock.set(now);
+        String recent = guests(1).getFirst();
+        String before = now.minus(Duration.ofDays(1)).toString();
+
+        Run dry = api("users", "bulk-delete", "--app", server.appId(), "--created-before", before);
+        Run afterDry = api("users", "list", "--app", server.appId(), "--json");
+        Run real = api("users", "bulk-delete", "--app", server.appId(), "--created-before", before, "--kind", "anonymous", "--yes");
+        Run left = api("users", "list", "--app", server.appId(), "--json");
+        Run badFilter = api("users", "bulk-delete", "--app", server.appId(), "--inactive-since", "yesterday");
+
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("would delete 2 users").contains("--yes");
+        assertThat(afterDry.json().get("users")).hasSize(3);
+        assertThat(real.out()).contains("deleted 2 users of app " + server.appId());
+        assertThat(left.json().get("users")).hasSize(1);
+        assertThat(left.json().get("users").get(0).get("id").asText()).isEqualTo(recent).isNotIn(old);
+        assertThat(badFilter.code()).isEqualTo(1);
+        assertThat(badFilter.err()).contains("InvalidParameter: inactive_since must be an ISO-8601 instant");
+    }
+
+    @Test
+    void statsShowUsersByKindThenGuestSignUpsPerHour() throws IOException {
+        start();
+        guests(3);
+
+        Run table = api("stats", "--app", server.appId(), "--hours", "3");
+        Run json = api("stats", "--app", server.appId(), "--json");
+        Run bad = api("stats", "--app", server.appId(), "--hours", "0");
+
+        assertThat(table.code()).as(table.err()).isZero();
+        assertThat(table.out()).containsPattern("anonymous +3").containsPattern("total +3")
+                .containsPattern("HOUR +GUEST SIGN-UPS +CONVERSIONS +SWEPT").contains("swept in total: 0");
+        assertThat(table.out().lines().filter(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT.*")).count()).isEqualTo(3);
+        JsonNode stats = json.json();
+        assertThat(stats.get("users").get("anonymous").asInt()).isEqualTo(3);
+        assertThat(stats.get("hours")).hasSize(48);
+        int signups = 0;
+        for (JsonNode h : stats.get("hours")) {
+            signups += h.get("guest_signups").asInt();
+        }
+        assertThat(signups).isEqualTo(3);
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("InvalidParameter: hours must be 1..720");
+    }
+}
