@@ -31,13 +31,25 @@ public final class Responses {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
+    /** The admin API's JSON: like {@link #WIRE} but nulls are written (its contract has nullable fields). */
+    private static final ObjectMapper ADMIN = WIRE.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
+
     private Responses() {}
+
+    /** Sends {@code body} as JSON with explicit nulls (admin API). */
+    public static void jsonWithNulls(ServerResponse res, int status, Object body) {
+        send(res, status, body, ADMIN);
+    }
 
     /** Sends {@code body} as JSON with {@code status}. */
     public static void json(ServerResponse res, int status, Object body) {
+        send(res, status, body, WIRE);
+    }
+
+    private static void send(ServerResponse res, int status, Object body, ObjectMapper mapper) {
         byte[] bytes;
         try {
-            bytes = WIRE.writeValueAsBytes(body);
+            bytes = mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serialisable", e);
         }

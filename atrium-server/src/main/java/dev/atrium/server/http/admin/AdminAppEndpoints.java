@@ -20,13 +20,13 @@ final class AdminAppEndpoints {
     }
 
     void register(AdminRouter r) {
-        r.guarded(Method.GET, "/apps", (req, res) -> Responses.json(res, 200, AdminViews.apps(s.apps().list())));
+        r.guarded(Method.GET, "/apps", (req, res) -> Responses.jsonWithNulls(res, 200, AdminViews.apps(s.apps().list())));
         r.guarded(Method.POST, "/apps", (req, res) ->
-                Responses.json(res, 201, AdminViews.app(s.apps().create(text(Requests.jsonObject(req), "name")))));
-        r.guarded(Method.GET, "/apps/{appId}", (req, res) -> Responses.json(res, 200, AdminViews.app(s.apps().get(path(req, "appId")))));
-        r.guarded(Method.PATCH, "/apps/{appId}/settings", (req, res) -> Responses.json(res, 200,
+                Responses.jsonWithNulls(res, 201, AdminViews.app(s.apps().create(text(Requests.jsonObject(req), "name")))));
+        r.guarded(Method.GET, "/apps/{appId}", (req, res) -> Responses.jsonWithNulls(res, 200, AdminViews.app(s.apps().get(path(req, "appId")))));
+        r.guarded(Method.PATCH, "/apps/{appId}/settings", (req, res) -> Responses.jsonWithNulls(res, 200,
                 AdminViews.settings(s.apps().patchSettings(path(req, "appId"), object(Requests.jsonObject(req))))));
-        r.guarded(Method.GET, "/apps/{appId}/providers", (req, res) -> Responses.json(res, 200,
+        r.guarded(Method.GET, "/apps/{appId}/providers", (req, res) -> Responses.jsonWithNulls(res, 200,
                 s.apps().providers(path(req, "appId")).stream().map(AdminViews::provider).toList()));
         r.guarded(Method.PUT, "/apps/{appId}/providers/{type}", (req, res) -> {
             JsonNode body = Requests.jsonObject(req);
@@ -38,15 +38,15 @@ final class AdminAppEndpoints {
             }
             Boolean enabled = body.has("enabled") ? body.get("enabled").asBoolean() : null;
             Map<String, Object> config = body.has("config") ? object(body.get("config")) : null;
-            Responses.json(res, 200, AdminViews.provider(s.apps().configure(path(req, "appId"), path(req, "type"), enabled, config)));
+            Responses.jsonWithNulls(res, 200, AdminViews.provider(s.apps().configure(path(req, "appId"), path(req, "type"), enabled, config)));
         });
-        r.guarded(Method.POST, "/apps/{appId}/providers/{type}/enable", (req, res) -> Responses.json(res, 200,
+        r.guarded(Method.POST, "/apps/{appId}/providers/{type}/enable", (req, res) -> Responses.jsonWithNulls(res, 200,
                 AdminViews.provider(s.apps().configure(path(req, "appId"), path(req, "type"), true, null))));
-        r.guarded(Method.POST, "/apps/{appId}/providers/{type}/disable", (req, res) -> Responses.json(res, 200,
+        r.guarded(Method.POST, "/apps/{appId}/providers/{type}/disable", (req, res) -> Responses.jsonWithNulls(res, 200,
                 AdminViews.provider(s.apps().configure(path(req, "appId"), path(req, "type"), false, null))));
-        r.guarded(Method.GET, "/apps/{appId}/signing_keys", (req, res) -> Responses.json(res, 200,
+        r.guarded(Method.GET, "/apps/{appId}/signing_keys", (req, res) -> Responses.jsonWithNulls(res, 200,
                 s.apps().signingKeys(path(req, "appId")).stream().map(AdminViews::signingKey).toList()));
-        r.guarded(Method.POST, "/apps/{appId}/signing_keys/rotate", (req, res) -> Responses.json(res, 200,
+        r.guarded(Method.POST, "/apps/{appId}/signing_keys/rotate", (req, res) -> Responses.jsonWithNulls(res, 200,
                 AdminViews.signingKey(s.apps().rotate(path(req, "appId")))));
     }
 

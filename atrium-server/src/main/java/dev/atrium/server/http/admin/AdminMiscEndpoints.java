@@ -19,28 +19,28 @@ final class AdminMiscEndpoints {
     }
 
     void register(AdminRouter r) {
-        r.guarded(Method.GET, "/tokens", (req, res) -> Responses.json(res, 200, s.tokens().list().stream()
+        r.guarded(Method.GET, "/tokens", (req, res) -> Responses.jsonWithNulls(res, 200, s.tokens().list().stream()
                 .map(t -> AdminViews.map("id", t.id(), "name", t.name(), "created_at", t.createdAt())).toList()));
         r.guarded(Method.POST, "/tokens", (req, res) -> {
             AdminTokens.Created c = s.tokens().create(AdminAppEndpoints.text(Requests.jsonObject(req), "name"));
-            Responses.json(res, 201, AdminViews.map("id", c.token().id(), "name", c.token().name(),
+            Responses.jsonWithNulls(res, 201, AdminViews.map("id", c.token().id(), "name", c.token().name(),
                     "created_at", c.token().createdAt(), "token", c.secret()));
         });
         r.guarded(Method.DELETE, "/tokens/{tokenId}", (req, res) -> {
             s.tokens().revoke(path(req, "tokenId"));
             Responses.noContent(res);
         });
-        r.guarded(Method.GET, "/apps/{appId}/api_keys", (req, res) -> Responses.json(res, 200,
+        r.guarded(Method.GET, "/apps/{appId}/api_keys", (req, res) -> Responses.jsonWithNulls(res, 200,
                 s.serverKeys().list(path(req, "appId")).stream().map(k -> AdminViews.serverKey(k, null)).toList()));
         r.guarded(Method.POST, "/apps/{appId}/api_keys", (req, res) -> {
             ServerKeys.Created c = s.serverKeys().create(path(req, "appId"), AdminAppEndpoints.text(Requests.jsonObject(req), "name"));
-            Responses.json(res, 201, AdminViews.serverKey(c.key(), c.secret()));
+            Responses.jsonWithNulls(res, 201, AdminViews.serverKey(c.key(), c.secret()));
         });
         r.guarded(Method.DELETE, "/apps/{appId}/api_keys/{keyId}", (req, res) -> {
             s.serverKeys().delete(path(req, "appId"), path(req, "keyId"));
             Responses.noContent(res);
         });
-        r.guarded(Method.GET, "/apps/{appId}/stats", (req, res) -> Responses.json(res, 200,
+        r.guarded(Method.GET, "/apps/{appId}/stats", (req, res) -> Responses.jsonWithNulls(res, 200,
                 AdminViews.stats(s.stats().stats(path(req, "appId"), AdminRequests.integer(req, "hours", 48)))));
         r.guarded(Method.GET, "/apps/{appId}/events", (req, res) -> {
             String appId = path(req, "appId");
@@ -49,7 +49,7 @@ final class AdminMiscEndpoints {
             if (limit < 1 || limit > 1000) {
                 throw new AuthException(ErrorCode.InvalidParameter, "limit must be 1..1000");
             }
-            Responses.json(res, 200, s.events().recent(appId, limit).stream().map(AdminViews::event).toList());
+            Responses.jsonWithNulls(res, 200, s.events().recent(appId, limit).stream().map(AdminViews::event).toList());
         });
     }
 }

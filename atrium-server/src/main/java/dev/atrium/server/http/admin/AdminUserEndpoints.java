@@ -23,7 +23,7 @@ final class AdminUserEndpoints {
         r.guarded(Method.GET, "/apps/{appId}/users", (req, res) -> {
             UserAdmin.Page page = s.users().list(path(req, "appId"), AdminRequests.filter(req),
                     req.query().first("cursor").orElse(null), AdminRequests.integer(req, "limit", 50));
-            Responses.json(res, 200, AdminViews.map("users", page.users().stream().map(AdminViews::user).toList(),
+            Responses.jsonWithNulls(res, 200, AdminViews.map("users", page.users().stream().map(AdminViews::user).toList(),
                     "next_cursor", page.nextCursor()));
         });
         r.guarded(Method.POST, "/apps/{appId}/users/bulk-delete", (req, res) -> {
@@ -33,19 +33,19 @@ final class AdminUserEndpoints {
             }
             boolean dryRun = !body.has("dry_run") || body.get("dry_run").asBoolean();
             long count = s.users().bulkDelete(path(req, "appId"), AdminRequests.filter(body), dryRun);
-            Responses.json(res, 200, AdminViews.map("dry_run", dryRun, "count", count));
+            Responses.jsonWithNulls(res, 200, AdminViews.map("dry_run", dryRun, "count", count));
         });
         r.guarded(Method.GET, user, (req, res) ->
-                Responses.json(res, 200, AdminViews.detail(s.users().get(path(req, "appId"), path(req, "userId")))));
+                Responses.jsonWithNulls(res, 200, AdminViews.detail(s.users().get(path(req, "appId"), path(req, "userId")))));
         r.guarded(Method.DELETE, user, (req, res) -> {
             s.users().delete(path(req, "appId"), path(req, "userId"));
             Responses.noContent(res);
         });
-        r.guarded(Method.POST, user + "/disable", (req, res) -> Responses.json(res, 200,
+        r.guarded(Method.POST, user + "/disable", (req, res) -> Responses.jsonWithNulls(res, 200,
                 AdminViews.detail(s.users().setDisabled(path(req, "appId"), path(req, "userId"), true))));
-        r.guarded(Method.POST, user + "/enable", (req, res) -> Responses.json(res, 200,
+        r.guarded(Method.POST, user + "/enable", (req, res) -> Responses.jsonWithNulls(res, 200,
                 AdminViews.detail(s.users().setDisabled(path(req, "appId"), path(req, "userId"), false))));
-        r.guarded(Method.POST, user + "/revoke", (req, res) -> Responses.json(res, 200,
+        r.guarded(Method.POST, user + "/revoke", (req, res) -> Responses.jsonWithNulls(res, 200,
                 AdminViews.map("revoked", s.users().revoke(path(req, "appId"), path(req, "userId")))));
     }
 }
