@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class MetricsEndpoints {
     private final PrometheusMeterRegistry registry;
+    /** Timers by method/route/status: a registry lookup with tags per request costs more than the timing. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     MetricsEndpoints(PrometheusMeterRegistry registry) {
         this.registry = registry;
@@ -33,12 +35,12 @@ final class MetricsEndpoints {
             try {
                 chain.proceed();
             } finally {
-                Timer.builder("atrium.http.server.requests")
-                        .tag("method", req.prologue().method().text())
-                        .tag("route", req.matchingPattern().orElse("unmatched"))
-                        .tag("status", String.valueOf(res.status().code()))
-                        .publishPercentileHistogram()
-                        .register(registry)
+                String method = req.prologue().method().text();
+                String route = req.matchingPattern().orElse("unmatched");
+                String status = String.valueOf(res.status().code());
+                timers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer.builder("atrium.http.server.requests")
+                                .tag("method", method).tag("route", route).tag("status", status)
+                                .publishPercentileHistogram().register(registry))
                         .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             }
         };
