@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations as operators write them: {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 90d}, or ISO-8601. */
+/**
+ * Parses durations as operators write them: {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 90d}, or
+ * ISO-8601. A bare {@code 0} is zero: the README documents "0 = off" for intervals, and nobody writes a unit for it.
+ */
 public final class Durations {
     private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
@@ -13,6 +16,9 @@ public final class Durations {
     /** The duration, or IllegalArgumentException naming the accepted forms. */
     public static Duration parse(String text) {
         String t = text.trim();
+        if (t.equals("0")) {
+            return Duration.ZERO;
+        }
         Matcher m = SHORT.matcher(t);
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));

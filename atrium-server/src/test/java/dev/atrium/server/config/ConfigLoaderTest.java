@@ -80,6 +80,13 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("not a duration");
     }
 
+    @Test
+    void sweepIntervalZeroWithoutAUnitTurnsTheSweeperOff() {
+        AtriumConfig c = ConfigLoader.load(Map.of("config", write("")), Map.of("ATRIUM_SWEEP_INTERVAL", "0"));
+        assertThat(c.lifecycle().sweepInterval()).isZero();
+        assertThatThrownBy(() -> Durations.parse("-1")).hasMessageContaining("not a duration");
+    }
+
     private String write(String text) {
         try {
             Path f = Files.createTempFile(dir, "atrium", ".properties");
