@@ -18,6 +18,13 @@ import java.util.List;
  */
 final class JdbcSweepStore implements SweepStore {
     private static final String GUESTS = "FROM users WHERE app_id = ? AND anonymous = ? AND last_active_at < ? ";
+    /**
+     * The victims again, by primary key. The unary {@code +} keeps SQLite's planner off the
+     * activity index for these terms (sqlite.org/optoverview.html, "Disqualifying WHERE clause
+     * terms using unary +"): without it, it range-scans every expired guest of the app to find the
+     * batch's ids, once per batch, and a million-guest sweep turns quadratic (measured 8.6k/s).
+     */
+    private static final String PICKED = "FROM users WHERE +app_id = ? AND +anonymous = ? AND +last_active_at < ? ";
     private final Database db;
 
     JdbcSweepStore(Database db) {
@@ -61,7 +68,7 @@ final class JdbcSweepStore implements SweepStore {
             }
             String in = String.join(",", java.util.Collections.nCopies(victims.size(), "?"));
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + OutboxWrites.COLUMNS
-                    + " SELECT app_id, id, ?, ?, ?, ? " + GUESTS + "AND id IN (" + in + ") ORDER BY id")) {
+                    + " SELECT app_id, id, ?, ?, ?, ? " + PICKED + "AND id IN (" + in + ") ORDER BY id")) {
                 int p = bindEvent(ps, at);
                 p = bindGuests(ps, p, appId, cutoff);
                 for (String id : victims) {
@@ -69,7 +76,7 @@ final class JdbcSweepStore implements SweepStore {
                 }
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE " + GUESTS + "AND id IN (" + in + ")")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE " + PICKED + "AND id IN (" + in + ")")) {
                 int p = bindGuests(ps, 1, appId, cutoff);
                 for (String id : victims) {
                     ps.setString(p++, id);
