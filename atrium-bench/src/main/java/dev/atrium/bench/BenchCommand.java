@@ -79,6 +79,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--footprint", paramLabel = "GUESTS", defaultValue = "0",
             description = "Also insert GUESTS guests into a fresh store of the same kind and report bytes per guest.")
     int footprintGuests;
+    @Option(names = "--sweep", paramLabel = "GUESTS", defaultValue = "0",
+            description = "Also time the sweeper deleting GUESTS expired guests from a fresh store of the same kind.")
+    int sweepGuests;
 
     @Option(names = "--json", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
             description = "Print the report as JSON instead of text; --json=FILE prints text and writes JSON to FILE.")

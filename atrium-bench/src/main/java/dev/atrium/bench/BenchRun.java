@@ -7,6 +7,7 @@ import dev.atrium.bench.baseline.Footprint;
 import dev.atrium.bench.baseline.InsertBaseline;
 import dev.atrium.bench.baseline.InsertForm;
 import dev.atrium.bench.baseline.SigningBaseline;
+import dev.atrium.bench.baseline.SweepRate;
 import dev.atrium.bench.baseline.Timing;
 import dev.atrium.bench.http.HttpConnection;
 import dev.atrium.bench.http.Reply;
@@ -29,7 +30,7 @@ import java.util.List;
 /**
  * One bench run, in an order that keeps the parts from disturbing each other: launch (timed),
  * idle memory, the load generator's ceiling, the baselines (server idle), the scenarios, memory
- * after load, and the footprint last (it only grows a private store).
+ * after load, and the footprint and the sweep last (they only use private stores).
  */
 final class BenchRun {
     private static final Duration SETTLE = Duration.ofSeconds(2);
@@ -87,13 +88,18 @@ final class BenchRun {
                 progress("footprint: inserting " + o.footprintGuests + " guests");
                 footprint = Footprint.measure(o.baselineStore != null ? o.baselineStore : storeUrl, o.footprintGuests);
             }
+            SweepRate.Result sweep = null;
+            if (o.sweepGuests > 0) {
+                progress("sweep: seeding " + o.sweepGuests + " expired guests, then sweeping them");
+                sweep = SweepRate.measure(o.baselineStore != null ? o.baselineStore : storeUrl, o.sweepGuests);
+            }
             BenchReport.Server server = new BenchReport.Server(base.toString(), app, storeUrl, storeVersion, launched != null,
                     o.client.name().toLowerCase(java.util.Locale.ROOT), o.concurrency, o.warmup.toMillis() / 1e3,
                     o.duration.toMillis() / 1e3, o.poolSize);
             BenchReport.Startup startup = launched == null ? null
                     : new BenchReport.Startup(launched.readyMillis(), rssIdle, rssAfter);
             return new BenchReport(Machine.current(), server, startup, ceiling, List.copyOf(baselines), List.copyOf(results),
-                    Ratios.of(baselines, results), footprint);
+                    Ratios.of(baselines, results), footprint, sweep);
         } finally {
             if (launched != null) {
                 launched.close();

@@ -17,7 +17,7 @@ import picocli.CommandLine;
 
 /**
  * The bench end to end against a real server in this JVM on SQLite: every scenario, the client
- * ceiling, the baselines and the footprint complete, with zero failed requests and non-zero
+ * ceiling, the baselines, the footprint and the sweep complete, with zero failed requests and non-zero
  * rates. Deliberately no timing assertion: benchmarks measure, tests only check they can.
  */
 class BenchSmokeTest {
@@ -34,7 +34,8 @@ class BenchSmokeTest {
             new CommandLine(bench).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(
                     "--url", atrium.publicUrl(), "--app", atrium.firstStart().app().id(),
                     "--concurrency", "4", "--warmup", "500ms", "--duration", "2s", "--ceiling-duration", "1s",
-                    "--baseline-warmup", "200ms", "--baseline-duration", "500ms", "--footprint", "300");
+                    "--baseline-warmup", "200ms", "--baseline-duration", "500ms", "--footprint", "300",
+                    "--sweep", "2500");
 
             BenchReport report = bench.runBench();
 
@@ -53,6 +54,8 @@ class BenchSmokeTest {
             assertThat(report.baselines()).allSatisfy(b -> assertThat(b.perSecond()).as(b.name()).isPositive());
             assertThat(report.ratios()).isNotEmpty();
             assertThat(report.footprint().bytesPerGuest()).isPositive();
+            assertThat(report.sweep().guests()).as("every seeded guest is past 90 days and swept").isEqualTo(2500);
+            assertThat(report.sweep().batches()).isEqualTo(3);
             assertThat(report.clean()).isTrue();
         }
     }

@@ -35,9 +35,11 @@ public final class BaselineStore implements AutoCloseable {
     private final Path sqliteFile;
     private final String schema;
     private final String appId;
+    private final String storeUrl;
 
     private BaselineStore(Dialect dialect, String jdbcUrl, Properties properties, Path sqliteFile, String schema,
-                          String appId) {
+                          String appId, String storeUrl) {
+        this.storeUrl = storeUrl;
         this.dialect = dialect;
         this.jdbcUrl = jdbcUrl;
         this.properties = properties;
@@ -60,7 +62,8 @@ public final class BaselineStore implements AutoCloseable {
                     System.getProperty("java.io.tmpdir")), "atrium-bench-");
             Path file = dir.resolve("baseline.db");
             String app = migrate("sqlite:" + file, null);
-            return new BaselineStore(Dialect.SQLITE, "jdbc:sqlite:" + file, sqliteSettings(), file, null, app);
+            return new BaselineStore(Dialect.SQLITE, "jdbc:sqlite:" + file, sqliteSettings(), file, null, app,
+                    "sqlite:" + file);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a baseline directory beside " + serverFile, e);
         }
@@ -87,7 +90,7 @@ public final class BaselineStore implements AutoCloseable {
         PgUrl pg = PgUrl.parse(serverStoreUrl);
         Properties props = pg.properties();
         props.setProperty("currentSchema", schema);
-        return new BaselineStore(Dialect.POSTGRESQL, pg.jdbcUrl(), props, null, schema, app);
+        return new BaselineStore(Dialect.POSTGRESQL, pg.jdbcUrl(), props, null, schema, app, serverStoreUrl);
     }
 
     /** Creates the schema through the server's migrations and the first app; returns its id. */
@@ -121,6 +124,11 @@ public final class BaselineStore implements AutoCloseable {
         } catch (SQLException e) {
             return "unknown (" + e.getMessage() + ")";
         }
+    }
+
+    /** This store opened as the server opens its own (same pool, same store classes); the caller closes it. */
+    public JdbcStore open(int poolSize) {
+        return JdbcStore.open(new JdbcSettings(storeUrl, poolSize, Duration.ofSeconds(5), schema));
     }
 
     /** The SQLite file, or null on PostgreSQL. */

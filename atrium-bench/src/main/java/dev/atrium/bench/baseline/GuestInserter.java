@@ -61,7 +61,11 @@ final class GuestInserter implements AutoCloseable {
 
     /** One guest's rows in the open transaction; the caller commits (footprint batches). */
     void insertRows() throws SQLException {
-        Instant now = Instant.now();
+        insertRows(Instant.now());
+    }
+
+    /** The same, created and last active at {@code now} (the sweep measurement's expired guests). */
+    void insertRows(Instant now) throws SQLException {
         String userId = ObjectIds.next(now);
         String refreshHash = Secrets.hash(Secrets.random(32));
         if (form == InsertForm.TRANSACTION) {

@@ -71,6 +71,11 @@ public final class TextReport {
             f.perTable().forEach((t, v) -> out.printf("; %s %.0f", t, v));
             out.println();
         }
+        if (r.sweep() != null) {
+            var w = r.sweep();
+            out.printf("%nsweep (%s): %,d expired guests deleted in %.1f s, %,.0f guests/s (%d batches, no pause)%n",
+                    w.store(), w.guests(), w.seconds(), w.guestsPerSecond(), w.batches());
+        }
         out.flush();
     }
 

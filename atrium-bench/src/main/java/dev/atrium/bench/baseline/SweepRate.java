@@ -1,0 +1,70 @@
+package dev.atrium.bench.baseline;
+
+import dev.atrium.core.kernel.Telemetry;
+import dev.atrium.core.lifecycle.SweepReport;
+import dev.atrium.core.lifecycle.Sweeper;
+import dev.atrium.store.jdbc.JdbcStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The sweeper's rate: {@code guests} guests last active 100 days ago (past the default 90-day
+ * inactivity) inserted into a fresh store of the server's kind, then deleted by the server's own
+ * {@link Sweeper} over the server's store classes, in batches of {@link #BATCH} with no pause
+ * (the pause only spreads the same work out; {@code serve} uses 50 ms). Timed from the first batch
+ * to the last; the seeding is not timed.
+ */
+public final class SweepRate {
+    /** The server's default {@code sweep-batch-size}. */
+    static final int BATCH = 1_000;
+    private static final int SEED_COMMIT = 5_000;
+
+    /** @param seconds wall time of the sweep; @param batches transactions it took */
+    public record Result(String store, long guests, double seconds, double guestsPerSecond, int batches) {}
+
+    private SweepRate() {}
+
+    public static Result measure(String serverStoreUrl, int guests) {
+        try (BaselineStore store = BaselineStore.besides(serverStoreUrl)) {
+            seed(store, guests);
+            try (JdbcStore jdbc = store.open(2)) {
+                Sweeper sweeper = new Sweeper(jdbc.apps(), jdbc.sweeps(), Telemetry.NONE, Clock.systemUTC());
+                long start = System.nanoTime();
+                List<SweepReport> reports = sweeper.sweep(store.appId(), null, BATCH, Duration.ZERO, false, d -> {});
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long deleted = reports.getFirst().guests();
+                return new Result(store.dialect().name().toLowerCase(java.util.Locale.ROOT), deleted, seconds,
+                        deleted / seconds, reports.getFirst().batches());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("sweep measurement failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep measurement interrupted", e);
+        }
+    }
+
+    private static void seed(BaselineStore store, int guests) throws SQLException {
+        Instant expired = Instant.now().minus(Duration.ofDays(100));
+        try (GuestInserter inserter = new GuestInserter(store.connect(), store.appId(), InsertForm.TRANSACTION)) {
+            Connection c = inserter.connection();
+            for (int i = 1; i <= guests; i++) {
+                inserter.insertRows(expired.plusMillis(i % 86_400_000L));
+                if (i % SEED_COMMIT == 0 || i == guests) {
+                    c.commit();
+                }
+            }
+        }
+        if (store.dialect() == dev.atrium.store.jdbc.Dialect.POSTGRESQL) {
+            // What autovacuum does soon after a bulk load on a real server. Not on SQLite: the server
+            // never runs ANALYZE there, so its planner works without statistics, and so must this.
+            try (Connection c = store.connect(); var s = c.createStatement()) {
+                s.execute("ANALYZE");
+            }
+        }
+    }
+}
