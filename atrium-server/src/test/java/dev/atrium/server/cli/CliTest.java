@@ -35,6 +35,22 @@ class CliTest {
     }
 
     @Test
+    void aotTrainingRunDrivesGuestRoundTripsAndStopsTheServer() throws Exception {
+        Run trained = atrium(with("aot-training", "--port", "0", "--rounds", "3"));
+
+        assertThat(trained.code()).as(trained.err()).isZero();
+        try (var store = dev.atrium.store.jdbc.JdbcStore.open(new dev.atrium.store.jdbc.JdbcSettings(
+                "sqlite:" + dir.resolve("atrium.db"), 1, java.time.Duration.ofSeconds(2), null))) {
+            String app = store.apps().list().getFirst().id();
+            assertThat(store.stats().countUsers(app).total()).as("every trained guest logged out, so deleted").isZero();
+            assertThat(store.stats().eventsPerHour(app, java.time.Instant.EPOCH))
+                    .filteredOn(h -> h.type().equals("user.created")).extracting(h -> h.count()).containsExactly(3L);
+        }
+        Run hidden = atrium("--help");
+        assertThat(hidden.out()).doesNotContain("aot-training");
+    }
+
+    @Test
     void appsCreateThenListShowsTheApp() {
         Run created = atrium(with("apps", "create", "My Game"));
 
