@@ -16,6 +16,13 @@ public interface EventStore {
      */
     List<UserEvent> claim(String appId, Instant now, Instant leaseUntil, int limit);
 
+    /**
+     * Finishes as {@code skipped}, at {@code now}, up to {@code limit} pending, due, unleased events
+     * of an app that has no webhook (nothing to deliver, so neither order nor claim matters); one
+     * statement, so the outbox keeps up with sign-ups. Returns how many; 0 when none.
+     */
+    int skipDue(String appId, Instant now, int limit);
+
     /** Finishes the event with {@code outcome} (delivered or skipped); false when not found. */
     boolean finish(long seq, String outcome, Instant at);
 

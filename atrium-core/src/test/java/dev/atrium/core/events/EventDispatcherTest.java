@@ -115,6 +115,33 @@ class EventDispatcherTest {
     }
 
     @Test
+    void onePassDrainsABacklogLargerThanOneBatchWithAWebhook() {
+        App app = app("http://hooks.test/x");
+        for (int i = 0; i < EventDispatcher.BATCH * 2 + 50; i++) {
+            guest(app.id());
+        }
+
+        int finished = dispatcher.dispatchDue();
+
+        assertThat(finished).isEqualTo(EventDispatcher.BATCH * 2 + 50);
+        assertThat(received).hasSize(EventDispatcher.BATCH * 2 + 50);
+    }
+
+    @Test
+    void onePassSkipsABacklogLargerThanOneStatementWithoutAWebhook() {
+        App app = app(null);
+        int backlog = EventDispatcher.SKIP_BATCH * 2 + 7;
+        for (int i = 0; i < backlog; i++) {
+            guest(app.id());
+        }
+
+        int finished = dispatcher.dispatchDue();
+
+        assertThat(finished).isEqualTo(backlog);
+        assertThat(store.events().recent(app.id(), backlog)).allSatisfy(e -> assertThat(e.state()).isEqualTo("skipped"));
+    }
+
+    @Test
     void backoffDoublesAndIsCappedAtOneHour() {
         assertThat(EventDispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(1));
         assertThat(EventDispatcher.backoff(4)).isEqualTo(Duration.ofSeconds(8));

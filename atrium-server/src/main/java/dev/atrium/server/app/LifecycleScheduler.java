@@ -17,12 +17,13 @@ import java.util.concurrent.TimeUnit;
  * The background work of {@code serve}: the sweeper every {@code sweep-interval}, the event
  * dispatcher every {@code event-poll}, trimming hourly. Every node runs it; the stores make that
  * safe (SKIP LOCKED claims and batches on PostgreSQL, one writer on SQLite). A failing round is
- * logged and the next one runs as scheduled: a database outage must not kill the schedule.
+ * logged and the next one runs as scheduled: a database outage must not kill the schedule. One
+ * thread per job, so a sweep of a million guests (minutes) does not hold up event delivery.
  */
 final class LifecycleScheduler implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("atrium.lifecycle");
     private final ScheduledExecutorService executor =
-            Executors.newScheduledThreadPool(1, Thread.ofVirtual().name("atrium-lifecycle-", 0).factory());
+            Executors.newScheduledThreadPool(3, Thread.ofVirtual().name("atrium-lifecycle-", 0).factory());
 
     LifecycleScheduler(AtriumConfig.Lifecycle config, Sweeper sweeper, EventDispatcher dispatcher, EventStore events,
                        Clock clock) {

@@ -63,6 +63,28 @@ final class JdbcEventStore implements EventStore {
         return claimed;
     }
 
+    /**
+     * No ORDER BY: the pending index ({@code app_id, user_id, seq}) then yields the first
+     * {@code limit} candidates without sorting the whole backlog on every batch.
+     */
+    @Override
+    public int skipDue(String appId, Instant now, int limit) {
+        String skipLocked = db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE events SET finished_at = ?, outcome = ?, "
+                    + "lease_until = NULL WHERE seq IN (SELECT seq FROM events WHERE app_id = ? AND finished_at IS NULL "
+                    + "AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?) LIMIT ?" + skipLocked + ")")) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setString(2, UserEvent.SKIPPED);
+                ps.setString(3, appId);
+                ps.setLong(4, now.toEpochMilli());
+                ps.setLong(5, now.toEpochMilli());
+                ps.setInt(6, limit);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     @Override
     public boolean finish(long seq, String outcome, Instant at) {
         return update("UPDATE events SET finished_at = ?, outcome = ?, lease_until = NULL WHERE seq = ?",

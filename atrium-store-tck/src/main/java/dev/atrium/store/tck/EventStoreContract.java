@@ -199,6 +199,54 @@ public abstract class EventStoreContract extends StoreContract {
 
     // ---------------------------------------------------------------- claim
 
+    // ---------------------------------------------------------------- skipDue
+
+    @Test
+    void skipDueFinishesTheAppsDuePendingEventsAsSkippedAndNothingIsLeftToClaim() {
+        App app = createApp();
+        List<UserEvent> written = IntStream.range(0, 3).mapToObj(i -> guestCreated(app)).toList();
+
+        assertThat(events().skipDue(app.id(), NOW, 10)).isEqualTo(3);
+
+        for (UserEvent e : written) {
+            assertThat(stored(e.seq())).isEqualTo(finished(e, NOW, UserEvent.SKIPPED));
+        }
+        assertThat(events().claim(app.id(), NOW, LEASE_UNTIL, 10)).isEmpty();
+        assertThat(events().skipDue(app.id(), NOW, 10)).isZero();
+    }
+
+    @Test
+    void skipDueTakesAtMostLimitAndTheNextCallTheRest() {
+        App app = createApp();
+        IntStream.range(0, 5).forEach(i -> guestCreated(app));
+
+        assertThat(events().skipDue(app.id(), NOW, 2)).isEqualTo(2);
+        assertThat(events().skipDue(app.id(), NOW, 2)).isEqualTo(2);
+        assertThat(events().skipDue(app.id(), NOW, 2)).isEqualTo(1);
+        assertThat(events().skipDue(app.id(), NOW, 2)).isZero();
+    }
+
+    @Test
+    void skipDueLeavesOutLeasedNotYetDueOtherAppsAndFinishedEvents() {
+        App app = createApp();
+        App other = createApp();
+        UserEvent leased = guestCreated(app);
+        assertThat(events().claim(app.id(), NOW, LEASE_UNTIL, 10)).containsExactly(leased);
+        UserEvent delivered = guestCreated(app);
+        assertThat(events().finish(delivered.seq(), UserEvent.DELIVERED, NOW)).isTrue();
+        UserEvent theirs = guestCreated(other);
+        signUpGuestAt(app, NOW.plusSeconds(30));
+        UserEvent future = latest(app);
+
+        assertThat(events().skipDue(app.id(), NOW, 10)).isZero();
+
+        assertThat(stored(leased.seq()).finishedAt()).isNull();
+        assertThat(stored(delivered.seq()).outcome()).isEqualTo(UserEvent.DELIVERED);
+        assertThat(stored(theirs.seq()).finishedAt()).isNull();
+        assertThat(stored(future.seq()).finishedAt()).isNull();
+        assertThat(events().skipDue(app.id(), LEASE_UNTIL, 10)).as("once the lease ran out and the event is due").isEqualTo(2);
+    }
+
     @Test
     void claimReturnsTheAppsDueEventsInSeqOrderAsStored() {
         App app = createApp();

@@ -53,6 +53,25 @@ final class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public int skipDue(String appId, Instant now, int limit) {
+        synchronized (data) {
+            int skipped = 0;
+            for (int i = 0; i < data.events.size() && skipped < limit; i++) {
+                UserEvent e = data.events.get(i);
+                Instant lease = leases.get(e.seq());
+                if (e.appId().equals(appId) && e.finishedAt() == null && !e.nextAttemptAt().isAfter(now)
+                        && (lease == null || !lease.isAfter(now))) {
+                    data.events.set(i, new UserEvent(e.seq(), e.appId(), e.userId(), e.type(), e.detail(), e.createdAt(),
+                            e.attempts(), e.nextAttemptAt(), now, UserEvent.SKIPPED, e.lastError()));
+                    leases.remove(e.seq());
+                    skipped++;
+                }
+            }
+            return skipped;
+        }
+    }
+
+    @Override
     public boolean finish(long seq, String outcome, Instant at) {
         return replace(seq, e -> new UserEvent(e.seq(), e.appId(), e.userId(), e.type(), e.detail(), e.createdAt(),
                 e.attempts(), e.nextAttemptAt(), at, outcome, e.lastError()));
