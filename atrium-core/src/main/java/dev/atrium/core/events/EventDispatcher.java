@@ -24,6 +24,11 @@ public final class EventDispatcher {
      * node keeps up with thousands of sign-ups a second instead of one batch per poll.
      */
     static final int MAX_BATCHES_PER_PASS = 100;
+    /**
+     * Wall time per app per pass after which draining stops for this pass: one slow receiver
+     * must not keep the other apps' events waiting (deliveries are sequential, in order per user).
+     */
+    static final Duration PASS_BUDGET = Duration.ofSeconds(1);
 
     private final AppStore apps;
     private final EventStore events;
@@ -48,8 +53,12 @@ public final class EventDispatcher {
 
     private int dispatch(App app) {
         int finished = 0;
+        Instant stopAfter = clock.instant().plus(PASS_BUDGET);
         for (int batch = 0; batch < MAX_BATCHES_PER_PASS; batch++) {
             Instant now = clock.instant();
+            if (batch > 0 && now.isAfter(stopAfter)) {
+                break;
+            }
             if (app.settings().webhookUrl() == null) {
                 int skipped = events.skipDue(app.id(), now, SKIP_BATCH);
                 finished += skipped;

@@ -128,6 +128,23 @@ class EventDispatcherTest {
     }
 
     @Test
+    void aSlowReceiverGetsOneBatchPerPassOnceThePassBudgetIsSpent() {
+        App app = app("http://hooks.test/x");
+        for (int i = 0; i < EventDispatcher.BATCH * 3; i++) {
+            guest(app.id());
+        }
+        EventDispatcher slow = new EventDispatcher(store.apps(), store.events(), (url, secret, e) -> {
+            received.add(e.userId());
+            now = now.plusMillis(20); // 100 deliveries: 2 s, past the 1 s budget
+        }, clock);
+
+        int first = slow.dispatchDue();
+
+        assertThat(first).isEqualTo(EventDispatcher.BATCH);
+        assertThat(slow.dispatchDue()).isEqualTo(EventDispatcher.BATCH);
+    }
+
+    @Test
     void onePassSkipsABacklogLargerThanOneStatementWithoutAWebhook() {
         App app = app(null);
         int backlog = EventDispatcher.SKIP_BATCH * 2 + 7;
