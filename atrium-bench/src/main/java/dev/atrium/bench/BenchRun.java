@@ -29,7 +29,7 @@ import java.util.List;
 
 /**
  * One bench run, in an order that keeps the parts from disturbing each other: launch (timed),
- * idle memory, the load generator's ceiling, the baselines (server idle), the scenarios, memory
+ * idle memory, a restart (timed) and idle memory again, the load generator's ceiling, the baselines (server idle), the scenarios, memory
  * after load, and the footprint and the sweep last (they only use private stores).
  */
 final class BenchRun {
@@ -64,6 +64,16 @@ final class BenchRun {
                 }
             }
             Double rssIdle = launched == null ? null : rssAfterSettling(pid);
+            double firstReadyMs = 0;
+            Double rssIdleRestart = null;
+            if (launched != null) {
+                firstReadyMs = launched.readyMillis();
+                launched = launched.restart();
+                base = launched.base();
+                pid = launched.pid();
+                progress(String.format("restarted: ready in %.0f ms", launched.readyMillis()));
+                rssIdleRestart = rssAfterSettling(pid);
+            }
             LoadSettings settings = new LoadSettings(base, app, o.client, o.concurrency, o.warmup, o.duration, pid);
             LoadResult ceiling = null;
             if (!o.ceilingDuration.isZero()) {
@@ -97,7 +107,7 @@ final class BenchRun {
                     o.client.name().toLowerCase(java.util.Locale.ROOT), o.concurrency, o.warmup.toMillis() / 1e3,
                     o.duration.toMillis() / 1e3, o.poolSize);
             BenchReport.Startup startup = launched == null ? null
-                    : new BenchReport.Startup(launched.readyMillis(), rssIdle, rssAfter);
+                    : new BenchReport.Startup(firstReadyMs, rssIdle, launched.readyMillis(), rssIdleRestart, rssAfter);
             return new BenchReport(Machine.current(), server, startup, ceiling, List.copyOf(baselines), List.copyOf(results),
                     Ratios.of(baselines, results), footprint, sweep);
         } finally {

@@ -24,8 +24,15 @@ public record BenchReport(Machine machine, Server server, Startup startup, LoadR
     public record Server(String baseUrl, String appId, String store, String storeVersion, boolean launched,
                          String client, int concurrency, double warmupSeconds, double durationSeconds, int poolSize) {}
 
-    /** @param rssIdleMb VmRSS 2 s after ready, before any load; @param rssAfterLoadMb after every scenario */
-    public record Startup(double readyMillis, Double rssIdleMb, Double rssAfterLoadMb) {}
+    /**
+     * @param readyMillis first start on an empty store (migrations, first app, keys)
+     * @param rssIdleMb VmRSS 2 s after that first start
+     * @param restartReadyMillis the same process stopped and started again on its store
+     * @param rssIdleRestartMb VmRSS 2 s after the restart, before any load
+     * @param rssAfterLoadMb after every scenario
+     */
+    public record Startup(double readyMillis, Double rssIdleMb, double restartReadyMillis, Double rssIdleRestartMb,
+                          Double rssAfterLoadMb) {}
 
     /** Whether every request of every scenario (and of the ceiling) succeeded. */
     public boolean clean() {

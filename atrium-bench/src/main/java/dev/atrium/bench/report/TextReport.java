@@ -21,8 +21,10 @@ public final class TextReport {
         out.printf("load: %d clients (%s HTTP/1.1), warm-up %.0f s, measured %.0f s%n", s.concurrency(), s.client(),
                 s.warmupSeconds(), s.durationSeconds());
         if (r.startup() != null) {
-            out.printf("start-up to ready: %.0f ms; RSS idle %s MB, after load %s MB%n", r.startup().readyMillis(),
-                    mb(r.startup().rssIdleMb()), mb(r.startup().rssAfterLoadMb()));
+            var st = r.startup();
+            out.printf("start-up to ready: %.0f ms on an empty store, %.0f ms restarted; RSS idle %s MB, %s MB restarted, "
+                    + "after load %s MB%n", st.readyMillis(), st.restartReadyMillis(), mb(st.rssIdleMb()),
+                    mb(st.rssIdleRestartMb()), mb(st.rssAfterLoadMb()));
         }
         if (r.clientCeiling() != null) {
             LoadResult c = r.clientCeiling();

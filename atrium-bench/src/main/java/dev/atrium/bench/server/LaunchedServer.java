@@ -30,13 +30,18 @@ public final class LaunchedServer implements AutoCloseable {
     private final double readyMillis;
     private final String appId;
     private final ServerFiles files;
+    private final Launch launch;
 
-    private LaunchedServer(Process process, URI base, double readyMillis, String appId, ServerFiles files) {
+    /** How the process is spawned, kept for {@link #restart()}. */
+    private record Launch(Path jar, int poolSize, List<String> jvmOptions, Path dataDir) {}
+
+    private LaunchedServer(Process process, URI base, double readyMillis, String appId, ServerFiles files, Launch launch) {
         this.process = process;
         this.base = base;
         this.readyMillis = readyMillis;
         this.appId = appId;
         this.files = files;
+        this.launch = launch;
     }
 
     /**
@@ -47,30 +52,50 @@ public final class LaunchedServer implements AutoCloseable {
         try {
             Path dataDir = Files.createTempDirectory("atrium-bench-server-");
             ServerFiles files = new ServerFiles(dataDir, storeUrl, keep);
-            int port = freePort();
-            List<String> cmd = new ArrayList<>();
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(jvmOptions);
-            cmd.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port),
-                    "--data-dir", dataDir.toString(), "--store-pool-size", Integer.toString(poolSize)));
-            cmd.addAll(files.storeArguments());
-            Path log = dataDir.resolve("server.log");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-            URI base = URI.create("http://127.0.0.1:" + port);
-            long t0 = System.nanoTime();
-            Process process = pb.start();
-            try {
-                double readyMs = awaitReady(process, base, log, t0);
-                String appId = awaitAppId(process, log);
-                GuestLimits.lift(files.storeUrl(), files.schema(), appId); // nothing has read the app's settings yet
-                return new LaunchedServer(process, base, readyMs, appId, files);
-            } catch (IOException | RuntimeException e) {
-                process.destroyForcibly();
-                files.clean();
-                throw e;
-            }
+            LaunchedServer server = spawn(new Launch(jar, poolSize, jvmOptions, dataDir), files);
+            GuestLimits.lift(files.storeUrl(), files.schema(), server.appId); // nothing has read the app's settings yet
+            return server;
         } catch (IOException e) {
             throw new IllegalStateException("cannot launch the server: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops this process (its shutdown hook runs) and starts it again on the same store, timed
+     * the same way: what a restart of a running deployment costs (no migrations, keys and app
+     * already there). This object must not be used afterwards; close the returned one.
+     */
+    public LaunchedServer restart() {
+        stop();
+        try {
+            return spawn(launch, files);
+        } catch (IOException e) {
+            files.clean();
+            throw new IllegalStateException("cannot restart the server: " + e.getMessage(), e);
+        }
+    }
+
+    private static LaunchedServer spawn(Launch launch, ServerFiles files) throws IOException {
+        int port = freePort();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(launch.jvmOptions());
+        cmd.addAll(List.of("-jar", launch.jar().toString(), "serve", "--port", Integer.toString(port),
+                "--data-dir", launch.dataDir().toString(), "--store-pool-size", Integer.toString(launch.poolSize())));
+        cmd.addAll(files.storeArguments());
+        Path log = launch.dataDir().resolve("server.log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        URI base = URI.create("http://127.0.0.1:" + port);
+        long t0 = System.nanoTime();
+        Process process = pb.start();
+        try {
+            double readyMs = awaitReady(process, base, log, t0);
+            String appId = awaitAppId(process, log);
+            return new LaunchedServer(process, base, readyMs, appId, files, launch);
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            files.clean();
+            throw e;
         }
     }
 
@@ -145,6 +170,11 @@ public final class LaunchedServer implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+        files.clean();
+    }
+
+    private void stop() {
         process.destroy();
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
@@ -153,6 +183,5 @@ public final class LaunchedServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        files.clean();
     }
 }
