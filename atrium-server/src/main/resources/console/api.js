@@ -93,8 +93,9 @@ export const admin = {
   disableUser: (appId, userId) => request("POST", `${app(appId)}/users/${enc(userId)}/disable`),
   enableUser: (appId, userId) => request("POST", `${app(appId)}/users/${enc(userId)}/enable`),
   revokeSessions: (appId, userId) => request("POST", `${app(appId)}/users/${enc(userId)}/revoke`),
-  bulkDelete: (appId, filter, dryRun) =>
-    request("POST", `${app(appId)}/users/bulk-delete`, { body: { ...filter, dry_run: dryRun } }),
+  // `everyone`: the API refuses a real delete with no filter unless told it means every user.
+  bulkDelete: (appId, filter, dryRun, everyone = false) =>
+    request("POST", `${app(appId)}/users/bulk-delete`, { body: { ...filter, dry_run: dryRun, all: everyone } }),
 
   stats: (appId, hours) => request("GET", `${app(appId)}/stats`, { query: { hours } }),
 };

@@ -100,7 +100,7 @@ export async function bulkDeleteByFilter(appId, filter) {
     confirmLabel: `Delete ${count} user${count === 1 ? "" : "s"}`,
   });
   if (!ok) return false;
-  const done = await admin.bulkDelete(appId, filter, false);
+  const done = await admin.bulkDelete(appId, filter, false, noFilter); // confirmed with the warning above
   showStatus(`Deleted ${done?.count ?? 0} user${done?.count === 1 ? "" : "s"}.`);
   return true;
 }

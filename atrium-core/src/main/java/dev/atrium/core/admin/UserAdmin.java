@@ -74,11 +74,19 @@ public final class UserAdmin {
         return sessions.revokeAll(appId, userId);
     }
 
-    /** Deletes every matching user (reason admin), or with {@code dryRun} only counts them. */
-    public long bulkDelete(String appId, UserFilter filter, boolean dryRun) {
+    /**
+     * Deletes every matching user (reason admin), or with {@code dryRun} only counts them. An
+     * empty filter matches every user of the app: deleting them all needs {@code everyone} as
+     * well (a forgotten or mistyped filter must not empty the app), else InvalidParameter.
+     */
+    public long bulkDelete(String appId, UserFilter filter, boolean dryRun, boolean everyone) {
         apps.requireApp(appId);
         if (dryRun) {
             return queries.count(appId, filter);
+        }
+        if (filter.isEmpty() && !everyone) {
+            throw new AuthException(ErrorCode.InvalidParameter,
+                    "no filter: this would delete every user of the app; set \"all\": true to mean it");
         }
         long deleted = 0;
         List<User> batch;

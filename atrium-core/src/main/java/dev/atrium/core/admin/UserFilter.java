@@ -13,6 +13,11 @@ public record UserFilter(String kind, Boolean disabled, String provider, Instant
                          Instant createdBefore) {
     public static final UserFilter ALL = new UserFilter(null, null, null, null, null, null);
 
+    /** Whether no field is set, i.e. every user of the app matches. */
+    public boolean isEmpty() {
+        return equals(ALL);
+    }
+
     public UserFilter {
         if (kind != null && !kind.equals("anonymous") && !kind.equals("linked")) {
             throw new IllegalArgumentException("kind must be anonymous or linked");

@@ -66,11 +66,14 @@ final class UserActions {
         UserFilterOptions filter;
         @Option(names = "--yes", description = "really delete (default: a dry run that counts)")
         boolean yes;
+        @Option(names = "--all", description = "with no filter: yes, every user of the app (refused without it)")
+        boolean all;
 
         @Override
         void call(AdminClient api) {
             Map<String, Object> body = filter.values();
             body.put("dry_run", !yes);
+            body.put("all", all);
             JsonNode r = api.send("POST", app(appId) + "/users/bulk-delete", body);
             long n = r.path("count").asLong();
             print(r, () -> out().println(yes ? "deleted " + n + " users of app " + appId

@@ -68,6 +68,8 @@ class AdminApiTest {
                 new Refusal("bad custom-token config", "PUT", app + "/providers/custom-token", token,
                         "{\"enabled\":true,\"config\":{\"audience\":\"x\"}}", 400, "InvalidParameter"),
                 new Refusal("bulk delete with bad dry_run", "POST", app + "/users/bulk-delete", token, "{\"dry_run\":\"no\"}", 400, "InvalidParameter"),
+                new Refusal("bulk delete with bad all", "POST", app + "/users/bulk-delete", token, "{\"all\":\"yes\"}", 400, "InvalidParameter"),
+                new Refusal("bulk delete of everyone without all", "POST", app + "/users/bulk-delete", token, "{\"dry_run\":false}", 400, "InvalidParameter"),
                 new Refusal("create app without name", "POST", "/apps", token, "{}", 400, "MissingParameter"),
                 new Refusal("malformed JSON", "POST", "/apps", token, "{", 400, "BadRequest"),
                 new Refusal("stats hours out of range", "GET", app + "/stats?hours=9999", token, null, 400, "InvalidParameter"),
@@ -141,6 +143,22 @@ class AdminApiTest {
         assertThat(done.get("count").asLong()).isEqualTo(dry).isPositive();
         assertThat(call("GET", app + "/users?kind=anonymous", null).json().get("users")).isEmpty();
         assertThat(call("GET", app + "/users/" + keeper.get("user_id").asText(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void bulkDeleteWithNoFilterDeletesOnlyWithAllTrue() {
+        server.guestLogin();
+        server.guestLogin();
+        String app = "/apps/" + server.appId();
+
+        Http.Reply refused = call("POST", app + "/users/bulk-delete", "{\"dry_run\":false}");
+        long counted = call("POST", app + "/users/bulk-delete", "{}").json().get("count").asLong();
+        JsonNode done = call("POST", app + "/users/bulk-delete", "{\"dry_run\":false,\"all\":true}").json();
+
+        assertThat(refused.json().get("error").asText()).contains("every user");
+        assertThat(counted).as("a dry run with no filter counts everyone, refused or not").isGreaterThanOrEqualTo(2);
+        assertThat(done.get("count").asLong()).isEqualTo(counted);
+        assertThat(call("GET", app + "/users", null).json().get("users")).isEmpty();
     }
 
     @Test

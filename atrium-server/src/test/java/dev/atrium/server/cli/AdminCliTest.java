@@ -63,7 +63,7 @@ class AdminCliTest extends AdminCliHarness {
     }
 
     @Test
-    void bulkDeleteOnlyCountsUntilYes() throws IOException {
+    void bulkDeleteOnlyCountsUntilYesAndEmptiesTheAppOnlyWithAll() throws IOException {
         start();
         Instant now = server.clock.instant();
         server.clock.set(now.minus(Duration.ofDays(2)));
@@ -77,6 +77,9 @@ class AdminCliTest extends AdminCliHarness {
         Run real = api("users", "bulk-delete", "--app", server.appId(), "--created-before", before, "--kind", "anonymous", "--yes");
         Run left = api("users", "list", "--app", server.appId(), "--json");
         Run badFilter = api("users", "bulk-delete", "--app", server.appId(), "--inactive-since", "yesterday");
+        Run everyoneWithoutAll = api("users", "bulk-delete", "--app", server.appId(), "--yes");
+        Run stillThere = api("users", "list", "--app", server.appId(), "--json");
+        Run everyone = api("users", "bulk-delete", "--app", server.appId(), "--yes", "--all");
 
         assertThat(dry.code()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("would delete 2 users").contains("--yes");
@@ -86,6 +89,10 @@ class AdminCliTest extends AdminCliHarness {
         assertThat(left.json().get("users").get(0).get("id").asText()).isEqualTo(recent).isNotIn(old);
         assertThat(badFilter.code()).isEqualTo(1);
         assertThat(badFilter.err()).contains("InvalidParameter: inactive_since must be an ISO-8601 instant");
+        assertThat(everyoneWithoutAll.code()).isEqualTo(1);
+        assertThat(everyoneWithoutAll.err()).contains("every user of the app");
+        assertThat(stillThere.json().get("users")).hasSize(1);
+        assertThat(everyone.out()).contains("deleted 1 users of app " + server.appId());
     }
 
     @Test

@@ -31,8 +31,12 @@ final class AdminUserEndpoints {
             if (body.has("dry_run") && !body.get("dry_run").isBoolean()) {
                 throw new AuthException(ErrorCode.InvalidParameter, "dry_run must be true or false");
             }
+            if (body.has("all") && !body.get("all").isBoolean()) {
+                throw new AuthException(ErrorCode.InvalidParameter, "all must be true or false");
+            }
             boolean dryRun = !body.has("dry_run") || body.get("dry_run").asBoolean();
-            long count = s.users().bulkDelete(path(req, "appId"), AdminRequests.filter(body), dryRun);
+            boolean everyone = body.has("all") && body.get("all").asBoolean();
+            long count = s.users().bulkDelete(path(req, "appId"), AdminRequests.filter(body), dryRun, everyone);
             Responses.jsonWithNulls(res, 200, AdminViews.map("dry_run", dryRun, "count", count));
         });
         r.guarded(Method.GET, user, (req, res) ->
