@@ -302,6 +302,26 @@ test("bulk delete by filter: the dry-run count is shown first, then the guests a
   await screenshot("bulk-deleted");
 });
 
+test("bulk delete with no filter warns that every user goes, then deletes them all", async () => {
+  for (let i = 0; i < 2; i++) {
+    const login = await fetch(`${BASE}/api/client/v2.0/app/${APP_ID}/auth/providers/anon-user/login`, {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: "{}",
+    });
+    assert.equal(login.status, 200);
+  }
+  const everyone = (await api("POST", "/users/bulk-delete", { body: {} })).json.count;
+  assert.ok(everyone >= 2);
+  await page.goto(`${BASE}/console/#/${APP_ID}/users`);
+  await page.locator("table.users tbody tr[data-user-id]").first().waitFor();
+  await page.getByRole("button", { name: "Delete all matching…" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByText("There is no filter: this deletes every user of the app.").waitFor();
+  await screenshot("bulk-delete-everyone");
+  await dialog.getByRole("button", { name: /^Delete \d+ users?$/ }).click();
+  await page.locator("#status").filter({ hasText: `Deleted ${everyone} user` }).waitFor();
+  assert.equal((await api("GET", "/users")).json.users.length, 0);
+});
+
 test("the console logged no error in the browser", () => {
   // The refused sign-in (401) and the refused config (400) are failed loads the browser logs; nothing else may fail.
   const unexpected = consoleErrors.filter((e) => !/status of 40[01]/.test(e));
