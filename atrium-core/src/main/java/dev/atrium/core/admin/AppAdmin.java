@@ -118,13 +118,27 @@ public final class AppAdmin {
         return signingKeys.forApp(appId);
     }
 
-    /** Rotates the app's key; the old one verifies for the longest token lifetime. Returns the new key. */
-    public SigningKey rotate(String appId) {
+    /**
+     * Rotates the app's key; the old one verifies for the longest token lifetime. {@code alg}
+     * ({@code EdDSA} or {@code ES256}) switches the algorithm, null keeps it; anything else is
+     * InvalidParameter. Returns the new key.
+     */
+    public SigningKey rotate(String appId, String alg) {
         AppSettings s = get(appId).settings();
         Duration overlap = s.refreshTokenLifetime().compareTo(s.accessTokenLifetime()) > 0
                 ? s.refreshTokenLifetime() : s.accessTokenLifetime();
-        String kid = keyRing.rotate(appId, overlap);
+        String kid = keyRing.rotate(appId, overlap, algorithm(alg));
         return signingKeys.forApp(appId).stream().filter(k -> k.kid().equals(kid)).findFirst().orElseThrow();
+    }
+
+    /** The named access-token algorithm, null for null; InvalidParameter when Atrium does not sign with it. */
+    public static com.nimbusds.jose.JWSAlgorithm algorithm(String alg) {
+        if (alg == null) {
+            return null;
+        }
+        return KeyRing.ALGORITHMS.stream().filter(a -> a.getName().equals(alg)).findFirst()
+                .orElseThrow(() -> new AuthException(ErrorCode.InvalidParameter,
+                        "alg must be one of " + KeyRing.ALGORITHMS + ", not " + alg));
     }
 
     static AuthException notFound(String appId) {

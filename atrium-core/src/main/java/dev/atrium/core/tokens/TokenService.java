@@ -20,12 +20,13 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Issues and verifies Atrium's JWTs (design §3, spec §7). Both token kinds are EdDSA-signed with
- * the app's key, carry integer {@code iat}/{@code exp} (core parses both strictly), {@code iss} =
+ * Issues and verifies Atrium's JWTs (design §3, spec §7). Both token kinds are signed with the
+ * app's key, carry integer {@code iat}/{@code exp} (core parses both strictly), {@code iss} =
  * the app's issuer URL and {@code aud} = the app id, which is how user-scoped routes (no app in
- * the path) find their app. Access tokens are EdDSA (public, JWKS); refresh tokens HS256 with a
- * secret derived from the same key (see {@link KeyRing}). Each kind accepts only its algorithm:
- * {@code alg: none} and every other algorithm are refused before any key is looked up.
+ * the path) find their app. Access tokens are EdDSA, or ES256 after a rotation to it (public,
+ * JWKS); refresh tokens HS256 with a secret derived from the same key (see {@link KeyRing}). Each
+ * kind accepts only its algorithms, and each kid only its key's: {@code alg: none} and every other
+ * algorithm are refused before any key is looked up.
  */
 public final class TokenService {
     public static final String ACCESS = "access";
@@ -108,7 +109,7 @@ public final class TokenService {
 
     private String sign(String appId, JWTClaimsSet claims) {
         KeyRing.AppKeys k = keys.forApp(appId);
-        return sign(new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.EdDSA).type(JOSEObjectType.JWT)
+        return sign(new SignedJWT(new JWSHeader.Builder(k.activeAlg()).type(JOSEObjectType.JWT)
                 .keyID(k.activeKid()).build(), claims), k.signer(), appId);
     }
 
@@ -134,8 +135,10 @@ public final class TokenService {
             throw invalid("malformed token");
         }
         boolean access = expectedType.equals(ACCESS);
-        JWSAlgorithm expectedAlg = access ? JWSAlgorithm.EdDSA : JWSAlgorithm.HS256;
-        if (!expectedAlg.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {
+        // Each kid's verifier accepts only its key's algorithm, so a token cannot pick another one.
+        boolean algOk = access ? KeyRing.ALGORITHMS.contains(jwt.getHeader().getAlgorithm())
+                : JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm());
+        if (!algOk || jwt.getHeader().getKeyID() == null) {
             throw invalid(tokenKindMismatch(jwt, expectedType));
         }
         List<String> aud = claims.getAudience();

@@ -10,11 +10,15 @@ import java.time.Duration;
 public final class KeyRotation {
     private KeyRotation() {}
 
-    /** Rotates; the old key stays valid for the app's longest token lifetime. Returns the new kid. */
-    public static String rotate(AtriumStore store, String appId, Clock clock) {
+    /**
+     * Rotates; the old key stays valid for the app's longest token lifetime. {@code alg} (EdDSA,
+     * ES256) switches the algorithm, null keeps it. Returns the new kid.
+     */
+    public static String rotate(AtriumStore store, String appId, String alg, Clock clock) {
         App app = store.apps().find(appId).orElseThrow(() -> new IllegalArgumentException("no app with id '" + appId + "'"));
         Duration overlap = app.settings().refreshTokenLifetime().compareTo(app.settings().accessTokenLifetime()) > 0
                 ? app.settings().refreshTokenLifetime() : app.settings().accessTokenLifetime();
-        return new KeyRing(store.signingKeys(), clock, Duration.ZERO).rotate(appId, overlap);
+        return new KeyRing(store.signingKeys(), clock, Duration.ZERO).rotate(appId, overlap,
+                dev.atrium.core.admin.AppAdmin.algorithm(alg));
     }
 }

@@ -15,16 +15,23 @@ final class KeysCommand {
     static final class Rotate extends StoreOrApi {
         @Option(names = "--app", required = true, description = "app id")
         String appId;
+        @Option(names = "--alg", description = "EdDSA (default) or ES256, for JWT libraries without EdDSA; default: keep the app's")
+        String alg;
 
         @Override
         void remote(AdminClient api) {
-            JsonNode key = api.send("POST", ApiCommand.app(appId) + "/signing_keys/rotate", null);
+            JsonNode key = api.send("POST", ApiCommand.app(appId) + "/signing_keys/rotate",
+                    alg == null ? null : java.util.Map.of("alg", alg));
             print(key, () -> done(key.path("kid").asText()));
         }
 
         @Override
         void local(AtriumStore store) {
-            done(KeyRotation.rotate(store, appId, Clock.systemUTC()));
+            try {
+                done(KeyRotation.rotate(store, appId, alg, Clock.systemUTC()));
+            } catch (dev.atrium.core.kernel.AuthException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
         }
 
         private void done(String kid) {

@@ -68,6 +68,8 @@ class AdminApiTest {
                 new Refusal("bad custom-token config", "PUT", app + "/providers/custom-token", token,
                         "{\"enabled\":true,\"config\":{\"audience\":\"x\"}}", 400, "InvalidParameter"),
                 new Refusal("bulk delete with bad dry_run", "POST", app + "/users/bulk-delete", token, "{\"dry_run\":\"no\"}", 400, "InvalidParameter"),
+                new Refusal("rotate to an algorithm Atrium does not sign with", "POST", app + "/signing_keys/rotate", token, "{\"alg\":\"RS256\"}", 400, "InvalidParameter"),
+                new Refusal("rotate with a non-string alg", "POST", app + "/signing_keys/rotate", token, "{\"alg\":5}", 400, "InvalidParameter"),
                 new Refusal("bulk delete with bad all", "POST", app + "/users/bulk-delete", token, "{\"all\":\"yes\"}", 400, "InvalidParameter"),
                 new Refusal("bulk delete of everyone without all", "POST", app + "/users/bulk-delete", token, "{\"dry_run\":false}", 400, "InvalidParameter"),
                 new Refusal("create app without name", "POST", "/apps", token, "{}", 400, "MissingParameter"),

@@ -51,6 +51,17 @@ class AdminCliAppsTest extends AdminCliHarness {
         assertThat(keysJson.json()).hasSize(3);
         String newest = rotatedOnStore.out().split(" ")[3];
         assertThat(keys.out()).contains(newest);
+
+        Run es256ViaApi = api("keys", "rotate", "--app", viaStore, "--alg", "ES256");
+        Run es256OnStore = store("keys", "rotate", "--app", viaStore, "--alg", "ES256");
+        Run rs256 = store("keys", "rotate", "--app", viaStore, "--alg", "RS256");
+        Run afterEs = api("keys", "list", "--app", viaStore, "--json");
+
+        assertThat(es256ViaApi.code()).as(es256ViaApi.err()).isZero();
+        assertThat(es256OnStore.code()).as(es256OnStore.err()).isZero();
+        assertThat(rs256.code()).isEqualTo(1);
+        assertThat(rs256.err()).contains("alg must be one of");
+        assertThat(afterEs.json()).extracting(k -> k.get("alg").asText()).contains("ES256", "EdDSA");
     }
 
     @Test

@@ -46,8 +46,15 @@ final class AdminAppEndpoints {
                 AdminViews.provider(s.apps().configure(path(req, "appId"), path(req, "type"), false, null))));
         r.guarded(Method.GET, "/apps/{appId}/signing_keys", (req, res) -> Responses.jsonWithNulls(res, 200,
                 s.apps().signingKeys(path(req, "appId")).stream().map(AdminViews::signingKey).toList()));
-        r.guarded(Method.POST, "/apps/{appId}/signing_keys/rotate", (req, res) -> Responses.jsonWithNulls(res, 200,
-                AdminViews.signingKey(s.apps().rotate(path(req, "appId")))));
+        r.guarded(Method.POST, "/apps/{appId}/signing_keys/rotate", (req, res) -> {
+            JsonNode body = Requests.jsonObject(req); // empty: keep the algorithm
+            JsonNode alg = body.get("alg");
+            if (alg != null && !alg.isNull() && !alg.isTextual()) {
+                throw new AuthException(ErrorCode.InvalidParameter, "alg must be a string (EdDSA or ES256)");
+            }
+            Responses.jsonWithNulls(res, 200, AdminViews.signingKey(s.apps().rotate(path(req, "appId"),
+                    alg == null || alg.isNull() ? null : alg.asText())));
+        });
     }
 
     static String text(JsonNode body, String field) {
