@@ -36,6 +36,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.atrium.server.http.Router;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -114,6 +115,16 @@ public final class Atrium implements AutoCloseable {
                 new UserAdmin(apps, store.users(), store.userQueries(), store.sessions(), telemetry, clock),
                 new ServerKeys(apps, store.serverKeys(), clock),
                 new StatsService(apps, store.stats(), clock), store.events());
+    }
+
+    /**
+     * The admin API's app administration over {@code store}, for CLI commands that work on the store
+     * with no server running: the same validation, errors and key rotation as the API. No caching
+     * (every read goes to the store); running nodes see the changes within their cache-ttl.
+     */
+    public static AppAdmin appAdmin(AtriumStore store, Clock clock) {
+        return new AppAdmin(store.apps(), new AppDirectory(store.apps(), clock, Duration.ZERO), store.signingKeys(),
+                new KeyRing(store.signingKeys(), clock, Duration.ZERO), clock);
     }
 
     /** A sweeper over {@code store} reporting no metrics ({@code atrium sweep}, tests). */

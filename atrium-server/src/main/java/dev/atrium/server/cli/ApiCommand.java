@@ -44,6 +44,13 @@ abstract class ApiCommand implements Runnable {
         }
     }
 
+    /** Puts {@code value} under {@code key} unless it is null: an option not given stays out of the request. */
+    static void putGiven(java.util.Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+
     /** {@code /apps/<id>}, encoded. */
     static String app(String appId) {
         return "/apps/" + AdminClient.seg(appId);

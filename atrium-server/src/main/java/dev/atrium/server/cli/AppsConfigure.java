@@ -1,7 +1,6 @@
 package dev.atrium.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppSettings;
 import dev.atrium.core.store.AtriumStore;
 import picocli.CommandLine.Command;
@@ -28,10 +27,7 @@ final class AppsConfigure extends StoreOrApi {
 
     @Override
     void local(AtriumStore store) {
-        App app = store.apps().find(appId)
-                .orElseThrow(() -> new AtriumCommand.CommandFailure("no app with id '" + appId + "'"));
-        AppSettings next = settings.apply(app.settings());
-        store.apps().updateSettings(appId, next);
+        AppSettings next = appAdmin(store, appId).patchSettings(appId, settings.patch());
         out().println("settings of app " + appId + ": " + next.toMap().keySet().stream()
                 .map(k -> k + "=" + (k.equals("webhook_secret") ? "***" : next.toMap().get(k))).toList());
     }

@@ -1,5 +1,6 @@
 package dev.atrium.server.cli;
 
+import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.StoreUnavailableException;
 import dev.atrium.server.config.ConfigException;
 import picocli.CommandLine;
@@ -40,6 +41,10 @@ public final class AtriumCommand implements Runnable {
             }
             if (e instanceof java.io.UncheckedIOException io && io.getCause() instanceof java.net.BindException bind) {
                 line.getErr().println("atrium: cannot listen: " + bind.getMessage());
+                return 1;
+            }
+            if (e instanceof AuthException refused) { // the domain refusing a store-path change, as the API would
+                line.getErr().println("atrium: " + refused.code() + ": " + refused.getMessage());
                 return 1;
             }
             if (e instanceof IllegalArgumentException || e instanceof CommandFailure) {

@@ -2,8 +2,6 @@ package dev.atrium.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.core.store.AtriumStore;
-import dev.atrium.server.app.KeyRotation;
-import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,11 +25,7 @@ final class KeysCommand {
 
         @Override
         void local(AtriumStore store) {
-            try {
-                done(KeyRotation.rotate(store, appId, alg, Clock.systemUTC()));
-            } catch (dev.atrium.core.kernel.AuthException e) {
-                throw new IllegalArgumentException(e.getMessage());
-            }
+            done(appAdmin(store, appId).rotate(appId, alg).kid());
         }
 
         private void done(String kid) {

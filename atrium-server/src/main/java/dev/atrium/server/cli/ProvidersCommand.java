@@ -1,13 +1,10 @@
 package dev.atrium.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atrium.core.apps.ProviderConfig;
-import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.admin.AppAdmin;
 import dev.atrium.core.store.AtriumStore;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,8 +17,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "providers", description = "Enable or disable an app's auth providers.",
         subcommands = {ProvidersCommand.Enable.class, ProvidersCommand.Disable.class})
 final class ProvidersCommand {
-    static final Set<String> KNOWN = Set.of("anon-user", "local-userpass", "api-key", "custom-token");
-
     abstract static class Toggle extends StoreOrApi {
         @Option(names = "--app", required = true, description = "app id")
         String appId;
@@ -43,8 +38,8 @@ final class ProvidersCommand {
 
         @Override
         public void run() {
-            if (!KNOWN.contains(type)) {
-                throw new AtriumCommand.CommandFailure("unknown provider '" + type + "' (known: " + KNOWN + ")");
+            if (!AppAdmin.PROVIDERS.contains(type)) { // before the app: the first mistake named is the typo
+                throw new AtriumCommand.CommandFailure("unknown provider '" + type + "' (known: " + AppAdmin.PROVIDERS + ")");
             }
             super.run();
         }
@@ -62,16 +57,7 @@ final class ProvidersCommand {
 
         @Override
         void local(AtriumStore store) {
-            ProviderConfig current = store.apps().providers(appId).stream()
-                    .filter(p -> p.type().equals(type)).findFirst()
-                    .orElse(new ProviderConfig(ObjectIds.next(Instant.now()), appId, type, false, Map.of()));
-            ProviderConfig next = current.withEnabled(enabled());
-            if (settings != null) {
-                next = new ProviderConfig(next.id(), next.appId(), next.type(), next.enabled(), parseSettings());
-            }
-            if (!store.apps().saveProvider(next)) {
-                throw new AtriumCommand.CommandFailure("no app with id '" + appId + "'");
-            }
+            appAdmin(store, appId).configure(appId, type, enabled(), settings == null ? null : parseSettings());
             done();
         }
 

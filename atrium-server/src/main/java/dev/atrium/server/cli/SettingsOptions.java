@@ -1,8 +1,6 @@
 package dev.atrium.server.cli;
 
-import dev.atrium.core.apps.AppSettings;
 import dev.atrium.server.config.Durations;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -35,37 +33,17 @@ final class SettingsOptions {
         seconds(m, "refresh_token_lifetime_s", refreshLifetime);
         seconds(m, "inactivity_s", inactivity);
         seconds(m, "activity_granularity_s", granularity);
-        put(m, "guest_rate_per_hour", guestRate);
-        put(m, "guest_burst", guestBurst);
-        put(m, "guest_app_budget_per_hour", guestBudget);
-        put(m, "webhook_url", webhookUrl);
-        put(m, "webhook_secret", webhookSecret);
+        ApiCommand.putGiven(m, "guest_rate_per_hour", guestRate);
+        ApiCommand.putGiven(m, "guest_burst", guestBurst);
+        ApiCommand.putGiven(m, "guest_app_budget_per_hour", guestBudget);
+        ApiCommand.putGiven(m, "webhook_url", webhookUrl);
+        ApiCommand.putGiven(m, "webhook_secret", webhookSecret);
         return m;
-    }
-
-    /** {@code s} with the changes applied (the store path; the constructor checks the result). */
-    AppSettings apply(AppSettings s) {
-        String url = webhookUrl == null ? s.webhookUrl() : webhookUrl.isEmpty() ? null : webhookUrl;
-        return new AppSettings(d(accessLifetime, s.accessTokenLifetime()), d(refreshLifetime, s.refreshTokenLifetime()),
-                d(inactivity, s.inactivity()), d(granularity, s.activityGranularity()),
-                guestRate == null ? s.guestRatePerHour() : guestRate, guestBurst == null ? s.guestBurst() : guestBurst,
-                guestBudget == null ? s.guestAppBudgetPerHour() : guestBudget, url,
-                webhookSecret == null ? s.webhookSecret() : webhookSecret);
-    }
-
-    private static Duration d(String text, Duration current) {
-        return text == null ? current : Durations.parse(text);
     }
 
     private static void seconds(Map<String, Object> m, String key, String text) {
         if (text != null) {
             m.put(key, Durations.parse(text).toSeconds());
-        }
-    }
-
-    private static void put(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
         }
     }
 }

@@ -1,9 +1,12 @@
 package dev.atrium.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atrium.core.admin.AppAdmin;
 import dev.atrium.core.store.AtriumStore;
+import dev.atrium.server.app.Atrium;
 import dev.atrium.server.app.Stores;
 import java.io.PrintWriter;
+import java.time.Clock;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -40,6 +43,17 @@ abstract class StoreOrApi implements Runnable {
     /** With --json the API's JSON, else what {@code human} prints. */
     void print(JsonNode answer, Runnable human) {
         ApiCommand.print(out(), admin.json, answer, human);
+    }
+
+    /**
+     * For {@link #local}: the admin API's own app administration over the store, so both paths
+     * validate and refuse alike; a missing app fails first, naming it.
+     */
+    static AppAdmin appAdmin(AtriumStore store, String appId) {
+        if (store.apps().find(appId).isEmpty()) {
+            throw new AtriumCommand.CommandFailure("no app with id '" + appId + "'");
+        }
+        return Atrium.appAdmin(store, Clock.systemUTC());
     }
 
     abstract void remote(AdminClient api);

@@ -22,18 +22,12 @@ final class UserFilterOptions {
     /** The filter under the API's names; absent options are left out. */
     Map<String, Object> values() {
         Map<String, Object> m = new LinkedHashMap<>();
-        put(m, "kind", kind);
-        put(m, "disabled", disabled);
-        put(m, "provider", provider);
-        put(m, "inactive_since", inactiveSince);
-        put(m, "created_after", createdAfter);
-        put(m, "created_before", createdBefore);
+        ApiCommand.putGiven(m, "kind", kind);
+        ApiCommand.putGiven(m, "disabled", disabled);
+        ApiCommand.putGiven(m, "provider", provider);
+        ApiCommand.putGiven(m, "inactive_since", inactiveSince);
+        ApiCommand.putGiven(m, "created_after", createdAfter);
+        ApiCommand.putGiven(m, "created_before", createdBefore);
         return m;
-    }
-
-    private static void put(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
-        }
     }
 }

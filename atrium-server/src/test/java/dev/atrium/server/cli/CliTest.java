@@ -94,6 +94,31 @@ class CliTest {
     }
 
     @Test
+    void storePathRefusesWhatTheAdminApiRefusesAndChangesNothing() {
+        String id = atrium(with("apps", "create", "Shop")).out().trim().replace("app id: ", "");
+        String before = atrium(with("apps", "list")).out();
+
+        Run badConfig = atrium(with("providers", "enable", "--app", id, "anon-user", "--settings", "{\"x\":1}"));
+        Run badWebhook = atrium(with("apps", "configure", "--app", id, "--webhook-url", "ftp://h.example/x"));
+        Run badAlg = atrium(with("keys", "rotate", "--app", id, "--alg", "HS256"));
+
+        assertThat(badConfig.code()).isEqualTo(1);
+        assertThat(badConfig.err()).contains("InvalidParameter: anon-user config: anon-user takes no config");
+        assertThat(badWebhook.code()).isEqualTo(1);
+        assertThat(badWebhook.err()).contains("InvalidParameter: webhook_url must be an http(s) URL");
+        assertThat(badAlg.code()).isEqualTo(1);
+        assertThat(badAlg.err()).contains("InvalidParameter: alg must be one of");
+        try (var store = dev.atrium.store.jdbc.JdbcStore.open(new dev.atrium.store.jdbc.JdbcSettings(
+                "sqlite:" + dir.resolve("atrium.db"), 1, java.time.Duration.ofSeconds(2), null))) {
+            assertThat(store.apps().providers(id)).filteredOn(pc -> pc.type().equals("anon-user"))
+                    .allSatisfy(pc -> assertThat(pc.config()).isEmpty());
+            assertThat(store.apps().find(id).orElseThrow().settings().webhookUrl()).isNull();
+            assertThat(store.signingKeys().forApp(id)).hasSizeLessThanOrEqualTo(1);
+        }
+        assertThat(atrium(with("apps", "list")).out()).isEqualTo(before);
+    }
+
+    @Test
     void migrateAppliesOnceThenNothing() {
         Run first = atrium(with("migrate"));
         Run second = atrium(with("migrate"));
