@@ -7,7 +7,6 @@ import dev.atrium.api.ErrorCode;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.Json;
 import dev.atrium.server.http.Requests;
-import dev.atrium.server.http.Responses;
 import io.helidon.http.Method;
 import java.util.Map;
 
@@ -20,40 +19,36 @@ final class AdminAppEndpoints {
     }
 
     void register(AdminRouter r) {
-        r.guarded(Method.GET, "/apps", (req, res) -> Responses.jsonWithNulls(res, 200, AdminViews.apps(s.apps().list())));
-        r.guarded(Method.POST, "/apps", (req, res) ->
-                Responses.jsonWithNulls(res, 201, AdminViews.app(s.apps().create(text(Requests.jsonObject(req), "name")))));
-        r.guarded(Method.GET, "/apps/{appId}", (req, res) -> Responses.jsonWithNulls(res, 200, AdminViews.app(s.apps().get(path(req, "appId")))));
-        r.guarded(Method.PATCH, "/apps/{appId}/settings", (req, res) -> Responses.jsonWithNulls(res, 200,
-                AdminViews.settings(s.apps().patchSettings(path(req, "appId"), object(Requests.jsonObject(req))))));
-        r.guarded(Method.GET, "/apps/{appId}/providers", (req, res) -> Responses.jsonWithNulls(res, 200,
-                s.apps().providers(path(req, "appId")).stream().map(AdminViews::provider).toList()));
-        r.guarded(Method.PUT, "/apps/{appId}/providers/{type}", (req, res) -> {
+        r.json(Method.GET, "/apps", 200, req -> AdminViews.apps(s.apps().list()));
+        r.json(Method.POST, "/apps", 201, req -> AdminViews.app(s.apps().create(text(Requests.jsonObject(req), "name"))));
+        r.json(Method.GET, "/apps/{appId}", 200, req -> AdminViews.app(s.apps().get(path(req, "appId"))));
+        r.json(Method.PATCH, "/apps/{appId}/settings", 200, req ->
+                AdminViews.settings(s.apps().patchSettings(path(req, "appId"), object(Requests.jsonObject(req)))));
+        r.json(Method.GET, "/apps/{appId}/providers", 200, req ->
+                s.apps().providers(path(req, "appId")).stream().map(AdminViews::provider).toList());
+        r.json(Method.PUT, "/apps/{appId}/providers/{type}", 200, req -> {
             JsonNode body = Requests.jsonObject(req);
-            if (body.has("enabled") && !body.get("enabled").isBoolean()) {
-                throw new AuthException(ErrorCode.InvalidParameter, "enabled must be true or false");
-            }
+            Boolean enabled = AdminRequests.optionalBoolean(body, "enabled");
             if (body.has("config") && !body.get("config").isObject()) {
                 throw new AuthException(ErrorCode.InvalidParameter, "config must be an object");
             }
-            Boolean enabled = body.has("enabled") ? body.get("enabled").asBoolean() : null;
             Map<String, Object> config = body.has("config") ? object(body.get("config")) : null;
-            Responses.jsonWithNulls(res, 200, AdminViews.provider(s.apps().configure(path(req, "appId"), path(req, "type"), enabled, config)));
+            return AdminViews.provider(s.apps().configure(path(req, "appId"), path(req, "type"), enabled, config));
         });
-        r.guarded(Method.POST, "/apps/{appId}/providers/{type}/enable", (req, res) -> Responses.jsonWithNulls(res, 200,
-                AdminViews.provider(s.apps().configure(path(req, "appId"), path(req, "type"), true, null))));
-        r.guarded(Method.POST, "/apps/{appId}/providers/{type}/disable", (req, res) -> Responses.jsonWithNulls(res, 200,
-                AdminViews.provider(s.apps().configure(path(req, "appId"), path(req, "type"), false, null))));
-        r.guarded(Method.GET, "/apps/{appId}/signing_keys", (req, res) -> Responses.jsonWithNulls(res, 200,
-                s.apps().signingKeys(path(req, "appId")).stream().map(AdminViews::signingKey).toList()));
-        r.guarded(Method.POST, "/apps/{appId}/signing_keys/rotate", (req, res) -> {
+        r.json(Method.POST, "/apps/{appId}/providers/{type}/enable", 200, req ->
+                AdminViews.provider(s.apps().configure(path(req, "appId"), path(req, "type"), true, null)));
+        r.json(Method.POST, "/apps/{appId}/providers/{type}/disable", 200, req ->
+                AdminViews.provider(s.apps().configure(path(req, "appId"), path(req, "type"), false, null)));
+        r.json(Method.GET, "/apps/{appId}/signing_keys", 200, req ->
+                s.apps().signingKeys(path(req, "appId")).stream().map(AdminViews::signingKey).toList());
+        r.json(Method.POST, "/apps/{appId}/signing_keys/rotate", 200, req -> {
             JsonNode body = Requests.jsonObject(req); // empty: keep the algorithm
             JsonNode alg = body.get("alg");
             if (alg != null && !alg.isNull() && !alg.isTextual()) {
                 throw new AuthException(ErrorCode.InvalidParameter, "alg must be a string (EdDSA or ES256)");
             }
-            Responses.jsonWithNulls(res, 200, AdminViews.signingKey(s.apps().rotate(path(req, "appId"),
-                    alg == null || alg.isNull() ? null : alg.asText())));
+            return AdminViews.signingKey(s.apps().rotate(path(req, "appId"),
+                    alg == null || alg.isNull() ? null : alg.asText()));
         });
     }
 

@@ -19,37 +19,37 @@ final class AdminMiscEndpoints {
     }
 
     void register(AdminRouter r) {
-        r.guarded(Method.GET, "/tokens", (req, res) -> Responses.jsonWithNulls(res, 200, s.tokens().list().stream()
-                .map(t -> AdminViews.map("id", t.id(), "name", t.name(), "created_at", t.createdAt())).toList()));
-        r.guarded(Method.POST, "/tokens", (req, res) -> {
+        r.json(Method.GET, "/tokens", 200, req -> s.tokens().list().stream()
+                .map(t -> AdminViews.map("id", t.id(), "name", t.name(), "created_at", t.createdAt())).toList());
+        r.json(Method.POST, "/tokens", 201, req -> {
             AdminTokens.Created c = s.tokens().create(AdminAppEndpoints.text(Requests.jsonObject(req), "name"));
-            Responses.jsonWithNulls(res, 201, AdminViews.map("id", c.token().id(), "name", c.token().name(),
-                    "created_at", c.token().createdAt(), "token", c.secret()));
+            return AdminViews.map("id", c.token().id(), "name", c.token().name(),
+                    "created_at", c.token().createdAt(), "token", c.secret());
         });
         r.guarded(Method.DELETE, "/tokens/{tokenId}", (req, res) -> {
             s.tokens().revoke(path(req, "tokenId"));
             Responses.noContent(res);
         });
-        r.guarded(Method.GET, "/apps/{appId}/api_keys", (req, res) -> Responses.jsonWithNulls(res, 200,
-                s.serverKeys().list(path(req, "appId")).stream().map(k -> AdminViews.serverKey(k, null)).toList()));
-        r.guarded(Method.POST, "/apps/{appId}/api_keys", (req, res) -> {
+        r.json(Method.GET, "/apps/{appId}/api_keys", 200, req ->
+                s.serverKeys().list(path(req, "appId")).stream().map(k -> AdminViews.serverKey(k, null)).toList());
+        r.json(Method.POST, "/apps/{appId}/api_keys", 201, req -> {
             ServerKeys.Created c = s.serverKeys().create(path(req, "appId"), AdminAppEndpoints.text(Requests.jsonObject(req), "name"));
-            Responses.jsonWithNulls(res, 201, AdminViews.serverKey(c.key(), c.secret()));
+            return AdminViews.serverKey(c.key(), c.secret());
         });
         r.guarded(Method.DELETE, "/apps/{appId}/api_keys/{keyId}", (req, res) -> {
             s.serverKeys().delete(path(req, "appId"), path(req, "keyId"));
             Responses.noContent(res);
         });
-        r.guarded(Method.GET, "/apps/{appId}/stats", (req, res) -> Responses.jsonWithNulls(res, 200,
-                AdminViews.stats(s.stats().stats(path(req, "appId"), AdminRequests.integer(req, "hours", 48)))));
-        r.guarded(Method.GET, "/apps/{appId}/events", (req, res) -> {
+        r.json(Method.GET, "/apps/{appId}/stats", 200, req ->
+                AdminViews.stats(s.stats().stats(path(req, "appId"), AdminRequests.integer(req, "hours", 48))));
+        r.json(Method.GET, "/apps/{appId}/events", 200, req -> {
             String appId = path(req, "appId");
             s.apps().get(appId);
             int limit = AdminRequests.integer(req, "limit", 100);
             if (limit < 1 || limit > 1000) {
                 throw new AuthException(ErrorCode.InvalidParameter, "limit must be 1..1000");
             }
-            Responses.jsonWithNulls(res, 200, s.events().recent(appId, limit).stream().map(AdminViews::event).toList());
+            return s.events().recent(appId, limit).stream().map(AdminViews::event).toList();
         });
     }
 }

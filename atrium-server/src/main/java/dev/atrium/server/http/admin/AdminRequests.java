@@ -22,6 +22,18 @@ final class AdminRequests {
         return filter(name -> req.query().first(name).orElse(null));
     }
 
+    /** The body's boolean {@code field}, null when absent; InvalidParameter when it is there but not true/false. */
+    static Boolean optionalBoolean(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw new AuthException(ErrorCode.InvalidParameter, field + " must be true or false");
+        }
+        return v.asBoolean();
+    }
+
     /** The user filter of a bulk-delete body. */
     static UserFilter filter(JsonNode body) {
         return filter(name -> body.hasNonNull(name) ? body.get(name).asText() : null);

@@ -1,9 +1,11 @@
 package dev.atrium.server.http.admin;
 
 import dev.atrium.server.http.Requests;
+import dev.atrium.server.http.Responses;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +38,21 @@ public final class AdminRouter {
         return List.copyOf(r.routes);
     }
 
+    /** What a JSON admin route computes from its request: parse, call one service, return the view. */
+    @FunctionalInterface
+    interface JsonHandler {
+        Object handle(ServerRequest req);
+    }
+
+    /**
+     * A guarded route answering {@code status} with the handler's result as the admin API's JSON:
+     * nulls written (its OpenAPI contract has nullable fields, unlike the client API). Errors are
+     * thrown and written by the one error handler.
+     */
+    void json(Method method, String path, int status, JsonHandler handler) {
+        guarded(method, path, (req, res) -> Responses.jsonWithNulls(res, status, handler.handle(req)));
+    }
+
     /** A route that needs a valid admin token. */
     void guarded(Method method, String path, Handler handler) {
         add(method, path, (req, res) -> {
@@ -53,7 +70,7 @@ public final class AdminRouter {
         routing.route(method, BASE + path, handler);
     }
 
-    private static String bearerOrNull(io.helidon.webserver.http.ServerRequest req) {
+    private static String bearerOrNull(ServerRequest req) {
         try {
             return Requests.bearer(req);
         } catch (RuntimeException e) {
