@@ -2,26 +2,12 @@ package dev.atrium.core.tokens;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Signer;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +39,16 @@ public final class KeyRing {
      * a refresh token, and a MAC costs ~1 µs against Ed25519's ~160 µs verification, the largest
      * cost of a refresh). Deriving it keeps rotation, retirement and multi-node sharing as they are.
      */
-    record AppKeys(String activeKid, JWSAlgorithm activeAlg, JWSSigner signer, Map<String, JWSVerifier> verifiers,
-                   JWSSigner refreshSigner, Map<String, JWSVerifier> refreshVerifiers,
-                   List<JWK> publicKeys, Instant loadedAt) {}
+    record AppKeys(String activeKid, Map<String, KeyMaterial> byKid, Instant loadedAt) {
+        /** The key new tokens are signed with. */
+        KeyMaterial active() {
+            return byKid.get(activeKid);
+        }
+
+        AppKeys reloadedAt(Instant at) {
+            return new AppKeys(activeKid, byKid, at);
+        }
+    }
 
     public KeyRing(SigningKeyStore store, Clock clock, Duration reload) {
         this.store = store;
@@ -83,8 +76,7 @@ public final class KeyRing {
             if (keys == null) {
                 throw e;
             }
-            AppKeys stale = new AppKeys(keys.activeKid, keys.activeAlg, keys.signer, keys.verifiers, keys.refreshSigner,
-                    keys.refreshVerifiers, keys.publicKeys, now);
+            AppKeys stale = keys.reloadedAt(now);
             cache.put(appId, stale);
             return stale;
         }
@@ -92,23 +84,23 @@ public final class KeyRing {
 
     /** The access-token verifier (the key's own algorithm) for {@code kid}, or null when the app has no such key even after a reload. */
     JWSVerifier verifier(String appId, String kid) {
-        return lookup(appId, kid, AppKeys::verifiers);
+        return lookup(appId, kid, KeyMaterial::verifier);
     }
 
     /** The refresh-token (HS256) verifier for {@code kid}, or null likewise. */
     JWSVerifier refreshVerifier(String appId, String kid) {
-        return lookup(appId, kid, AppKeys::refreshVerifiers);
+        return lookup(appId, kid, KeyMaterial::refreshVerifier);
     }
 
-    private JWSVerifier lookup(String appId, String kid, java.util.function.Function<AppKeys, Map<String, JWSVerifier>> which) {
+    private JWSVerifier lookup(String appId, String kid, java.util.function.Function<KeyMaterial, JWSVerifier> which) {
         AppKeys keys = forApp(appId);
-        JWSVerifier v = which.apply(keys).get(kid);
-        if (v == null && keys.loadedAt.plus(UNKNOWN_KID_RELOAD_SPACING).isBefore(clock.instant())) {
+        KeyMaterial m = keys.byKid().get(kid);
+        if (m == null && keys.loadedAt.plus(UNKNOWN_KID_RELOAD_SPACING).isBefore(clock.instant())) {
             keys = loadOrCreate(appId, clock.instant());
             cache.put(appId, keys);
-            v = which.apply(keys).get(kid);
+            m = keys.byKid().get(kid);
         }
-        return v;
+        return m == null ? null : which.apply(m);
     }
 
     /**
@@ -121,7 +113,7 @@ public final class KeyRing {
     public String rotate(String appId, java.time.Duration overlap, JWSAlgorithm alg) {
         Instant now = clock.instant();
         AppKeys current = forApp(appId); // an app without a key gets its first one; rotating it then retires that
-        SigningKey next = generate(appId, now, alg != null ? alg : current.activeAlg());
+        SigningKey next = generate(appId, now, alg != null ? alg : current.active().alg());
         if (!store.rotate(next, now, now.minus(overlap))) {
             throw new IllegalStateException("app " + appId + " has no active key to rotate");
         }
@@ -131,7 +123,7 @@ public final class KeyRing {
 
     /** The public keys to publish in the app's JWKS (active and retired). */
     public List<JWK> publicKeys(String appId) {
-        return forApp(appId).publicKeys;
+        return forApp(appId).byKid().values().stream().map(KeyMaterial::publicJwk).toList();
     }
 
     private AppKeys loadOrCreate(String appId, Instant now) {
@@ -144,48 +136,22 @@ public final class KeyRing {
     }
 
     private static AppKeys build(List<SigningKey> rows, Instant now) {
+        Map<String, KeyMaterial> byKid = new LinkedHashMap<>();
         String activeKid = null;
-        JWSAlgorithm activeAlg = null;
-        JWSSigner signer = null;
-        JWSSigner refreshSigner = null;
-        Map<String, JWSVerifier> verifiers = new LinkedHashMap<>();
-        Map<String, JWSVerifier> refreshVerifiers = new LinkedHashMap<>();
-        List<JWK> publics = new ArrayList<>();
         for (SigningKey row : rows) {
             try {
-                JWK jwk = JWK.parse(row.privateJwk());
-                JWK pub = jwk.toPublicJWK();
-                verifiers.put(row.kid(), jwk instanceof ECKey ec ? new ECDSAVerifier(ec.toPublicJWK())
-                        : new Ed25519Verifier(((OctetKeyPair) jwk).toPublicJWK()));
-                byte[] refreshSecret = refreshSecret(jwk);
-                refreshVerifiers.put(row.kid(), new MACVerifier(refreshSecret));
-                publics.add(pub);
-                if (signer == null && row.state().equals(SigningKey.ACTIVE)) {
-                    activeKid = row.kid();
-                    activeAlg = jwk instanceof ECKey ? JWSAlgorithm.ES256 : JWSAlgorithm.EdDSA;
-                    signer = jwk instanceof ECKey ec ? new ECDSASigner(ec) : new Ed25519Signer((OctetKeyPair) jwk);
-                    refreshSigner = new MACSigner(refreshSecret);
-                }
-            } catch (ParseException | JOSEException | ClassCastException e) {
+                byKid.put(row.kid(), KeyMaterial.of(row.privateJwk()));
+            } catch (ParseException | JOSEException e) {
                 throw new IllegalStateException("signing key " + row.kid() + " of app " + row.appId() + " is unreadable", e);
             }
+            if (activeKid == null && row.state().equals(SigningKey.ACTIVE)) {
+                activeKid = row.kid();
+            }
         }
-        if (signer == null) {
+        if (activeKid == null) {
             throw new IllegalStateException("no active signing key after creation");
         }
-        return new AppKeys(activeKid, activeAlg, signer, Map.copyOf(verifiers), refreshSigner, Map.copyOf(refreshVerifiers),
-                List.copyOf(publics), now);
-    }
-
-    /** SHA-256 of a label and the key's private scalar: 256 bits, never leaves the process. */
-    private static byte[] refreshSecret(JWK jwk) {
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            sha.update("atrium-refresh-token-v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return sha.digest(jwk instanceof ECKey ec ? ec.getD().decode() : ((OctetKeyPair) jwk).getDecodedD());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JDK", e);
-        }
+        return new AppKeys(activeKid, java.util.Collections.unmodifiableMap(byKid), now); // insertion order: the JWKS order
     }
 
     /** A new Ed25519 key for the app (the default); kid = app-unique, time-ordered. */
@@ -200,10 +166,8 @@ public final class KeyRing {
         }
         try {
             String kid = dev.atrium.core.kernel.ObjectIds.next(now);
-            JWK jwk = alg.equals(JWSAlgorithm.ES256)
-                    ? new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(alg).generate()
-                    : new OctetKeyPairGenerator(Curve.Ed25519).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(alg).generate();
-            return new SigningKey(appId, kid, alg.getName(), jwk.toJSONString(), SigningKey.ACTIVE, now, null);
+            String jwk = KeyMaterial.generate(kid, alg);
+            return new SigningKey(appId, kid, alg.getName(), jwk, SigningKey.ACTIVE, now, null);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate a " + alg + " key", e);
         }

@@ -62,7 +62,7 @@ public final class TokenService {
         if (!user.customData().isEmpty()) {
             claims.claim("user_data", user.customData());
         }
-        return sign(app.id(), claims.build());
+        return sign(app.id(), claims.build(), false);
     }
 
     /**
@@ -75,9 +75,7 @@ public final class TokenService {
                 .claim("sid", sessionId)
                 .jwtID(Secrets.random(16))
                 .build();
-        KeyRing.AppKeys k = keys.forApp(app.id());
-        String token = sign(new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
-                .keyID(k.activeKid()).build(), claims), k.refreshSigner(), app.id());
+        String token = sign(app.id(), claims, true);
         return new IssuedRefresh(token, Secrets.hash(token), exp);
     }
 
@@ -107,15 +105,14 @@ public final class TokenService {
                 .claim("typ", typ);
     }
 
-    private String sign(String appId, JWTClaimsSet claims) {
+    /** Signs with the app's active key: its own algorithm for an access token, HS256 for a refresh token. */
+    private String sign(String appId, JWTClaimsSet claims, boolean refresh) {
         KeyRing.AppKeys k = keys.forApp(appId);
-        return sign(new SignedJWT(new JWSHeader.Builder(k.activeAlg()).type(JOSEObjectType.JWT)
-                .keyID(k.activeKid()).build(), claims), k.signer(), appId);
-    }
-
-    private static String sign(SignedJWT jwt, com.nimbusds.jose.JWSSigner signer, String appId) {
+        KeyMaterial key = k.active();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(refresh ? JWSAlgorithm.HS256 : key.alg())
+                .type(JOSEObjectType.JWT).keyID(k.activeKid()).build(), claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(refresh ? key.refreshSigner() : key.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed for app " + appId, e);
         }
@@ -139,7 +136,7 @@ public final class TokenService {
         boolean algOk = access ? KeyRing.ALGORITHMS.contains(jwt.getHeader().getAlgorithm())
                 : JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm());
         if (!algOk || jwt.getHeader().getKeyID() == null) {
-            throw invalid(tokenKindMismatch(jwt, expectedType));
+            throw invalid(tokenKindMismatch(claims.getClaim("typ"), expectedType));
         }
         List<String> aud = claims.getAudience();
         if (aud == null || aud.size() != 1) {
@@ -178,13 +175,7 @@ public final class TokenService {
     }
 
     /** Why a token of the wrong algorithm is refused: the other kind of ours, or not ours at all. */
-    private static String tokenKindMismatch(SignedJWT jwt, String expectedType) {
-        Object typ;
-        try {
-            typ = jwt.getJWTClaimsSet().getClaim("typ");
-        } catch (ParseException e) {
-            typ = null;
-        }
+    private static String tokenKindMismatch(Object typ, String expectedType) {
         if (ACCESS.equals(typ) || REFRESH.equals(typ)) {
             return expectedType.equals(ACCESS) ? "an access token is required" : "a refresh token is required";
         }
