@@ -28,7 +28,6 @@ public final class GuestLimits {
 
     public static void lift(AppStore apps, String appId) {
         AppSettings s = apps.find(appId).orElseThrow(() -> new IllegalStateException("no app " + appId)).settings();
-        apps.updateSettings(appId, new AppSettings(s.accessTokenLifetime(), s.refreshTokenLifetime(), s.inactivity(),
-                s.activityGranularity(), UNLIMITED, UNLIMITED, 0, s.webhookUrl(), s.webhookSecret()));
+        apps.updateSettings(appId, s.withGuestLimits(UNLIMITED, UNLIMITED, 0));
     }
 }

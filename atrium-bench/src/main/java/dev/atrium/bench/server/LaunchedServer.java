@@ -53,7 +53,12 @@ public final class LaunchedServer implements AutoCloseable {
             Path dataDir = Files.createTempDirectory("atrium-bench-server-");
             ServerFiles files = new ServerFiles(dataDir, storeUrl, keep);
             LaunchedServer server = spawn(new Launch(jar, poolSize, jvmOptions, dataDir), files);
-            GuestLimits.lift(files.storeUrl(), files.schema(), server.appId); // nothing has read the app's settings yet
+            try {
+                GuestLimits.lift(files.storeUrl(), files.schema(), server.appId); // nothing has read the app's settings yet
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("cannot launch the server: " + e.getMessage(), e);

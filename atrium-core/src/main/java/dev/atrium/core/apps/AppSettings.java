@@ -39,6 +39,12 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
         }
     }
 
+    /** These settings with other guest admission limits (per network per hour, burst, app-wide budget; 0 = none). */
+    public AppSettings withGuestLimits(int ratePerHour, int burst, int appBudgetPerHour) {
+        return new AppSettings(accessTokenLifetime, refreshTokenLifetime, inactivity, activityGranularity, ratePerHour,
+                burst, appBudgetPerHour, webhookUrl, webhookSecret);
+    }
+
     private static void requirePositive(String name, Duration d) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be a positive duration, got " + d);

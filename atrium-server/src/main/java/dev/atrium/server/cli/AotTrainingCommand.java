@@ -55,8 +55,7 @@ final class AotTrainingCommand implements Runnable {
 
     private static void liftGuestLimits(AppStore apps, String appId) {
         AppSettings s = apps.find(appId).orElseThrow().settings();
-        apps.updateSettings(appId, new AppSettings(s.accessTokenLifetime(), s.refreshTokenLifetime(), s.inactivity(),
-                s.activityGranularity(), Integer.MAX_VALUE, Integer.MAX_VALUE, 0, s.webhookUrl(), s.webhookSecret()));
+        apps.updateSettings(appId, s.withGuestLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, 0));
     }
 
     /** Status code and body of one HTTP/1.1 reply: Content-Length or chunked (Helidon's two forms). */

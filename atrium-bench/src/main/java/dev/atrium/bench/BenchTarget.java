@@ -1,0 +1,116 @@
+package dev.atrium.bench;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.atrium.bench.http.ClientKind;
+import dev.atrium.bench.http.HttpConnection;
+import dev.atrium.bench.http.Reply;
+import dev.atrium.bench.report.BenchReport;
+import dev.atrium.bench.server.GuestLimits;
+import dev.atrium.bench.server.LaunchedServer;
+import dev.atrium.bench.server.ProcStats;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The server a run measures. Launched (no {@code --url}): started on an empty store and timed,
+ * idle RSS read, then restarted on that store and timed again (a restart skips migrations), idle
+ * RSS read again; the load runs against the restarted process. Given by {@code --url}: nothing
+ * is timed, and its guest limits are lifted when asked.
+ */
+final class BenchTarget implements AutoCloseable {
+    /** How long a process is left alone before its RSS is read (start-up garbage, JIT). */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
+
+    final URI base;
+    final String app;
+    final Long pid;
+    final String storeUrl;
+    private final LaunchedServer launched;
+    private final double firstReadyMs;
+    private final Double rssIdle;
+    private final Double rssIdleRestart;
+
+    private BenchTarget(URI base, String app, Long pid, String storeUrl, LaunchedServer launched, double firstReadyMs,
+                        Double rssIdle, Double rssIdleRestart) {
+        this.base = base;
+        this.app = app;
+        this.pid = pid;
+        this.storeUrl = storeUrl;
+        this.launched = launched;
+        this.firstReadyMs = firstReadyMs;
+        this.rssIdle = rssIdle;
+        this.rssIdleRestart = rssIdleRestart;
+    }
+
+    static BenchTarget of(BenchCommand o) {
+        if (o.url != null) {
+            String storeUrl = o.baselineStore != null ? o.baselineStore : storeOf(o.url);
+            if (o.liftGuestLimits) {
+                GuestLimits.lift(storeUrl, o.serverStoreSchema, o.appId);
+            }
+            return new BenchTarget(o.url, o.appId, o.serverPid, storeUrl, null, 0, null, null);
+        }
+        BenchRun.progress("launching " + o.serverJar() + " on " + o.store);
+        LaunchedServer first = LaunchedServer.start(o.serverJar(), o.store.equals("sqlite") ? null : o.store, o.poolSize,
+                o.serverJvmOptions, o.keep);
+        BenchRun.progress(String.format("ready in %.0f ms at %s, app %s, pid %d", first.readyMillis(), first.base(),
+                first.appId(), first.pid()));
+        Double rssIdle = rssAfterSettling(first.pid());
+        LaunchedServer restarted = first.restart();
+        BenchRun.progress(String.format("restarted: ready in %.0f ms", restarted.readyMillis()));
+        return new BenchTarget(restarted.base(), restarted.appId(), restarted.pid(), restarted.storeUrl(), restarted,
+                first.readyMillis(), rssIdle, rssAfterSettling(restarted.pid()));
+    }
+
+    boolean isLaunched() {
+        return launched != null;
+    }
+
+    /** Where the private stores of the baselines, footprint and sweep go: --baseline-store, else beside the server's. */
+    String privateStores(BenchCommand o) {
+        return o.baselineStore != null ? o.baselineStore : storeUrl;
+    }
+
+    /** Start-up and memory of a launched server, with {@code rssAfterLoadMb}; null for a given one. */
+    BenchReport.Startup startup(Double rssAfterLoadMb) {
+        return launched == null ? null
+                : new BenchReport.Startup(firstReadyMs, rssIdle, launched.readyMillis(), rssIdleRestart, rssAfterLoadMb);
+    }
+
+    /** RSS after settling, in MB; null for a given server or when /proc has no answer. */
+    Double rssNow() {
+        return launched == null ? null : rssAfterSettling(pid);
+    }
+
+    @Override
+    public void close() {
+        if (launched != null) {
+            launched.close();
+        }
+    }
+
+    /** The store a running server names in its /health/ready answer. */
+    private static String storeOf(URI base) {
+        try (HttpConnection c = ClientKind.RAW.factory(base).get()) {
+            Reply r = c.send("GET", "/health/ready", null, null);
+            String store = JsonMapper.builder().build().readTree(r.body()).path("store").asText(null);
+            if (r.status() != 200 || store == null) {
+                throw new IllegalStateException("server not ready (HTTP " + r.status() + "): " + r.text());
+            }
+            return store;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Double rssAfterSettling(long pid) {
+        try {
+            Thread.sleep(SETTLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long kb = ProcStats.rssKb(pid);
+        return kb < 0 ? null : kb / 1024.0;
+    }
+}
