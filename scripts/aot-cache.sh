@@ -19,10 +19,14 @@ if [ "${ATRIUM_AOT:-1}" != 0 ] && [ "$modules" = atrium-server ] && [ "$(atrium_
   if [ $fresh = no ] && ! { [ "$(cat "$cache.failed" 2>/dev/null)" = "$key" ] && [ "$cache.failed" -nt "$jar" ]; }; then
     echo "atrium: training the JDK AOT cache (once per build, ~10 s)..." >&2
     tmp="$(mktemp -d)"
+    trap 'rm -rf "$tmp"' EXIT # an interrupted training leaves nothing behind either
+    # The training makes its own store in $tmp/store and reads no flag, ATRIUM_* variable or
+    # properties file: it runs under the operator's environment and must never touch the operator's
+    # store, data directory or port. It also runs from $tmp, away from any ./atrium.properties.
     # The store is made in another JVM first, so Flyway stays out of the cache as it stays out of a restart.
-    if "$JAVA_HOME/bin/java" "${opts[@]}" -jar "$jar" migrate --data-dir "$tmp/data" > "$tmp/log" 2>&1 &&
-       "$JAVA_HOME/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$tmp/atrium.aot" -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot*=error:stderr \
-           -jar "$jar" aot-training --data-dir "$tmp/data" --port 0 --sweep-interval 0 >> "$tmp/log" 2>&1 &&
+    if (cd "$tmp" && "$JAVA_HOME/bin/java" "${opts[@]}" -jar "$jar" aot-training prepare "$tmp/store" > "$tmp/log" 2>&1 &&
+        "$JAVA_HOME/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$tmp/atrium.aot" -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot*=error:stderr \
+            -jar "$jar" aot-training run "$tmp/store" >> "$tmp/log" 2>&1) &&
        [ -f "$tmp/atrium.aot" ]; then
       mv -f "$tmp/atrium.aot" "$cache" && printf '%s\n' "$key" > "$cache.key" && rm -f "$cache.failed" && fresh=yes
     else
@@ -31,6 +35,7 @@ if [ "${ATRIUM_AOT:-1}" != 0 ] && [ "$modules" = atrium-server ] && [ "$(atrium_
       printf '%s\n' "$key" > "$cache.failed"
     fi
     rm -rf "$tmp"
+    trap - EXIT
   fi
   if [ $fresh = yes ]; then
     aot=(-XX:AOTCache="$cache" -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot*=error:stderr)

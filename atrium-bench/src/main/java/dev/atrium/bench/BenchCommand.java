@@ -29,11 +29,6 @@ public final class BenchCommand implements Callable<Integer> {
     String appId;
     @Option(names = "--server-pid", paramLabel = "PID", description = "Pid of the server given by --url, for CPU and RSS.")
     Long serverPid;
-    @Option(names = "--lift-guest-limits", description = "Lift the guest sign-up limits of the --url server's app "
-            + "in its store (found from /health/ready, or --baseline-store); launched servers always get this.")
-    boolean liftGuestLimits;
-    @Option(names = "--server-store-schema", paramLabel = "NAME", description = "The --url server's PostgreSQL schema, for --lift-guest-limits.")
-    String serverStoreSchema;
     @Option(names = "--store", paramLabel = "URL", defaultValue = "sqlite",
             description = "Store of the launched server: sqlite, or postgresql://user@host:port/db (own schema). Default: ${DEFAULT-VALUE}.")
     String store;

@@ -5,7 +5,6 @@ import dev.atrium.bench.http.ClientKind;
 import dev.atrium.bench.http.HttpConnection;
 import dev.atrium.bench.http.Reply;
 import dev.atrium.bench.report.BenchReport;
-import dev.atrium.bench.server.GuestLimits;
 import dev.atrium.bench.server.LaunchedServer;
 import dev.atrium.bench.server.ProcStats;
 import java.io.IOException;
@@ -16,7 +15,9 @@ import java.time.Duration;
  * The server a run measures. Launched (no {@code --url}): started on an empty store and timed,
  * idle RSS read, then restarted on that store and timed again (a restart skips migrations), idle
  * RSS read again; the load runs against the restarted process. Given by {@code --url}: nothing
- * is timed, and its guest limits are lifted when asked.
+ * is timed and nothing in its store is changed; its guest limits are the operator's to raise
+ * ({@code atrium apps configure --guest-rate-per-hour …}), since a bench lifts limits only on a
+ * store it made itself (ScratchStore).
  */
 final class BenchTarget implements AutoCloseable {
     /** How long a process is left alone before its RSS is read (start-up garbage, JIT). */
@@ -46,9 +47,6 @@ final class BenchTarget implements AutoCloseable {
     static BenchTarget of(BenchCommand o) {
         if (o.url != null) {
             String storeUrl = o.baselineStore != null ? o.baselineStore : storeOf(o.url);
-            if (o.liftGuestLimits) {
-                GuestLimits.lift(storeUrl, o.serverStoreSchema, o.appId);
-            }
             return new BenchTarget(o.url, o.appId, o.serverPid, storeUrl, null, 0, null, null);
         }
         BenchRun.progress("launching " + o.serverJar() + " on " + o.store);

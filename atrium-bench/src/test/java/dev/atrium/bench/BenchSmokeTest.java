@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atrium.bench.baseline.BaselineResult;
 import dev.atrium.bench.load.LoadResult;
 import dev.atrium.bench.report.BenchReport;
-import dev.atrium.bench.server.GuestLimits;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.config.AtriumConfig;
+import dev.atrium.store.jdbc.ScratchStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,10 +26,11 @@ class BenchSmokeTest {
 
     @Test
     void everyScenarioRunsWithoutFailures() {
-        AtriumConfig config = new AtriumConfig("127.0.0.1", 0, null, dir, "sqlite:" + dir.resolve("atrium.db"), 8,
+        ScratchStore scratch = ScratchStore.createSqlite(dir.resolve("store"));
+        AtriumConfig config = new AtriumConfig("127.0.0.1", 0, null, scratch.dir(), scratch.storeUrl(), 8,
                 Duration.ofSeconds(2), null, Duration.ofSeconds(5));
         try (Atrium atrium = Atrium.start(config, Clock.systemUTC())) {
-            GuestLimits.lift(atrium.store().apps(), atrium.firstStart().app().id());
+            scratch.liftGuestLimits(atrium.firstStart().app().id());
             BenchCommand bench = new BenchCommand();
             new CommandLine(bench).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(
                     "--url", atrium.publicUrl(), "--app", atrium.firstStart().app().id(),

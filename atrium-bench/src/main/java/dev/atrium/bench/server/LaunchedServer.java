@@ -2,6 +2,7 @@ package dev.atrium.bench.server;
 
 import dev.atrium.bench.http.ClientKind;
 import dev.atrium.bench.http.HttpConnection;
+import dev.atrium.store.jdbc.ScratchStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,11 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A fresh {@code atrium serve} process on a free loopback port, in a temporary data directory
- * (PostgreSQL: in a fresh schema). Start-up is timed from just before the process is spawned to
- * the first 200 of {@code GET /health/ready}, so it includes the JVM's own start. The app's guest
- * admission limits are lifted ({@link GuestLimits}). Closing stops
- * the process (SIGTERM, its shutdown hook) and removes the directory or schema.
+ * A fresh {@code atrium serve} process on a free loopback port, on a {@link ScratchStore} of its
+ * own: a new temporary directory (PostgreSQL: and a new schema). Start-up is timed from just
+ * before the process is spawned to the first 200 of {@code GET /health/ready}, so it includes the
+ * JVM's own start. The app's guest admission limits are lifted, which only a scratch store allows.
+ * The process gets no {@code ATRIUM_*} variable and runs in that directory (so no
+ * {@code ./atrium.properties}): nothing of the operator's configuration can point it elsewhere.
+ * Closing stops the process (SIGTERM, its shutdown hook) and removes the directory and schema.
  */
 public final class LaunchedServer implements AutoCloseable {
     private static final Pattern APP_ID = Pattern.compile("app id: (\\S+)");
@@ -29,13 +32,29 @@ public final class LaunchedServer implements AutoCloseable {
     private final URI base;
     private final double readyMillis;
     private final String appId;
-    private final ServerFiles files;
+    private final Scratch files;
     private final Launch launch;
 
     /** How the process is spawned, kept for {@link #restart()}. */
-    private record Launch(Path jar, int poolSize, List<String> jvmOptions, Path dataDir) {}
+    private record Launch(Path jar, int poolSize, List<String> jvmOptions) {}
 
-    private LaunchedServer(Process process, URI base, double readyMillis, String appId, ServerFiles files, Launch launch) {
+    /** The server's store, and whether to keep it when closed (--keep). */
+    private record Scratch(ScratchStore store, boolean keep) {
+        void clean() {
+            if (keep) {
+                System.err.println("atrium-bench: kept " + store);
+                return;
+            }
+            try {
+                store.delete();
+                Files.deleteIfExists(store.dir().getParent()); // the temporary directory it was made in
+            } catch (IOException | RuntimeException e) {
+                System.err.println("atrium-bench: could not delete " + store + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private LaunchedServer(Process process, URI base, double readyMillis, String appId, Scratch files, Launch launch) {
         this.process = process;
         this.base = base;
         this.readyMillis = readyMillis;
@@ -50,11 +69,12 @@ public final class LaunchedServer implements AutoCloseable {
      */
     public static LaunchedServer start(Path jar, String storeUrl, int poolSize, List<String> jvmOptions, boolean keep) {
         try {
-            Path dataDir = Files.createTempDirectory("atrium-bench-server-");
-            ServerFiles files = new ServerFiles(dataDir, storeUrl, keep);
-            LaunchedServer server = spawn(new Launch(jar, poolSize, jvmOptions, dataDir), files);
+            Path dir = Files.createTempDirectory("atrium-bench-server-").resolve("store");
+            Scratch files = new Scratch(storeUrl == null ? ScratchStore.createSqlite(dir)
+                    : ScratchStore.createPostgres(dir, storeUrl), keep);
+            LaunchedServer server = spawn(new Launch(jar, poolSize, jvmOptions), files);
             try {
-                GuestLimits.lift(files.storeUrl(), files.schema(), server.appId); // nothing has read the app's settings yet
+                files.store().liftGuestLimits(server.appId); // nothing has read the app's settings yet
             } catch (RuntimeException e) {
                 server.close();
                 throw e;
@@ -80,16 +100,21 @@ public final class LaunchedServer implements AutoCloseable {
         }
     }
 
-    private static LaunchedServer spawn(Launch launch, ServerFiles files) throws IOException {
+    private static LaunchedServer spawn(Launch launch, Scratch files) throws IOException {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(launch.jvmOptions());
         cmd.addAll(List.of("-jar", launch.jar().toString(), "serve", "--port", Integer.toString(port),
-                "--data-dir", launch.dataDir().toString(), "--store-pool-size", Integer.toString(launch.poolSize())));
-        cmd.addAll(files.storeArguments());
-        Path log = launch.dataDir().resolve("server.log");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+                "--store-pool-size", Integer.toString(launch.poolSize())));
+        cmd.addAll(List.of("--data-dir", files.store().dir().toString(), "--store", files.store().storeUrl()));
+        if (files.store().schema() != null) {
+            cmd.addAll(List.of("--store-schema", files.store().schema()));
+        }
+        Path log = files.store().dir().resolve("server.log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(files.store().dir().toFile());
+        pb.environment().keySet().removeIf(name -> name.startsWith("ATRIUM_"));
         URI base = URI.create("http://127.0.0.1:" + port);
         long t0 = System.nanoTime();
         Process process = pb.start();
@@ -170,7 +195,12 @@ public final class LaunchedServer implements AutoCloseable {
 
     /** The store the server was started on, as its /health/ready would name it. */
     public String storeUrl() {
-        return files.storeUrl();
+        return files.store().storeUrl();
+    }
+
+    /** The server's own store (its directory, and schema on PostgreSQL). */
+    public ScratchStore store() {
+        return files.store();
     }
 
     @Override

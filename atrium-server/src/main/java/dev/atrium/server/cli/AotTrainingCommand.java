@@ -2,42 +2,61 @@ package dev.atrium.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.atrium.core.apps.AppSettings;
-import dev.atrium.core.apps.AppStore;
 import dev.atrium.server.app.Atrium;
+import dev.atrium.server.config.AtriumConfig;
+import dev.atrium.store.jdbc.ScratchStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code atrium aot-training} (hidden): the training run behind the launcher's JDK AOT cache
- * (JEP 483/514/515, JDK 25+). It starts the server as {@code serve} does on the store it is given
- * (the launcher passes a fresh directory it migrated in another JVM, so Flyway stays out of the
- * cache, as it stays out of a restart), drives the guest hot path over loopback (login, refresh,
- * profile, logout) so the classes and method profiles of serving are recorded, and stops. The
- * JVM writes the cache when it exits. Plain sockets, not java.net.http: the client's classes
- * would otherwise end up in every server's start-up.
+ * {@code atrium aot-training prepare|run DIR} (hidden): the training run behind the launcher's JDK
+ * AOT cache (JEP 483/514/515, JDK 25+). {@code prepare} makes a {@link ScratchStore} in the new
+ * directory DIR and migrates it; {@code run}, in another JVM (so Flyway stays out of the cache, as
+ * it stays out of a restart), starts the server as {@code serve} does on that store, drives the
+ * guest hot path over loopback (login, refresh, profile, logout) so the classes and method
+ * profiles of serving are recorded, and stops. The JVM writes the cache when it exits.
+ *
+ * <p>Neither phase reads a flag, an {@code ATRIUM_*} variable or a properties file: the launcher
+ * runs this under the operator's environment, and a training run must never touch the operator's
+ * store, data directory or port. Plain sockets, not java.net.http: the
+ * client's classes would otherwise end up in every server's start-up.
  */
 @Command(name = "aot-training", hidden = true, description = "Training run for the launcher's AOT cache.")
 final class AotTrainingCommand implements Runnable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Mixin
-    ConfigOptions options;
+    /** The two halves, each in its own JVM. */
+    enum Phase { prepare, run }
+
+    @Parameters(index = "0", description = "prepare (make and migrate the store) or run (train on it)")
+    Phase phase;
+    @Parameters(index = "1", description = "the training's own directory: new for prepare, prepare's for run")
+    Path dir;
     @Option(names = "--rounds", defaultValue = "400", description = "guest round trips (login, refresh, profile, logout)")
     int rounds;
 
     @Override
     public void run() {
-        try (Atrium atrium = Atrium.start(options.load(), Clock.systemUTC())) {
+        switch (phase) {
+            case prepare -> ScratchStore.createSqlite(dir).migrate();
+            case run -> train(ScratchStore.reopen(dir));
+        }
+    }
+
+    private void train(ScratchStore scratch) {
+        try (Atrium atrium = Atrium.start(config(scratch), Clock.systemUTC())) {
             String app = atrium.firstStart().app().id();
-            liftGuestLimits(atrium.store().apps(), app); // one client address, hundreds of guests
+            scratch.liftGuestLimits(app); // one client address, hundreds of guests; nothing has read the app yet
             String base = "/api/client/v2.0";
             for (int i = 0; i < rounds; i++) {
                 JsonNode login = call(atrium.port(), "POST", base + "/app/" + app + "/auth/providers/anon-user/login",
@@ -53,9 +72,15 @@ final class AotTrainingCommand implements Runnable {
         }
     }
 
-    private static void liftGuestLimits(AppStore apps, String appId) {
-        AppSettings s = apps.find(appId).orElseThrow().settings();
-        apps.updateSettings(appId, s.withGuestLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, 0));
+    /**
+     * A configuration of the scratch store alone: loopback, any free port, the sweeper off, every
+     * other value a default. Nothing in it comes from a flag, the environment or a file.
+     */
+    static AtriumConfig config(ScratchStore scratch) {
+        AtriumConfig.Lifecycle quiet = new AtriumConfig.Lifecycle(Duration.ZERO, 1000, Duration.ofMillis(50),
+                Duration.ofDays(7), Duration.ofSeconds(1));
+        return new AtriumConfig("127.0.0.1", 0, null, scratch.dir(), scratch.storeUrl(), 4, Duration.ofSeconds(5),
+                scratch.schema(), Duration.ofSeconds(5), AtriumConfig.PasswordHashing.DEFAULTS, List.of(), quiet);
     }
 
     /** Status code and body of one HTTP/1.1 reply: Content-Length or chunked (Helidon's two forms). */

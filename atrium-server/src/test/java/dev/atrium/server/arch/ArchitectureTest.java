@@ -66,6 +66,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyAScratchStoreLiftsGuestLimits() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.atrium.store.jdbc.ScratchStore")
+                .should().callMethod("dev.atrium.core.apps.AppSettings", "withGuestLimits", "int", "int", "int")
+                .because("tooling (the bench, the AOT training) lifts limits only on a store it made itself, "
+                        + "never on one an operator named; operators change limits through AppAdmin")
+                .check(main);
+    }
+
+    @Test
     void siblingProvidersNeverImportEachOther() {
         slices().matching("dev.atrium.core.auth.(*)..").should().notDependOnEachOther().check(main);
     }

@@ -50,7 +50,7 @@ class PostgresStoreTest {
     /** {@code TRUNCATE} of every table of the schema but the migration history. */
     private static String truncate;
 
-    private static String url() {
+    static String url() {
         String env = System.getenv("ATRIUM_TEST_PG_URL");
         return env == null || env.isBlank() ? DEFAULT_URL : env.trim();
     }
