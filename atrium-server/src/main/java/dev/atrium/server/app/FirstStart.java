@@ -41,7 +41,7 @@ public final class FirstStart {
     }
 
     /** Writes {@code text} to a file created with mode 0600 from the start (never world-readable, not even briefly). */
-    static void writeOwnerOnly(Path file, String text) {
+    public static void writeOwnerOnly(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);

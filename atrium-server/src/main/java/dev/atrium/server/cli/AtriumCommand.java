@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "atrium", mixinStandardHelpOptions = true, version = "atrium 0.1.0",
         description = "Self-hosted authentication server for guest users (App Services client API v2).",
         subcommands = {ServeCommand.class, AppsCommand.class, ProvidersCommand.class, KeysCommand.class, UsersCommand.class,
-                StatsCommand.class, SweepCommand.class, EventsCommand.class, MigrateCommand.class, AotTrainingCommand.class,
+                StatsCommand.class, SweepCommand.class, EventsCommand.class, MigrateCommand.class, AdminTokensCommand.class,
+                AotTrainingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AtriumCommand implements Runnable {
     /** Exit code of a configuration error. */

@@ -36,7 +36,8 @@ final class ServeCommand implements Runnable {
         } else if (java.nio.file.Files.exists(first.adminTokenFile())) {
             out().println("admin token: in " + first.adminTokenFile() + " (written on first start)");
         } else {
-            out().println("admin token: written on first start by the node that created the store");
+            out().println("admin token: written on first start by the node that created the store; lost? "
+                    + "atrium admin-tokens create --name NAME makes another");
         }
         out().flush();
         try {

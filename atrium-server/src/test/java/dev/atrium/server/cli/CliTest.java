@@ -35,12 +35,15 @@ class CliTest {
     }
 
     @Test
-    void aotTrainingRunDrivesGuestRoundTripsAndStopsTheServer() throws Exception {
-        Run trained = atrium(with("aot-training", "--port", "0", "--rounds", "3"));
+    void aotTrainingPrepareThenRunDrivesGuestRoundTripsOnItsOwnStoreAndStopsTheServer() throws Exception {
+        Path training = dir.resolve("training");
+        Run prepared = atrium("aot-training", "prepare", training.toString());
+        Run trained = atrium("aot-training", "run", training.toString(), "--rounds", "3");
 
+        assertThat(prepared.code()).as(prepared.err()).isZero();
         assertThat(trained.code()).as(trained.err()).isZero();
         try (var store = dev.atrium.store.jdbc.JdbcStore.open(new dev.atrium.store.jdbc.JdbcSettings(
-                "sqlite:" + dir.resolve("atrium.db"), 1, java.time.Duration.ofSeconds(2), null))) {
+                "sqlite:" + training.resolve("atrium.db"), 1, java.time.Duration.ofSeconds(2), null))) {
             String app = store.apps().list().getFirst().id();
             assertThat(store.stats().countUsers(app).total()).as("every trained guest logged out, so deleted").isZero();
             assertThat(store.stats().eventsPerHour(app, java.time.Instant.EPOCH))
@@ -48,6 +51,58 @@ class CliTest {
         }
         Run hidden = atrium("--help");
         assertThat(hidden.out()).doesNotContain("aot-training");
+    }
+
+    @Test
+    void aotTrainingRefusesADirectoryThatExistsOrThatItDidNotPrepare() {
+        Run existing = atrium("aot-training", "prepare", dir.toString());
+        Run unprepared = atrium("aot-training", "run", dir.toString());
+
+        assertThat(existing.code()).isNotZero();
+        assertThat(existing.err()).contains("needs a new directory");
+        assertThat(unprepared.code()).isNotZero();
+        assertThat(unprepared.err()).contains("is not a scratch store");
+        assertThat(dir.resolve("atrium.db")).doesNotExist();
+    }
+
+    @Test
+    void adminTokensCreateOnTheStorePrintsATokenTheAdminApiAccepts() {
+        try (TestServer server = TestServer.sqlite(dir)) {
+            Run created = atrium(with("admin-tokens", "create", "--name", "recovered"));
+
+            assertThat(created.code()).as(created.err()).isZero();
+            String token = created.out().trim();
+            assertThat(token).startsWith("atr_").doesNotContain(" ");
+            assertThat(created.err()).contains("(recovered), shown only now");
+            assertThat(server.send("GET", server.baseUrl() + "/api/admin/v1/apps", token, null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void adminTokensCreateWithOutputWritesAnOwnerOnlyFile() throws Exception {
+        Path file = dir.resolve("recovered-token");
+        Run created = atrium(with("admin-tokens", "create", "--name", "ops", "--output", file.toString()));
+
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(created.out()).contains("written to " + file).doesNotContain("atr_");
+        assertThat(java.nio.file.Files.readString(file)).startsWith("atr_");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void adminTokensCreateWithABadNameFailsAsTheApiDoesAndCreatesNothing() {
+        Run blank = atrium(with("admin-tokens", "create", "--name", " "));
+        Run tooLong = atrium(with("admin-tokens", "create", "--name", "x".repeat(65)));
+
+        assertThat(blank.code()).isEqualTo(1);
+        assertThat(blank.err()).contains("InvalidParameter").contains("name must be 1..64 characters");
+        assertThat(tooLong.code()).isEqualTo(1);
+        try (var store = dev.atrium.store.jdbc.JdbcStore.open(new dev.atrium.store.jdbc.JdbcSettings(
+                "sqlite:" + dir.resolve("atrium.db"), 1, java.time.Duration.ofSeconds(2), null))) {
+            assertThat(store.adminTokens().list()).isEmpty();
+        }
     }
 
     @Test
