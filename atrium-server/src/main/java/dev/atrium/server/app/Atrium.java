@@ -51,9 +51,11 @@ public final class Atrium implements AutoCloseable {
     private final String publicUrl;
     private final FirstStart.Outcome firstStart;
     private final LifecycleScheduler lifecycle;
+    private final Router.Services services;
 
     private Atrium(AtriumStore store, WebServer server, String publicUrl, FirstStart.Outcome firstStart,
-                   LifecycleScheduler lifecycle) {
+                   LifecycleScheduler lifecycle, Router.Services services) {
+        this.services = services;
         this.store = store;
         this.server = server;
         this.publicUrl = publicUrl;
@@ -99,14 +101,14 @@ public final class Atrium implements AutoCloseable {
         UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(new Webhook()),
                 store.users(), store.sessions(), clock);
         ApiKeyService apiKeys = new ApiKeyService(accounts, store.apiKeys(), clock);
-        WebServer server = HttpServer.start(config.host(), config.port(), Router.build(
-                new Router.Services(auth, accounts, userpass, apiKeys, apps, tokens, keys, store, publicUrl::get,
-                        new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics)));
+        Router.Services services = new Router.Services(auth, accounts, userpass, apiKeys, apps, tokens, keys, store,
+                publicUrl::get, new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics);
+        WebServer server = HttpServer.start(config.host(), config.port(), Router.build(services));
         publicUrl.set(config.publicUrlFor(server.port()));
         LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(),
                 new Sweeper(store.apps(), store.sweeps(), telemetry, clock),
                 new EventDispatcher(store.apps(), store.events(), new SignedEventSink(clock), clock), store.events(), clock);
-        return new Atrium(store, server, publicUrl.get(), first, lifecycle);
+        return new Atrium(store, server, publicUrl.get(), first, lifecycle, services);
     }
 
     private static AdminServices admin(AtriumStore store, AppDirectory apps, KeyRing keys, Telemetry telemetry, Clock clock) {
@@ -146,6 +148,11 @@ public final class Atrium implements AutoCloseable {
 
     public AtriumStore store() {
         return store;
+    }
+
+    /** The services behind the routes, for drivers that call them in-process (the fuzz targets). */
+    public Router.Services services() {
+        return services;
     }
 
     @Override

@@ -11,11 +11,11 @@ import java.util.Locale;
  * EJSON {@code {"$oid": "…"}} after its first login, other clients a plain string or nothing.
  * Every other {@code options.device} field is informative and ignored, known or not.
  */
-final class DeviceIds {
+public final class DeviceIds {
     private DeviceIds() {}
 
     /** The client's device id, or null when it sent none (or the all-zero "none"). */
-    static String from(JsonNode body) {
+    public static String from(JsonNode body) {
         JsonNode options = body.get("options");
         if (options == null || options.isNull()) {
             return null;

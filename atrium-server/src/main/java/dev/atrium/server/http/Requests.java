@@ -35,7 +35,11 @@ public final class Requests {
         if (declared > MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        byte[] bytes = readBounded(req);
+        return jsonObject(readBounded(req));
+    }
+
+    /** {@link #jsonObject(ServerRequest)}'s parsing of a body already read (at most 64 KiB). */
+    public static ObjectNode jsonObject(byte[] bytes) {
         if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return JsonNodeFactory.instance.objectNode();
         }
@@ -43,7 +47,10 @@ public final class Requests {
         try {
             node = READER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new AuthException(ErrorCode.BadRequest, "malformed JSON body: " + e.getOriginalMessage());
+            // Jackson's own text names its classes and features: the caller gets where, not how.
+            var at = e.getLocation();
+            throw new AuthException(ErrorCode.BadRequest, "malformed JSON body"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         } catch (IOException e) {
             throw new AuthException(ErrorCode.BadRequest, "unreadable body");
         }

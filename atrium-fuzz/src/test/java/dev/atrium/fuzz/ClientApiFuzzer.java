@@ -1,0 +1,148 @@
+package dev.atrium.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atrium.api.ApiPaths;
+import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.store.memory.InMemoryStore;
+import dev.atrium.server.app.Atrium;
+import dev.atrium.server.config.AtriumConfig;
+import dev.atrium.server.http.DeviceIds;
+import dev.atrium.server.http.Requests;
+import dev.atrium.server.http.Router;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The client API's request handling as its routes run it, without the socket: a body of fuzzed
+ * bytes (or a JSON document of the routes' field names with fuzzed values) is read by
+ * {@link Requests#jsonObject(byte[])} and handed, as the route would, to login, link, the
+ * userpass routes, profile, refresh, logout, delete and the API-key routes of a real server on
+ * the in-memory store, with fuzzed app ids, provider names and bearer tokens. The only documented
+ * refusal is an {@link AuthException} (ErrorMapper's JSON with its code) whose message carries no
+ * internal detail; anything else is a finding.
+ *
+ * <p>In-process calls, not HTTP: under Jazzer's agent (0.24, JDK 25) the server's virtual-thread
+ * socket reads never wake, so the HTTP layer itself is covered by the scenario tests instead.
+ */
+public final class ClientApiFuzzer {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> PROVIDERS = List.of(ApiPaths.ANON_USER, "local-userpass", "api-key", "custom-token",
+            "oauth2-google", "custom-function");
+    private static final String[] BODY_KEYS = {"username", "password", "email", "token", "tokenId", "key", "name",
+        "options", "device", "deviceId", "arguments", "id_token", "$oid"};
+    /** What only an exception's or a library's own text contains. */
+    private static final List<String> INTERNALS = List.of("Exception", "\tat ", "dev.atrium.", "com.fasterxml.",
+            "com.nimbusds.", "java.lang.", "java.util.", "SQL");
+    private static Atrium server;
+    private static Router.Services api;
+    private static String appId;
+    private static String access;
+    private static String refresh;
+    private static int runs;
+
+    private ClientApiFuzzer() {}
+
+    /** Started on the first input: Jazzer runs fuzzerInitialize inside a class initializer of its own. */
+    private static void start() throws Exception {
+        Path dir = Files.createTempDirectory("atrium-fuzz-");
+        // The smallest Argon2id the configuration allows: the fuzzer is after parsing, not hashing cost.
+        AtriumConfig config = new AtriumConfig("127.0.0.1", 0, null, dir, null, 4, Duration.ofSeconds(2), null,
+                Duration.ZERO, new AtriumConfig.PasswordHashing(8_192, 1, 1), List.of(),
+                new AtriumConfig.Lifecycle(Duration.ZERO, 1000, Duration.ZERO, Duration.ofDays(7), Duration.ofSeconds(10)));
+        server = Atrium.start(config, Clock.systemUTC(), new InMemoryStore());
+        api = server.services();
+        appId = server.firstStart().app().id();
+        // What an operator does through the admin API: every provider reachable, one address signing up guests.
+        var admin = Atrium.appAdmin(server.store(), Clock.systemUTC());
+        admin.configure(appId, "local-userpass", true, Map.of());
+        admin.configure(appId, "api-key", true, Map.of());
+        admin.patchSettings(appId, Map.of("guest_rate_per_hour", 1_000_000_000, "guest_burst", 1_000_000_000));
+        newGuest();
+    }
+
+    public static void fuzzerTestOneInput(FuzzedDataProvider data) throws Exception {
+        if (server == null) {
+            start();
+        }
+        if (++runs % 500 == 0) {
+            newGuest(); // inputs log guests out and delete them; keep a live session to aim at
+        }
+        int route = data.consumeInt(0, 14);
+        String app = data.consumeInt(0, 7) == 0 ? data.consumeString(30) : appId;
+        String provider = data.consumeInt(0, 5) == 0 ? data.consumeString(20) : data.pickValue(PROVIDERS);
+        String bearer = switch (data.consumeInt(0, 3)) {
+            case 0 -> access;
+            case 1 -> refresh;
+            default -> data.consumeString(300);
+        };
+        try {
+            ObjectNode body = Requests.jsonObject(data.consumeBoolean() ? structured(data) : data.consumeRemainingAsBytes());
+            call(route, app, provider, bearer, body);
+        } catch (AuthException documented) {
+            if (documented.getMessage() == null) {
+                throw new AssertionError("a refusal without a message", documented);
+            }
+            // The caller's own app id and provider name may be echoed back; anything internal may not.
+            String message = documented.getMessage().replace(app, "").replace(provider, "");
+            for (String internal : INTERNALS) {
+                if (message.contains(internal)) {
+                    throw new AssertionError("a refusal that shows internals to an anonymous caller: " + message, documented);
+                }
+            }
+        }
+    }
+
+    /** What each route does with the body it read (LoginEndpoints, UserpassEndpoints, SessionEndpoints, ApiKeyEndpoints). */
+    private static void call(int route, String app, String provider, String bearer, ObjectNode body) {
+        switch (route) {
+            case 0, 1, 2 -> api.auth().login(app, provider, body, DeviceIds.from(body), "127.0.0.1");
+            case 3 -> api.auth().link(app, provider, body, bearer);
+            case 4 -> api.userpass().register(app, body);
+            case 5 -> api.userpass().confirm(app, body);
+            case 6 -> api.userpass().resendConfirmation(app, body);
+            case 7 -> api.userpass().sendReset(app, body);
+            case 8 -> api.userpass().reset(app, body);
+            case 9 -> api.accounts().profile(bearer);
+            case 10 -> api.accounts().refresh(bearer);
+            case 11 -> api.accounts().logout(bearer);
+            case 12 -> api.accounts().deleteSelf(bearer);
+            case 13 -> api.apiKeys().create(bearer, body.path("name").asText(null));
+            default -> api.apiKeys().list(bearer);
+        }
+    }
+
+    /** A JSON object of the routes' own field names with fuzzed values, nested a little. */
+    private static byte[] structured(FuzzedDataProvider data) {
+        StringBuilder b = new StringBuilder("{");
+        int n = data.consumeInt(0, 6);
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ",").append('"').append(BODY_KEYS[data.consumeInt(0, BODY_KEYS.length - 1)])
+                    .append("\":").append(value(data, 2));
+        }
+        return b.append('}').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String value(FuzzedDataProvider data, int depth) {
+        return switch (data.consumeInt(0, depth > 0 ? 6 : 4)) {
+            case 0 -> JSON.valueToTree(data.consumeString(80)).toString();
+            case 1 -> Long.toString(data.consumeLong());
+            case 2 -> data.consumeBoolean() ? "true" : "false";
+            case 3 -> "null";
+            case 4 -> Double.toString(data.consumeRegularDouble());
+            case 5 -> "[" + value(data, depth - 1) + "]";
+            default -> "{\"" + BODY_KEYS[data.consumeInt(0, BODY_KEYS.length - 1)] + "\":" + value(data, depth - 1) + "}";
+        };
+    }
+
+    private static void newGuest() {
+        var tokens = api.auth().login(appId, ApiPaths.ANON_USER, JSON.createObjectNode(), null, "127.0.0.1");
+        access = tokens.accessToken();
+        refresh = tokens.refreshToken();
+    }
+}
