@@ -56,7 +56,7 @@ final class WellKnownEndpoints {
         body.put("id_token_signing_alg_values_supported", keys.algorithms(appId).stream().map(a -> a.getName()).toList());
         body.put("subject_types_supported", List.of("public"));
         body.put("response_types_supported", List.of("token"));
-        body.put("claims_supported", List.of("iss", "aud", "sub", "iat", "exp", "typ", "is_anonymous", "amr",
+        body.put("claims_supported", List.of("iss", "aud", "sub", "iat", "exp", "typ", "sid", "is_anonymous", "amr",
                 "baas_device_id", "user_data"));
         Responses.json(res, 200, body);
     }

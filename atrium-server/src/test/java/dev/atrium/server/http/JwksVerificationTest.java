@@ -91,4 +91,15 @@ class JwksVerificationTest {
 
         assertThat(discovery.get("issuer").asText()).isEqualTo(Tokens.claims(token).getIssuer());
     }
+
+    @Test
+    void discoveryClaimsSupportedNamesEveryClaimOfAnAccessToken() {
+        String token = server.guestLogin().get("access_token").asText();
+        JsonNode discovery = server.send("GET", server.client("/app/" + server.appId() + "/.well-known/openid-configuration"),
+                null, null).json();
+
+        java.util.List<String> supported = new java.util.ArrayList<>();
+        discovery.get("claims_supported").forEach(c -> supported.add(c.asText()));
+        assertThat(supported).containsAll(Tokens.claims(token).getClaims().keySet());
+    }
 }
