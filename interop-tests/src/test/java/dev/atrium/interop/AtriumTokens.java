@@ -1,6 +1,7 @@
 package dev.atrium.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atrium.core.tokens.KeyRing;
 import dev.atrium.server.testing.Http;
 import dev.atrium.server.testing.TestServer;
 import java.io.IOException;
@@ -26,6 +27,7 @@ final class AtriumTokens implements AutoCloseable {
     private final Path dir;
     private final TestServer server;
     private final Map<Alg, AppTokens> apps = new EnumMap<>(Alg.class);
+    private String edDsaOnlyIssuer;
 
     private AtriumTokens(Path dir) {
         this.dir = dir;
@@ -46,6 +48,10 @@ final class AtriumTokens implements AutoCloseable {
             String edApp = t.createApp(admin, "Interop EdDSA");
             t.adminPost(admin, "/apps/" + edApp + "/signing_keys/rotate", "{\"alg\":\"EdDSA\"}");
             t.apps.put(Alg.EdDSA, t.issue(Alg.EdDSA, edApp));
+            String oldApp = t.createApp(admin, "Interop EdDSA only");
+            t.server.atrium.store().signingKeys().insertFirst(
+                    KeyRing.generate(oldApp, t.server.clock.instant(), com.nimbusds.jose.JWSAlgorithm.EdDSA));
+            t.edDsaOnlyIssuer = t.server.client("/app/" + oldApp);
             return t;
         } catch (IOException | RuntimeException e) {
             t.close();
@@ -55,6 +61,14 @@ final class AtriumTokens implements AutoCloseable {
 
     AppTokens of(Alg alg) {
         return apps.get(alg);
+    }
+
+    /**
+     * The issuer of an app whose JWKS holds an Ed25519 key only, as an app that signed EdDSA
+     * before ES256 became the default (its first key was stored before it ever signed here).
+     */
+    String edDsaOnlyIssuer() {
+        return edDsaOnlyIssuer;
     }
 
     TestServer server() {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.auth0.jwk.InvalidPublicKeyException;
+import com.auth0.jwk.JwkProviderBuilder;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.exceptions.AlgorithmMismatchException;
 import com.auth0.jwt.exceptions.IncorrectClaimException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -65,7 +67,7 @@ class Auth0JavaJwtTest {
         assertThatThrownBy(() -> verifier.verify(t.fresh()))
                 .isInstanceOf(AlgorithmMismatchException.class)
                 .hasMessage("The provided Algorithm doesn't match the one defined in the JWT's Header.");
-        assertThatThrownBy(() -> Auth0Verifiers.jwks(d.jwksUri()).get(kid).getPublicKey())
+        assertThatThrownBy(() -> new JwkProviderBuilder(URI.create(d.jwksUri()).toURL()).build().get(kid).getPublicKey())
                 .isInstanceOf(InvalidPublicKeyException.class)
                 .hasMessage("The key type of OKP is not supported");
     }

@@ -23,15 +23,11 @@ import java.util.concurrent.TimeUnit;
 final class Auth0Verifiers {
     private Auth0Verifiers() {}
 
-    static JwkProvider jwks(String jwksUri) throws MalformedURLException {
-        return new JwkProviderBuilder(URI.create(jwksUri).toURL())
+    static JWTVerifier es256(String jwksUri, String issuer, String audience) throws MalformedURLException {
+        JwkProvider jwks = new JwkProviderBuilder(URI.create(jwksUri).toURL())
                 .cached(10, 24, TimeUnit.HOURS)
                 .rateLimited(10, 1, TimeUnit.MINUTES)
                 .build();
-    }
-
-    static JWTVerifier es256(String jwksUri, String issuer, String audience) throws MalformedURLException {
-        JwkProvider jwks = jwks(jwksUri);
         ECDSAKeyProvider keys = new ECDSAKeyProvider() {
             @Override
             public ECPublicKey getPublicKeyById(String kid) {
@@ -52,9 +48,10 @@ final class Auth0Verifiers {
                 return null;
             }
         };
-        return JWT.require(Algorithm.ECDSA256(keys))
+        JWTVerifier verifier = JWT.require(Algorithm.ECDSA256(keys))
                 .withIssuer(issuer)
                 .withAudience(audience)
                 .build();
+        return verifier;
     }
 }

@@ -41,11 +41,13 @@ final class SpringDecoders {
     /**
      * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} + {@code audiences}: discovery
      * gives the JWKS URL, and the JWKS's RSA and EC keys the accepted algorithms (ES256 here).
+     * {@code audiences} is Boot's claim check: the token's {@code aud} names one of them.
      */
     static JwtDecoder issuerUri(String issuerUri, String audience) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                new JwtIssuerValidator(issuerUri), bootAudiences(audience)));
+                new JwtIssuerValidator(issuerUri),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
         return decoder;
     }
 
@@ -58,13 +60,9 @@ final class SpringDecoders {
                 .jwsAlgorithms(algs -> algs.add(SignatureAlgorithm.ES256))
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                new JwtIssuerValidator(issuerUri), bootAudiences(audience)));
+                new JwtIssuerValidator(issuerUri),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
         return decoder;
-    }
-
-    /** Boot's check for {@code audiences}: the token's {@code aud} names one of them. */
-    private static JwtClaimValidator<List<String>> bootAudiences(String audience) {
-        return new JwtClaimValidator<>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience));
     }
 
     /**

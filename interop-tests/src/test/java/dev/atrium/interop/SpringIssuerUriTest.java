@@ -50,8 +50,8 @@ class SpringIssuerUriTest {
 
     /**
      * The algorithms come from the JWKS's RSA and EC keys only (JwtDecoderProviderConfigurationUtils),
-     * so an Ed25519 key never makes EdDSA acceptable: here the app's retired ES256 key makes ES256
-     * the only one.
+     * so an Ed25519 key never makes EdDSA acceptable: the switched app's retired ES256 key makes
+     * ES256 the only one, and an app with only an Ed25519 key gets no decoder at all.
      */
     @Test
     void springIssuerUriWhenEdDsaThenRejectedBecauseItHasNoEdDsa(AtriumTokens atrium) {
@@ -60,5 +60,9 @@ class SpringIssuerUriTest {
         assertThatThrownBy(() -> SpringDecoders.issuerUri(t.issuer(), t.appId()).decode(t.fresh()))
                 .isInstanceOf(BadJwtException.class)
                 .hasMessageContaining("Signed JWT rejected: Another algorithm expected, or no matching key(s) found");
+        assertThatThrownBy(() -> SpringDecoders.issuerUri(atrium.edDsaOnlyIssuer(), t.appId()))
+                .as("with only an Ed25519 key in the JWKS the decoder cannot be built")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Failed to find any algorithms from the JWK set");
     }
 }
