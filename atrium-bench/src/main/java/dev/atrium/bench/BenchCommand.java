@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code atrium bench}: the options; {@link BenchRun} does the work. */
 @Command(name = "atrium bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Drives an Atrium server over loopback and reports throughput, latency and errors per scenario, "
-                + "beside a baseline of the raw work measured in the same run (store insert, Ed25519), as ratios.",
+                + "beside a baseline of the raw work measured in the same run (store insert, signing a token), as ratios.",
             "Without --url it launches a fresh server (SQLite, or --store postgresql://…) and also measures its "
                 + "start-up time and memory. Exit status 1 when any request failed.", ""})
 public final class BenchCommand implements Callable<Integer> {
@@ -64,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Where the store baseline runs (default: beside the server's store, from its /health/ready).")
     String baselineStore;
     @Option(names = "--baseline-warmup", defaultValue = "3s", converter = DurationConverter.class,
-            description = "Warm-up of each baseline (the JIT needs it: Ed25519 in Java is slow until compiled). Default: ${DEFAULT-VALUE}.")
+            description = "Warm-up of each baseline (the JIT needs it: signing in Java is slow until compiled). Default: ${DEFAULT-VALUE}.")
     Duration baselineWarmup;
     @Option(names = "--baseline-duration", defaultValue = "5s", converter = DurationConverter.class,
             description = "Measured window of each baseline. Default: ${DEFAULT-VALUE}.")

@@ -15,6 +15,7 @@ import dev.atrium.bench.load.Scenario;
 import dev.atrium.bench.report.BenchReport;
 import dev.atrium.bench.report.Machine;
 import dev.atrium.bench.report.Ratios;
+import dev.atrium.core.tokens.KeyRing;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,7 +80,7 @@ final class BenchRun {
                 out.add(InsertBaseline.run(store, form, o.concurrency, o.poolSize, timing));
             }
         }
-        progress("baseline Ed25519 signing and verification");
+        progress("baseline " + KeyRing.DEFAULT_ALGORITHM + " signing and verification");
         out.addAll(SigningBaseline.run(timing));
         return version;
     }

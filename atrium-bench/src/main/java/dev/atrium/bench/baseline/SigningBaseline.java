@@ -5,8 +5,12 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -19,15 +23,17 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Ed25519 JWTs as the server makes them (TokenService: nimbus Ed25519Signer, which signs through
- * Tink; key made by KeyRing.generate; the access token's header and claims): signing on one
- * thread (the rate per core), on every core, and verification (parse + verify) on one thread.
- * Each iteration builds, signs and serialises a new token, the work a login does twice.
+ * Access JWTs as the server makes them for a new app (TokenService: the algorithm of
+ * KeyRing.DEFAULT_ALGORITHM, ES256 through the JDK's ECDSA, or EdDSA through nimbus's
+ * Ed25519Signer and Tink; key made by KeyRing.generate; the access token's header and claims):
+ * signing on one thread (the rate per core), on every core, and verification (parse + verify) on
+ * one thread. Each iteration builds, signs and serialises a new token, the work a login does twice.
  */
 public final class SigningBaseline {
     private static final String APP = "default-bench";
 
     private final String kid;
+    private final JWSAlgorithm alg;
     private final JWSSigner signer;
     private final JWSVerifier verifier;
     private final String sample;
@@ -36,13 +42,20 @@ public final class SigningBaseline {
         try {
             Instant now = Instant.now();
             var key = KeyRing.generate(APP, now);
-            OctetKeyPair jwk = OctetKeyPair.parse(key.privateJwk());
+            JWK jwk = JWK.parse(key.privateJwk());
             this.kid = key.kid();
-            this.signer = new Ed25519Signer(jwk);
-            this.verifier = new Ed25519Verifier(jwk.toPublicJWK());
+            this.alg = JWSAlgorithm.parse(key.alg());
+            if (jwk instanceof ECKey ec) {
+                this.signer = new ECDSASigner(ec);
+                this.verifier = new ECDSAVerifier(ec.toPublicJWK());
+            } else {
+                OctetKeyPair okp = jwk.toOctetKeyPair();
+                this.signer = new Ed25519Signer(okp);
+                this.verifier = new Ed25519Verifier(okp.toPublicJWK());
+            }
             this.sample = accessToken();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot set up Ed25519 (nimbus + Tink)", e);
+            throw new IllegalStateException("cannot set up " + KeyRing.DEFAULT_ALGORITHM + " signing (nimbus)", e);
         }
     }
 
@@ -51,11 +64,11 @@ public final class SigningBaseline {
         SigningBaseline b = new SigningBaseline();
         int cores = Runtime.getRuntime().availableProcessors();
         List<BaselineResult> out = new ArrayList<>();
-        out.add(BaselineLoop.run("sign-1-thread", "Ed25519 access JWT: build, sign, serialise", 1, 0, timing,
+        out.add(BaselineLoop.run("sign-1-thread", b.alg + " access JWT: build, sign, serialise", 1, 0, timing,
                 w -> b.accessToken()));
         out.add(BaselineLoop.run("sign-all-cores", "the same on " + cores + " threads", cores, 0, timing,
                 w -> b.accessToken()));
-        out.add(BaselineLoop.run("verify-1-thread", "Ed25519 access JWT: parse, verify", 1, 0, timing,
+        out.add(BaselineLoop.run("verify-1-thread", b.alg + " access JWT: parse, verify", 1, 0, timing,
                 w -> b.verify()));
         return out;
     }
@@ -76,7 +89,7 @@ public final class SigningBaseline {
                 .claim("amr", List.of("anon-user"))
                 .build();
         SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.EdDSA).type(JOSEObjectType.JWT).keyID(kid).build(), claims);
+                new JWSHeader.Builder(alg).type(JOSEObjectType.JWT).keyID(kid).build(), claims);
         jwt.sign(signer);
         return jwt.serialize();
     }

@@ -120,7 +120,7 @@ public final class AppAdmin {
 
     /**
      * Rotates the app's key; the old one verifies for the longest token lifetime. {@code alg}
-     * ({@code EdDSA} or {@code ES256}) switches the algorithm, null keeps it; anything else is
+     * ({@code ES256} or {@code EdDSA}) switches the algorithm, null keeps the active key's; anything else is
      * InvalidParameter. Returns the new key.
      */
     public SigningKey rotate(String appId, String alg) {

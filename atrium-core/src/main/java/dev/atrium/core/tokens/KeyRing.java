@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The signing keys of every app, loaded from the store and cached with their signer and verifiers
- * built once (building an Ed25519 signer per token would cost more than the signature).
- * An app without a key gets one on first use. A cached entry is reloaded after {@code reload}, and
+ * built once (building a signer per token would cost more than the signature).
+ * An app without a key gets one of {@link #DEFAULT_ALGORITHM} on first use. A cached entry is reloaded after {@code reload}, and
  * at once when a token names an unknown kid (another node rotated), at most once a second per app
  * so forged kids cannot turn into a query flood.
  */
@@ -28,16 +28,23 @@ public final class KeyRing {
     private final Duration reload;
     private final ConcurrentHashMap<String, AppKeys> cache = new ConcurrentHashMap<>();
 
-    /** The access-token algorithms a key may have: EdDSA (Ed25519, the default) or ES256 (P-256). */
-    public static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.EdDSA, JWSAlgorithm.ES256);
+    /** The access-token algorithms a key may have: ES256 (P-256) or EdDSA (Ed25519). */
+    public static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.ES256, JWSAlgorithm.EdDSA);
 
     /**
-     * One app's loaded keys. Access tokens are signed with the active key's algorithm, EdDSA by
-     * default, or ES256 for resource servers whose JWT library has no EdDSA (nimbus's generic
-     * processor, Node's jsonwebtoken, Auth0's java-jwt); anyone verifies them from the JWKS;
-     * refresh tokens are HS256 with a secret derived from the same key (only Atrium ever verifies
-     * a refresh token, and a MAC costs ~1 µs against Ed25519's ~160 µs verification, the largest
-     * cost of a refresh). Deriving it keeps rotation, retirement and multi-node sharing as they are.
+     * The algorithm of an app's first key: ES256, which every common verifier has (Spring
+     * Security's NimbusJwtDecoder, Auth0's java-jwt, Node's jsonwebtoken have no EdDSA; see
+     * docs/verifying-tokens.md). EdDSA signs faster (docs/performance.md) and stays one rotation
+     * away. An app that already has a key keeps its algorithm: only a rotation changes it.
+     */
+    public static final JWSAlgorithm DEFAULT_ALGORITHM = JWSAlgorithm.ES256;
+
+    /**
+     * One app's loaded keys. Access tokens are signed with the active key's algorithm (ES256 or
+     * EdDSA); anyone verifies them from the JWKS. Refresh tokens are HS256 with a secret derived
+     * from the same key (only Atrium ever verifies a refresh token, and a MAC costs ~1 µs against
+     * the ~160 µs of an Ed25519 verification, once the largest cost of a refresh). Deriving it
+     * keeps rotation, retirement and multi-node sharing as they are.
      */
     record AppKeys(String activeKid, Map<String, KeyMaterial> byKid, Instant loadedAt) {
         /** The key new tokens are signed with. */
@@ -126,6 +133,18 @@ public final class KeyRing {
         return forApp(appId).byKid().values().stream().map(KeyMaterial::publicJwk).toList();
     }
 
+    /**
+     * The access-token algorithms of the keys in the app's JWKS, the active key's first, each
+     * once: what its tokens may be signed with until the retired keys are pruned.
+     */
+    public List<JWSAlgorithm> algorithms(String appId) {
+        AppKeys keys = forApp(appId);
+        java.util.LinkedHashSet<JWSAlgorithm> algs = new java.util.LinkedHashSet<>();
+        algs.add(keys.active().alg());
+        keys.byKid().values().forEach(k -> algs.add(k.alg()));
+        return List.copyOf(algs);
+    }
+
     private AppKeys loadOrCreate(String appId, Instant now) {
         List<SigningKey> rows = store.forApp(appId);
         if (rows.stream().noneMatch(k -> k.state().equals(SigningKey.ACTIVE))) {
@@ -154,9 +173,9 @@ public final class KeyRing {
         return new AppKeys(activeKid, java.util.Collections.unmodifiableMap(byKid), now); // insertion order: the JWKS order
     }
 
-    /** A new Ed25519 key for the app (the default); kid = app-unique, time-ordered. */
+    /** A new key of {@link #DEFAULT_ALGORITHM} for the app; kid = app-unique, time-ordered. */
     public static SigningKey generate(String appId, Instant now) {
-        return generate(appId, now, JWSAlgorithm.EdDSA);
+        return generate(appId, now, DEFAULT_ALGORITHM);
     }
 
     /** A new key of {@code alg} (one of {@link #ALGORITHMS}) for the app. */

@@ -23,8 +23,8 @@ import java.util.List;
  * Issues and verifies Atrium's JWTs (design §3, spec §7). Both token kinds are signed with the
  * app's key, carry integer {@code iat}/{@code exp} (core parses both strictly), {@code iss} =
  * the app's issuer URL and {@code aud} = the app id, which is how user-scoped routes (no app in
- * the path) find their app. Access tokens are EdDSA, or ES256 after a rotation to it (public,
- * JWKS); refresh tokens HS256 with a secret derived from the same key (see {@link KeyRing}). Each
+ * the path) find their app. Access tokens carry the app's active key's algorithm, ES256 for a
+ * new app or EdDSA (public, JWKS); refresh tokens HS256 with a secret derived from the same key (see {@link KeyRing}). Each
  * kind accepts only its algorithms, and each kid only its key's: {@code alg: none} and every other
  * algorithm are refused before any key is looked up.
  */

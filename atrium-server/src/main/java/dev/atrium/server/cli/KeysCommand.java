@@ -13,7 +13,7 @@ final class KeysCommand {
     static final class Rotate extends StoreOrApi {
         @Option(names = "--app", required = true, description = "app id")
         String appId;
-        @Option(names = "--alg", description = "EdDSA (default) or ES256, for JWT libraries without EdDSA; default: keep the app's")
+        @Option(names = "--alg", description = "ES256 (what new apps sign with) or EdDSA (faster, but many JWT libraries lack it); default: keep the app's")
         String alg;
 
         @Override

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Token verification for resource servers (design §2): the app's JWKS (active and retired public
- * keys) and an OpenID-style discovery document whose {@code issuer} equals the tokens' {@code iss}.
+ * keys) and an OpenID-style discovery document whose {@code issuer} equals the tokens' {@code iss}
+ * and whose {@code id_token_signing_alg_values_supported} names the algorithms of those keys.
  */
 final class WellKnownEndpoints {
     static final String JWKS = ApiPaths.APP + "/{appId}/.well-known/jwks.json";
@@ -50,10 +51,12 @@ final class WellKnownEndpoints {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("issuer", issuer);
         body.put("jwks_uri", issuer + "/.well-known/jwks.json");
-        body.put("id_token_signing_alg_values_supported", List.of("EdDSA"));
+        // The algorithms of the keys in the JWKS, not a fixed list: verifiers that configure
+        // themselves from discovery accept exactly what this app's tokens may carry.
+        body.put("id_token_signing_alg_values_supported", keys.algorithms(appId).stream().map(a -> a.getName()).toList());
         body.put("subject_types_supported", List.of("public"));
         body.put("response_types_supported", List.of("token"));
-        body.put("claims_supported", List.of("iss", "aud", "sub", "iat", "exp", "typ", "is_anonymous", "amr",
+        body.put("claims_supported", List.of("iss", "aud", "sub", "iat", "exp", "typ", "sid", "is_anonymous", "amr",
                 "baas_device_id", "user_data"));
         Responses.json(res, 200, body);
     }

@@ -49,19 +49,24 @@ class AdminCliAppsTest extends AdminCliHarness {
         assertThat(rotatedOnStore.out()).contains("new signing key");
         assertThat(keys.out().lines().findFirst().orElseThrow()).matches("KID +ALG +STATE +CREATED +RETIRED");
         assertThat(keysJson.json()).hasSize(3);
+        assertThat(keysJson.json()).as("an app made by `apps create` signs ES256; rotating without --alg keeps it")
+                .extracting(k -> k.get("alg").asText()).containsOnly("ES256");
+        assertThat(api("keys", "list", "--app", viaApi, "--json").json())
+                .extracting(k -> k.get("alg").asText()).containsExactly("ES256");
         String newest = rotatedOnStore.out().split(" ")[3];
         assertThat(keys.out()).contains(newest);
 
-        Run es256ViaApi = api("keys", "rotate", "--app", viaStore, "--alg", "ES256");
-        Run es256OnStore = store("keys", "rotate", "--app", viaStore, "--alg", "ES256");
+        Run edDsaViaApi = api("keys", "rotate", "--app", viaStore, "--alg", "EdDSA");
+        Run edDsaOnStore = store("keys", "rotate", "--app", viaStore, "--alg", "EdDSA");
         Run rs256 = store("keys", "rotate", "--app", viaStore, "--alg", "RS256");
-        Run afterEs = api("keys", "list", "--app", viaStore, "--json");
+        Run afterSwitch = api("keys", "list", "--app", viaStore, "--json");
 
-        assertThat(es256ViaApi.code()).as(es256ViaApi.err()).isZero();
-        assertThat(es256OnStore.code()).as(es256OnStore.err()).isZero();
+        assertThat(edDsaViaApi.code()).as(edDsaViaApi.err()).isZero();
+        assertThat(edDsaOnStore.code()).as(edDsaOnStore.err()).isZero();
         assertThat(rs256.code()).isEqualTo(1);
         assertThat(rs256.err()).contains("alg must be one of");
-        assertThat(afterEs.json()).extracting(k -> k.get("alg").asText()).contains("ES256", "EdDSA");
+        assertThat(afterSwitch.json()).extracting(k -> k.get("alg").asText()).contains("ES256", "EdDSA");
+        assertThat(afterSwitch.json().get(0).get("alg").asText()).as("the newest key, EdDSA, is listed first").isEqualTo("EdDSA");
     }
 
     @Test

@@ -45,7 +45,7 @@ final class AdminAppEndpoints {
             JsonNode body = Requests.jsonObject(req); // empty: keep the algorithm
             JsonNode alg = body.get("alg");
             if (alg != null && !alg.isNull() && !alg.isTextual()) {
-                throw new AuthException(ErrorCode.InvalidParameter, "alg must be a string (EdDSA or ES256)");
+                throw new AuthException(ErrorCode.InvalidParameter, "alg must be a string (ES256 or EdDSA)");
             }
             return AdminViews.signingKey(s.apps().rotate(path(req, "appId"),
                     alg == null || alg.isNull() ? null : alg.asText()));
