@@ -57,6 +57,9 @@ final class BenchTarget implements AutoCloseable {
         Double rssIdle = rssAfterSettling(first.pid());
         LaunchedServer restarted = first.restart();
         BenchRun.progress(String.format("restarted: ready in %.0f ms", restarted.readyMillis()));
+        if (o.signingAlg != null) {
+            rotate(restarted, o.signingAlg);
+        }
         return new BenchTarget(restarted.base(), restarted.appId(), restarted.pid(), restarted.storeUrl(), restarted,
                 first.readyMillis(), rssIdle, rssAfterSettling(restarted.pid()));
     }
@@ -85,6 +88,25 @@ final class BenchTarget implements AutoCloseable {
     public void close() {
         if (launched != null) {
             launched.close();
+        }
+    }
+
+    /**
+     * Switches the launched server's app to {@code alg} (ES256, the default of new apps, or EdDSA)
+     * through its admin API, as an operator would: the server signs with the new key at once.
+     */
+    private static void rotate(LaunchedServer server, String alg) {
+        try (HttpConnection c = ClientKind.RAW.factory(server.base()).get()) {
+            String token = java.nio.file.Files.readString(server.store().dir().resolve("admin-token")).trim();
+            Reply r = c.send("POST", "/api/admin/v1/apps/" + server.appId() + "/signing_keys/rotate", token,
+                    ("{\"alg\":\"" + alg + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (r.status() != 200) {
+                throw new IllegalStateException("rotating to " + alg + " answered " + r.status() + ": " + r.text());
+            }
+            BenchRun.progress("app " + server.appId() + " now signs access tokens with " + alg);
+        } catch (IOException e) {
+            server.close();
+            throw new IllegalStateException("cannot rotate to " + alg + ": " + e.getMessage(), e);
         }
     }
 

@@ -37,8 +37,8 @@ record KeyMaterial(JWSAlgorithm alg, JWK publicJwk, JWSSigner signer, JWSVerifie
         byte[] secret;
         if (jwk instanceof ECKey ec) {
             secret = refreshSecret(ec.getD().decode());
-            return new KeyMaterial(JWSAlgorithm.ES256, ec.toPublicJWK(), new ECDSASigner(ec),
-                    new ECDSAVerifier(ec.toPublicJWK()), new MACSigner(secret), new MACVerifier(secret));
+            return new KeyMaterial(JWSAlgorithm.ES256, ec.toPublicJWK(), EcdsaProvider.use(new ECDSASigner(ec)),
+                    EcdsaProvider.use(new ECDSAVerifier(ec.toPublicJWK())), new MACSigner(secret), new MACVerifier(secret));
         }
         if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
             secret = refreshSecret(okp.getDecodedD());
