@@ -6,6 +6,7 @@ import dev.atrium.core.admin.ServerKeys;
 import dev.atrium.core.admin.StatsService;
 import dev.atrium.core.admin.UserAdmin;
 import dev.atrium.core.admission.GuestAdmission;
+import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.AccountService;
 import dev.atrium.core.auth.AuthService;
@@ -24,6 +25,7 @@ import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.KeyRing;
 import dev.atrium.core.tokens.TokenService;
 import dev.atrium.server.config.AtriumConfig;
+import dev.atrium.server.delivery.BackgroundDeliveries;
 import dev.atrium.server.delivery.EdgeDelivery;
 import dev.atrium.server.delivery.SignedEventSink;
 import dev.atrium.server.delivery.Webhook;
@@ -32,6 +34,7 @@ import dev.atrium.server.http.HttpServer;
 import dev.atrium.server.http.admin.AdminServices;
 import dev.atrium.server.metrics.Meters;
 import dev.atrium.server.metrics.MicrometerTelemetry;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.atrium.server.http.Router;
 import io.helidon.webserver.WebServer;
@@ -46,19 +49,26 @@ import java.util.concurrent.atomic.AtomicReference;
  * the web server; {@link #close} stops both.
  */
 public final class Atrium implements AutoCloseable {
+    /** Token deliveries running after their answer, at most; beyond, token requests answer ServerBusy. */
+    private static final int BACKGROUND_DELIVERIES = 256;
+
     private final AtriumStore store;
     private final WebServer server;
     private final String publicUrl;
     private final FirstStart.Outcome firstStart;
     private final LifecycleScheduler lifecycle;
+    private final PasswordHasher hasher;
+    private final BackgroundDeliveries deliveries;
 
     private Atrium(AtriumStore store, WebServer server, String publicUrl, FirstStart.Outcome firstStart,
-                   LifecycleScheduler lifecycle) {
+                   LifecycleScheduler lifecycle, PasswordHasher hasher, BackgroundDeliveries deliveries) {
         this.store = store;
         this.server = server;
         this.publicUrl = publicUrl;
         this.firstStart = firstStart;
         this.lifecycle = lifecycle;
+        this.hasher = hasher;
+        this.deliveries = deliveries;
     }
 
     /** Starts a server over a store opened from {@code config}. */
@@ -88,16 +98,21 @@ public final class Atrium implements AutoCloseable {
         keys.publicKeys(first.app().id()); // create the first app's keys now, not on the first login
         TokenService tokens = new TokenService(keys, apps, clock, publicUrl::get);
         AtriumConfig.PasswordHashing h = config.hashing();
-        PasswordHasher hasher = new PasswordHasher(h.memoryKib(), h.iterations(), h.parallelism());
+        PasswordHasher hasher = new PasswordHasher(h.memoryKib(), h.iterations(), h.parallelism(), h.concurrency(),
+                h.queueTimeout());
+        FunctionCounter.builder("atrium.password.hashes", hasher, PasswordHasher::computations).register(metrics);
+        FunctionCounter.builder("atrium.password.hash.rejections", hasher, PasswordHasher::refusals).register(metrics);
+        Throttle throttle = new Throttle(telemetry, clock);
+        BackgroundDeliveries deliveries = new BackgroundDeliveries(BACKGROUND_DELIVERIES);
         List<AuthProvider> providers = List.of(new AnonymousProvider(),
-                new UserpassProvider(store.userpass(), store.users(), hasher),
+                new UserpassProvider(store.userpass(), store.users(), hasher, throttle),
                 new ApiKeyProvider(store.apiKeys()),
                 new CustomJwtProvider(store.users(), clock));
         AuthService auth = new AuthService(apps, providers, store.users(), store.sessions(), store.signups(), store.links(),
-                tokens, new GuestAdmission(telemetry, clock), telemetry, clock);
+                tokens, new GuestAdmission(telemetry, clock), throttle, telemetry, clock);
         AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens, telemetry, clock);
         UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(new Webhook()),
-                store.users(), store.sessions(), clock);
+                store.users(), store.sessions(), throttle, deliveries, clock);
         ApiKeyService apiKeys = new ApiKeyService(accounts, store.apiKeys(), clock);
         WebServer server = HttpServer.start(config.host(), config.port(), Router.build(
                 new Router.Services(auth, accounts, userpass, apiKeys, apps, tokens, keys, store, publicUrl::get,
@@ -106,7 +121,7 @@ public final class Atrium implements AutoCloseable {
         LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(),
                 new Sweeper(store.apps(), store.sweeps(), telemetry, clock),
                 new EventDispatcher(store.apps(), store.events(), new SignedEventSink(clock), clock), store.events(), clock);
-        return new Atrium(store, server, publicUrl.get(), first, lifecycle);
+        return new Atrium(store, server, publicUrl.get(), first, lifecycle, hasher, deliveries);
     }
 
     private static AdminServices admin(AtriumStore store, AppDirectory apps, KeyRing keys, Telemetry telemetry, Clock clock) {
@@ -152,6 +167,8 @@ public final class Atrium implements AutoCloseable {
     public void close() {
         lifecycle.close();
         server.stop();
+        deliveries.close(); // deliveries answered already still need the store
+        hasher.close();
         store.close();
     }
 }
