@@ -255,10 +255,13 @@ test("app settings: a refused change shows the API's error; a valid one is saved
 
   await page.getByLabel("Record activity at most every (seconds)").fill(String(before.activity_granularity_s));
   await page.getByLabel("Delete guests inactive for (seconds)").fill(String(30 * 86400));
+  await page.getByLabel("Failed password logins before an account is locked").fill("5");
   await page.getByRole("button", { name: "Save settings" }).click();
   await page.locator("#status").filter({ hasText: "Settings saved" }).waitFor();
   const app = (await api("GET", "")).json;
   assert.equal(app.settings.inactivity_s, 30 * 86400);
+  assert.equal(app.settings.login_failure_burst, 5);
+  assert.equal(app.settings.network_rate_per_minute, before.network_rate_per_minute, "untouched fields keep their value");
   await screenshot("settings-saved");
 });
 

@@ -70,14 +70,24 @@ export function uniqueEmail(tag) {
   return `${tag}-${randomUUID()}@example.com`;
 }
 
-/** The latest webhook payload of `type` (confirm, reset, reset_function) the server sent for `email`. */
-export async function delivered(type, email) {
-  const res = await fetch(`${RECEIVER}/last?${new URLSearchParams({ email, type })}`);
-  const body = await res.json();
-  assert.equal(res.status, 200, `a ${type} webhook was delivered for ${email}: ${JSON.stringify(body)}`);
-  assert.equal(typeof body.token, "string", `${type} payload has a token: ${JSON.stringify(body)}`);
-  assert.equal(typeof body.tokenId, "string", `${type} payload has a tokenId: ${JSON.stringify(body)}`);
-  return body;
+/**
+ * The latest webhook payload of `type` (confirm, reset, reset_function) the server sent for `email`,
+ * waiting for it: token requests deliver after answering. With `previous` (a payload received
+ * before), waits for a newer one (another tokenId).
+ */
+export async function delivered(type, email, previous = undefined) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const res = await fetch(`${RECEIVER}/last?${new URLSearchParams({ email, type })}`);
+    const body = await res.json();
+    if (res.status === 200 && (previous === undefined || body.tokenId !== previous.tokenId)) {
+      assert.equal(typeof body.token, "string", `${type} payload has a token: ${JSON.stringify(body)}`);
+      assert.equal(typeof body.tokenId, "string", `${type} payload has a tokenId: ${JSON.stringify(body)}`);
+      return body;
+    }
+    assert.ok(Date.now() < deadline, `a new ${type} webhook was delivered for ${email}: ${JSON.stringify(body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** Registers `email` through realm-web and confirms it with the token the webhook received. */

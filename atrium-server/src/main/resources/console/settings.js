@@ -1,4 +1,4 @@
-// App settings: token lifetimes, guest inactivity, guest sign-up limits and the webhook.
+// App settings: token lifetimes, guest inactivity, guest sign-up limits, sign-in abuse limits and the webhook.
 // Saving sends only the fields that changed (PATCH …/settings keeps omitted ones).
 
 import { admin } from "./api.js";
@@ -14,6 +14,17 @@ const NUMBERS = [
   ["guest_app_budget_per_hour", "Guest sign-ups per hour for the whole app", false, "0 = no app-wide limit"],
 ];
 
+// Throttles where guessing or flooding pays (per node); each is a bucket: a burst, then a rate. 1 or more.
+const THROTTLES = [
+  ["login_failure_burst", "Failed password logins before an account is locked", false, "known e-mail or not"],
+  ["login_failure_rate_per_hour", "Failed password logins given back per hour, per account", false],
+  ["email_burst", "Confirmation and reset messages at once, per address", false],
+  ["email_rate_per_hour", "Confirmation and reset messages per hour, per address", false],
+  ["network_burst", "Logins, sign-ups and token requests at once, per client network", false, "per route family"],
+  ["network_rate_per_minute", "Logins, sign-ups and token requests per minute, per client network", false],
+];
+const MINIMUM = Object.fromEntries([...NUMBERS.map(([name]) => [name, 0]), ...THROTTLES.map(([name]) => [name, 1])]);
+
 export async function renderSettings(root, { appId }) {
   const app = await admin.app(appId);
   const draw = (settings) => replace(root, ...view(appId, app, settings ?? {}, draw));
@@ -22,7 +33,7 @@ export async function renderSettings(root, { appId }) {
 
 function view(appId, app, settings, redraw) {
   const numberField = ([name, label, duration, note]) => {
-    const input = h("input", { id: `s-${name}`, name, type: "number", min: 0, step: 1, inputmode: "numeric",
+    const input = h("input", { id: `s-${name}`, name, type: "number", min: MINIMUM[name], step: 1, inputmode: "numeric",
       required: true, "aria-describedby": duration || note ? `s-${name}-hint` : null });
     input.value = settings[name] ?? "";
     const hint = duration || note
@@ -40,6 +51,7 @@ function view(appId, app, settings, redraw) {
   const form = h("form", { class: "settings", novalidate: true },
     h("fieldset", {}, h("legend", { text: "Tokens and activity" }), h("div", { class: "fields" }, NUMBERS.slice(0, 4).map(numberField))),
     h("fieldset", {}, h("legend", { text: "Guest sign-up limits" }), h("div", { class: "fields" }, NUMBERS.slice(4).map(numberField))),
+    h("fieldset", {}, h("legend", { text: "Sign-in abuse limits (counted on each node)" }), h("div", { class: "fields" }, THROTTLES.map(numberField))),
     h("fieldset", {}, h("legend", { text: "Lifecycle webhook" }),
       h("div", { class: "fields" },
         h("div", { class: "field wide" }, h("label", { for: "s-webhook_url", text: "Webhook URL" }), url),
@@ -55,11 +67,11 @@ function view(appId, app, settings, redraw) {
     event.preventDefault();
     busy(save, async () => {
       const patch = {};
-      for (const [name, label] of NUMBERS) {
+      for (const [name, label] of [...NUMBERS, ...THROTTLES]) {
         const raw = form.querySelector(`#s-${name}`).value.trim();
         const value = Number(raw);
-        if (raw === "" || !Number.isInteger(value) || value < 0) {
-          showError(new Error(`${label}: enter a whole number of 0 or more.`));
+        if (raw === "" || !Number.isInteger(value) || value < MINIMUM[name]) {
+          showError(new Error(`${label}: enter a whole number of ${MINIMUM[name]} or more.`));
           form.querySelector(`#s-${name}`).focus();
           return;
         }

@@ -44,6 +44,11 @@ public enum ErrorCode {
     TooManyRequests(0),
     /** Atrium: the store cannot be reached; the request changed nothing. */
     StoreUnavailable(0),
+    /**
+     * Atrium: the server is at capacity for this work (password hashing, background deliveries) and
+     * could not take the request in time; it changed nothing, retry after {@code Retry-After}.
+     */
+    ServerBusy(0),
     /** Atrium: a confirmation or reset token could not be delivered (mail server or webhook failed). */
     DeliveryFailed(0),
     /** Atrium: admin API authentication failed. */

@@ -8,8 +8,10 @@ import java.util.Objects;
 /**
  * The e-mail/password provider's own routes (spec §6): no user, no token; any 2xx is success and
  * refusals are {@link ServiceException}s ({@code AccountNameInUse}, {@code UserpassTokenInvalid},
- * {@code UserAlreadyConfirmed}, {@code UserNotFound}, {@code BadRequest}…). Logging in is
- * {@code app.login(Credentials.emailPassword(…))}. Thread-safe.
+ * {@code BadRequest}, {@code TooManyRequests}…). By default an Atrium server answers the token
+ * requests (resend, retry, reset mail) alike whether the address has an account or not; an app
+ * that reveals unknown addresses answers {@code UserNotFound} and {@code UserAlreadyConfirmed}.
+ * Logging in is {@code app.login(Credentials.emailPassword(…))}. Thread-safe.
  */
 public final class EmailPasswordAuth {
     private final AppCore core;

@@ -53,7 +53,7 @@ public final class ClientApiFuzzer {
         Path dir = Files.createTempDirectory("atrium-fuzz-");
         // The smallest Argon2id the configuration allows: the fuzzer is after parsing, not hashing cost.
         AtriumConfig config = new AtriumConfig("127.0.0.1", 0, null, dir, null, 4, Duration.ofSeconds(2), null,
-                Duration.ZERO, new AtriumConfig.PasswordHashing(8_192, 1, 1), List.of(),
+                Duration.ZERO, new AtriumConfig.PasswordHashing(8_192, 1, 1, 2, Duration.ofSeconds(2)), List.of(),
                 new AtriumConfig.Lifecycle(Duration.ZERO, 1000, Duration.ZERO, Duration.ofDays(7), Duration.ofSeconds(10)));
         server = Atrium.start(config, Clock.systemUTC(), new InMemoryStore());
         api = server.services();
@@ -63,6 +63,9 @@ public final class ClientApiFuzzer {
         admin.configure(appId, "local-userpass", true, Map.of());
         admin.configure(appId, "api-key", true, Map.of());
         admin.patchSettings(appId, Map.of("guest_rate_per_hour", 1_000_000_000, "guest_burst", 1_000_000_000));
+        // The abuse limits stay on (their checks are fuzzed too) but high: the inputs come from a few keys.
+        admin.patchSettings(appId, Map.of("login_failure_burst", 1_000_000, "email_burst", 1_000_000,
+                "network_burst", 1_000_000, "network_rate_per_minute", 1_000_000));
         newGuest();
     }
 
@@ -83,7 +86,7 @@ public final class ClientApiFuzzer {
         };
         try {
             ObjectNode body = Requests.jsonObject(data.consumeBoolean() ? structured(data) : data.consumeRemainingAsBytes());
-            call(route, app, provider, bearer, body);
+            call(route, app, provider, bearer, body, "10.0." + data.consumeInt(0, 255) + ".1");
         } catch (AuthException documented) {
             if (documented.getMessage() == null) {
                 throw new AssertionError("a refusal without a message", documented);
@@ -99,15 +102,15 @@ public final class ClientApiFuzzer {
     }
 
     /** What each route does with the body it read (LoginEndpoints, UserpassEndpoints, SessionEndpoints, ApiKeyEndpoints). */
-    private static void call(int route, String app, String provider, String bearer, ObjectNode body) {
+    private static void call(int route, String app, String provider, String bearer, ObjectNode body, String client) {
         switch (route) {
-            case 0, 1, 2 -> api.auth().login(app, provider, body, DeviceIds.from(body), "127.0.0.1");
-            case 3 -> api.auth().link(app, provider, body, bearer);
-            case 4 -> api.userpass().register(app, body);
-            case 5 -> api.userpass().confirm(app, body);
-            case 6 -> api.userpass().resendConfirmation(app, body);
-            case 7 -> api.userpass().sendReset(app, body);
-            case 8 -> api.userpass().reset(app, body);
+            case 0, 1, 2 -> api.auth().login(app, provider, body, DeviceIds.from(body), client);
+            case 3 -> api.auth().link(app, provider, body, bearer, client);
+            case 4 -> api.userpass().register(app, body, client);
+            case 5 -> api.userpass().confirm(app, body, client);
+            case 6 -> api.userpass().resendConfirmation(app, body, client);
+            case 7 -> api.userpass().sendReset(app, body, client);
+            case 8 -> api.userpass().reset(app, body, client);
             case 9 -> api.accounts().profile(bearer);
             case 10 -> api.accounts().refresh(bearer);
             case 11 -> api.accounts().logout(bearer);

@@ -1,6 +1,7 @@
 package dev.atrium.core.admin;
 
 import dev.atrium.core.apps.AppSettings;
+import dev.atrium.core.apps.ThrottleSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,9 @@ final class SettingsPatch {
     static AppSettings apply(AppSettings s, Map<String, Object> changes) {
         List<String> problems = new ArrayList<>();
         changes.forEach((key, value) -> {
+            if (ThrottleSettings.KEYS.contains(key)) {
+                return; // ThrottleSettings.patched checks its own keys, with their bounds
+            }
             boolean ok = DURATIONS.contains(key) || INTEGERS.contains(key)
                     ? value instanceof Number n && n.longValue() >= 0 && n.doubleValue() == n.longValue()
                     : STRINGS.contains(key) && (value == null || value instanceof String);
@@ -31,6 +35,12 @@ final class SettingsPatch {
                 && !(url.startsWith("http://") || url.startsWith("https://"))) {
             problems.add("webhook_url must be an http(s) URL");
         }
+        ThrottleSettings throttling = null;
+        try {
+            throttling = s.throttling().patched(changes);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -40,7 +50,8 @@ final class SettingsPatch {
                 d(changes, "refresh_token_lifetime_s", s.refreshTokenLifetime()), d(changes, "inactivity_s", s.inactivity()),
                 d(changes, "activity_granularity_s", s.activityGranularity()), i(changes, "guest_rate_per_hour", s.guestRatePerHour()),
                 i(changes, "guest_burst", s.guestBurst()), i(changes, "guest_app_budget_per_hour", s.guestAppBudgetPerHour()),
-                url, secret);
+                url, secret,
+                throttling);
     }
 
     private static Duration d(Map<String, Object> m, String key, Duration current) {

@@ -2,6 +2,7 @@ package dev.atrium.core.admission;
 
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppSettings;
+import dev.atrium.core.apps.RateLimit;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.kernel.TooManyRequestsException;
 import java.time.Clock;
@@ -31,14 +32,15 @@ public final class GuestAdmission {
     public void admit(App app, String clientKey) {
         AppSettings s = app.settings();
         Instant now = clock.instant();
-        Duration wait = perClient.take(app.id() + "|" + clientKey, s.guestBurst(), s.guestRatePerHour(), now);
+        Duration wait = perClient.take(app.id() + "|" + clientKey,
+                RateLimit.perHour(s.guestBurst(), s.guestRatePerHour()), now);
         if (!wait.isZero()) {
             telemetry.rateLimited("client");
             throw new TooManyRequestsException("too many guest sign-ups from this address; retry later", wait);
         }
         if (s.guestAppBudgetPerHour() > 0) {
             int budget = s.guestAppBudgetPerHour();
-            Duration appWait = perApp.take(app.id(), budget, budget, now);
+            Duration appWait = perApp.take(app.id(), RateLimit.perHour(budget, budget), now);
             if (!appWait.isZero()) {
                 telemetry.rateLimited("app");
                 throw new TooManyRequestsException("the app's hourly guest sign-up budget is spent; retry later", appWait);

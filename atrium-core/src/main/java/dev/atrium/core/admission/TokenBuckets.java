@@ -1,5 +1,6 @@
 package dev.atrium.core.admission;
 
+import dev.atrium.core.apps.RateLimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -29,6 +30,15 @@ public final class TokenBuckets {
             this.updated = updated;
         }
 
+        /** Adds what {@code perSecond} refilled since the last update, up to {@code capacity}, as of {@code now}. */
+        void refill(int capacity, double perSecond, Instant now) {
+            double elapsed = Math.max(0, Duration.between(updated, now).toNanos() / 1e9);
+            tokens = Math.min(capacity, tokens + elapsed * perSecond);
+            if (now.isAfter(updated)) {
+                updated = now;
+            }
+        }
+
         /** The share of the capacity this bucket would hold at {@code now}, 0..1. */
         double fullness(Instant now) {
             double elapsed = Math.max(0, Duration.between(updated, now).toNanos() / 1e9);
@@ -41,18 +51,17 @@ public final class TokenBuckets {
     }
 
     /**
-     * Takes one token from {@code key}'s bucket ({@code capacity} tokens, refilled at
-     * {@code perHour} per hour). Returns {@link Duration#ZERO} when taken, else how long until one
-     * token is available.
+     * Takes one token from {@code key}'s bucket ({@code limit.burst()} tokens, refilled at the
+     * limit's rate). Returns {@link Duration#ZERO} when taken, else how long until one token is
+     * available.
      */
-    public Duration take(String key, int capacity, int perHour, Instant now) {
-        double perSecond = perHour / 3600.0;
+    public Duration take(String key, RateLimit limit, Instant now) {
+        int capacity = limit.burst();
+        double perSecond = limit.perSecond();
         Duration[] wait = {Duration.ZERO};
         buckets.compute(key, (k, b) -> {
             Bucket bucket = b == null ? new Bucket(capacity, perSecond, now) : b;
-            double elapsed = Math.max(0, Duration.between(bucket.updated, now).toNanos() / 1e9);
-            bucket.tokens = Math.min(capacity, bucket.tokens + elapsed * perSecond);
-            bucket.updated = now;
+            bucket.refill(capacity, perSecond, now);
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
             } else {
@@ -64,6 +73,20 @@ public final class TokenBuckets {
             evict(now);
         }
         return wait[0];
+    }
+
+    /** Gives back one token taken from {@code key} (the work it paid for did not happen), up to the burst. */
+    public void giveBack(String key, RateLimit limit, Instant now) {
+        buckets.computeIfPresent(key, (k, bucket) -> {
+            bucket.refill(limit.burst(), limit.perSecond(), now);
+            bucket.tokens = Math.min(limit.burst(), bucket.tokens + 1);
+            return bucket;
+        });
+    }
+
+    /** Fills {@code key}'s bucket again: a full bucket is the same as none, so it is dropped. */
+    public void reset(String key) {
+        buckets.remove(key);
     }
 
     /** How many buckets are held (for tests of the bound). */

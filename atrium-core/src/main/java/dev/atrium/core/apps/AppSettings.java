@@ -18,13 +18,16 @@ import java.util.Map;
  * @param guestAppBudgetPerHour guest sign-ups per hour for the whole app; 0 = no budget
  * @param webhookUrl where lifecycle events are POSTed; null = not delivered
  * @param webhookSecret the HMAC-SHA256 key of the events' signature header
+ * @param throttling limits on password logins, mails and requests per network ({@link ThrottleSettings})
  */
 public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLifetime, Duration inactivity,
                           Duration activityGranularity, int guestRatePerHour, int guestBurst, int guestAppBudgetPerHour,
-                          String webhookUrl, String webhookSecret) {
+                          String webhookUrl, String webhookSecret,
+                          ThrottleSettings throttling) {
 
     public static final AppSettings DEFAULTS = new AppSettings(Duration.ofMinutes(30), Duration.ofDays(60),
-            Duration.ofDays(90), Duration.ofHours(1), 100, 30, 0, null, null);
+            Duration.ofDays(90), Duration.ofHours(1), 100, 30, 0, null, null,
+            ThrottleSettings.DEFAULTS);
 
     public AppSettings {
         requirePositive("access_token_lifetime", accessTokenLifetime);
@@ -37,12 +40,23 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
         if (guestRatePerHour < 1 || guestBurst < 1 || guestAppBudgetPerHour < 0) {
             throw new IllegalArgumentException("guest rate and burst must be >= 1, the app budget >= 0");
         }
+        if (throttling == null) {
+            throw new IllegalArgumentException("throttling settings are required");
+        }
     }
 
     /** These settings with other guest admission limits (per network per hour, burst, app-wide budget; 0 = none). */
     public AppSettings withGuestLimits(int ratePerHour, int burst, int appBudgetPerHour) {
         return new AppSettings(accessTokenLifetime, refreshTokenLifetime, inactivity, activityGranularity, ratePerHour,
-                burst, appBudgetPerHour, webhookUrl, webhookSecret);
+                burst, appBudgetPerHour, webhookUrl, webhookSecret,
+                throttling);
+    }
+
+    /** These settings with other throttles. */
+    public AppSettings withThrottling(ThrottleSettings value) {
+        return new AppSettings(accessTokenLifetime, refreshTokenLifetime, inactivity, activityGranularity, guestRatePerHour,
+                guestBurst, guestAppBudgetPerHour, webhookUrl, webhookSecret,
+                value);
     }
 
     private static void requirePositive(String name, Duration d) {
@@ -65,6 +79,7 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
             m.put("webhook_url", webhookUrl);
             m.put("webhook_secret", webhookSecret);
         }
+        throttling.putInto(m);
         return m;
     }
 
@@ -79,7 +94,8 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
                 integer(m, "guest_burst", DEFAULTS.guestBurst),
                 integer(m, "guest_app_budget_per_hour", DEFAULTS.guestAppBudgetPerHour),
                 m.get("webhook_url") instanceof String u ? u : null,
-                m.get("webhook_secret") instanceof String k ? k : null);
+                m.get("webhook_secret") instanceof String k ? k : null,
+                ThrottleSettings.fromMap(m));
     }
 
     private static int integer(Map<String, Object> m, String key, int fallback) {

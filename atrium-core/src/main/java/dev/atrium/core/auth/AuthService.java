@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.api.LoginResponse;
 import dev.atrium.core.admission.GuestAdmission;
+import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.kernel.RetryLaterException;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
@@ -36,13 +38,14 @@ public final class AuthService {
     private final LinkStore links;
     private final TokenService tokens;
     private final GuestAdmission admission;
+    private final Throttle throttle;
     private final Activity activity;
     private final Telemetry telemetry;
     private final Clock clock;
 
     public AuthService(AppDirectory apps, List<AuthProvider> providers, UserStore users, SessionStore sessions,
                        SignupStore signups, LinkStore links, TokenService tokens, GuestAdmission admission,
-                       Telemetry telemetry, Clock clock) {
+                       Throttle throttle, Telemetry telemetry, Clock clock) {
         this.apps = apps;
         this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(AuthProvider::type, p -> p));
         this.users = users;
@@ -51,6 +54,7 @@ public final class AuthService {
         this.links = links;
         this.tokens = tokens;
         this.admission = admission;
+        this.throttle = throttle;
         this.activity = new Activity(users);
         this.telemetry = telemetry;
         this.clock = clock;
@@ -58,8 +62,8 @@ public final class AuthService {
 
     /**
      * Logs in with provider {@code type}. {@code deviceId} is the client's device id or null for a
-     * new one; {@code clientKey} names the caller's network for the guest admission limit. Returns
-     * the four fields the SDKs require.
+     * new one; {@code clientKey} names the caller's network for the guest admission limit and, for
+     * every other provider, its per-network throttle. Returns the four fields the SDKs require.
      */
     public LoginResponse login(String appId, String type, JsonNode credentials, String deviceId, String clientKey) {
         try {
@@ -78,6 +82,8 @@ public final class AuthService {
         AuthProvider provider = provider(config);
         if (type.equals(User.ANON_PROVIDER)) {
             admission.admit(app, clientKey);
+        } else {
+            throttle.login(app, type, clientKey);
         }
         Instant now = clock.instant();
         String device = deviceId != null ? deviceId : ObjectIds.next(now);
@@ -100,9 +106,10 @@ public final class AuthService {
     /**
      * Links the credentials of provider {@code type} to the user of {@code accessToken} (design §1
      * rule 6, spec §4). Every refusal is {@code LinkRefused} (409) and changes nothing: never 401
-     * "unauthorized", on which realm-web retries forever (realm-js issue 6586).
+     * "unauthorized", on which realm-web retries forever (realm-js issue 6586). Throttles answer as
+     * for a login (TooManyRequests, ServerBusy): checking linked credentials is a guess all the same.
      */
-    public LoginResponse link(String appId, String type, JsonNode credentials, String accessToken) {
+    public LoginResponse link(String appId, String type, JsonNode credentials, String accessToken, String clientKey) {
         AccessClaims claims = tokens.verifyAccess(accessToken);
         if (!claims.appId().equals(appId)) {
             throw new AuthException(ErrorCode.InvalidSession, "invalid session: the token belongs to another app");
@@ -113,10 +120,13 @@ public final class AuthService {
             throw refused("cannot add anonymous credentials to an existing user");
         }
         User user = liveUser(appId, claims.userId());
+        throttle.login(app, type, clientKey);
         Instant now = clock.instant();
         Resolution resolution;
         try {
             resolution = provider(config).authenticate(app, config, credentials, now);
+        } catch (RetryLaterException e) {
+            throw e;
         } catch (AuthException e) {
             throw refused(e.code() == ErrorCode.InvalidPassword ? "invalid username/password" : e.getMessage());
         }

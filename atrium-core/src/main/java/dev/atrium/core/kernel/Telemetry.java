@@ -24,6 +24,9 @@ public interface Telemetry {
     /** A guest sign-up was refused by an admission limit ({@code client} or {@code app}). */
     void rateLimited(String scope);
 
+    /** A request was refused by a throttle ({@code account}, {@code email} or {@code network}). */
+    void throttled(String limit);
+
     /** A sweeper run over one app finished, deleting {@code rows} guests. */
     void sweepRun(long rows);
 
@@ -46,6 +49,9 @@ public interface Telemetry {
 
         @Override
         public void rateLimited(String scope) {}
+
+        @Override
+        public void throttled(String limit) {}
 
         @Override
         public void sweepRun(long rows) {}

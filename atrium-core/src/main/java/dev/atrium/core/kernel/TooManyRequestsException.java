@@ -3,16 +3,9 @@ package dev.atrium.core.kernel;
 import dev.atrium.api.ErrorCode;
 import java.time.Duration;
 
-/** An admission limit refused the request; {@link #retryAfter()} becomes the {@code Retry-After} header. */
-public final class TooManyRequestsException extends AuthException {
-    private final Duration retryAfter;
-
+/** An admission limit or throttle refused the request; {@link #retryAfter()} becomes the {@code Retry-After} header. */
+public final class TooManyRequestsException extends RetryLaterException {
     public TooManyRequestsException(String message, Duration retryAfter) {
-        super(ErrorCode.TooManyRequests, message);
-        this.retryAfter = retryAfter;
-    }
-
-    public Duration retryAfter() {
-        return retryAfter;
+        super(ErrorCode.TooManyRequests, message, retryAfter);
     }
 }

@@ -39,6 +39,7 @@ final class Fixture {
             () -> "http://atrium.test");
     final AuthService auth = new AuthService(apps, List.of(new AnonymousProvider()), store.users(), store.sessions(),
             store.signups(), store.links(), tokens, new dev.atrium.core.admission.GuestAdmission(dev.atrium.core.kernel.Telemetry.NONE, clock),
+            new dev.atrium.core.admission.Throttle(dev.atrium.core.kernel.Telemetry.NONE, clock),
             dev.atrium.core.kernel.Telemetry.NONE, clock);
     final AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens,
             dev.atrium.core.kernel.Telemetry.NONE, clock);

@@ -6,6 +6,7 @@ import dev.atrium.core.admin.ServerKeys;
 import dev.atrium.core.admin.StatsService;
 import dev.atrium.core.admin.UserAdmin;
 import dev.atrium.core.admission.GuestAdmission;
+import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.AccountService;
 import dev.atrium.core.auth.AuthService;
@@ -24,6 +25,7 @@ import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.KeyRing;
 import dev.atrium.core.tokens.TokenService;
 import dev.atrium.server.config.AtriumConfig;
+import dev.atrium.server.delivery.BackgroundDeliveries;
 import dev.atrium.server.delivery.EdgeDelivery;
 import dev.atrium.server.delivery.SignedEventSink;
 import dev.atrium.server.delivery.Webhook;
@@ -32,6 +34,7 @@ import dev.atrium.server.http.HttpServer;
 import dev.atrium.server.http.admin.AdminServices;
 import dev.atrium.server.metrics.Meters;
 import dev.atrium.server.metrics.MicrometerTelemetry;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.atrium.server.http.Router;
 import io.helidon.webserver.WebServer;
@@ -46,21 +49,29 @@ import java.util.concurrent.atomic.AtomicReference;
  * the web server; {@link #close} stops both.
  */
 public final class Atrium implements AutoCloseable {
+    /** Token deliveries running after their answer, at most; beyond, token requests answer ServerBusy. */
+    private static final int BACKGROUND_DELIVERIES = 256;
+
     private final AtriumStore store;
     private final WebServer server;
     private final String publicUrl;
     private final FirstStart.Outcome firstStart;
     private final LifecycleScheduler lifecycle;
+    private final PasswordHasher hasher;
+    private final BackgroundDeliveries deliveries;
     private final Router.Services services;
 
     private Atrium(AtriumStore store, WebServer server, String publicUrl, FirstStart.Outcome firstStart,
-                   LifecycleScheduler lifecycle, Router.Services services) {
+                   LifecycleScheduler lifecycle, PasswordHasher hasher, BackgroundDeliveries deliveries,
+                   Router.Services services) {
         this.services = services;
         this.store = store;
         this.server = server;
         this.publicUrl = publicUrl;
         this.firstStart = firstStart;
         this.lifecycle = lifecycle;
+        this.hasher = hasher;
+        this.deliveries = deliveries;
     }
 
     /** Starts a server over a store opened from {@code config}. */
@@ -90,16 +101,21 @@ public final class Atrium implements AutoCloseable {
         keys.publicKeys(first.app().id()); // create the first app's keys now, not on the first login
         TokenService tokens = new TokenService(keys, apps, clock, publicUrl::get);
         AtriumConfig.PasswordHashing h = config.hashing();
-        PasswordHasher hasher = new PasswordHasher(h.memoryKib(), h.iterations(), h.parallelism());
+        PasswordHasher hasher = new PasswordHasher(h.memoryKib(), h.iterations(), h.parallelism(), h.concurrency(),
+                h.queueTimeout());
+        FunctionCounter.builder("atrium.password.hashes", hasher, PasswordHasher::computations).register(metrics);
+        FunctionCounter.builder("atrium.password.hash.rejections", hasher, PasswordHasher::refusals).register(metrics);
+        Throttle throttle = new Throttle(telemetry, clock);
+        BackgroundDeliveries deliveries = new BackgroundDeliveries(BACKGROUND_DELIVERIES);
         List<AuthProvider> providers = List.of(new AnonymousProvider(),
-                new UserpassProvider(store.userpass(), store.users(), hasher),
+                new UserpassProvider(store.userpass(), store.users(), hasher, throttle),
                 new ApiKeyProvider(store.apiKeys()),
                 new CustomJwtProvider(store.users(), clock));
         AuthService auth = new AuthService(apps, providers, store.users(), store.sessions(), store.signups(), store.links(),
-                tokens, new GuestAdmission(telemetry, clock), telemetry, clock);
+                tokens, new GuestAdmission(telemetry, clock), throttle, telemetry, clock);
         AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens, telemetry, clock);
         UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(new Webhook()),
-                store.users(), store.sessions(), clock);
+                store.users(), store.sessions(), throttle, deliveries, clock);
         ApiKeyService apiKeys = new ApiKeyService(accounts, store.apiKeys(), clock);
         Router.Services services = new Router.Services(auth, accounts, userpass, apiKeys, apps, tokens, keys, store,
                 publicUrl::get, new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics);
@@ -108,7 +124,7 @@ public final class Atrium implements AutoCloseable {
         LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(),
                 new Sweeper(store.apps(), store.sweeps(), telemetry, clock),
                 new EventDispatcher(store.apps(), store.events(), new SignedEventSink(clock), clock), store.events(), clock);
-        return new Atrium(store, server, publicUrl.get(), first, lifecycle, services);
+        return new Atrium(store, server, publicUrl.get(), first, lifecycle, hasher, deliveries, services);
     }
 
     private static AdminServices admin(AtriumStore store, AppDirectory apps, KeyRing keys, Telemetry telemetry, Clock clock) {
@@ -159,6 +175,8 @@ public final class Atrium implements AutoCloseable {
     public void close() {
         lifecycle.close();
         server.stop();
+        deliveries.close(); // deliveries answered already still need the store
+        hasher.close();
         store.close();
     }
 }

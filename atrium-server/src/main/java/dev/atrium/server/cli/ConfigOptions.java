@@ -34,6 +34,10 @@ public final class ConfigOptions {
     String argon2Iterations;
     @Option(names = "--argon2-parallelism", description = "Argon2id lanes (default 1)")
     String argon2Parallelism;
+    @Option(names = "--argon2-concurrency", description = "password hashes computed at once (default: one per core)")
+    String argon2Concurrency;
+    @Option(names = "--argon2-queue-timeout", description = "wait for a free hashing thread before 503 ServerBusy (default 2s)")
+    String argon2QueueTimeout;
     @Option(names = "--trusted-proxies", description = "CIDRs whose X-Forwarded-For is believed, comma-separated")
     String trustedProxies;
     @Option(names = "--sweep-interval", description = "how often serve sweeps inactive guests (default 1h; 0 = never)")
@@ -63,6 +67,8 @@ public final class ConfigOptions {
         put(flags, "argon2-memory-kib", argon2Memory);
         put(flags, "argon2-iterations", argon2Iterations);
         put(flags, "argon2-parallelism", argon2Parallelism);
+        put(flags, "argon2-concurrency", argon2Concurrency);
+        put(flags, "argon2-queue-timeout", argon2QueueTimeout);
         put(flags, "trusted-proxies", trustedProxies);
         put(flags, "sweep-interval", sweepInterval);
         put(flags, "sweep-batch-size", sweepBatchSize);

@@ -21,6 +21,18 @@ final class SettingsOptions {
     Integer guestBurst;
     @Option(names = "--guest-app-budget-per-hour", description = "0 = no app-wide budget")
     Integer guestBudget;
+    @Option(names = "--login-failure-burst", description = "failed password logins before an account is locked (default 10)")
+    Integer loginFailureBurst;
+    @Option(names = "--login-failure-rate-per-hour", description = "failed password logins an account gets back per hour (default 40)")
+    Integer loginFailureRate;
+    @Option(names = "--email-burst", description = "confirmation/reset messages at once per address (default 3)")
+    Integer emailBurst;
+    @Option(names = "--email-rate-per-hour", description = "confirmation/reset messages per hour per address (default 3)")
+    Integer emailRate;
+    @Option(names = "--network-burst", description = "logins, sign-ups, token requests at once per network and route (default 30)")
+    Integer networkBurst;
+    @Option(names = "--network-rate-per-minute", description = "the same per minute (default 60)")
+    Integer networkRate;
     @Option(names = "--webhook-url", description = "where lifecycle events are POSTed ('' to stop)")
     String webhookUrl;
     @Option(names = "--webhook-secret", description = "HMAC-SHA256 key of X-Atrium-Signature")
@@ -36,6 +48,12 @@ final class SettingsOptions {
         ApiCommand.putGiven(m, "guest_rate_per_hour", guestRate);
         ApiCommand.putGiven(m, "guest_burst", guestBurst);
         ApiCommand.putGiven(m, "guest_app_budget_per_hour", guestBudget);
+        ApiCommand.putGiven(m, "login_failure_burst", loginFailureBurst);
+        ApiCommand.putGiven(m, "login_failure_rate_per_hour", loginFailureRate);
+        ApiCommand.putGiven(m, "email_burst", emailBurst);
+        ApiCommand.putGiven(m, "email_rate_per_hour", emailRate);
+        ApiCommand.putGiven(m, "network_burst", networkBurst);
+        ApiCommand.putGiven(m, "network_rate_per_minute", networkRate);
         ApiCommand.putGiven(m, "webhook_url", webhookUrl);
         ApiCommand.putGiven(m, "webhook_secret", webhookSecret);
         return m;

@@ -42,9 +42,17 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
                 Duration.ofDays(7), Duration.ofSeconds(1));
     }
 
-    /** Argon2id cost: memory in KiB, iterations, lanes (defaults: OWASP's minimum, 19 MiB / 2 / 1). */
-    public record PasswordHashing(int memoryKib, int iterations, int parallelism) {
-        public static final PasswordHashing DEFAULTS = new PasswordHashing(19_456, 2, 1);
+    /**
+     * Argon2id cost: memory in KiB, iterations, lanes (defaults: OWASP's minimum, 19 MiB / 2 / 1);
+     * and how many hashes run at once (default: one per core, on threads of their own) and how long
+     * a request waits for its turn before a 503 ServerBusy (default 2 s).
+     */
+    public record PasswordHashing(int memoryKib, int iterations, int parallelism,
+                                  int concurrency, Duration queueTimeout) {
+        public static final int DEFAULT_CONCURRENCY = Runtime.getRuntime().availableProcessors();
+        public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(2);
+        public static final PasswordHashing DEFAULTS = new PasswordHashing(19_456, 2, 1,
+                DEFAULT_CONCURRENCY, DEFAULT_QUEUE_TIMEOUT);
     }
 
     /** A configuration with the default password hashing (tests and embedders). */

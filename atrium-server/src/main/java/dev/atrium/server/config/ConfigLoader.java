@@ -24,7 +24,8 @@ public final class ConfigLoader {
     public static final Set<String> KEYS = Set.of("host", "port", "public-url", "data-dir", "store-url",
             "store-pool-size", "store-connect-timeout", "store-schema", "cache-ttl", "argon2-memory-kib",
             "argon2-iterations", "argon2-parallelism", "trusted-proxies", "sweep-interval", "sweep-batch-size",
-            "sweep-pause", "event-retention", "event-poll");
+            "sweep-pause", "event-retention", "event-poll",
+            "argon2-concurrency", "argon2-queue-timeout");
     private static final String DEFAULT_FILE = "atrium.properties";
 
     private ConfigLoader() {}
@@ -89,7 +90,10 @@ public final class ConfigLoader {
         AtriumConfig.PasswordHashing hashing = new AtriumConfig.PasswordHashing(
                 f.integer("argon2-memory-kib", 19_456, 8_192, 1_048_576),
                 f.integer("argon2-iterations", 2, 1, 20),
-                f.integer("argon2-parallelism", 1, 1, 16));
+                f.integer("argon2-parallelism", 1, 1, 16),
+                f.integer("argon2-concurrency", AtriumConfig.PasswordHashing.DEFAULT_CONCURRENCY, 1, 256),
+                f.duration("argon2-queue-timeout", AtriumConfig.PasswordHashing.DEFAULT_QUEUE_TIMEOUT, Duration.ZERO,
+                        Duration.ofMinutes(1)));
         java.util.List<String> proxies = f.cidrs("trusted-proxies");
         AtriumConfig.Lifecycle lifecycle = new AtriumConfig.Lifecycle(
                 f.duration("sweep-interval", Duration.ofHours(1), Duration.ZERO, Duration.ofDays(7)),

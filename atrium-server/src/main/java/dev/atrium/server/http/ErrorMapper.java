@@ -4,7 +4,7 @@ import dev.atrium.api.ErrorBody;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.StoreUnavailableException;
-import dev.atrium.core.kernel.TooManyRequestsException;
+import dev.atrium.core.kernel.RetryLaterException;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The only place that turns a failure into an HTTP response, and the only code → status table
  * (spec §8: 401 is the status with client behaviour attached; the rest are the recommended ones).
- * Every error is logged once with its request id; a 5xx with its stack trace.
+ * Every error is logged once with its request id; a 5xx with its stack trace, but for a refusal
+ * to retry later (ServerBusy under a flood is expected, not a fault: one line each).
  */
 public final class ErrorMapper {
     private static final System.Logger LOG = System.getLogger("atrium.http");
@@ -32,7 +33,7 @@ public final class ErrorMapper {
                 case MethodNotAllowed -> 405;
                 case PayloadTooLarge -> 413;
                 case TooManyRequests -> 429;
-                case MaintenanceInProgress, StoreUnavailable -> 503;
+                case MaintenanceInProgress, StoreUnavailable, ServerBusy -> 503;
                 case DeliveryFailed -> 502;
                 case InternalServerError, AppUnknownError -> 500;
             });
@@ -62,7 +63,7 @@ public final class ErrorMapper {
         }
         String rid = RequestIds.of(req);
         int status = status(code);
-        if (status >= 500) {
+        if (status >= 500 && !(failure instanceof RetryLaterException)) {
             LOG.log(Level.ERROR, () -> "rid=" + rid + " " + status + " " + code + " " + req.prologue().method().text()
                     + " " + req.path().path(), failure);
         } else {
@@ -71,7 +72,7 @@ public final class ErrorMapper {
         }
         if (code == ErrorCode.StoreUnavailable) {
             res.header(HeaderNames.RETRY_AFTER, "1");
-        } else if (failure instanceof TooManyRequestsException limited) {
+        } else if (failure instanceof RetryLaterException limited) {
             res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
         }
         Responses.json(res, status, new ErrorBody(message, code.name(), RequestIds.link(rid)));

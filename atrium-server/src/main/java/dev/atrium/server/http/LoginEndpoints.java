@@ -45,8 +45,9 @@ final class LoginEndpoints {
         ObjectNode body = Requests.jsonObject(req);
         String deviceId = DeviceIds.from(body);
         boolean link = req.query().first("link").map("true"::equalsIgnoreCase).orElse(false);
+        String clientKey = clients.key(req);
         Responses.json(res, 200, link
-                ? auth.link(appId, provider, body, Requests.bearer(req))
-                : auth.login(appId, provider, body, deviceId, clients.key(req)));
+                ? auth.link(appId, provider, body, Requests.bearer(req), clientKey)
+                : auth.login(appId, provider, body, deviceId, clientKey));
     }
 }

@@ -37,7 +37,7 @@ public final class Router {
         metrics.register(r);
         new LoginEndpoints(s.auth(), s.apps(), s.publicUrl(), s.clients()).register(r);
         new SessionEndpoints(s.accounts()).register(r);
-        new UserpassEndpoints(s.userpass()).register(r);
+        new UserpassEndpoints(s.userpass(), s.clients()).register(r);
         new ApiKeyEndpoints(s.apiKeys()).register(r);
         new WellKnownEndpoints(s.apps(), s.keys(), s.tokens()).register(r);
         new HealthEndpoints(s.store()).register(r);

@@ -7,23 +7,33 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
-/** The email/password account routes (spec §6): app-scoped POSTs without Authorization. */
+/**
+ * The email/password account routes (spec §6): app-scoped POSTs without Authorization, each
+ * counted against the caller's network ({@link ClientAddresses}).
+ */
 final class UserpassEndpoints {
     static final String BASE = ApiPaths.APP + "/{appId}/auth/providers/local-userpass";
     static final List<String> PATHS = List.of(BASE + "/register", BASE + "/confirm", BASE + "/confirm/send",
             BASE + "/confirm/call", BASE + "/reset/send", BASE + "/reset", BASE + "/reset/call");
 
     private final UserpassService userpass;
+    private final ClientAddresses clients;
 
-    UserpassEndpoints(UserpassService userpass) {
+    UserpassEndpoints(UserpassService userpass, ClientAddresses clients) {
         this.userpass = userpass;
+        this.clients = clients;
+    }
+
+    /** A route's action: the app id, the JSON body and the caller's network key. */
+    @FunctionalInterface
+    private interface Action {
+        void run(String appId, JsonNode body, String clientKey);
     }
 
     void register(HttpRouting.Builder r) {
         r.post(BASE + "/register", (req, res) -> {
-            userpass.register(appId(req), Requests.jsonObject(req));
+            userpass.register(appId(req), Requests.jsonObject(req), clients.key(req));
             Responses.json(res, 201, Map.of());
         });
         r.post(BASE + "/confirm", noContent(userpass::confirm));
@@ -34,9 +44,9 @@ final class UserpassEndpoints {
         r.post(BASE + "/reset/call", noContent(userpass::callReset));
     }
 
-    private static io.helidon.webserver.http.Handler noContent(BiConsumer<String, JsonNode> action) {
+    private io.helidon.webserver.http.Handler noContent(Action action) {
         return (req, res) -> {
-            action.accept(appId(req), Requests.jsonObject(req));
+            action.run(appId(req), Requests.jsonObject(req), clients.key(req));
             Responses.noContent(res);
         };
     }

@@ -46,6 +46,11 @@ public final class MicrometerTelemetry implements Telemetry {
     }
 
     @Override
+    public void throttled(String limit) {
+        registry.counter("atrium.throttled", "limit", limit).increment();
+    }
+
+    @Override
     public void sweepRun(long rows) {
         registry.counter("atrium.sweeper.runs").increment();
         registry.counter("atrium.sweeper.rows").increment(rows);

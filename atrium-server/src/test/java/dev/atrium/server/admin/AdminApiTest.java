@@ -64,6 +64,16 @@ class AdminApiTest {
                 new Refusal("negative lifetime", "PATCH", app + "/settings", token, "{\"inactivity_s\":-5}", 400, "InvalidParameter"),
                 new Refusal("granularity not below inactivity", "PATCH", app + "/settings", token,
                         "{\"inactivity_s\":60,\"activity_granularity_s\":3600}", 400, "InvalidParameter"),
+                new Refusal("a throttle below 1", "PATCH", app + "/settings", token,
+                        "{\"guest_burst\":9,\"login_failure_burst\":0}", 400, "InvalidParameter"),
+                new Refusal("a throttle above its bound", "PATCH", app + "/settings", token,
+                        "{\"network_rate_per_minute\":1000001}", 400, "InvalidParameter"),
+                new Refusal("a throttle that is not a whole number", "PATCH", app + "/settings", token,
+                        "{\"email_burst\":\"3\"}", 400, "InvalidParameter"),
+                new Refusal("a throttle beyond an int", "PATCH", app + "/settings", token,
+                        "{\"email_rate_per_hour\":4294967297}", 400, "InvalidParameter"),
+                new Refusal("a bad reveal_unknown_email", "PUT", app + "/providers/local-userpass", token,
+                        "{\"enabled\":true,\"config\":{\"reveal_unknown_email\":\"yes\"}}", 400, "BadRequest"),
                 new Refusal("unknown provider", "PUT", app + "/providers/oauth2-myspace", token, "{\"enabled\":true}", 400, "InvalidParameter"),
                 new Refusal("bad custom-token config", "PUT", app + "/providers/custom-token", token,
                         "{\"enabled\":true,\"config\":{\"audience\":\"x\"}}", 400, "InvalidParameter"),
@@ -175,6 +185,28 @@ class AdminApiTest {
         assertThat(s.has("webhook_secret")).isFalse();
         assertThat(call("GET", app, null).body()).doesNotContain("shh");
         call("PATCH", app + "/settings", "{\"guest_burst\":30,\"webhook_url\":null,\"webhook_secret\":null}");
+    }
+
+    @Test
+    void aRefusedThrottleNamesEveryBadKey() {
+        Http.Reply r = call("PATCH", "/apps/" + server.appId() + "/settings",
+                "{\"login_failure_burst\":0,\"network_burst\":1.5,\"email_rate_per_hour\":3}");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("login_failure_burst must be a whole number in 1..1000000")
+                .contains("network_burst must be a whole number in 1..1000000").doesNotContain("email_rate_per_hour");
+    }
+
+    @Test
+    void throttlesArePatchedLikeEveryOtherSetting() {
+        String app = "/apps/" + server.appId();
+
+        JsonNode s = call("PATCH", app + "/settings", "{\"login_failure_burst\":5,\"network_rate_per_minute\":120}").json();
+
+        assertThat(s.get("login_failure_burst").asInt()).isEqualTo(5);
+        assertThat(s.get("network_rate_per_minute").asInt()).isEqualTo(120);
+        assertThat(s.get("email_burst").asInt()).as("omitted: the default").isEqualTo(3);
+        call("PATCH", app + "/settings", "{\"login_failure_burst\":10,\"network_rate_per_minute\":60}");
     }
 
     @Test

@@ -38,5 +38,9 @@ class OpenApiRoutesTest {
 
         assertThat(documented).isEqualTo(registered);
         assertThat(doc.get("openapi").asText()).startsWith("3.");
+        Set<String> settings = new TreeSet<>();
+        doc.at("/components/schemas/Settings/properties").fieldNames().forEachRemaining(settings::add);
+        assertThat(settings).as("the Settings schema names every settings key")
+                .containsAll(dev.atrium.core.apps.AppSettings.DEFAULTS.toMap().keySet());
     }
 }

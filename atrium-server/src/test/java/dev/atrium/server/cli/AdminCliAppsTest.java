@@ -143,6 +143,29 @@ class AdminCliAppsTest extends AdminCliHarness {
     }
 
     @Test
+    void throttlesAreConfiguredThroughTheApiAndOnTheStoreAndAnOutOfRangeValueIsNamedAndChangesNothing() throws IOException {
+        start();
+        String id = server.appId();
+
+        Run viaApi = api("apps", "configure", "--app", id, "--login-failure-burst", "5", "--login-failure-rate-per-hour", "20",
+                "--email-burst", "2", "--email-rate-per-hour", "4", "--network-burst", "50", "--network-rate-per-minute", "120");
+        Run onStore = store("apps", "configure", "--app", id, "--network-burst", "40");
+        Run outOfRange = api("apps", "configure", "--app", id, "--email-burst", "0", "--network-rate-per-minute", "2000000");
+        Run shown = api("apps", "settings", "--app", id, "--json");
+
+        assertThat(viaApi.code()).as(viaApi.err()).isZero();
+        assertThat(viaApi.out()).contains("login_failure_burst=5", "login_failure_rate_per_hour=20", "email_burst=2",
+                "email_rate_per_hour=4", "network_burst=50", "network_rate_per_minute=120");
+        assertThat(onStore.out()).contains("network_burst=40", "login_failure_burst=5");
+        assertThat(outOfRange.code()).isEqualTo(1);
+        assertThat(outOfRange.err()).contains("InvalidParameter").contains("email_burst must be a whole number in 1..1000000")
+                .contains("network_rate_per_minute must be a whole number in 1..1000000");
+        assertThat(shown.json().get("email_burst").asInt()).as("nothing changed").isEqualTo(2);
+        assertThat(shown.json().get("network_rate_per_minute").asInt()).isEqualTo(120);
+        assertThat(shown.json().get("network_burst").asInt()).isEqualTo(40);
+    }
+
+    @Test
     void everySubcommandHasHelpListingItsOptions() {
         Run users = atrium("users", "list", "--help");
         Run configure = atrium("apps", "configure", "-h");
@@ -150,6 +173,7 @@ class AdminCliAppsTest extends AdminCliHarness {
         assertThat(users.code()).isZero();
         assertThat(users.out()).contains("--inactive-since", "--cursor", "--url", "--token-file", "--json");
         assertThat(configure.code()).isZero();
-        assertThat(configure.out()).contains("--webhook-url", "--url", "--data-dir");
+        assertThat(configure.out()).contains("--webhook-url", "--url", "--data-dir", "--login-failure-burst",
+                "--email-rate-per-hour", "--network-rate-per-minute");
     }
 }

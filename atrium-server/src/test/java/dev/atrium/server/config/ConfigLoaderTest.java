@@ -87,6 +87,23 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> Durations.parse("-1")).hasMessageContaining("not a duration");
     }
 
+    @Test
+    void passwordHashingRunsOnePerCoreAtOnceAndWaitsTwoSecondsForATurnUnlessConfigured() {
+        AtriumConfig defaults = ConfigLoader.load(Map.of("config", write("")), Map.of());
+        AtriumConfig set = ConfigLoader.load(Map.of("config", write("argon2-concurrency=3\n")),
+                Map.of("ATRIUM_ARGON2_QUEUE_TIMEOUT", "0"));
+
+        assertThat(defaults.hashing().concurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(defaults.hashing().queueTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(set.hashing().concurrency()).isEqualTo(3);
+        assertThat(set.hashing().queueTimeout()).isZero();
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("config", write(""), "argon2-concurrency", "0",
+                "argon2-queue-timeout", "2h"), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "argon2-concurrency: '0' is not an integer in 1..256",
+                        "argon2-queue-timeout: 2h is outside PT0S..PT1M"));
+    }
+
     private String write(String text) {
         try {
             Path f = Files.createTempFile(dir, "atrium", ".properties");

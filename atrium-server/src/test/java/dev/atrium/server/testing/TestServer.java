@@ -17,6 +17,7 @@ public final class TestServer implements AutoCloseable {
     public final MutableClock clock = MutableClock.startingNow();
     public final Atrium atrium;
     public final AtriumConfig config;
+    private boolean closed;
 
     private TestServer(AtriumConfig config, AtriumStore store) {
         this.config = config;
@@ -31,6 +32,34 @@ public final class TestServer implements AutoCloseable {
     /** A server on SQLite under {@code dir} with a changed configuration. */
     public static TestServer sqlite(Path dir, java.util.function.UnaryOperator<AtriumConfig> change) {
         return new TestServer(change.apply(config(dir, "sqlite:" + dir.resolve("atrium.db"))), null);
+    }
+
+    /**
+     * Argon2id at the lowest cost the configuration accepts (8 MiB, 1 iteration): for tests of what
+     * happens around a hash (throttles), whose outcome does not depend on its cost, to stay quick.
+     */
+    public static final AtriumConfig.PasswordHashing CHEAP_HASHING = new AtriumConfig.PasswordHashing(8192, 1, 1,
+            AtriumConfig.PasswordHashing.DEFAULT_CONCURRENCY, AtriumConfig.PasswordHashing.DEFAULT_QUEUE_TIMEOUT);
+
+    /**
+     * A server on SQLite under {@code dir} behind a trusted proxy, with {@link #CHEAP_HASHING}: the
+     * test client (loopback) is the proxy, so {@link #postFrom} can speak for as many client
+     * networks as an attack needs.
+     */
+    public static TestServer behindProxy(Path dir) {
+        return behindProxy(dir, CHEAP_HASHING);
+    }
+
+    /** {@link #behindProxy(Path)} with other password hashing settings (concurrency, queue timeout). */
+    public static TestServer behindProxy(Path dir, AtriumConfig.PasswordHashing hashing) {
+        return sqlite(dir, c -> new AtriumConfig(c.host(), c.port(), c.publicUrl(), c.dataDir(), c.storeUrl(),
+                c.storePoolSize(), c.storeConnectTimeout(), c.storeSchema(), c.cacheTtl(), hashing,
+                java.util.List.of("127.0.0.1/32", "::1"), c.lifecycle()));
+    }
+
+    /** A POST as if from {@code client} (an address put in X-Forwarded-For; needs {@link #behindProxy}). */
+    public Http.Reply postFrom(String client, String url, String body) {
+        return Http.sendWithHeaders("POST", url, java.util.Map.of("X-Forwarded-For", client), body);
     }
 
     /** A server on a store URL (e.g. PostgreSQL) with data dir {@code dir}. */
@@ -105,8 +134,25 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Changes the first app's throttles (the admin API's keys, e.g. {@code email_burst}) through the
+     * store, as an operator's change made elsewhere; the cache TTL is zero, so it is in force at once.
+     */
+    public void throttling(java.util.Map<String, Object> changes) {
+        var apps = atrium.store().apps();
+        var settings = apps.find(appId()).orElseThrow().settings();
+        apps.updateSettings(appId(), settings.withThrottling(settings.throttling().patched(changes)));
+    }
+
+    /**
+     * Stops the server; deliveries that run after their answer finish first, so a test can count
+     * what was sent once this returns. Closing again does nothing.
+     */
     @Override
     public void close() {
-        atrium.close();
+        if (!closed) {
+            closed = true;
+            atrium.close();
+        }
     }
 }

@@ -46,6 +46,32 @@ public final class WebhookReceiver implements AutoCloseable {
         answer = b -> body;
     }
 
+    /** The payloads of {@code type} for {@code email} received so far, oldest first. */
+    public List<JsonNode> all(String type, String email) {
+        return received.stream().filter(n -> n.path("type").asText().equals(type) && n.path("email").asText().equals(email))
+                .toList();
+    }
+
+    /**
+     * Waits until the {@code n}th payload of {@code type} for {@code email} has arrived (deliveries
+     * that run after their request was answered) and returns it; fails after 10 s.
+     */
+    public JsonNode await(String type, String email, int n) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (all(type, email).size() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("webhook " + type + " #" + n + " for " + email + " never came; received " + received);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return all(type, email).get(n - 1);
+    }
+
     /** The last payload of {@code type} for {@code email}. */
     public JsonNode last(String type, String email) {
         for (int i = received.size() - 1; i >= 0; i--) {

@@ -194,7 +194,8 @@ public abstract class AppStoreContract extends StoreContract {
         App app = createApp();
         dev.atrium.core.apps.AppSettings changed = new dev.atrium.core.apps.AppSettings(java.time.Duration.ofMinutes(5),
                 java.time.Duration.ofDays(1), java.time.Duration.ofDays(2), java.time.Duration.ofMinutes(1), 7, 3, 11,
-                null, null);
+                null, null,
+                new dev.atrium.core.apps.ThrottleSettings(1, 1, 1_000_000, 1_000_000, 7, 9));
 
         assertThat(store.apps().updateSettings(app.id(), changed)).isTrue();
 

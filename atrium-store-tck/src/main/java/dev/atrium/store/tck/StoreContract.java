@@ -77,7 +77,8 @@ public abstract class StoreContract {
         App app = Apps.newApp(name, createdAt);
         return new App(app.id(), app.name(), app.createdAt(), new AppSettings(Duration.ofMinutes(15),
                 Duration.ofDays(30), Duration.ofDays(45), Duration.ofMinutes(10), 50, 10, 1000,
-                "https://hooks.example/atrium", "s3cret"));
+                "https://hooks.example/atrium", "s3cret",
+                new dev.atrium.core.apps.ThrottleSettings(20, 5, 2, 2, 120, 40)));
     }
 
     /** Stores a new app with the default providers and returns it. */

@@ -3,45 +3,68 @@ package dev.atrium.core.auth.password;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
 
 /**
  * Argon2id password hashing (password4j), PHC string form so parameters travel with each hash and
  * can be raised later without breaking old ones. Defaults are OWASP's minimum for Argon2id
- * (19 MiB, 2 iterations, 1 lane).
+ * (19 MiB, 2 iterations, 1 lane). Every computation runs on the {@link HashingPool}: at most
+ * {@code concurrency} at once, off the request threads, a caller waiting at most
+ * {@code queueTimeout} for its turn before a ServerBusy refusal.
  */
-public final class PasswordHasher {
+public final class PasswordHasher implements AutoCloseable {
     public static final int DEFAULT_MEMORY_KIB = 19_456;
     public static final int DEFAULT_ITERATIONS = 2;
     public static final int DEFAULT_PARALLELISM = 1;
 
     private final Argon2Function function;
+    private final HashingPool pool;
     /**
-     * Verified against when the account does not exist, so unknown emails cost the same time.
-     * Made on first use: an Argon2 hash at start-up would cost every start ~0.5 s (issue 8).
+     * Verified against when the account does not exist, so an unknown e-mail costs one Argon2
+     * computation with the current parameters, like a known one. A random salt and a random
+     * "hash" no password can match: made without hashing, so it costs neither start-up time nor
+     * an extra computation on first use.
      */
-    private volatile String dummyHash;
+    private final String dummyHash;
 
-    public PasswordHasher(int memoryKib, int iterations, int parallelism) {
+    public PasswordHasher(int memoryKib, int iterations, int parallelism, int concurrency, Duration queueTimeout) {
         this.function = Argon2Function.getInstance(memoryKib, iterations, parallelism, 32, Argon2.ID);
-    }
-
-    private String dummy() {
-        String d = dummyHash;
-        if (d == null) {
-            d = hash("atrium-dummy-password");
-            dummyHash = d;
-        }
-        return d;
+        this.pool = new HashingPool(concurrency, queueTimeout);
+        this.dummyHash = "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
+                + randomBase64(16) + "$" + randomBase64(32);
     }
 
     public String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(function).getResult();
+        return pool.run(() -> Password.hash(password).addRandomSalt(16).with(function).getResult());
     }
 
-    /** Whether {@code password} matches {@code hash}; a null hash burns the same time and answers false. */
+    /** Whether {@code password} matches {@code hash}; a null hash costs the same one computation and answers false. */
     public boolean verify(String password, String hash) {
-        String target = hash == null ? dummy() : hash;
-        boolean ok = Password.check(password, target).with(Argon2Function.getInstanceFromHash(target));
+        String target = hash == null ? dummyHash : hash;
+        boolean ok = pool.run(() -> Password.check(password, target).with(Argon2Function.getInstanceFromHash(target)));
         return hash != null && ok;
+    }
+
+    /** Argon2 computations started (hashes and verifications) since start: metrics, and tests that count them. */
+    public long computations() {
+        return pool.computations();
+    }
+
+    /** Callers refused with ServerBusy because no hashing thread was free in time (metrics). */
+    public long refusals() {
+        return pool.refusals();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static String randomBase64(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return Base64.getEncoder().withoutPadding().encodeToString(b);
     }
 }

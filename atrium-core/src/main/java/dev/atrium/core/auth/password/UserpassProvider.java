@@ -2,6 +2,7 @@ package dev.atrium.core.auth.password;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorCode;
+import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.auth.AuthProvider;
@@ -16,7 +17,9 @@ import java.util.Map;
 /**
  * {@code local-userpass} login (spec §4, §6): {@code username} is the e-mail. An unknown e-mail
  * and a wrong password get the same answer (InvalidPassword "unauthorized") after the same work:
- * a missing account is verified against a dummy hash.
+ * a missing account is verified against a dummy hash. Failed logins are throttled per account
+ * (the e-mail, known or not): once its bucket is empty every login of it is refused with
+ * TooManyRequests before any password is checked, the right one too, until the bucket refills.
  */
 public final class UserpassProvider implements AuthProvider {
     public static final String TYPE = "local-userpass";
@@ -24,11 +27,13 @@ public final class UserpassProvider implements AuthProvider {
     private final UserpassStore accounts;
     private final UserStore users;
     private final PasswordHasher hasher;
+    private final Throttle throttle;
 
-    public UserpassProvider(UserpassStore accounts, UserStore users, PasswordHasher hasher) {
+    public UserpassProvider(UserpassStore accounts, UserStore users, PasswordHasher hasher, Throttle throttle) {
         this.accounts = accounts;
         this.users = users;
         this.hasher = hasher;
+        this.throttle = throttle;
     }
 
     @Override
@@ -40,14 +45,32 @@ public final class UserpassProvider implements AuthProvider {
     public Resolution authenticate(App app, ProviderConfig config, JsonNode credentials, Instant now) {
         String username = UserpassInput.field(credentials, "username");
         String password = UserpassInput.field(credentials, "password");
-        UserpassAccount account = accounts.findByEmail(app.id(), username.trim().toLowerCase(java.util.Locale.ROOT)).orElse(null);
-        if (!hasher.verify(password, account == null ? null : account.passwordHash())) {
-            throw new AuthException(ErrorCode.InvalidPassword, "unauthorized");
-        }
+        String email = username.trim().toLowerCase(java.util.Locale.ROOT);
+        UserpassAccount account = checkPassword(app, email, password);
         if (!account.confirmed()) {
             throw new AuthException(ErrorCode.AuthError, "confirmation required");
         }
         Identity identity = new Identity(TYPE, account.id(), Map.of("email", account.email()), now);
         return new Resolution(identity, users.findByIdentity(app.id(), TYPE, account.id()).map(User::id).orElse(null));
+    }
+
+    /** The account whose password {@code password} is, counting a failure against the account's throttle. */
+    private UserpassAccount checkPassword(App app, String email, String password) {
+        Throttle.PasswordAttempt attempt = throttle.passwordAttempt(app, email);
+        boolean checked = false;
+        try {
+            UserpassAccount account = accounts.findByEmail(app.id(), email).orElse(null);
+            boolean ok = hasher.verify(password, account == null ? null : account.passwordHash());
+            checked = true;
+            if (!ok) {
+                throw new AuthException(ErrorCode.InvalidPassword, "unauthorized");
+            }
+            attempt.succeeded();
+            return account;
+        } finally {
+            if (!checked) {
+                attempt.abandoned();
+            }
+        }
     }
 }

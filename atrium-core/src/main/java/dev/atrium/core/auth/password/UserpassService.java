@@ -2,21 +2,35 @@ package dev.atrium.core.auth.password;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorCode;
+import dev.atrium.core.admission.Throttle;
+import dev.atrium.core.admission.Throttle.Route;
+import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.password.TokenDelivery.Purpose;
 import dev.atrium.core.auth.password.UserpassAccount.PendingToken;
+import dev.atrium.core.auth.password.UserpassSettings.UnknownEmail;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.kernel.RetryLaterException;
 import dev.atrium.core.kernel.Secrets;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.users.UserStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The email/password account routes of spec §6: register, confirm, resend, confirmation function,
  * reset by mail or webhook, reset with token, reset function. Tokens are 256-bit random, stored
  * hashed, single use and expiring; a delivery that fails leaves the account as it was.
+ *
+ * <p>Every route is throttled per client network ({@code clientKey}) and every message per e-mail
+ * address, known or not ({@link Throttle}). By default ({@link UnknownEmail#SAME_ANSWER}) the
+ * token requests ({@code confirm/send}, {@code confirm/call}, {@code reset/send}) answer before
+ * looking the account up: the lookup and the delivery run on {@code background}, so neither the
+ * answer nor its timing tells whether the address has an account.
  */
 public final class UserpassService {
     private final AppDirectory apps;
@@ -25,29 +39,37 @@ public final class UserpassService {
     private final TokenDelivery delivery;
     private final UserStore users;
     private final SessionStore sessions;
+    private final Throttle throttle;
+    private final Executor background;
     private final Clock clock;
 
     public UserpassService(AppDirectory apps, UserpassStore accounts, PasswordHasher hasher, TokenDelivery delivery,
-                           UserStore users, SessionStore sessions, Clock clock) {
+                           UserStore users, SessionStore sessions, Throttle throttle, Executor background, Clock clock) {
         this.apps = apps;
         this.accounts = accounts;
         this.hasher = hasher;
         this.delivery = delivery;
         this.users = users;
         this.sessions = sessions;
+        this.throttle = throttle;
+        this.background = background;
         this.clock = clock;
     }
 
     /** Registers {@code email}; confirmed at once in {@code auto} mode, else a confirmation token is delivered first. */
-    public void register(String appId, JsonNode body) {
+    public void register(String appId, JsonNode body, String clientKey) {
         UserpassSettings settings = settings(appId);
+        App app = counted(appId, Route.REGISTER, clientKey);
         String email = UserpassInput.email(UserpassInput.field(body, "email"));
         String password = UserpassInput.password(UserpassInput.field(body, "password"));
+        boolean auto = settings.confirmation().equals(UserpassSettings.AUTO);
+        if (!auto) {
+            throttle.message(app, email);
+        }
         if (accounts.findByEmail(appId, email).isPresent()) {
             throw nameInUse();
         }
         Instant now = clock.instant();
-        boolean auto = settings.confirmation().equals(UserpassSettings.AUTO);
         PendingToken pending = null;
         if (!auto) {
             Issued t = issue(now, settings);
@@ -62,8 +84,9 @@ public final class UserpassService {
     }
 
     /** Confirms the account of a confirmation token. */
-    public void confirm(String appId, JsonNode body) {
+    public void confirm(String appId, JsonNode body, String clientKey) {
         settings(appId);
+        counted(appId, Route.TOKEN_CHECK, clientKey);
         String token = UserpassInput.field(body, "token");
         String tokenId = UserpassInput.field(body, "tokenId");
         UserpassAccount account = accounts.findByTokenId(appId, tokenId).orElseThrow(UserpassService::invalidToken);
@@ -77,44 +100,84 @@ public final class UserpassService {
     }
 
     /** Sends a new confirmation token by the app's confirmation channel ({@code confirm/send}). */
-    public void resendConfirmation(String appId, JsonNode body) {
+    public void resendConfirmation(String appId, JsonNode body, String clientKey) {
         UserpassSettings settings = settings(appId);
-        deliverConfirmation(appId, settings, settings.confirmation(), body);
+        requestConfirmation(appId, settings, settings.confirmation(), body, clientKey);
     }
 
     /** Runs the confirmation function (the webhook) again ({@code confirm/call}). */
-    public void callConfirmation(String appId, JsonNode body) {
-        deliverConfirmation(appId, settings(appId), UserpassSettings.WEBHOOK, body);
+    public void callConfirmation(String appId, JsonNode body, String clientKey) {
+        requestConfirmation(appId, settings(appId), UserpassSettings.WEBHOOK, body, clientKey);
     }
 
-    private void deliverConfirmation(String appId, UserpassSettings settings, String channel, JsonNode body) {
-        UserpassAccount account = account(appId, body);
-        if (account.confirmed()) {
-            throw alreadyConfirmed();
-        }
+    private void requestConfirmation(String appId, UserpassSettings settings, String channel, JsonNode body,
+                                     String clientKey) {
+        App app = counted(appId, Route.TOKEN_DELIVERY, clientKey);
+        String email = UserpassInput.email(UserpassInput.field(body, "email"));
         if (!settings.confirmation().equals(channel)) {
             throw new AuthException(ErrorCode.BadRequest, "confirmation by " + channel + " is not configured for this app");
         }
+        throttle.message(app, email);
+        dispatch(settings, () -> deliverConfirmation(appId, settings, channel, email));
+    }
+
+    private void deliverConfirmation(String appId, UserpassSettings settings, String channel, String email) {
+        UserpassAccount account = known(appId, settings, email);
+        if (account == null) {
+            return;
+        }
+        if (account.confirmed()) {
+            if (settings.unknownEmail() == UnknownEmail.USER_NOT_FOUND) {
+                throw alreadyConfirmed();
+            }
+            return; // answering UserAlreadyConfirmed would tell that the address has an account
+        }
         Issued t = issue(clock.instant(), settings);
-        delivery.send(appId, settings, channel, Purpose.CONFIRM, account.email(), t.token, t.pending.id());
-        accounts.update(account.withConfirmed(false, t.pending), null);
+        storeThenSend(account, account.withConfirmed(false, t.pending), t.pending,
+                () -> delivery.send(appId, settings, channel, Purpose.CONFIRM, account.email(), t.token, t.pending.id()));
     }
 
     /** Sends a reset token by the app's reset channel ({@code reset/send}). */
-    public void sendReset(String appId, JsonNode body) {
+    public void sendReset(String appId, JsonNode body, String clientKey) {
         UserpassSettings settings = settings(appId);
-        UserpassAccount account = account(appId, body);
+        App app = counted(appId, Route.TOKEN_DELIVERY, clientKey);
+        String email = UserpassInput.email(UserpassInput.field(body, "email"));
         if (settings.reset().equals(UserpassSettings.NONE)) {
             throw new AuthException(ErrorCode.BadRequest, "password reset is not configured for this app");
         }
+        throttle.message(app, email);
+        dispatch(settings, () -> deliverReset(appId, settings, email));
+    }
+
+    private void deliverReset(String appId, UserpassSettings settings, String email) {
+        UserpassAccount account = known(appId, settings, email);
+        if (account == null) {
+            return;
+        }
         Issued t = issue(clock.instant(), settings);
-        delivery.send(appId, settings, settings.reset(), Purpose.RESET, account.email(), t.token, t.pending.id());
-        accounts.update(account.withReset(t.pending), null);
+        storeThenSend(account, account.withReset(t.pending), t.pending,
+                () -> delivery.send(appId, settings, settings.reset(), Purpose.RESET, account.email(), t.token, t.pending.id()));
+    }
+
+    /**
+     * Stores the new pending token before sending it, so a link works the moment it arrives (the
+     * send may run after the answer, and a mail client or webhook can be quicker than a write);
+     * if the send fails, the account is put back as it was unless the token was used meanwhile.
+     */
+    private void storeThenSend(UserpassAccount before, UserpassAccount with, PendingToken pending, Runnable send) {
+        accounts.update(with, null);
+        try {
+            send.run();
+        } catch (RuntimeException failed) {
+            accounts.update(before, pending.id());
+            throw failed;
+        }
     }
 
     /** Sets a new password with a reset token; every session of the account's user is revoked. */
-    public void reset(String appId, JsonNode body) {
+    public void reset(String appId, JsonNode body, String clientKey) {
         settings(appId);
+        counted(appId, Route.TOKEN_CHECK, clientKey);
         String password = UserpassInput.password(UserpassInput.field(body, "password"));
         String token = UserpassInput.field(body, "token");
         String tokenId = UserpassInput.field(body, "tokenId");
@@ -126,13 +189,23 @@ public final class UserpassService {
         revokeSessions(account);
     }
 
-    /** Asks the app's reset function ({@code reset/call}); on "success" the password is set at once. */
-    public void callReset(String appId, JsonNode body) {
+    /**
+     * Asks the app's reset function ({@code reset/call}); on "success" the password is set at once.
+     * Its answer is the function's, so it runs before answering; an e-mail with no account gets the
+     * answer of a pending reset (204) with nothing called, unless the app reveals unknown e-mails.
+     */
+    public void callReset(String appId, JsonNode body, String clientKey) {
         UserpassSettings settings = settings(appId);
+        App app = counted(appId, Route.TOKEN_DELIVERY, clientKey);
         String password = UserpassInput.password(UserpassInput.field(body, "password"));
-        UserpassAccount account = account(appId, body);
+        String email = UserpassInput.email(UserpassInput.field(body, "email"));
         if (!settings.reset().equals(UserpassSettings.WEBHOOK)) {
             throw new AuthException(ErrorCode.BadRequest, "no reset function is configured for this app");
+        }
+        throttle.message(app, email);
+        UserpassAccount account = known(appId, settings, email);
+        if (account == null) {
+            return;
         }
         Issued t = issue(clock.instant(), settings);
         switch (delivery.callReset(appId, settings, account.email(), t.token, t.pending.id(), body.path("arguments"))) {
@@ -145,6 +218,20 @@ public final class UserpassService {
         }
     }
 
+    /** Runs {@code work} now when the app reveals unknown e-mails (its failures are the answer), else after answering. */
+    private void dispatch(UserpassSettings settings, Runnable work) {
+        if (settings.unknownEmail() == UnknownEmail.USER_NOT_FOUND) {
+            work.run();
+            return;
+        }
+        try {
+            background.execute(work);
+        } catch (RejectedExecutionException full) {
+            throw new RetryLaterException(ErrorCode.ServerBusy, "the server is busy sending messages; retry later",
+                    Duration.ofSeconds(1));
+        }
+    }
+
     private void revokeSessions(UserpassAccount account) {
         users.findByIdentity(account.appId(), UserpassProvider.TYPE, account.id())
                 .ifPresent(u -> sessions.revokeAll(u.appId(), u.id()));
@@ -154,10 +241,20 @@ public final class UserpassService {
         return UserpassSettings.from(apps.requireEnabledProvider(appId, UserpassProvider.TYPE).config());
     }
 
-    private UserpassAccount account(String appId, JsonNode body) {
-        String email = UserpassInput.email(UserpassInput.field(body, "email"));
-        return accounts.findByEmail(appId, email)
-                .orElseThrow(() -> new AuthException(ErrorCode.UserNotFound, "user not found"));
+    /** The app, once {@code route} from {@code clientKey}'s network is counted (TooManyRequests over the limit). */
+    private App counted(String appId, Route route, String clientKey) {
+        App app = apps.requireApp(appId);
+        throttle.route(app, route, clientKey);
+        return app;
+    }
+
+    /** The account of {@code email}; null when there is none, or UserNotFound if the app reveals that. */
+    private UserpassAccount known(String appId, UserpassSettings settings, String email) {
+        UserpassAccount account = accounts.findByEmail(appId, email).orElse(null);
+        if (account == null && settings.unknownEmail() == UnknownEmail.USER_NOT_FOUND) {
+            throw new AuthException(ErrorCode.UserNotFound, "user not found");
+        }
+        return account;
     }
 
     private void requireValid(PendingToken pending, String tokenId, String token) {

@@ -13,12 +13,27 @@ import java.util.Map;
  * @param reset {@code email}, {@code webhook} or {@code none} (reset/send refused)
  * @param delivery what the delivery channel needs: {@code webhook_url}, {@code smtp} settings,
  *     {@code confirm_url} and {@code reset_url} link templates
+ * @param unknownEmail how {@code confirm/send}, {@code confirm/call}, {@code reset/send} and
+ *     {@code reset/call} answer for an e-mail with no account: {@link UnknownEmail#SAME_ANSWER} by
+ *     default, {@link UnknownEmail#USER_NOT_FOUND} with {@code "reveal_unknown_email": true}
  */
-public record UserpassSettings(String confirmation, String reset, Duration tokenLifetime, Map<String, Object> delivery) {
+public record UserpassSettings(String confirmation, String reset, Duration tokenLifetime, Map<String, Object> delivery,
+                               UnknownEmail unknownEmail) {
     public static final String AUTO = "auto";
     public static final String EMAIL = "email";
     public static final String WEBHOOK = "webhook";
     public static final String NONE = "none";
+
+    /** The answer to a token request for an e-mail with no account. */
+    public enum UnknownEmail {
+        /**
+         * The answer a known e-mail gets, with nothing sent; the work that differs (lookup, message)
+         * happens after the answer, so its timing says nothing either: no account enumeration.
+         */
+        SAME_ANSWER,
+        /** App Services' answer, 404 UserNotFound, for apps that want it; delivery happens before the answer. */
+        USER_NOT_FOUND
+    }
 
     /** Reads the config; unknown modes are a configuration error answered as BadRequest. */
     public static UserpassSettings from(Map<String, Object> config) {
@@ -32,7 +47,12 @@ public record UserpassSettings(String confirmation, String reset, Duration token
         }
         Object ttl = config.get("token_lifetime_s");
         Duration lifetime = ttl instanceof Number n ? Duration.ofSeconds(n.longValue()) : Duration.ofMinutes(30);
-        return new UserpassSettings(confirmation, reset, lifetime, config);
+        Object reveal = config.getOrDefault("reveal_unknown_email", false);
+        if (!(reveal instanceof Boolean)) {
+            throw new AuthException(ErrorCode.BadRequest, "local-userpass reveal_unknown_email must be true or false");
+        }
+        return new UserpassSettings(confirmation, reset, lifetime, config,
+                (Boolean) reveal ? UnknownEmail.USER_NOT_FOUND : UnknownEmail.SAME_ANSWER);
     }
 
     private static String defaultReset(Map<String, Object> config) {

@@ -1,0 +1,143 @@
+package dev.atrium.core.auth.password;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.atrium.api.ErrorCode;
+import dev.atrium.core.admission.Throttle;
+import dev.atrium.core.apps.App;
+import dev.atrium.core.apps.AppDirectory;
+import dev.atrium.core.apps.Apps;
+import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.MovableClock;
+import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.kernel.Telemetry;
+import dev.atrium.core.store.memory.InMemoryStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The token requests of the email/password provider over the in-memory store: what is sent, when, and what stays. */
+class UserpassServiceTest {
+    final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final InMemoryStore store = new InMemoryStore();
+    final App app = Apps.newApp("test", clock.instant());
+    final PasswordHasher hasher = new PasswordHasher(8192, 1, 1, 1, Duration.ofSeconds(5));
+    final List<String> sent = new ArrayList<>();
+    /** Work the service hands to run after its answer; a test runs it when it chooses. */
+    final Queue<Runnable> afterAnswer = new ArrayDeque<>();
+    boolean deliveryFails;
+
+    final TokenDelivery delivery = new TokenDelivery() {
+        @Override
+        public void send(String appId, UserpassSettings settings, String channel, Purpose purpose, String email,
+                         String token, String tokenId) {
+            if (deliveryFails) {
+                throw new AuthException(ErrorCode.DeliveryFailed, "webhook answered HTTP 500");
+            }
+            sent.add(purpose + " " + email + " " + tokenId);
+        }
+
+        @Override
+        public ResetDecision callReset(String appId, UserpassSettings settings, String email, String token, String tokenId,
+                                       JsonNode arguments) {
+            sent.add("RESET_FUNCTION " + email);
+            return ResetDecision.PENDING;
+        }
+    };
+
+    final UserpassService service = new UserpassService(new AppDirectory(store.apps(), clock, Duration.ZERO),
+            store.userpass(), hasher, delivery, store.users(), store.sessions(), new Throttle(Telemetry.NONE, clock),
+            afterAnswer::add, clock);
+
+    UserpassServiceTest() {
+        store.apps().create(app, Apps.defaultProviders(app, clock.instant()));
+        store.userpass().create(new UserpassAccount(ObjectIds.next(clock.instant()), app.id(), "ann@example.com",
+                "$argon2id$not-checked-here", true, null, null, clock.instant()));
+    }
+
+    @AfterEach
+    void close() {
+        hasher.close();
+    }
+
+    private void provider(boolean reveal) {
+        store.apps().saveProvider(new ProviderConfig(ObjectIds.next(clock.instant()), app.id(), "local-userpass", true,
+                Map.of("reset", "webhook", "confirmation", "webhook", "webhook_url", "https://app.example/hook",
+                        "reveal_unknown_email", reveal)));
+    }
+
+    private static JsonNode email(String address) {
+        return JsonNodeFactory.instance.objectNode().put("email", address).put("password", "newpass1");
+    }
+
+    private void runAfterAnswer() {
+        while (!afterAnswer.isEmpty()) {
+            afterAnswer.poll().run();
+        }
+    }
+
+    private String resetTokenId() {
+        var token = store.userpass().findByEmail(app.id(), "ann@example.com").orElseThrow().resetToken();
+        return token == null ? null : token.id();
+    }
+
+    @Test
+    void byDefaultATokenRequestAnswersBeforeTheAccountIsLookedUpAndSendsOnlyToAKnownAddress() {
+        provider(false);
+
+        service.sendReset(app.id(), email("ann@example.com"), "10.0.0.1");
+        service.sendReset(app.id(), email("nobody@example.com"), "10.0.0.1");
+
+        assertThat(sent).as("nothing is sent before the answer").isEmpty();
+        assertThat(afterAnswer).hasSize(2);
+        runAfterAnswer();
+        assertThat(sent).singleElement().asString().startsWith("RESET ann@example.com ");
+    }
+
+    @Test
+    void byDefaultTheResetFunctionIsNotCalledForAnUnknownAddress() {
+        provider(false);
+
+        service.callReset(app.id(), email("nobody@example.com"), "10.0.0.1");
+
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void whenTheAppRevealsUnknownAddressesTheyAreUserNotFoundAndDeliveryHappensBeforeTheAnswer() {
+        provider(true);
+
+        service.sendReset(app.id(), email("ann@example.com"), "10.0.0.1");
+
+        assertThat(sent).hasSize(1);
+        assertThat(afterAnswer).isEmpty();
+        assertThatThrownBy(() -> service.sendReset(app.id(), email("nobody@example.com"), "10.0.0.1"))
+                .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UserNotFound));
+        assertThatThrownBy(() -> service.resendConfirmation(app.id(), email("ann@example.com"), "10.0.0.1"))
+                .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UserAlreadyConfirmed));
+    }
+
+    @Test
+    void theTokenIsStoredBeforeItIsSentAndAFailedSendPutsTheAccountBackAsItWas() {
+        provider(true);
+        service.sendReset(app.id(), email("ann@example.com"), "10.0.0.1");
+        String first = resetTokenId();
+        assertThat(sent.get(0)).endsWith(first);
+
+        deliveryFails = true;
+        assertThatThrownBy(() -> service.sendReset(app.id(), email("ann@example.com"), "10.0.0.1"))
+                .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DeliveryFailed));
+
+        assertThat(resetTokenId()).as("the link of the first mail still works").isEqualTo(first);
+    }
+}
