@@ -69,6 +69,92 @@ public abstract class UserStoreContract extends StoreContract {
         assertThat(users().find(other.id(), user.id())).isEmpty();
     }
 
+    // ---------------------------------------------------------------- findInSession
+
+    @Test
+    void findInSessionWhileTheSessionLivesReturnsTheUserWithItsIdentitiesInOrder() {
+        App app = createApp();
+        Signup signup = signUp(linkedUser(app));
+        Session session = signup.session();
+
+        assertThat(users().findInSession(app.id(), signup.user().id(), session.id(), session.createdAt()))
+                .contains(signup.user());
+    }
+
+    @Test
+    void findInSessionWhenTheSessionWasRevokedThenEmpty() {
+        App app = createApp();
+        Signup signup = signUpGuest(app);
+        Session kept = newSession(signup.user());
+        store.sessions().insert(kept);
+
+        store.sessions().revoke(signup.session().id());
+
+        assertThat(users().findInSession(app.id(), signup.user().id(), signup.session().id(), T0)).isEmpty();
+        assertThat(users().findInSession(app.id(), signup.user().id(), kept.id(), T0)).contains(signup.user());
+    }
+
+    @Test
+    void findInSessionWhenEverySessionOfTheUserWasRevokedThenEmpty() {
+        App app = createApp();
+        Signup signup = signUpGuest(app);
+
+        store.sessions().revokeAll(app.id(), signup.user().id());
+
+        assertThat(users().findInSession(app.id(), signup.user().id(), signup.session().id(), T0)).isEmpty();
+    }
+
+    @Test
+    void findInSessionAtTheSessionsExpiryOrLaterThenEmpty() {
+        App app = createApp();
+        Signup signup = signUpGuest(app);
+        Session s = signup.session();
+
+        assertThat(users().findInSession(app.id(), s.userId(), s.id(), s.expiresAt().minusMillis(1))).contains(signup.user());
+        assertThat(users().findInSession(app.id(), s.userId(), s.id(), s.expiresAt())).isEmpty();
+        assertThat(users().findInSession(app.id(), s.userId(), s.id(), s.expiresAt().plusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void findInSessionWhenTheUserWasDeletedThenEmpty() {
+        App app = createApp();
+        Signup signup = signUpGuest(app);
+
+        users().delete(app.id(), signup.user().id(), DeletionReason.ADMIN, nextInstant());
+
+        assertThat(users().findInSession(app.id(), signup.user().id(), signup.session().id(), T0)).isEmpty();
+    }
+
+    @Test
+    void findInSessionWhenTheSessionIsAnotherUsersThenEmpty() {
+        App app = createApp();
+        Signup victim = signUpGuest(app);
+        Signup other = signUpGuest(app);
+
+        assertThat(users().findInSession(app.id(), other.user().id(), victim.session().id(), T0)).isEmpty();
+        assertThat(users().findInSession(app.id(), victim.user().id(), other.session().id(), T0)).isEmpty();
+    }
+
+    @Test
+    void findInSessionWhenTheAppDiffersOrTheSessionIsUnknownThenEmpty() {
+        App app = createApp();
+        App other = createApp();
+        Signup signup = signUpGuest(app);
+
+        assertThat(users().findInSession(other.id(), signup.user().id(), signup.session().id(), T0)).isEmpty();
+        assertThat(users().findInSession(app.id(), signup.user().id(), "000000000000000000000001", T0)).isEmpty();
+    }
+
+    @Test
+    void findInSessionShowsTheDisabledFlag() {
+        App app = createApp();
+        Signup signup = signUp(linkedUser(app));
+        users().setDisabled(app.id(), signup.user().id(), true);
+
+        assertThat(users().findInSession(app.id(), signup.user().id(), signup.session().id(), T0))
+                .contains(withDisabled(signup.user(), true));
+    }
+
     // ---------------------------------------------------------------- findByIdentity
 
     @Test
