@@ -61,7 +61,7 @@ class AuthServiceTest {
     void linkWhenCredentialsAreAnonymousThenLinkRefusedWithoutUnauthorizedText() {
         LoginResponse r = guest();
 
-        assertThatThrownBy(() -> f.auth.link(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), r.accessToken()))
+        assertThatThrownBy(() -> f.auth.link(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), f.gate.access(r.accessToken())))
                 .isInstanceOfSatisfying(AuthException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.LinkRefused);
                     assertThat(e.getMessage()).doesNotContain("unauthorized");

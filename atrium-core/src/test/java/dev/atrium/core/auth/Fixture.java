@@ -40,7 +40,8 @@ final class Fixture {
     final AuthService auth = new AuthService(apps, List.of(new AnonymousProvider()), store.users(), store.sessions(),
             store.signups(), store.links(), tokens, new dev.atrium.core.admission.GuestAdmission(dev.atrium.core.kernel.Telemetry.NONE, clock),
             dev.atrium.core.kernel.Telemetry.NONE, clock);
-    final AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens,
+    final SessionGate gate = new SessionGate(apps, store.users(), store.sessions(), tokens, clock);
+    final AccountService accounts = new AccountService(apps, store.users(), store.sessions(), gate, tokens,
             dev.atrium.core.kernel.Telemetry.NONE, clock);
 
     Fixture() {

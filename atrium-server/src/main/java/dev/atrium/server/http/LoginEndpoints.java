@@ -19,9 +19,11 @@ final class LoginEndpoints {
     private final AppDirectory apps;
     private final Supplier<String> publicUrl;
     private final ClientAddresses clients;
+    private final Callers callers;
 
-    LoginEndpoints(AuthService auth, AppDirectory apps, Supplier<String> publicUrl, ClientAddresses clients) {
+    LoginEndpoints(AuthService auth, AppDirectory apps, Supplier<String> publicUrl, ClientAddresses clients, Callers callers) {
         this.auth = auth;
+        this.callers = callers;
         this.apps = apps;
         this.publicUrl = publicUrl;
         this.clients = clients;
@@ -46,7 +48,7 @@ final class LoginEndpoints {
         String deviceId = DeviceIds.from(body);
         boolean link = req.query().first("link").map("true"::equalsIgnoreCase).orElse(false);
         Responses.json(res, 200, link
-                ? auth.link(appId, provider, body, Requests.bearer(req))
+                ? auth.link(appId, provider, body, callers.access(req))
                 : auth.login(appId, provider, body, deviceId, clients.key(req)));
     }
 }
