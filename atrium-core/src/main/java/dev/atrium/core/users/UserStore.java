@@ -22,7 +22,9 @@ public interface UserStore {
     Optional<User> findByIdentity(String appId, String providerType, String subject);
 
     /**
-     * Deletes the user, its identities, sessions and API keys, and writes its {@code user.deleted}
+     * Deletes the user, its identities, sessions and API keys and the e-mail/password account its
+     * {@code local-userpass} identity names (with its pending confirmation and reset tokens), so
+     * its credentials no longer log anyone in (to come back, the person signs up again), and writes its {@code user.deleted}
      * event (with {@code reason}, at {@code at}), in one transaction; false when not found
      * (already deleted): a second delete changes nothing.
      */

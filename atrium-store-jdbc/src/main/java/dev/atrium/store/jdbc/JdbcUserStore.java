@@ -84,7 +84,8 @@ final class JdbcUserStore implements UserStore {
 
     @Override
     public boolean delete(String appId, String userId, DeletionReason reason, Instant at) {
-        // Identities, sessions and API keys go by ON DELETE CASCADE in the same statement.
+        // Identities, sessions and API keys go by ON DELETE CASCADE in the same statement, and the
+        // e-mail/password account of a local-userpass identity with it (trigger, V4 migration).
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ? AND app_id = ?")) {
                 ps.setString(1, userId);

@@ -3,18 +3,26 @@ package dev.atrium.store.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.core.apps.App;
+import dev.atrium.core.auth.password.UserpassAccount;
+import dev.atrium.core.auth.password.UserpassAccount.PendingToken;
+import dev.atrium.core.auth.password.UserpassProvider;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.users.DeletionReason;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link UserStore}. Users are written by sign-ups, as in the product. */
+/**
+ * The contract of {@link UserStore}. Users are written by sign-ups, as in the product. Deleting a
+ * user deletes its credentials too; its API keys are held to it in
+ * ApiKeyStoreContract, the sweeper's deletes in SweepStoreContract.
+ */
 public abstract class UserStoreContract extends StoreContract {
 
     private UserStore users() {
@@ -29,6 +37,21 @@ public abstract class UserStoreContract extends StoreContract {
         Instant created = nextInstant();
         return new User(ObjectIds.next(created), app.id(), "normal", false, created,
                 created, Map.of("plan", "pro", "seats", 3), List.of(anon, local, custom));
+    }
+
+    /** A new (not stored) confirmed e-mail/password account of the app with a pending confirmation and reset token. */
+    private UserpassAccount newUserpassAccount(App app, String email) {
+        Instant created = nextInstant();
+        return new UserpassAccount(ObjectIds.next(created), app.id(), email, "$argon2id$" + randomHex(16),
+                true, new PendingToken(ObjectIds.next(created), randomHex(32), created.plus(Duration.ofDays(1))),
+                new PendingToken(ObjectIds.next(created), randomHex(32), created.plus(Duration.ofDays(1))), created);
+    }
+
+    /** Stores {@link #newUserpassAccount} and returns it. */
+    private UserpassAccount userpassAccount(App app, String email) {
+        UserpassAccount account = newUserpassAccount(app, email);
+        assertThat(store.userpass().create(account)).isTrue();
+        return account;
     }
 
     private static User withLastActiveAt(User u, Instant at) {
@@ -256,6 +279,42 @@ public abstract class UserStoreContract extends StoreContract {
         User second = signUp(newUser(app, identity(reused.providerType(), reused.subject(), Map.of()))).user();
 
         assertThat(users().findByIdentity(app.id(), reused.providerType(), reused.subject())).contains(second);
+    }
+
+    @Test
+    void deleteRemovesTheEmailPasswordAccountOfItsIdentityWithItsPendingTokens() {
+        App app = createApp();
+        UserpassAccount account = userpassAccount(app, "gone@example.com");
+        User user = signUp(newUser(app, guestIdentity(), identity(UserpassProvider.TYPE, account.id(),
+                Map.of("email", account.email())))).user();
+
+        assertThat(users().delete(app.id(), user.id(), DeletionReason.SELF, nextInstant())).isTrue();
+
+        assertThat(store.userpass().findByEmail(app.id(), account.email())).isEmpty();
+        assertThat(store.userpass().findByTokenId(app.id(), account.confirmToken().id())).isEmpty();
+        assertThat(store.userpass().findByTokenId(app.id(), account.resetToken().id())).isEmpty();
+        assertThat(store.userpass().create(newUserpassAccount(app, account.email()))).as("the e-mail is free again").isTrue();
+    }
+
+    @Test
+    void deleteLeavesEveryOtherEmailPasswordAccountAlone() {
+        App app = createApp();
+        App otherApp = createApp();
+        UserpassAccount doomedAccount = userpassAccount(app, "doomed@example.com");
+        UserpassAccount unheld = userpassAccount(app, "registered-only@example.com");
+        UserpassAccount othersAccount = userpassAccount(app, "other@example.com");
+        UserpassAccount sameEmailElsewhere = userpassAccount(otherApp, "doomed@example.com");
+        // The doomed user also holds a custom-token identity whose subject happens to be an account id.
+        User doomed = signUp(newUser(app, identity(UserpassProvider.TYPE, doomedAccount.id(), Map.of()),
+                identity("custom-token", unheld.id(), Map.of()))).user();
+        signUp(newUser(app, identity(UserpassProvider.TYPE, othersAccount.id(), Map.of())));
+
+        users().delete(app.id(), doomed.id(), DeletionReason.ADMIN, nextInstant());
+
+        assertThat(store.userpass().findByEmail(app.id(), doomedAccount.email())).isEmpty();
+        assertThat(store.userpass().findByEmail(app.id(), unheld.email())).contains(unheld);
+        assertThat(store.userpass().findByEmail(app.id(), othersAccount.email())).contains(othersAccount);
+        assertThat(store.userpass().findByEmail(otherApp.id(), sameEmailElsewhere.email())).contains(sameEmailElsewhere);
     }
 
     // ---------------------------------------------------------------- recordActivity
