@@ -34,7 +34,7 @@ const ACTIONS = {
     label: "Delete",
     title: (id) => `Delete user ${id}?`,
     body: [
-      "The user, its identities and sessions are deleted now; this cannot be undone and the id is never reused.",
+      "The user, its identities, sessions and credentials (e-mail/password account, API keys) are deleted now; this cannot be undone and the id is never reused.",
       "A user.deleted event (reason admin) is sent; the app's own data is not touched.",
     ],
     confirm: "Delete user",

@@ -95,7 +95,7 @@ export async function bulkDeleteByFilter(appId, filter) {
       h("p", { class: "count" }, "Dry run: ", h("strong", { "data-dry-run-count": count, text: String(count) }),
         ` user${count === 1 ? " matches" : "s match"} the current filter (${describeFilter(filter)}).`),
       noFilter ? h("p", { class: "warning", text: "There is no filter: this deletes every user of the app." }) : null,
-      "Users are deleted with their identities and sessions; a user.deleted event (reason admin) is sent for each. This cannot be undone. Users that match when you confirm are deleted, so the final number can differ.",
+      "Users are deleted with their identities, sessions and credentials (e-mail/password accounts, API keys); a user.deleted event (reason admin) is sent for each. This cannot be undone. Users that match when you confirm are deleted, so the final number can differ.",
     ].filter(Boolean),
     confirmLabel: `Delete ${count} user${count === 1 ? "" : "s"}`,
   });

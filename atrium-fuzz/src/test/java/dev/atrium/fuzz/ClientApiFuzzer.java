@@ -101,22 +101,23 @@ public final class ClientApiFuzzer {
         }
     }
 
-    /** What each route does with the body it read (LoginEndpoints, UserpassEndpoints, SessionEndpoints, ApiKeyEndpoints). */
+    /** What each route does with the body it read (LoginEndpoints, UserpassEndpoints, SessionEndpoints, ApiKeyEndpoints; the
+     * token routes through the SessionGate, as Callers does). */
     private static void call(int route, String app, String provider, String bearer, ObjectNode body, String client) {
         switch (route) {
             case 0, 1, 2 -> api.auth().login(app, provider, body, DeviceIds.from(body), client);
-            case 3 -> api.auth().link(app, provider, body, bearer, client);
+            case 3 -> api.auth().link(app, provider, body, api.gate().access(bearer), client);
             case 4 -> api.userpass().register(app, body, client);
             case 5 -> api.userpass().confirm(app, body, client);
             case 6 -> api.userpass().resendConfirmation(app, body, client);
             case 7 -> api.userpass().sendReset(app, body, client);
             case 8 -> api.userpass().reset(app, body, client);
-            case 9 -> api.accounts().profile(bearer);
+            case 9 -> api.accounts().profile(api.gate().access(bearer));
             case 10 -> api.accounts().refresh(bearer);
             case 11 -> api.accounts().logout(bearer);
-            case 12 -> api.accounts().deleteSelf(bearer);
-            case 13 -> api.apiKeys().create(bearer, body.path("name").asText(null));
-            default -> api.apiKeys().list(bearer);
+            case 12 -> api.accounts().deleteSelf(api.gate().access(bearer));
+            case 13 -> api.apiKeys().create(api.gate().refresh(bearer), body.path("name").asText(null));
+            default -> api.apiKeys().list(api.gate().refresh(bearer));
         }
     }
 

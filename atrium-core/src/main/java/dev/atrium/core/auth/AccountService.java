@@ -3,16 +3,12 @@ package dev.atrium.core.auth;
 import dev.atrium.api.AccessTokenResponse;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.api.ProfileResponse;
-import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.kernel.AuthException;
-import dev.atrium.core.kernel.Secrets;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
-import dev.atrium.core.tokens.AccessClaims;
-import dev.atrium.core.tokens.RefreshClaims;
 import dev.atrium.core.tokens.TokenService;
 import dev.atrium.core.users.DeletionReason;
 import dev.atrium.core.users.Identity;
@@ -23,38 +19,36 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The user-scoped routes (spec §5): profile, refresh, logout and self-delete. Every one verifies
- * its token, then checks the store, so a deleted user or a revoked session is refused even while
- * its token's signature and lifetime are still good.
+ * The user-scoped routes (spec §5): profile, refresh, logout and self-delete. Their tokens become
+ * callers at the {@link SessionGate}, so a deleted user, a disabled user or an ended session is
+ * refused even while the token's signature and lifetime are still good.
  */
 public final class AccountService {
-    /** realm-web ignores a logout error only when its text contains this (spec §9). */
-    static final String NO_REFRESH_TOKEN = "invalid session: failed to find refresh token";
-
     private final AppDirectory apps;
     private final UserStore users;
     private final SessionStore sessions;
+    private final SessionGate gate;
     private final TokenService tokens;
     private final Activity activity;
     private final Telemetry telemetry;
     private final Clock clock;
 
-    public AccountService(AppDirectory apps, UserStore users, SessionStore sessions, TokenService tokens,
+    public AccountService(AppDirectory apps, UserStore users, SessionStore sessions, SessionGate gate, TokenService tokens,
                           Telemetry telemetry, Clock clock) {
         this.apps = apps;
         this.users = users;
         this.sessions = sessions;
+        this.gate = gate;
         this.tokens = tokens;
         this.activity = new Activity(users);
         this.telemetry = telemetry;
         this.clock = clock;
     }
 
-    /** The profile of the access token's user; InvalidSession when the user is gone. */
-    public ProfileResponse profile(String accessToken) {
-        AccessClaims claims = tokens.verifyAccess(accessToken);
-        User user = liveUser(claims.appId(), claims.userId());
-        activity.touch(apps.requireApp(claims.appId()), user, clock.instant());
+    /** The profile of the caller's user, as the gate read it with the session check. */
+    public ProfileResponse profile(AccessCaller caller) {
+        User user = caller.user();
+        activity.touch(caller.app(), user, clock.instant());
         List<ProfileResponse.IdentityView> identities = user.identities().stream()
                 .map(i -> view(user.appId(), i)).toList();
         return new ProfileResponse(user.id(), user.appId(), user.type(), identities, user.profileData());
@@ -73,12 +67,11 @@ public final class AccountService {
     }
 
     private AccessTokenResponse doRefresh(String refreshToken) {
-        Session session = liveSession(refreshToken);
-        App app = apps.requireApp(session.appId());
-        User user = liveUser(session.appId(), session.userId());
+        RefreshCaller caller = gate.refresh(refreshToken);
+        Session session = caller.session();
         Instant now = clock.instant();
-        activity.touch(app, user, now);
-        return new AccessTokenResponse(tokens.issueAccess(app, user, session.id(), session.deviceId(), now));
+        activity.touch(caller.app(), caller.user(), now);
+        return new AccessTokenResponse(tokens.issueAccess(caller.app(), caller.user(), session.id(), session.deviceId(), now));
     }
 
     /**
@@ -86,7 +79,7 @@ public final class AccountService {
      * logout finds no session and gets 401 "failed to find refresh token". Works for disabled users.
      */
     public void logout(String refreshToken) {
-        Session session = liveSession(refreshToken);
+        Session session = gate.session(refreshToken);
         User user = users.find(session.appId(), session.userId()).orElse(null);
         if (user != null && user.isAnonymous()) {
             if (users.delete(user.appId(), user.id(), DeletionReason.LOGOUT, clock.instant())) {
@@ -97,44 +90,15 @@ public final class AccountService {
         }
     }
 
-    /** The live session, app and user of a refresh token (the bearer of the API-key routes, spec §5). */
-    public RefreshCaller refreshCaller(String refreshToken) {
-        Session session = liveSession(refreshToken);
-        return new RefreshCaller(apps.requireApp(session.appId()), liveUser(session.appId(), session.userId()), session);
-    }
-
-    /** Who a refresh token speaks for. */
-    public record RefreshCaller(App app, User user, Session session) {}
-
-    /** Deletes the access token's user with its identities and sessions; InvalidSession when already gone. */
-    public void deleteSelf(String accessToken) {
-        AccessClaims claims = tokens.verifyAccess(accessToken);
-        if (!users.delete(claims.appId(), claims.userId(), DeletionReason.SELF, clock.instant())) {
-            throw new AuthException(ErrorCode.InvalidSession, "invalid session: user not found");
+    /**
+     * Deletes the caller's user with its identities, sessions and credentials; InvalidSession when
+     * it was deleted since the gate read it. A disabled user never gets here (the gate refuses it).
+     */
+    public void deleteSelf(AccessCaller caller) {
+        if (!users.delete(caller.app().id(), caller.user().id(), DeletionReason.SELF, clock.instant())) {
+            throw new AuthException(ErrorCode.InvalidSession, SessionGate.SESSION_ENDED);
         }
         telemetry.deleted(DeletionReason.SELF.wire(), 1);
-    }
-
-    private Session liveSession(String refreshToken) {
-        RefreshClaims claims = tokens.verifyRefresh(refreshToken);
-        Session session = sessions.find(claims.sessionId()).orElse(null);
-        if (session == null || !session.appId().equals(claims.appId())
-                || !Secrets.sameHash(session.refreshHash(), Secrets.hash(refreshToken))) {
-            throw new AuthException(ErrorCode.InvalidSession, NO_REFRESH_TOKEN);
-        }
-        if (session.isExpired(clock.instant())) {
-            throw new AuthException(ErrorCode.InvalidSession, "invalid session: refresh token expired");
-        }
-        return session;
-    }
-
-    private User liveUser(String appId, String userId) {
-        User user = users.find(appId, userId)
-                .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
-        if (user.disabled()) {
-            throw new AuthException(ErrorCode.UserDisabled, "user disabled");
-        }
-        return user;
     }
 
     private ProfileResponse.IdentityView view(String appId, Identity identity) {

@@ -14,7 +14,6 @@ import dev.atrium.core.kernel.RetryLaterException;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
-import dev.atrium.core.tokens.AccessClaims;
 import dev.atrium.core.tokens.TokenService;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
@@ -104,22 +103,22 @@ public final class AuthService {
     }
 
     /**
-     * Links the credentials of provider {@code type} to the user of {@code accessToken} (design §1
-     * rule 6, spec §4). Every refusal is {@code LinkRefused} (409) and changes nothing: never 401
-     * "unauthorized", on which realm-web retries forever (realm-js issue 6586). Throttles answer as
-     * for a login (TooManyRequests, ServerBusy): checking linked credentials is a guess all the same.
+     * Links the credentials of provider {@code type} to the caller's user (design §1 rule 6, spec
+     * §4); the caller's session was checked at the {@link SessionGate}. Every refusal is
+     * {@code LinkRefused} (409) and changes nothing: never 401 "unauthorized", on which realm-web
+     * retries forever (realm-js issue 6586). Throttles answer as for a login (TooManyRequests,
+     * ServerBusy): checking linked credentials is a guess all the same.
      */
-    public LoginResponse link(String appId, String type, JsonNode credentials, String accessToken, String clientKey) {
-        AccessClaims claims = tokens.verifyAccess(accessToken);
-        if (!claims.appId().equals(appId)) {
+    public LoginResponse link(String appId, String type, JsonNode credentials, AccessCaller caller, String clientKey) {
+        if (!caller.app().id().equals(appId)) {
             throw new AuthException(ErrorCode.InvalidSession, "invalid session: the token belongs to another app");
         }
-        App app = apps.requireApp(appId);
+        App app = caller.app();
         ProviderConfig config = apps.requireEnabledProvider(appId, type);
         if (type.equals(User.ANON_PROVIDER)) {
             throw refused("cannot add anonymous credentials to an existing user");
         }
-        User user = liveUser(appId, claims.userId());
+        User user = caller.user();
         throttle.login(app, type, clientKey);
         Instant now = clock.instant();
         Resolution resolution;
@@ -134,8 +133,8 @@ public final class AuthService {
         telemetry.linked(type);
         User linked = users.find(appId, user.id())
                 .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
-        String access = tokens.issueAccess(app, linked, claims.sessionId(), claims.deviceId(), now);
-        return new LoginResponse(access, null, linked.id(), claims.deviceId());
+        String access = tokens.issueAccess(app, linked, caller.sessionId(), caller.deviceId(), now);
+        return new LoginResponse(access, null, linked.id(), caller.deviceId());
     }
 
     private void attach(User user, Resolution resolution) {
@@ -164,15 +163,6 @@ public final class AuthService {
             throw new AuthException(ErrorCode.AuthProviderNotFound, "authentication via '" + config.type() + "' is unsupported");
         }
         return provider;
-    }
-
-    private User liveUser(String appId, String userId) {
-        User user = users.find(appId, userId)
-                .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
-        if (user.disabled()) {
-            throw new AuthException(ErrorCode.UserDisabled, "user disabled");
-        }
-        return user;
     }
 
     private LoginResponse signUp(App app, Resolution fresh, String device, Instant now) {

@@ -8,7 +8,7 @@ public interface SweepStore {
 
     /**
      * Deletes up to {@code limit} of the app's guests whose {@code last_active_at} is before
-     * {@code cutoff}, with their identities and sessions, and writes a {@code user.deleted}
+     * {@code cutoff}, with their identities, sessions and API keys, and writes a {@code user.deleted}
      * (reason inactivity) event for each, in one transaction. Safe when several nodes run it at
      * once (each guest is deleted once); a guest whose activity is written concurrently is never
      * deleted. Returns how many were deleted (0 when none).

@@ -9,11 +9,22 @@ public interface UserStore {
     /** The user with its identities in order; empty when not found in that app. */
     Optional<User> find(String appId, String userId);
 
+    /**
+     * The user of a live session: the user with its identities, only while session
+     * {@code sessionId} of that user in that app exists and is unexpired at {@code now}; empty
+     * otherwise (logged out, revoked, expired, reset, user deleted). The disabled flag comes with
+     * the user. Every access-token request asks this once (the auth package's SessionGate), so a
+     * backend answers it in one read driven by the session's primary key.
+     */
+    Optional<User> findInSession(String appId, String userId, String sessionId, Instant now);
+
     /** The user holding identity (provider, subject) in the app; empty when no one holds it. */
     Optional<User> findByIdentity(String appId, String providerType, String subject);
 
     /**
-     * Deletes the user, its identities, sessions and API keys, and writes its {@code user.deleted}
+     * Deletes the user, its identities, sessions and API keys and the e-mail/password account its
+     * {@code local-userpass} identity names (with its pending confirmation and reset tokens), so
+     * its credentials no longer log anyone in (to come back, the person signs up again), and writes its {@code user.deleted}
      * event (with {@code reason}, at {@code at}), in one transaction; false when not found
      * (already deleted): a second delete changes nothing.
      */

@@ -60,18 +60,27 @@ class AccountServiceTest {
     }
 
     @Test
-    void deleteSelfWhenRepeatedThenInvalidSession() {
+    void deleteSelfWhenRepeatedThenTheGateRefusesTheEndedSession() {
         LoginResponse r = guest();
-        f.accounts.deleteSelf(r.accessToken());
+        f.accounts.deleteSelf(f.gate.access(r.accessToken()));
 
-        assertCode(() -> f.accounts.deleteSelf(r.accessToken()), ErrorCode.InvalidSession, "user not found");
+        assertCode(() -> f.accounts.deleteSelf(f.gate.access(r.accessToken())), ErrorCode.InvalidSession, "session has ended");
+    }
+
+    @Test
+    void deleteSelfWhenTheUserWasDeletedSinceTheGateThenInvalidSession() {
+        LoginResponse r = guest();
+        AccessCaller caller = f.gate.access(r.accessToken());
+        f.store.users().delete(f.app.id(), r.userId(), dev.atrium.core.users.DeletionReason.ADMIN, f.now);
+
+        assertCode(() -> f.accounts.deleteSelf(caller), ErrorCode.InvalidSession, "session has ended");
     }
 
     @Test
     void profileWhenGuestThenOneAnonIdentityWithProviderIdAndEmptyData() {
         LoginResponse r = guest();
 
-        var profile = f.accounts.profile(r.accessToken());
+        var profile = f.accounts.profile(f.gate.access(r.accessToken()));
 
         assertThat(profile.userId()).isEqualTo(r.userId());
         assertThat(profile.data()).isEmpty();
@@ -86,8 +95,8 @@ class AccountServiceTest {
         LoginResponse r = guest();
         f.advance(Duration.ofMinutes(31));
 
-        assertCode(() -> f.accounts.profile(r.accessToken()), ErrorCode.InvalidSession, "expired");
+        assertCode(() -> f.gate.access(r.accessToken()), ErrorCode.InvalidSession, "expired");
         String fresh = f.accounts.refresh(r.refreshToken()).accessToken();
-        assertThat(f.accounts.profile(fresh).userId()).isEqualTo(r.userId());
+        assertThat(f.accounts.profile(f.gate.access(fresh)).userId()).isEqualTo(r.userId());
     }
 }

@@ -61,8 +61,8 @@ class AuthServiceTest {
     void linkWhenCredentialsAreAnonymousThenLinkRefusedWithoutUnauthorizedText() {
         LoginResponse r = guest();
 
-        assertThatThrownBy(() -> f.auth.link(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), r.accessToken(),
-                "203.0.113.7"))
+        assertThatThrownBy(() -> f.auth.link(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(),
+                f.gate.access(r.accessToken()), "203.0.113.7"))
                 .isInstanceOfSatisfying(AuthException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.LinkRefused);
                     assertThat(e.getMessage()).doesNotContain("unauthorized");

@@ -41,7 +41,8 @@ final class Fixture {
             store.signups(), store.links(), tokens, new dev.atrium.core.admission.GuestAdmission(dev.atrium.core.kernel.Telemetry.NONE, clock),
             new dev.atrium.core.admission.Throttle(dev.atrium.core.kernel.Telemetry.NONE, clock),
             dev.atrium.core.kernel.Telemetry.NONE, clock);
-    final AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens,
+    final SessionGate gate = new SessionGate(apps, store.users(), store.sessions(), tokens, clock);
+    final AccountService accounts = new AccountService(apps, store.users(), store.sessions(), gate, tokens,
             dev.atrium.core.kernel.Telemetry.NONE, clock);
 
     Fixture() {

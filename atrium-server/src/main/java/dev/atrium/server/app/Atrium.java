@@ -10,6 +10,7 @@ import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.AccountService;
 import dev.atrium.core.auth.AuthService;
+import dev.atrium.core.auth.SessionGate;
 import dev.atrium.core.auth.AuthProvider;
 import dev.atrium.core.auth.anonymous.AnonymousProvider;
 import dev.atrium.core.auth.apikey.ApiKeyProvider;
@@ -113,11 +114,12 @@ public final class Atrium implements AutoCloseable {
                 new CustomJwtProvider(store.users(), clock));
         AuthService auth = new AuthService(apps, providers, store.users(), store.sessions(), store.signups(), store.links(),
                 tokens, new GuestAdmission(telemetry, clock), throttle, telemetry, clock);
-        AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens, telemetry, clock);
+        SessionGate gate = new SessionGate(apps, store.users(), store.sessions(), tokens, clock);
+        AccountService accounts = new AccountService(apps, store.users(), store.sessions(), gate, tokens, telemetry, clock);
         UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(new Webhook()),
                 store.users(), store.sessions(), throttle, deliveries, clock);
-        ApiKeyService apiKeys = new ApiKeyService(accounts, store.apiKeys(), clock);
-        Router.Services services = new Router.Services(auth, accounts, userpass, apiKeys, apps, tokens, keys, store,
+        ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
+        Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, apps, tokens, keys, store,
                 publicUrl::get, new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics);
         WebServer server = HttpServer.start(config.host(), config.port(), Router.build(services));
         publicUrl.set(config.publicUrlFor(server.port()));

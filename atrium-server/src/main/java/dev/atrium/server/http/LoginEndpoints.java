@@ -19,9 +19,11 @@ final class LoginEndpoints {
     private final AppDirectory apps;
     private final Supplier<String> publicUrl;
     private final ClientAddresses clients;
+    private final Callers callers;
 
-    LoginEndpoints(AuthService auth, AppDirectory apps, Supplier<String> publicUrl, ClientAddresses clients) {
+    LoginEndpoints(AuthService auth, AppDirectory apps, Supplier<String> publicUrl, ClientAddresses clients, Callers callers) {
         this.auth = auth;
+        this.callers = callers;
         this.apps = apps;
         this.publicUrl = publicUrl;
         this.clients = clients;
@@ -47,7 +49,7 @@ final class LoginEndpoints {
         boolean link = req.query().first("link").map("true"::equalsIgnoreCase).orElse(false);
         String clientKey = clients.key(req);
         Responses.json(res, 200, link
-                ? auth.link(appId, provider, body, Requests.bearer(req), clientKey)
+                ? auth.link(appId, provider, body, callers.access(req), clientKey)
                 : auth.login(appId, provider, body, deviceId, clientKey));
     }
 }

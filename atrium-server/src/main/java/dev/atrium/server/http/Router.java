@@ -4,6 +4,7 @@ import dev.atrium.api.ErrorCode;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.AccountService;
 import dev.atrium.core.auth.AuthService;
+import dev.atrium.core.auth.SessionGate;
 import dev.atrium.core.auth.apikey.ApiKeyService;
 import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.kernel.AuthException;
@@ -24,7 +25,8 @@ public final class Router {
     private Router() {}
 
     /** The services the routes call. */
-    public record Services(AuthService auth, AccountService accounts, UserpassService userpass, ApiKeyService apiKeys,
+    public record Services(AuthService auth, AccountService accounts, SessionGate gate, UserpassService userpass,
+                           ApiKeyService apiKeys,
                            AppDirectory apps, TokenService tokens, KeyRing keys, AtriumStore store,
                            Supplier<String> publicUrl, ClientAddresses clients, AdminServices admin,
                            io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics) {}
@@ -35,10 +37,11 @@ public final class Router {
         MetricsEndpoints metrics = new MetricsEndpoints(s.metrics());
         r.addFilter(metrics.timing());
         metrics.register(r);
-        new LoginEndpoints(s.auth(), s.apps(), s.publicUrl(), s.clients()).register(r);
-        new SessionEndpoints(s.accounts()).register(r);
+        Callers callers = new Callers(s.gate());
+        new LoginEndpoints(s.auth(), s.apps(), s.publicUrl(), s.clients(), callers).register(r);
+        new SessionEndpoints(s.accounts(), callers).register(r);
         new UserpassEndpoints(s.userpass(), s.clients()).register(r);
-        new ApiKeyEndpoints(s.apiKeys()).register(r);
+        new ApiKeyEndpoints(s.apiKeys(), callers).register(r);
         new WellKnownEndpoints(s.apps(), s.keys(), s.tokens()).register(r);
         new HealthEndpoints(s.store()).register(r);
         AdminRouter.register(r, s.admin());

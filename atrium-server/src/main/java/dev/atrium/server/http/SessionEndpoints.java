@@ -16,13 +16,15 @@ final class SessionEndpoints {
     static final String DELETE = ApiPaths.AUTH + "/delete";
 
     private final AccountService accounts;
+    private final Callers callers;
 
-    SessionEndpoints(AccountService accounts) {
+    SessionEndpoints(AccountService accounts, Callers callers) {
         this.accounts = accounts;
+        this.callers = callers;
     }
 
     void register(HttpRouting.Builder r) {
-        r.get(PROFILE, (req, res) -> Responses.json(res, 200, accounts.profile(Requests.bearer(req))));
+        r.get(PROFILE, (req, res) -> Responses.json(res, 200, accounts.profile(callers.access(req))));
         r.post(SESSION, (req, res) -> Responses.json(res, 201, accounts.refresh(Requests.bearer(req))));
         r.delete(SESSION, this::logout);
         r.delete(DELETE, this::delete);
@@ -34,7 +36,7 @@ final class SessionEndpoints {
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        accounts.deleteSelf(Requests.bearer(req));
+        accounts.deleteSelf(callers.access(req));
         Responses.noContent(res);
     }
 }

@@ -75,6 +75,34 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSessionGateVerifiesClientTokens() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.atrium.core.auth.SessionGate")
+                .should().callMethod("dev.atrium.core.tokens.TokenService", "verifyAccess", "java.lang.String")
+                .orShould().callMethod("dev.atrium.core.tokens.TokenService", "verifyRefresh", "java.lang.String")
+                .because("a token's signature and lifetime are not enough: its session and user are checked at the "
+                        + "gate, and a route that verified a token itself would skip that")
+                .check(main);
+    }
+
+    @Test
+    void onlyTheSessionGateMakesCallers() {
+        Set<String> callers = Set.of("dev.atrium.core.auth.AccessCaller", "dev.atrium.core.auth.RefreshCaller");
+        noClasses().that().doNotHaveFullyQualifiedName("dev.atrium.core.auth.SessionGate")
+                .should(new ArchCondition<>("make an AccessCaller or RefreshCaller") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaClass c, ConditionEvents events) {
+                        for (JavaConstructorCall call : c.getConstructorCallsFromSelf()) {
+                            if (callers.contains(call.getTargetOwner().getName())) {
+                                events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .because("holding a caller means its session and user were checked")
+                .check(main);
+    }
+
+    @Test
     void siblingProvidersNeverImportEachOther() {
         slices().matching("dev.atrium.core.auth.(*)..").should().notDependOnEachOther().check(main);
     }
@@ -89,6 +117,7 @@ class ArchitectureTest {
     @Test
     void onlyTheCompositionRootInstantiatesServicesAndStores() {
         Set<String> wired = Set.of("dev.atrium.core.auth.AuthService", "dev.atrium.core.auth.AccountService",
+                "dev.atrium.core.auth.SessionGate",
                 "dev.atrium.core.tokens.TokenService", "dev.atrium.core.tokens.KeyRing", "dev.atrium.core.apps.AppDirectory",
                 "dev.atrium.core.auth.anonymous.AnonymousProvider", "dev.atrium.core.store.memory.InMemoryStore");
         noClasses().that().resideOutsideOfPackage("dev.atrium.server.app..")

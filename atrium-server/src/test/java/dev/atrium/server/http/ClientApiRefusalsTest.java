@@ -149,6 +149,13 @@ class ClientApiRefusalsTest {
                         claimsOf(access(s.guestLogin())).audience(otherApp).build())), 401, "InvalidSession", "signature"),
                 new Scenario("profile with token of an unknown app", s -> profile(Tokens.signWithAppKey(s.atrium.store(), s.appId(),
                         claimsOf(access(s.guestLogin())).audience("no-such-app").build())), 401, "InvalidSession", "unknown app"),
+                new Scenario("profile with a token that names no session", s -> profile(Tokens.signWithAppKey(s.atrium.store(), s.appId(),
+                        claimsOf(access(s.guestLogin())).claim("sid", null).build())), 401, "InvalidSession", "no session"),
+                new Scenario("profile with a token naming another user's session", s -> {
+                    String victim = refreshToken(s.guestLogin());
+                    return profile(Tokens.signWithAppKey(s.atrium.store(), s.appId(), claimsOf(access(s.guestLogin()))
+                            .claim("sid", Tokens.claims(victim).getClaim("sid")).build()));
+                }, 401, "InvalidSession", "session has ended"),
                 new Scenario("profile with refresh token", s -> profile(refreshToken(s.guestLogin())), 401, "InvalidSession", "access token"),
                 new Scenario("refresh with access token", s -> refresh(access(s.guestLogin())), 401, "InvalidSession", "refresh token"),
                 new Scenario("logout with access token", s -> logout(access(s.guestLogin())), 401, "InvalidSession", "refresh token"),
@@ -167,7 +174,7 @@ class ClientApiRefusalsTest {
                     JsonNode g = s.guestLogin();
                     s.send("DELETE", s.client("/auth/session"), refreshToken(g), null);
                     return profile(access(g));
-                }, 401, "InvalidSession", "user not found"),
+                }, 401, "InvalidSession", "session has ended"),
                 new Scenario("refresh after delete", s -> {
                     JsonNode g = s.guestLogin();
                     s.send("DELETE", s.client("/auth/delete"), access(g), null);
@@ -177,7 +184,7 @@ class ClientApiRefusalsTest {
                     String at = access(s.guestLogin());
                     s.send("DELETE", s.client("/auth/delete"), at, null);
                     return delete(at);
-                }, 401, "InvalidSession", "user not found"),
+                }, 401, "InvalidSession", "session has ended"),
                 new Scenario("refresh with forged session id", s -> refresh(Tokens.signRefreshWithAppKey(s.atrium.store(), s.appId(),
                         claimsOf(refreshToken(s.guestLogin())).claim("sid", "000000000000000000000001").build())),
                         401, "InvalidSession", "failed to find refresh token"),

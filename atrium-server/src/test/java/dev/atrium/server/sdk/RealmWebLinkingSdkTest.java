@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.server.testing.TestServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the official {@code realm-web} 2.0.1 npm package under Node against a real Atrium server on
  * SQLite for the lasting identities: linking a guest to email/password credentials
- * ({@code linking.test.mjs}), the email/password flows ({@code email-password.test.mjs}) and user
- * API keys ({@code api-keys.test.mjs}), all in {@code sdk-tests/realm-web} with helpers in
+ * ({@code linking.test.mjs}), the email/password flows ({@code email-password.test.mjs}), user
+ * API keys ({@code api-keys.test.mjs}) and sessions ended elsewhere (an admin revoke, a password
+ * reset, an admin disable: {@code sessions.test.mjs}), all in {@code sdk-tests/realm-web} with helpers in
  * {@code support.mjs}. Confirmation and reset run in {@code webhook} mode
  * against a {@link TokenWebhook}, from which the scenarios fetch their tokens over HTTP
  * ({@code ATRIUM_WEBHOOK_RECEIVER}).
@@ -34,8 +36,9 @@ class RealmWebLinkingSdkTest {
                     "webhook_url", webhook.hookUrl()));
             enable(server, "api-key", Map.of());
 
-            node.runPassing(server, Map.of("ATRIUM_WEBHOOK_RECEIVER", webhook.baseUrl()),
-                    "linking.test.mjs", "email-password.test.mjs", "api-keys.test.mjs");
+            node.runPassing(server, Map.of("ATRIUM_WEBHOOK_RECEIVER", webhook.baseUrl(),
+                            "ATRIUM_ADMIN_TOKEN", Files.readString(dir.resolve("admin-token")).trim()),
+                    "linking.test.mjs", "email-password.test.mjs", "api-keys.test.mjs", "sessions.test.mjs");
 
             assertThat(webhook.received())
                     .as("the server delivered confirmation, reset and reset-function payloads to the webhook")

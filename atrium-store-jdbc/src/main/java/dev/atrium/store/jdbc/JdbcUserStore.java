@@ -16,10 +16,19 @@ import java.util.Optional;
 
 /** {@link UserStore} over JDBC. A user and its identities are read in one joined query. */
 final class JdbcUserStore implements UserStore {
-    private static final String SELECT_USER =
+    private static final String USER_COLUMNS =
             "SELECT u.id, u.app_id, u.type, u.disabled, u.created_at, u.last_active_at, u.custom_data, "
-                    + "i.provider_type, i.subject, i.provider_data, i.created_at "
-                    + "FROM users u LEFT JOIN identities i ON i.user_id = u.id ";
+                    + "i.provider_type, i.subject, i.provider_data, i.created_at ";
+    private static final String SELECT_USER = USER_COLUMNS + "FROM users u LEFT JOIN identities i ON i.user_id = u.id ";
+    /**
+     * The access-token check (SessionGate): starts at the session's primary key, joins its user by
+     * primary key and the identities by their user index. One statement, as the profile read was
+     * before the session check: an ended session or a deleted user finds no row.
+     */
+    private static final String SELECT_USER_IN_SESSION = USER_COLUMNS
+            + "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN identities i ON i.user_id = u.id "
+            + "WHERE s.id = ? AND s.user_id = ? AND s.app_id = ? AND u.app_id = ? AND s.expires_at > ? "
+            + "ORDER BY i.position";
 
     private final Database db;
 
@@ -34,6 +43,22 @@ final class JdbcUserStore implements UserStore {
                     SELECT_USER + "WHERE u.id = ? AND u.app_id = ? ORDER BY i.position")) {
                 ps.setString(1, userId);
                 ps.setString(2, appId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return readUser(rs);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<User> findInSession(String appId, String userId, String sessionId, Instant now) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_USER_IN_SESSION)) {
+                ps.setString(1, sessionId);
+                ps.setString(2, userId);
+                ps.setString(3, appId);
+                ps.setString(4, appId);
+                ps.setLong(5, now.toEpochMilli());
                 try (ResultSet rs = ps.executeQuery()) {
                     return readUser(rs);
                 }
@@ -59,7 +84,8 @@ final class JdbcUserStore implements UserStore {
 
     @Override
     public boolean delete(String appId, String userId, DeletionReason reason, Instant at) {
-        // Identities, sessions and API keys go by ON DELETE CASCADE in the same statement.
+        // Identities, sessions and API keys go by ON DELETE CASCADE in the same statement, and the
+        // e-mail/password account of a local-userpass identity with it (trigger, V4 migration).
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ? AND app_id = ?")) {
                 ps.setString(1, userId);

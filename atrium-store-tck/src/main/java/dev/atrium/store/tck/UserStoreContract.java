@@ -3,18 +3,26 @@ package dev.atrium.store.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.core.apps.App;
+import dev.atrium.core.auth.password.UserpassAccount;
+import dev.atrium.core.auth.password.UserpassAccount.PendingToken;
+import dev.atrium.core.auth.password.UserpassProvider;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.users.DeletionReason;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link UserStore}. Users are written by sign-ups, as in the product. */
+/**
+ * The contract of {@link UserStore}. Users are written by sign-ups, as in the product. Deleting a
+ * user deletes its credentials too; its API keys are held to it in
+ * ApiKeyStoreContract, the sweeper's deletes in SweepStoreContract.
+ */
 public abstract class UserStoreContract extends StoreContract {
 
     private UserStore users() {
@@ -29,6 +37,21 @@ public abstract class UserStoreContract extends StoreContract {
         Instant created = nextInstant();
         return new User(ObjectIds.next(created), app.id(), "normal", false, created,
                 created, Map.of("plan", "pro", "seats", 3), List.of(anon, local, custom));
+    }
+
+    /** A new (not stored) confirmed e-mail/password account of the app with a pending confirmation and reset token. */
+    private UserpassAccount newUserpassAccount(App app, String email) {
+        Instant created = nextInstant();
+        return new UserpassAccount(ObjectIds.next(created), app.id(), email, "$argon2id$" + randomHex(16),
+                true, new PendingToken(ObjectIds.next(created), randomHex(32), created.plus(Duration.ofDays(1))),
+                new PendingToken(ObjectIds.next(created), randomHex(32), created.plus(Duration.ofDays(1))), created);
+    }
+
+    /** Stores {@link #newUserpassAccount} and returns it. */
+    private UserpassAccount userpassAccount(App app, String email) {
+        UserpassAccount account = newUserpassAccount(app, email);
+        assertThat(store.userpass().create(account)).isTrue();
+        return account;
     }
 
     private static User withLastActiveAt(User u, Instant at) {
@@ -67,6 +90,92 @@ public abstract class UserStoreContract extends StoreContract {
         User user = signUpGuest(app).user();
 
         assertThat(users().find(other.id(), user.id())).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- findInSession
+
+    @Test
+    void findInSessionWhileTheSessionLivesReturnsTheUserWithItsIdentitiesInOrder() {
+        App app = createApp();
+        Signup signup = signUp(linkedUser(app));
+        Session session = signup.session();
+
+        assertThat(users().findInSession(app.id(), signup.user().id(), session.id(), session.createdAt()))
+                .contains(signup.user());
+    }
+
+    @Test
+    void findInSessionWhenTheSessionWasRevokedThenEmpty() {
+        App app = createApp();
+        Signup signup = signUpGuest(app);
+        Session kept = newSession(signup.user());
+        store.sessions().insert(kept);
+
+        store.sessions().revoke(signup.session().id());
+
+        assertThat(users().findInSession(app.id(), signup.user().id(), signup.session().id(), T0)).isEmpty();
+        assertThat(users().findInSession(app.id(), signup.user().id(), kept.id(), T0)).contains(signup.user());
+    }
+
+    @Test
+    void findInSessionWhenEverySessionOfTheUserWasRevokedThenEmpty() {
+        App app = createApp();
+        Signup signup = signUpGuest(app);
+
+        store.sessions().revokeAll(app.id(), signup.user().id());
+
+        assertThat(users().findInSession(app.id(), signup.user().id(), signup.session().id(), T0)).isEmpty();
+    }
+
+    @Test
+    void findInSessionAtTheSessionsExpiryOrLaterThenEmpty() {
+        App app = createApp();
+        Signup signup = signUpGuest(app);
+        Session s = signup.session();
+
+        assertThat(users().findInSession(app.id(), s.userId(), s.id(), s.expiresAt().minusMillis(1))).contains(signup.user());
+        assertThat(users().findInSession(app.id(), s.userId(), s.id(), s.expiresAt())).isEmpty();
+        assertThat(users().findInSession(app.id(), s.userId(), s.id(), s.expiresAt().plusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void findInSessionWhenTheUserWasDeletedThenEmpty() {
+        App app = createApp();
+        Signup signup = signUpGuest(app);
+
+        users().delete(app.id(), signup.user().id(), DeletionReason.ADMIN, nextInstant());
+
+        assertThat(users().findInSession(app.id(), signup.user().id(), signup.session().id(), T0)).isEmpty();
+    }
+
+    @Test
+    void findInSessionWhenTheSessionIsAnotherUsersThenEmpty() {
+        App app = createApp();
+        Signup victim = signUpGuest(app);
+        Signup other = signUpGuest(app);
+
+        assertThat(users().findInSession(app.id(), other.user().id(), victim.session().id(), T0)).isEmpty();
+        assertThat(users().findInSession(app.id(), victim.user().id(), other.session().id(), T0)).isEmpty();
+    }
+
+    @Test
+    void findInSessionWhenTheAppDiffersOrTheSessionIsUnknownThenEmpty() {
+        App app = createApp();
+        App other = createApp();
+        Signup signup = signUpGuest(app);
+
+        assertThat(users().findInSession(other.id(), signup.user().id(), signup.session().id(), T0)).isEmpty();
+        assertThat(users().findInSession(app.id(), signup.user().id(), "000000000000000000000001", T0)).isEmpty();
+    }
+
+    @Test
+    void findInSessionShowsTheDisabledFlag() {
+        App app = createApp();
+        Signup signup = signUp(linkedUser(app));
+        users().setDisabled(app.id(), signup.user().id(), true);
+
+        assertThat(users().findInSession(app.id(), signup.user().id(), signup.session().id(), T0))
+                .contains(withDisabled(signup.user(), true));
     }
 
     // ---------------------------------------------------------------- findByIdentity
@@ -170,6 +279,42 @@ public abstract class UserStoreContract extends StoreContract {
         User second = signUp(newUser(app, identity(reused.providerType(), reused.subject(), Map.of()))).user();
 
         assertThat(users().findByIdentity(app.id(), reused.providerType(), reused.subject())).contains(second);
+    }
+
+    @Test
+    void deleteRemovesTheEmailPasswordAccountOfItsIdentityWithItsPendingTokens() {
+        App app = createApp();
+        UserpassAccount account = userpassAccount(app, "gone@example.com");
+        User user = signUp(newUser(app, guestIdentity(), identity(UserpassProvider.TYPE, account.id(),
+                Map.of("email", account.email())))).user();
+
+        assertThat(users().delete(app.id(), user.id(), DeletionReason.SELF, nextInstant())).isTrue();
+
+        assertThat(store.userpass().findByEmail(app.id(), account.email())).isEmpty();
+        assertThat(store.userpass().findByTokenId(app.id(), account.confirmToken().id())).isEmpty();
+        assertThat(store.userpass().findByTokenId(app.id(), account.resetToken().id())).isEmpty();
+        assertThat(store.userpass().create(newUserpassAccount(app, account.email()))).as("the e-mail is free again").isTrue();
+    }
+
+    @Test
+    void deleteLeavesEveryOtherEmailPasswordAccountAlone() {
+        App app = createApp();
+        App otherApp = createApp();
+        UserpassAccount doomedAccount = userpassAccount(app, "doomed@example.com");
+        UserpassAccount unheld = userpassAccount(app, "registered-only@example.com");
+        UserpassAccount othersAccount = userpassAccount(app, "other@example.com");
+        UserpassAccount sameEmailElsewhere = userpassAccount(otherApp, "doomed@example.com");
+        // The doomed user also holds a custom-token identity whose subject happens to be an account id.
+        User doomed = signUp(newUser(app, identity(UserpassProvider.TYPE, doomedAccount.id(), Map.of()),
+                identity("custom-token", unheld.id(), Map.of()))).user();
+        signUp(newUser(app, identity(UserpassProvider.TYPE, othersAccount.id(), Map.of())));
+
+        users().delete(app.id(), doomed.id(), DeletionReason.ADMIN, nextInstant());
+
+        assertThat(store.userpass().findByEmail(app.id(), doomedAccount.email())).isEmpty();
+        assertThat(store.userpass().findByEmail(app.id(), unheld.email())).contains(unheld);
+        assertThat(store.userpass().findByEmail(app.id(), othersAccount.email())).contains(othersAccount);
+        assertThat(store.userpass().findByEmail(otherApp.id(), sameEmailElsewhere.email())).contains(sameEmailElsewhere);
     }
 
     // ---------------------------------------------------------------- recordActivity

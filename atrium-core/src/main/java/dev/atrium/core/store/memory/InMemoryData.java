@@ -3,6 +3,7 @@ package dev.atrium.core.store.memory;
 import dev.atrium.core.admin.AdminToken;
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.auth.password.UserpassProvider;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.tokens.SigningKey;
 import dev.atrium.core.users.Identity;
@@ -45,10 +46,14 @@ final class InMemoryData {
         }
     }
 
+    /** Deletes the user with its identities, sessions, API keys and e-mail/password account (as JDBC's cascades do). */
     void removeUser(User user) {
         users.remove(user.id());
         for (Identity i : user.identities()) {
             identities.remove(identityKey(user.appId(), i.providerType(), i.subject()));
+            if (i.providerType().equals(UserpassProvider.TYPE)) {
+                userpass.remove(user.appId(), i.subject());
+            }
         }
         removeSessionsOf(user.appId(), user.id());
         apiKeys.byId.values().removeIf(k -> k.userId().equals(user.id()));

@@ -1,5 +1,6 @@
 package dev.atrium.core.store.memory;
 
+import dev.atrium.core.sessions.Session;
 import dev.atrium.core.users.DeletionReason;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
@@ -19,6 +20,17 @@ public final class InMemoryUserStore implements UserStore {
         synchronized (data) {
             User u = data.users.get(userId);
             return u != null && u.appId().equals(appId) ? Optional.of(u) : Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<User> findInSession(String appId, String userId, String sessionId, Instant now) {
+        synchronized (data) {
+            Session s = data.sessions.get(sessionId);
+            if (s == null || !s.userId().equals(userId) || !s.appId().equals(appId) || s.isExpired(now)) {
+                return Optional.empty();
+            }
+            return find(appId, userId);
         }
     }
 

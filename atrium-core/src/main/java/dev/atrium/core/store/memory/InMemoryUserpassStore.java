@@ -57,6 +57,13 @@ final class InMemoryUserpassStore implements UserpassStore {
         }
     }
 
+    /** Deletes the account {@code id} of the app with its pending tokens (its user was deleted). */
+    void remove(String appId, String id) {
+        synchronized (lock) {
+            byId.computeIfPresent(id, (k, a) -> a.appId().equals(appId) ? null : a);
+        }
+    }
+
     private static boolean holds(UserpassAccount a, String tokenId) {
         return a.confirmToken() != null && Objects.equals(a.confirmToken().id(), tokenId)
                 || a.resetToken() != null && Objects.equals(a.resetToken().id(), tokenId);
