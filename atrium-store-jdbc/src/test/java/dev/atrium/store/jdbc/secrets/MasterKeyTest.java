@@ -1,0 +1,145 @@
+package dev.atrium.store.jdbc.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AesGcmParameters;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The master key (a Tink AEAD keyset) and its file. */
+class MasterKeyTest {
+    static final byte[] SECRET = "the private scalar".getBytes(StandardCharsets.UTF_8);
+    static final byte[] ROW = "signing_keys/app/kid".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCiphertextOpensWithItsOwnAssociatedDataOnly() throws GeneralSecurityException {
+        MasterKey key = MasterKey.generate();
+        byte[] sealed = key.encrypt(SECRET, ROW);
+
+        assertThat(key.decrypt(sealed, ROW)).isEqualTo(SECRET);
+        assertThatThrownBy(() -> key.decrypt(sealed, "signing_keys/app/other-kid".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(GeneralSecurityException.class);
+    }
+
+    @Test
+    void aCiphertextNamesTheKeyThatMadeIt() {
+        MasterKey key = MasterKey.generate();
+
+        assertThat(MasterKey.keyIdOf(key.encrypt(SECRET, ROW))).isEqualTo(key.primaryId());
+        assertThat(MasterKey.keyIdOf(new byte[] {0, 1, 2, 3, 4, 5})).isNull();
+    }
+
+    @Test
+    void withNewPrimaryEncryptsUnderTheNewKeyAndStillOpensWhatTheOldMade() throws GeneralSecurityException {
+        MasterKey old = MasterKey.generate();
+        byte[] before = old.encrypt(SECRET, ROW);
+
+        MasterKey next = old.withNewPrimary();
+
+        assertThat(next.primaryId()).isNotEqualTo(old.primaryId());
+        assertThat(next.keyIds()).containsExactly(next.primaryId(), old.primaryId());
+        assertThat(MasterKey.keyIdOf(next.encrypt(SECRET, ROW))).isEqualTo(next.primaryId());
+        assertThat(next.decrypt(before, ROW)).isEqualTo(SECRET);
+    }
+
+    @Test
+    void primaryOnlyNoLongerOpensWhatTheDroppedKeysMade() {
+        MasterKey old = MasterKey.generate();
+        byte[] before = old.encrypt(SECRET, ROW);
+
+        MasterKey pruned = old.withNewPrimary().primaryOnly();
+
+        assertThat(pruned.keyIds()).hasSize(1).doesNotContain(old.primaryId());
+        assertThatThrownBy(() -> pruned.decrypt(before, ROW)).isInstanceOf(GeneralSecurityException.class);
+    }
+
+    @Test
+    void plusKeysOfKeepsItsPrimaryAndOpensWhatEitherMade() throws GeneralSecurityException {
+        MasterKey a = MasterKey.generate();
+        MasterKey b = MasterKey.generate();
+
+        MasterKey both = b.plusKeysOf(a);
+
+        assertThat(both.primaryId()).isEqualTo(b.primaryId());
+        assertThat(both.decrypt(a.encrypt(SECRET, ROW), ROW)).isEqualTo(SECRET);
+        assertThat(both.decrypt(b.encrypt(SECRET, ROW), ROW)).isEqualTo(SECRET);
+    }
+
+    @Test
+    void theJsonFormReadsBackAsTheSameKeysAndNeverShowsInToString() throws GeneralSecurityException {
+        MasterKey key = MasterKey.generate().withNewPrimary();
+
+        MasterKey read = MasterKey.parse(key.toJson());
+
+        assertThat(read.keyIds()).containsExactlyElementsOf(key.keyIds());
+        assertThat(read.decrypt(key.encrypt(SECRET, ROW), ROW)).isEqualTo(SECRET);
+        assertThat(key.toString()).contains(MasterKey.hex(key.primaryId())).doesNotContain("value");
+    }
+
+    @Test
+    void aKeysetWhoseCiphertextsWouldNotNameTheirKeyIsRefused() throws GeneralSecurityException {
+        String raw = TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(AesGcmParameters.builder()
+                .setKeySizeBytes(32).setIvSizeBytes(12).setTagSizeBytes(16).setVariant(AesGcmParameters.Variant.NO_PREFIX).build()),
+                InsecureSecretKeyAccess.get());
+
+        assertThatThrownBy(() -> MasterKey.parse(raw)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no key-id prefix");
+        assertThatThrownBy(() -> MasterKey.parse("{\"not\":\"a keyset\"}")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aKeyFileMadeForANewStoreIsOwnerOnlyAndReadsBack() throws Exception {
+        MasterKeyFile file = new MasterKeyFile(dir.resolve("data").resolve("master.key"), true, null);
+
+        MasterKey made = file.createForNewStore();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path().getParent()))).isEqualTo("rwx------");
+        assertThat(file.read().orElseThrow().keyIds()).containsExactlyElementsOf(made.keyIds());
+    }
+
+    @Test
+    void aKeyFileOthersCanReadIsNarrowedWhenRead() throws Exception {
+        MasterKeyFile file = new MasterKeyFile(dir.resolve("master.key"), true, null);
+        Files.writeString(file.path(), MasterKey.generate().toJson());
+        Files.setPosixFilePermissions(file.path(), PosixFilePermissions.fromString("rw-r--r--"));
+
+        file.read();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path()))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aKeyFileThatIsNotAKeyIsRefusedNamingTheFile() throws Exception {
+        MasterKeyFile file = new MasterKeyFile(dir.resolve("master.key"), true, "set by master-key-file");
+        Files.writeString(file.path(), "hunter2");
+
+        assertThatThrownBy(file::read).isInstanceOf(MasterKeyException.class)
+                .hasMessageContaining("master key file " + file.path() + " (set by master-key-file) is not a master key");
+    }
+
+    @Test
+    void replacingAKeyFileKeepsItOwnerOnly() throws Exception {
+        MasterKeyFile file = new MasterKeyFile(dir.resolve("master.key"), true, null);
+        MasterKey first = file.createForNewStore();
+
+        file.replace(first.withNewPrimary());
+
+        assertThat(file.read().orElseThrow().keyIds()).hasSize(2).contains(first.primaryId());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path()))).isEqualTo("rw-------");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file.path()); // no temporary file left behind
+        }
+    }
+}
