@@ -112,7 +112,9 @@ public final class SecretFields {
      */
     public static Update merge(Map<String, Object> stored, Map<String, Object> given) {
         List<String> kept = new ArrayList<>();
-        return new Update(mergeObject(stored, given, "", kept), List.copyOf(kept));
+        Map<String, Object> config = mergeObject(stored, given, "", kept);
+        map(config, (path, value) -> value); // a secret that is not a string, even inside a list, is refused here
+        return new Update(config, List.copyOf(kept));
     }
 
     /** What {@link #merge} made: the config to store, and which stored secrets it kept (dotted paths). */
@@ -133,8 +135,9 @@ public final class SecretFields {
                     }
                     out.put(key, value);
                 }
-            } else if (value instanceof Map<?, ?> sub && stored.get(key) instanceof Map<?, ?> storedSub) {
-                out.put(key, mergeObject((Map<String, Object>) storedSub, (Map<String, Object>) sub, prefix + key + ".", kept));
+            } else if (value instanceof Map<?, ?> sub) {
+                Map<String, Object> storedSub = stored.get(key) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+                out.put(key, mergeObject(storedSub, (Map<String, Object>) sub, prefix + key + ".", kept));
             } else {
                 out.put(key, value);
             }
