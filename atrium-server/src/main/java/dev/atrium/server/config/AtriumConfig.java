@@ -22,7 +22,7 @@ import java.time.Duration;
  * @param hashing Argon2id parameters for email/password accounts
  * @param trustedProxies CIDRs whose {@code X-Forwarded-For} is believed (design §1 rule 9); empty = none
  * @param lifecycle the sweeper's and the event outbox's schedule
- * @param masterKeyFile the master key that encrypts the store's secrets (a Tink JSON keyset); null
+ * @param masterKeyFile the master key that encrypts the store's secrets (AES-256-GCM keys, JSON); null
  *     means {@code <dataDir>/master.key}, made at first start when the store has no secret yet
  */
 public record AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl,

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The master key in a file (Tink's JSON keyset format, mode 0600).
+ * The master key in a file ({@link MasterKey}'s JSON form, mode 0600).
  *
  * @param path where the key is
  * @param mayCreate whether a store with no encrypted secret yet may get a new key written here:

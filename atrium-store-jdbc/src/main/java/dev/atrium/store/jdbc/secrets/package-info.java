@@ -1,5 +1,5 @@
 /**
- * Secrets at rest: the master key (a Google Tink AEAD keyset, AES-256-GCM) that encrypts signing
+ * Secrets at rest: the master key (AES-256-GCM keys used through Google Tink) that encrypts signing
  * keys and webhook/provider secrets in the database, the file it lives in, and owner-only file
  * modes for everything under the data directory. The database never holds the master key.
  */

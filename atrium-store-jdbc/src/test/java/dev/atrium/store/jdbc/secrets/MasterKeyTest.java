@@ -3,10 +3,6 @@ package dev.atrium.store.jdbc.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.aead.AesGcmParameters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +11,7 @@ import java.security.GeneralSecurityException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The master key (a Tink AEAD keyset) and its file. */
+/** The master key (AES-256-GCM keys through Tink) and its file. */
 class MasterKeyTest {
     static final byte[] SECRET = "the private scalar".getBytes(StandardCharsets.UTF_8);
     static final byte[] ROW = "signing_keys/app/kid".getBytes(StandardCharsets.UTF_8);
@@ -89,13 +85,18 @@ class MasterKeyTest {
     }
 
     @Test
-    void aKeysetWhoseCiphertextsWouldNotNameTheirKeyIsRefused() throws GeneralSecurityException {
-        String raw = TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(AesGcmParameters.builder()
-                .setKeySizeBytes(32).setIvSizeBytes(12).setTagSizeBytes(16).setVariant(AesGcmParameters.Variant.NO_PREFIX).build()),
-                InsecureSecretKeyAccess.get());
+    void aFileThatIsNotAMasterKeyIsRefusedWithoutQuotingKeyMaterial() {
+        String key = MasterKey.generate().toJson();
+        String material = (String) ((java.util.Map<?, ?>) ((java.util.List<?>) dev.atrium.core.kernel.Json.readObject(key)
+                .get("keys")).getFirst()).get("aes256_gcm");
 
-        assertThatThrownBy(() -> MasterKey.parse(raw)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no key-id prefix");
-        assertThatThrownBy(() -> MasterKey.parse("{\"not\":\"a keyset\"}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MasterKey.parse("hunter2")).hasMessage("not JSON");
+        assertThatThrownBy(() -> MasterKey.parse(key.replace(MasterKey.FORMAT, "tink"))).hasMessageContaining("format is not");
+        assertThatThrownBy(() -> MasterKey.parse(key.replace(material, "c2hvcnQ="))).hasMessageContaining("is not 32 bytes in base64");
+        assertThatThrownBy(() -> MasterKey.parse(key.replaceFirst("\"primary\":\"[0-9a-f]{8}\"", "\"primary\":\"00000000\"")))
+                .hasMessageContaining("its primary is not one of its keys");
+        assertThatThrownBy(() -> MasterKey.parse(key.replace(material, material.substring(1) + "A")))
+                .isInstanceOf(IllegalArgumentException.class).message().doesNotContain(material.substring(1));
     }
 
     @Test
