@@ -29,8 +29,8 @@ public final class SecretFields {
     /**
      * A copy of {@code m} in which every non-null secret is replaced by {@code fn(path, value)}
      * (the path dotted from the top, e.g. {@code smtp.password}; a null result removes the key).
-     * A secret that is not a string is an IllegalArgumentException: it could be neither encrypted
-     * nor hidden as one.
+     * A number or boolean secret (which an earlier release let through) is taken as its text, as
+     * its users read it; an object or a list under a secret's name is an IllegalArgumentException.
      */
     public static Map<String, Object> map(Map<String, Object> m, BiFunction<String, String, String> fn) {
         return mapObject(m, "", fn);
@@ -42,10 +42,10 @@ public final class SecretFields {
         m.forEach((key, value) -> {
             String path = prefix + key;
             if (isSecret(key) && value != null) {
-                if (!(value instanceof String s)) {
+                if (value instanceof Map<?, ?> || value instanceof List<?>) {
                     throw new IllegalArgumentException(path + " must be a string");
                 }
-                String next = fn.apply(path, s);
+                String next = fn.apply(path, value instanceof String s ? s : String.valueOf(value));
                 if (next != null) {
                     out.put(key, next);
                 }
@@ -113,7 +113,7 @@ public final class SecretFields {
     public static Update merge(Map<String, Object> stored, Map<String, Object> given) {
         List<String> kept = new ArrayList<>();
         Map<String, Object> config = mergeObject(stored, given, "", kept);
-        map(config, (path, value) -> value); // a secret that is not a string, even inside a list, is refused here
+        map(config, (path, value) -> value); // an object or list under a secret's name, even inside a list, is refused here
         return new Update(config, List.copyOf(kept));
     }
 

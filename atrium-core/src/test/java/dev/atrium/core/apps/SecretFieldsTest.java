@@ -31,13 +31,15 @@ class SecretFieldsTest {
     }
 
     @Test
-    void mapReplacesEverySecretAndRefusesOneThatIsNotAString() {
+    void mapReplacesEverySecretTakesANumberAsItsTextAndRefusesAnObject() {
         assertThat(SecretFields.map(USERPASS, (path, value) -> path + "!")).isEqualTo(Map.of("confirmation", "email",
                 "webhook_secret", "webhook_secret!", "smtp", Map.of("host", "smtp.example.com", "password", "smtp.password!")));
         Map<String, Object> withNull = new HashMap<>(Map.of("a", 1));
         withNull.put("webhook_secret", null);
         assertThat(SecretFields.map(withNull, (path, value) -> "x")).containsEntry("webhook_secret", null);
-        assertThatThrownBy(() -> SecretFields.map(Map.of("smtp", Map.of("password", 1234)), (p, v) -> v))
+        assertThat(SecretFields.map(Map.of("smtp", Map.of("password", 1234)), (p, v) -> v))
+                .as("an earlier release stored a number; its users read it as text").isEqualTo(Map.of("smtp", Map.of("password", "1234")));
+        assertThatThrownBy(() -> SecretFields.map(Map.of("smtp", Map.of("password", Map.of())), (p, v) -> v))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("smtp.password must be a string");
     }
 
@@ -47,6 +49,12 @@ class SecretFieldsTest {
 
         assertThat(update.config()).isEqualTo(USERPASS);
         assertThat(update.kept()).containsExactlyInAnyOrder("webhook_secret", "smtp.password");
+    }
+
+    @Test
+    void aSecretSentAsANumberIsRefusedNamingIt() {
+        assertThatThrownBy(() -> SecretFields.merge(Map.of(), Map.of("smtp", Map.of("password", 1234))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("smtp.password must be a string");
     }
 
     @Test

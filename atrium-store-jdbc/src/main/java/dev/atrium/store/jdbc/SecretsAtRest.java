@@ -49,7 +49,7 @@ final class SecretsAtRest {
         MasterKey key = source.read().orElseThrow(() -> missing(source, stored));
         verify(key, stored, source);
         SecretCodec codec = new SecretCodec(key, source);
-        if (db.read(c -> SecretRows.visit(c, (v, slot) -> SecretCodec.isSealed(v) ? v : "", false)).total() > 0) {
+        if (db.read(c -> SecretRows.visit(c, (v, slot) -> SecretCodec.isSealed(v) ? v : null, false)).total() > 0) {
             db.write(c -> {
                 lock(db, c);
                 return sealInTheClear(db, c, codec);

@@ -78,6 +78,20 @@ class SqliteSecretsAtRestTest extends SecretsAtRestScenarios {
     // Logic that does not depend on the database: run on SQLite only, to keep the run short.
 
     @Test
+    void aSecretTheEarlierReleaseStoredAsANumberIsEncryptedAndReadAsItsText() {
+        Plain p = plainStore();
+        update(p.settings(), "UPDATE providers SET config = ? WHERE id = ?",
+                "{\"smtp\":{\"host\":\"smtp.example.com\",\"password\":987654321987}}", p.userpass().id());
+
+        try (JdbcStore store = JdbcStore.open(p.settings(), TestKeys.KEY)) {
+            assertThat(store.apps().providers(p.app().id())).filteredOn(c -> c.type().equals("local-userpass"))
+                    .singleElement().extracting(c -> c.config().get("smtp"))
+                    .isEqualTo(java.util.Map.of("host", "smtp.example.com", "password", "987654321987"));
+        }
+        assertThat(storedText(p.settings())).doesNotContain("987654321987");
+    }
+
+    @Test
     void aStoreOpenedWithAnotherMasterKeyIsRefusedNamingBothKeys() {
         MasterKey right = MasterKey.generate();
         MasterKey wrong = MasterKey.generate();
