@@ -98,7 +98,14 @@ public final class OwnerOnlyFiles {
         if (!wanted.containsAll(now)) {
             Set<PosixFilePermission> next = PosixFilePermissions.fromString(PosixFilePermissions.toString(now));
             next.retainAll(wanted);
-            Files.setPosixFilePermissions(path, next);
+            try {
+                Files.setPosixFilePermissions(path, next);
+            } catch (IOException e) { // not ours to change (another owner): say so, and go on
+                LOG.log(System.Logger.Level.WARNING, path + " is " + PosixFilePermissions.toString(now) + " and cannot be "
+                        + "narrowed to " + PosixFilePermissions.toString(next) + " (" + e.getMessage() + "): it holds secrets; "
+                        + "make it readable by Atrium's user only");
+                return;
+            }
             LOG.log(System.Logger.Level.INFO, "narrowed " + path + " from " + PosixFilePermissions.toString(now) + " to "
                     + PosixFilePermissions.toString(next) + ": it holds secrets, only its owner may read it");
         }
