@@ -8,6 +8,7 @@
 //   ATRIUM_APP_ID          the app the seed went to
 //   ATRIUM_GUEST_IDS       comma-separated ids of seeded guests (anonymous users)
 //   ATRIUM_LINKED_ID       id of a seeded guest linked to e-mail/password
+//   ATRIUM_PROVIDER_SECRET a custom-token shared secret the test configures and must never see again
 //   ATRIUM_SCREENSHOT_DIR  where the PNGs go
 //   ATRIUM_CHROMIUM        the Chromium binary (default /usr/bin/chromium); never downloaded
 
@@ -28,6 +29,7 @@ const APP_ID = env("ATRIUM_APP_ID");
 const GUESTS = env("ATRIUM_GUEST_IDS").split(",");
 const LINKED = env("ATRIUM_LINKED_ID");
 const SHOTS = env("ATRIUM_SCREENSHOT_DIR");
+const PROVIDER_SECRET = env("ATRIUM_PROVIDER_SECRET");
 const CHROMIUM = env("ATRIUM_CHROMIUM", "/usr/bin/chromium");
 const ADMIN = `${BASE}/api/admin/v1/apps/${APP_ID}`;
 
@@ -238,6 +240,27 @@ test("provider config: an invalid config shows the API's error and changes nothi
   assert.equal(put.status, 400);
   await page.getByRole("alert").filter({ hasText: put.json.error }).waitFor();
   await screenshot("provider-config-refused");
+});
+
+test("provider config: a secret is never shown back, and saving the config as shown keeps it", async () => {
+  const config = { shared_secret: PROVIDER_SECRET, audience: "console", issuer: "https://id.console.example", algorithms: ["HS256"] };
+  const put = await api("PUT", "/providers/custom-token", { body: { enabled: false, config } });
+  assert.equal(put.status, 200);
+  assert.equal(put.json.config.shared_secret_set, true);
+  assert.ok(!JSON.stringify(put.json).includes(PROVIDER_SECRET), "the API's answer has no secret");
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Providers" }).waitFor();
+  const area = page.getByLabel("Configuration of custom-token (JSON)");
+  await area.waitFor();
+  assert.match(await area.inputValue(), /"shared_secret_set": true/);
+  assert.ok(!(await page.content()).includes(PROVIDER_SECRET), "the page has no secret");
+
+  await page.locator('[data-provider="custom-token"]').getByRole("button", { name: "Save configuration" }).click();
+  await page.locator("#status").filter({ hasText: "Configuration of custom-token saved" }).waitFor();
+  const after = (await api("GET", "/providers")).json.find((p) => p.type === "custom-token");
+  assert.equal(after.config.shared_secret_set, true, "the secret was kept (ConsoleBrowserTest checks its value)");
+  assert.equal(after.config.audience, "console");
+  await screenshot("provider-secret-hidden");
 });
 
 test("app settings: a refused change shows the API's error; a valid one is saved", async () => {

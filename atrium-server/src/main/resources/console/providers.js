@@ -65,7 +65,8 @@ function cardContent(appId, type, provider, redraw) {
 
 function configEditor(appId, type, provider, redraw) {
   const id = `p-${type}-config`;
-  const area = h("textarea", { id, rows: 8, spellcheck: "false", class: "mono" });
+  const hintId = `${id}-hint`;
+  const area = h("textarea", { id, rows: 8, spellcheck: "false", class: "mono", "aria-describedby": hintId });
   area.value = pretty(provider?.config ?? {});
   const save = h("button", { type: "button", text: "Save configuration" });
   save.addEventListener("click", () => busy(save, async () => {
@@ -87,8 +88,11 @@ function configEditor(appId, type, provider, redraw) {
     showStatus(`Configuration of ${type} saved.`);
     document.getElementById(id)?.focus();
   }));
+  // Secrets (any password or *_secret) never come back from the server: "<key>_set": true stands in for one.
   return h("div", { class: "config" },
     h("label", { for: id, text: `Configuration of ${type} (JSON)` }),
     area,
+    h("p", { id: hintId, class: "hint", text: "Secrets (passwords, *_secret) are never shown: \"…_set\": true says one is "
+      + "stored. Leave it out to keep it, type a new value to replace it, or set it to null to remove it." }),
     h("div", { class: "buttons" }, save));
 }

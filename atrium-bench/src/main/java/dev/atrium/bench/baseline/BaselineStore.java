@@ -5,6 +5,8 @@ import dev.atrium.core.apps.Apps;
 import dev.atrium.store.jdbc.Dialect;
 import dev.atrium.store.jdbc.JdbcSettings;
 import dev.atrium.store.jdbc.JdbcStore;
+import dev.atrium.store.jdbc.secrets.MasterKey;
+import dev.atrium.store.jdbc.secrets.MasterKeySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ import org.sqlite.SQLiteConfig;
  * Closing it deletes the directory or drops the schema.
  */
 public final class BaselineStore implements AutoCloseable {
+    /** Baseline stores live as long as this process: their secrets are under a key held in memory only. */
+    private static final MasterKeySource MASTER_KEY = MasterKeySource.of(MasterKey.generate());
     private final Dialect dialect;
     private final String jdbcUrl;
     private final Properties properties;
@@ -95,7 +99,7 @@ public final class BaselineStore implements AutoCloseable {
 
     /** Creates the schema through the server's migrations and the first app; returns its id. */
     private static String migrate(String url, String schema) {
-        try (JdbcStore store = JdbcStore.open(new JdbcSettings(url, 2, Duration.ofSeconds(5), schema))) {
+        try (JdbcStore store = JdbcStore.open(new JdbcSettings(url, 2, Duration.ofSeconds(5), schema), MASTER_KEY)) {
             Instant now = Instant.now();
             App app = Apps.newApp("default", now); // same id length as the server's first app: same row sizes
             return store.apps().createFirstApp(app, Apps.defaultProviders(app, now)).id();
@@ -128,7 +132,7 @@ public final class BaselineStore implements AutoCloseable {
 
     /** This store opened as the server opens its own (same pool, same store classes); the caller closes it. */
     public JdbcStore open(int poolSize) {
-        return JdbcStore.open(new JdbcSettings(storeUrl, poolSize, Duration.ofSeconds(5), schema));
+        return JdbcStore.open(new JdbcSettings(storeUrl, poolSize, Duration.ofSeconds(5), schema), MASTER_KEY);
     }
 
     /** The SQLite file, or null on PostgreSQL. */

@@ -7,6 +7,7 @@ import dev.atrium.core.apps.AppSettings;
 import dev.atrium.core.apps.AppStore;
 import dev.atrium.core.apps.Apps;
 import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.apps.SecretFields;
 import dev.atrium.core.auth.customjwt.CustomJwtSettings;
 import dev.atrium.core.auth.password.UserpassSettings;
 import dev.atrium.core.kernel.AuthException;
@@ -76,7 +77,11 @@ public final class AppAdmin {
         return apps.providers(appId);
     }
 
-    /** Sets a provider's enabled flag, and its config when {@code config} is non-null (validated first). */
+    /**
+     * Sets a provider's enabled flag, and its config when {@code config} is non-null (validated first).
+     * Secrets ({@link SecretFields}) are write-only: the admin API never shows them, so a config that
+     * leaves one out keeps the stored value, and null or "" removes it.
+     */
     public ProviderConfig configure(String appId, String type, Boolean enabled, Map<String, Object> config) {
         get(appId);
         if (!PROVIDERS.contains(type)) {
@@ -84,15 +89,22 @@ public final class AppAdmin {
         }
         ProviderConfig current = apps.providers(appId).stream().filter(p -> p.type().equals(type)).findFirst()
                 .orElse(new ProviderConfig(ObjectIds.next(clock.instant()), appId, type, false, Map.of()));
-        Map<String, Object> nextConfig = config == null ? current.config() : config;
-        validate(type, nextConfig);
+        SecretFields.Update update;
+        try {
+            update = config == null ? new SecretFields.Update(current.config(), List.of())
+                    : SecretFields.merge(current.config(), config);
+        } catch (IllegalArgumentException e) {
+            throw new AuthException(ErrorCode.InvalidParameter, type + " config: " + e.getMessage());
+        }
+        Map<String, Object> nextConfig = update.config();
+        validate(type, nextConfig, update.kept());
         ProviderConfig next = new ProviderConfig(current.id(), appId, type, enabled == null ? current.enabled() : enabled, nextConfig);
         apps.saveProvider(next);
         directory.invalidate(appId);
         return next;
     }
 
-    private static void validate(String type, Map<String, Object> config) {
+    private static void validate(String type, Map<String, Object> config, List<String> keptSecrets) {
         try {
             switch (type) {
                 case "custom-token" -> {
@@ -108,7 +120,9 @@ public final class AppAdmin {
                 }
             }
         } catch (IllegalArgumentException e) {
-            throw new AuthException(ErrorCode.InvalidParameter, type + " config: " + e.getMessage());
+            String kept = keptSecrets.isEmpty() ? "" : " (the stored " + String.join(", ", keptSecrets)
+                    + " was kept because the config left it out; send it as null to remove it)";
+            throw new AuthException(ErrorCode.InvalidParameter, type + " config: " + e.getMessage() + kept);
         }
     }
 

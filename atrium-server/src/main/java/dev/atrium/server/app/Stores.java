@@ -4,18 +4,46 @@ import dev.atrium.core.store.AtriumStore;
 import dev.atrium.server.config.AtriumConfig;
 import dev.atrium.store.jdbc.JdbcSettings;
 import dev.atrium.store.jdbc.JdbcStore;
+import dev.atrium.store.jdbc.secrets.MasterKeyFile;
+import dev.atrium.store.jdbc.secrets.OwnerOnlyFiles;
 
-/** Opens the configured store (migrating it) for {@code serve} and the CLI alike. */
+/**
+ * Opens the configured store (migrating it, unlocking its secrets with the master key) for
+ * {@code serve} and the CLI alike. The data directory is made owner-only (0700) first: it holds
+ * the SQLite file, the admin token and, by default, the master key.
+ */
 public final class Stores {
     private Stores() {}
 
-    public static AtriumStore open(AtriumConfig config) {
+    public static JdbcStore open(AtriumConfig config) {
         return open(config, null);
     }
 
     /** Opens the store with its pools reporting to {@code meterRegistry} (null: no pool metrics). */
-    public static AtriumStore open(AtriumConfig config, Object meterRegistry) {
-        return JdbcStore.open(new JdbcSettings(config.effectiveStoreUrl(), config.storePoolSize(),
-                config.storeConnectTimeout(), config.storeSchema(), meterRegistry));
+    public static JdbcStore open(AtriumConfig config, Object meterRegistry) {
+        return open(config, config.storePoolSize(), meterRegistry);
+    }
+
+    /** Opens the store with {@code poolSize} connections (a CLI command needs one or two). */
+    public static JdbcStore open(AtriumConfig config, int poolSize, Object meterRegistry) {
+        OwnerOnlyFiles.directory(config.dataDir());
+        return JdbcStore.open(settings(config, poolSize, meterRegistry), masterKey(config));
+    }
+
+    /** Where the store goes, with {@code poolSize} connections. */
+    public static JdbcSettings settings(AtriumConfig config, int poolSize, Object meterRegistry) {
+        return new JdbcSettings(config.effectiveStoreUrl(), poolSize, config.storeConnectTimeout(), config.storeSchema(),
+                meterRegistry);
+    }
+
+    /**
+     * The configured master key file. The default one ({@code <data-dir>/master.key}) is made when a
+     * store with no secret yet first opens; a file named by {@code master-key-file} never is: a
+     * missing one is more likely an unmounted secret than a wish for a new key.
+     */
+    public static MasterKeyFile masterKey(AtriumConfig config) {
+        return config.masterKeyFile() == null
+                ? new MasterKeyFile(config.effectiveMasterKeyFile(), true, "the default, in the data directory")
+                : new MasterKeyFile(config.masterKeyFile(), false, "set by master-key-file");
     }
 }

@@ -3,6 +3,7 @@ package dev.atrium.server.cli;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.StoreUnavailableException;
 import dev.atrium.server.config.ConfigException;
+import dev.atrium.store.jdbc.secrets.MasterKeyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,8 @@ public final class AtriumCommand implements Runnable {
     public static final int CONFIG_ERROR = 2;
     /** Exit code when the store cannot be reached. */
     public static final int STORE_ERROR = 3;
+    /** Exit code when the master key is missing, unreadable or not the store's. */
+    public static final int MASTER_KEY_ERROR = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,6 +38,10 @@ public final class AtriumCommand implements Runnable {
             if (e instanceof ConfigException c) {
                 line.getErr().println(c.getMessage());
                 return CONFIG_ERROR;
+            }
+            if (e instanceof MasterKeyException m) {
+                line.getErr().println("atrium: " + m.getMessage());
+                return MASTER_KEY_ERROR;
             }
             if (e instanceof StoreUnavailableException s) {
                 line.getErr().println("atrium: " + s.getMessage());

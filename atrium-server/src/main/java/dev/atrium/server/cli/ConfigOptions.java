@@ -50,6 +50,8 @@ public final class ConfigOptions {
     String eventRetention;
     @Option(names = "--event-poll", description = "how often undelivered events are looked for (default 1s)")
     String eventPoll;
+    @Option(names = "--master-key-file", description = "the master key that encrypts the store's secrets (default <data-dir>/master.key)")
+    String masterKeyFile;
 
     /** Defaults < file < environment < these flags, validated. */
     public AtriumConfig load() {
@@ -75,6 +77,7 @@ public final class ConfigOptions {
         put(flags, "sweep-pause", sweepPause);
         put(flags, "event-retention", eventRetention);
         put(flags, "event-poll", eventPoll);
+        put(flags, "master-key-file", masterKeyFile);
         return ConfigLoader.load(flags, System.getenv());
     }
 

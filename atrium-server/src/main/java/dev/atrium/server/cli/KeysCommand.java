@@ -5,8 +5,13 @@ import dev.atrium.core.store.AtriumStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code atrium keys rotate|list --app ID}: an app's token signing keys; tokens signed by an old one stay valid. */
-@Command(name = "keys", description = "Manage an app's token signing keys.", subcommands = {KeysCommand.Rotate.class, KeysCommand.ListKeys.class})
+/**
+ * {@code atrium keys rotate|list --app ID}: an app's token signing keys; tokens signed by an old one
+ * stay valid. And the master key that encrypts them at rest ({@link MasterKeyCommands}).
+ */
+@Command(name = "keys", description = "Manage apps' token signing keys and the master key that encrypts secrets at rest.",
+        subcommands = {KeysCommand.Rotate.class, KeysCommand.ListKeys.class, MasterKeyCommands.NewMasterKey.class,
+            MasterKeyCommands.Rewrap.class, MasterKeyCommands.ResetAfterLostMasterKey.class})
 final class KeysCommand {
 
     @Command(name = "rotate", description = "Make a new signing key active; the old one keeps verifying until its tokens expire.")

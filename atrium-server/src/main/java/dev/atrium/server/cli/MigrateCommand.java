@@ -1,7 +1,7 @@
 package dev.atrium.server.cli;
 
 import dev.atrium.server.config.AtriumConfig;
-import dev.atrium.store.jdbc.JdbcSettings;
+import dev.atrium.server.app.Stores;
 import dev.atrium.store.jdbc.JdbcStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +21,7 @@ final class MigrateCommand implements Runnable {
     @Override
     public void run() {
         AtriumConfig config = options.load();
-        try (JdbcStore store = JdbcStore.open(new JdbcSettings(config.effectiveStoreUrl(), 1,
-                config.storeConnectTimeout(), config.storeSchema()))) {
+        try (JdbcStore store = Stores.open(config, 1, null)) {
             out().println("migrations applied: " + store.migrationsApplied() + " (store " + store.describe() + ")");
         }
     }

@@ -2,6 +2,7 @@ package dev.atrium.server.cli;
 
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.app.FirstStart;
+import dev.atrium.server.config.AtriumConfig;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -21,7 +22,8 @@ final class ServeCommand implements Runnable {
 
     @Override
     public void run() {
-        Atrium atrium = Atrium.start(options.load(), Clock.systemUTC());
+        AtriumConfig config = options.load();
+        Atrium atrium = Atrium.start(config, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             atrium.close();
@@ -39,6 +41,7 @@ final class ServeCommand implements Runnable {
             out().println("admin token: written on first start by the node that created the store; lost? "
                     + "atrium admin-tokens create --name NAME makes another");
         }
+        out().println("master key: " + config.effectiveMasterKeyFile() + " (back it up apart from the database)");
         out().flush();
         try {
             stopped.await();

@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param port the port to bind; 0 picks a free one (tests)
  * @param publicUrl the externally reachable base URL, returned as {@code hostname} by location
  *     (spec §3) and used in token issuers; null means {@code http://host:port}
- * @param dataDir where the SQLite file and the admin token live
+ * @param dataDir where the SQLite file, the admin token and (by default) the master key live; 0700
  * @param storeUrl {@code sqlite:<file>} or {@code postgresql://…}; null means SQLite under dataDir
  * @param storePoolSize database connections
  * @param storeConnectTimeout how long a request waits for a connection before a 503
@@ -22,10 +22,24 @@ import java.time.Duration;
  * @param hashing Argon2id parameters for email/password accounts
  * @param trustedProxies CIDRs whose {@code X-Forwarded-For} is believed (design §1 rule 9); empty = none
  * @param lifecycle the sweeper's and the event outbox's schedule
+ * @param masterKeyFile the master key that encrypts the store's secrets (AES-256-GCM keys, JSON); null
+ *     means {@code <dataDir>/master.key}, made at first start when the store has no secret yet
  */
 public record AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl,
                            int storePoolSize, Duration storeConnectTimeout, String storeSchema, Duration cacheTtl,
-                           PasswordHashing hashing, java.util.List<String> trustedProxies, Lifecycle lifecycle) {
+                           PasswordHashing hashing, java.util.List<String> trustedProxies, Lifecycle lifecycle,
+                           Path masterKeyFile) {
+
+    /** The master key's default file name in the data directory. */
+    public static final String MASTER_KEY_FILE = "master.key";
+
+    /** A configuration with the default master key file ({@code <dataDir>/master.key}). */
+    public AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl, int storePoolSize,
+                        Duration storeConnectTimeout, String storeSchema, Duration cacheTtl, PasswordHashing hashing,
+                        java.util.List<String> trustedProxies, Lifecycle lifecycle) {
+        this(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout, storeSchema, cacheTtl, hashing,
+                trustedProxies, lifecycle, null);
+    }
 
     /**
      * Background work inside {@code serve}.
@@ -76,9 +90,20 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
         return storeUrl != null ? storeUrl : "sqlite:" + dataDir.resolve("atrium.db");
     }
 
+    /** The master key file, defaulting to {@code <dataDir>/master.key}. */
+    public Path effectiveMasterKeyFile() {
+        return masterKeyFile != null ? masterKeyFile : dataDir.resolve(MASTER_KEY_FILE);
+    }
+
     /** A copy with another port (tests bind port 0). */
     public AtriumConfig withPort(int value) {
         return new AtriumConfig(host, value, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile);
+    }
+
+    /** A copy with another master key file (tests, the CLI's --new-key-file). */
+    public AtriumConfig withMasterKeyFile(Path value) {
+        return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, value);
     }
 }

@@ -25,7 +25,7 @@ public final class ConfigLoader {
             "store-pool-size", "store-connect-timeout", "store-schema", "cache-ttl", "argon2-memory-kib",
             "argon2-iterations", "argon2-parallelism", "trusted-proxies", "sweep-interval", "sweep-batch-size",
             "sweep-pause", "event-retention", "event-poll",
-            "argon2-concurrency", "argon2-queue-timeout");
+            "argon2-concurrency", "argon2-queue-timeout", "master-key-file");
     private static final String DEFAULT_FILE = "atrium.properties";
 
     private ConfigLoader() {}
@@ -101,11 +101,13 @@ public final class ConfigLoader {
                 f.duration("sweep-pause", Duration.ofMillis(50), Duration.ZERO, Duration.ofMinutes(1)),
                 f.duration("event-retention", Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(365)),
                 f.duration("event-poll", Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMinutes(10)));
+        String keyFile = f.string("master-key-file", null);
+        Path masterKeyFile = keyFile == null ? null : Path.of(keyFile.trim()).toAbsolutePath().normalize();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, pool, connect, schema, cacheTtl, hashing,
-                proxies, lifecycle);
+                proxies, lifecycle, masterKeyFile);
     }
 
     /** Typed reads of the merged values, each adding a problem instead of throwing. */

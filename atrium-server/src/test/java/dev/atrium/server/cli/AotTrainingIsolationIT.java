@@ -49,6 +49,7 @@ class AotTrainingIsolationIT {
         Path configStore = dir.resolve("config-store.db");
         Path propertiesStore = dir.resolve("properties-store.db");
         Path operatorData = dir.resolve("operator-data");
+        Path operatorKey = dir.resolve("operator-master.key");
         Path workDir = Files.createDirectories(dir.resolve("operator-cwd"));
         existingStore(configStore);
         Files.writeString(dir.resolve("operator.properties"), "store-url=sqlite:" + configStore + "\n");
@@ -59,7 +60,8 @@ class AotTrainingIsolationIT {
             createEmptySchema(pg);
             Map<String, String> env = Map.of("ATRIUM_STORE_URL", pg.url, "ATRIUM_STORE_SCHEMA", pg.name,
                     "ATRIUM_CONFIG", dir.resolve("operator.properties").toString(),
-                    "ATRIUM_DATA_DIR", operatorData.toString(), "ATRIUM_PORT", Integer.toString(operatorPort.getLocalPort()));
+                    "ATRIUM_DATA_DIR", operatorData.toString(), "ATRIUM_PORT", Integer.toString(operatorPort.getLocalPort()),
+                    "ATRIUM_MASTER_KEY_FILE", operatorKey.toString());
 
             String aotOptions = runTheLaunchersTrainingPath(jar, workDir, env);
 
@@ -71,6 +73,7 @@ class AotTrainingIsolationIT {
         assertThat(sqliteRows(configStore)).as("the store ATRIUM_CONFIG names, row for row").isEqualTo(configStoreBefore);
         assertThat(propertiesStore).as("./atrium.properties' store").doesNotExist();
         assertThat(operatorData).as("ATRIUM_DATA_DIR (no admin-token written there)").doesNotExist();
+        assertThat(operatorKey).as("ATRIUM_MASTER_KEY_FILE (never read, never made)").doesNotExist();
         try (Stream<Path> left = Files.list(dir.resolve("tmp"))) {
             assertThat(left).as("the training's own directory (mktemp -d) is gone").isEmpty();
         }

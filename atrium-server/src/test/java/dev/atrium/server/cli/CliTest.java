@@ -34,6 +34,11 @@ class CliTest {
         return all;
     }
 
+    /** The SQLite store of data directory {@code dataDir}, opened as the CLI opens it (its master key included). */
+    static dev.atrium.store.jdbc.JdbcStore openStore(Path dataDir) {
+        return dev.atrium.server.app.Stores.open(TestServer.config(dataDir, "sqlite:" + dataDir.resolve("atrium.db")), 1, null);
+    }
+
     @Test
     void aotTrainingPrepareThenRunDrivesGuestRoundTripsOnItsOwnStoreAndStopsTheServer() throws Exception {
         Path training = dir.resolve("training");
@@ -42,8 +47,7 @@ class CliTest {
 
         assertThat(prepared.code()).as(prepared.err()).isZero();
         assertThat(trained.code()).as(trained.err()).isZero();
-        try (var store = dev.atrium.store.jdbc.JdbcStore.open(new dev.atrium.store.jdbc.JdbcSettings(
-                "sqlite:" + training.resolve("atrium.db"), 1, java.time.Duration.ofSeconds(2), null))) {
+        try (var store = openStore(training)) {
             String app = store.apps().list().getFirst().id();
             assertThat(store.stats().countUsers(app).total()).as("every trained guest logged out, so deleted").isZero();
             assertThat(store.stats().eventsPerHour(app, java.time.Instant.EPOCH))
@@ -99,8 +103,7 @@ class CliTest {
         assertThat(blank.code()).isEqualTo(1);
         assertThat(blank.err()).contains("InvalidParameter").contains("name must be 1..64 characters");
         assertThat(tooLong.code()).isEqualTo(1);
-        try (var store = dev.atrium.store.jdbc.JdbcStore.open(new dev.atrium.store.jdbc.JdbcSettings(
-                "sqlite:" + dir.resolve("atrium.db"), 1, java.time.Duration.ofSeconds(2), null))) {
+        try (var store = openStore(dir)) {
             assertThat(store.adminTokens().list()).isEmpty();
         }
     }
@@ -163,8 +166,7 @@ class CliTest {
         assertThat(badWebhook.err()).contains("InvalidParameter: webhook_url must be an http(s) URL");
         assertThat(badAlg.code()).isEqualTo(1);
         assertThat(badAlg.err()).contains("InvalidParameter: alg must be one of");
-        try (var store = dev.atrium.store.jdbc.JdbcStore.open(new dev.atrium.store.jdbc.JdbcSettings(
-                "sqlite:" + dir.resolve("atrium.db"), 1, java.time.Duration.ofSeconds(2), null))) {
+        try (var store = openStore(dir)) {
             assertThat(store.apps().providers(id)).filteredOn(pc -> pc.type().equals("anon-user"))
                     .allSatisfy(pc -> assertThat(pc.config()).isEmpty());
             assertThat(store.apps().find(id).orElseThrow().settings().webhookUrl()).isNull();

@@ -31,12 +31,18 @@ class MultiNodeIT {
     static Path dirA;
     @TempDir
     static Path dirB;
+    /** The master key every node shares (README "Secrets at rest": same file on every node, never in the database). */
+    @TempDir
+    static Path keys;
+    static Path masterKey;
     static PgSchema pg;
     static NodeProcess a;
     static NodeProcess b;
 
     @BeforeAll
     static void startTwoNodes() {
+        masterKey = keys.resolve("master.key");
+        NodeProcess.cli("keys", "new-master-key", "--output", masterKey.toString(), "--data-dir", keys.resolve("none").toString());
         pg = new PgSchema();
         a = NodeProcess.launch(storeArgs(pg, dirA)).awaitReady();
         b = NodeProcess.launch(storeArgs(pg, dirB)).awaitReady();
@@ -57,7 +63,7 @@ class MultiNodeIT {
 
     static String[] storeArgs(PgSchema schema, Path dir) {
         return new String[] {"--store", schema.url, "--store-schema", schema.name, "--data-dir", dir.toString(),
-                "--cache-ttl", CACHE_TTL.toMillis() + "ms"};
+                "--cache-ttl", CACHE_TTL.toMillis() + "ms", "--master-key-file", masterKey.toString()};
     }
 
     static String client(NodeProcess node, String suffix) {
@@ -145,6 +151,17 @@ class MultiNodeIT {
                         .filteredOn(o -> o.contains("admin token: written to")).hasSize(1);
             }
         }
+    }
+
+    @Test
+    void aNodeWithoutTheStoresMasterKeyRefusesToStartSayingWhereTheKeyMustComeFrom(@TempDir Path own) {
+        try (NodeProcess node = NodeProcess.launch("--store", pg.url, "--store-schema", pg.name, "--data-dir", own.toString())) {
+            assertThat(node.awaitExit(60)).as(node.output()).isEqualTo(4);
+            assertThat(node.output()).contains("the store's secrets are encrypted with master key")
+                    .contains(own.resolve("master.key") + " (the default, in the data directory) does not exist")
+                    .contains("point master-key-file (ATRIUM_MASTER_KEY_FILE, --master-key-file) at it");
+        }
+        assertThat(own.resolve("master.key")).as("no key is made for a store that has one").doesNotExist();
     }
 
     @Test

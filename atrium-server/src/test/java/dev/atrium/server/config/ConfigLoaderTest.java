@@ -25,6 +25,22 @@ class ConfigLoaderTest {
         assertThat(c.dataDir()).isEqualTo(Path.of("atrium-data").toAbsolutePath());
         assertThat(c.effectiveStoreUrl()).isEqualTo("sqlite:" + Path.of("atrium-data").toAbsolutePath().resolve("atrium.db"));
         assertThat(c.cacheTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.masterKeyFile()).as("not named: the default, which may be made at first start").isNull();
+        assertThat(c.effectiveMasterKeyFile()).isEqualTo(Path.of("atrium-data").toAbsolutePath().resolve("master.key"));
+    }
+
+    @Test
+    void theMasterKeyFileComesFromTheFileTheEnvironmentOrTheFlag() {
+        String file = write("master-key-file=/etc/atrium/from-file.key\n");
+
+        assertThat(ConfigLoader.load(Map.of("config", file), Map.of()).effectiveMasterKeyFile())
+                .isEqualTo(Path.of("/etc/atrium/from-file.key"));
+        assertThat(ConfigLoader.load(Map.of("config", file), Map.of("ATRIUM_MASTER_KEY_FILE", "/run/secrets/atrium.key"))
+                .effectiveMasterKeyFile()).isEqualTo(Path.of("/run/secrets/atrium.key"));
+        assertThat(ConfigLoader.load(Map.of("config", file, "master-key-file", "relative.key"), Map.of()).masterKeyFile())
+                .isEqualTo(Path.of("relative.key").toAbsolutePath());
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("config", file, "master-key-file", " "), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("master-key-file: must not be empty");
     }
 
     @Test

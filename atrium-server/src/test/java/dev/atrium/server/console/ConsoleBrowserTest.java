@@ -33,6 +33,8 @@ class ConsoleBrowserTest {
     static final String PLAYWRIGHT_VERSION = "1.65.1";
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ATRIUM_CHROMIUM", "/usr/bin/chromium"));
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots").toAbsolutePath();
+    /** The custom-token shared secret the browser scenario configures and must never see again. */
+    static final String PROVIDER_SECRET = "console-shared-secret-" + java.util.UUID.randomUUID();
     /** A hang guard for the whole browser run (it takes seconds). */
     static final long TIMEOUT_SECONDS = 240;
 
@@ -58,6 +60,7 @@ class ConsoleBrowserTest {
                     "ATRIUM_GUEST_IDS", String.join(",", seed.guests()),
                     "ATRIUM_LINKED_ID", seed.linked(),
                     "ATRIUM_SCREENSHOT_DIR", SCREENSHOTS.toString(),
+                    "ATRIUM_PROVIDER_SECRET", PROVIDER_SECRET,
                     "ATRIUM_CHROMIUM", CHROMIUM.toString());
 
             node.runPassing(server, env, TIMEOUT_SECONDS, "console.test.mjs");
@@ -71,6 +74,10 @@ class ConsoleBrowserTest {
             assertThat(Http.send("GET", admin + "/users/" + seed.linked(), token, null).status())
                     .as("the no-filter bulk delete took the linked user too").isEqualTo(404);
             assertThat(Http.send("GET", admin + "/users", token, null).json().get("users")).isEmpty();
+            var custom = server.atrium.store().apps().providers(server.appId()).stream()
+                    .filter(p -> p.type().equals("custom-token")).findFirst().orElseThrow();
+            assertThat(custom.config()).as("the secret the console never showed was kept when its config was saved as shown")
+                    .containsEntry("shared_secret", PROVIDER_SECRET);
             JsonNode anon = providers(server, token, "anon-user");
             assertThat(anon.path("enabled").asBoolean()).as("anon-user enabled again at the end: " + anon).isTrue();
             assertThat(server.guestLogin().has("access_token")).isTrue();

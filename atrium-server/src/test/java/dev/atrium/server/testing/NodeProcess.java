@@ -103,6 +103,20 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the process to end by itself (a refused start); its exit code, or an AssertionError after {@code seconds}. */
+    public int awaitExit(long seconds) {
+        try {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                throw new AssertionError("still running after " + seconds + " s:\n" + output());
+            }
+            Thread.sleep(50); // let the reader drain the last lines
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String baseUrl() {
         return baseUrl;
     }

@@ -3,6 +3,7 @@ package dev.atrium.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.atrium.core.kernel.StoreUnavailableException;
+import dev.atrium.store.jdbc.secrets.OwnerOnlyFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,11 +58,7 @@ public final class Database implements AutoCloseable {
 
     private static Database openSqlite(JdbcSettings settings) {
         Path file = settings.sqliteFile().toAbsolutePath();
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (java.io.IOException e) {
-            throw new StoreUnavailableException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
-        }
+        ownerOnly(file);
         String url = "jdbc:sqlite:" + file;
         HikariDataSource writer = pool("atrium-sqlite-writer", sqlite(url, true), 1, settings,
                 "PRAGMA wal_autocheckpoint=0"); // see Checkpointer: commits never pay for a checkpoint
@@ -69,6 +66,27 @@ public final class Database implements AutoCloseable {
         Database db = new Database(Dialect.SQLITE, writer, reader, sqlite(url, true), "sqlite:" + file);
         db.checkpointer = new Checkpointer(reader);
         return db;
+    }
+
+    /**
+     * The database file is made 0600 before SQLite first opens it, and SQLite gives its {@code -wal}
+     * and {@code -shm} files the main file's mode whatever the umask (its unix VFS copies it), so
+     * none is ever readable by others; files of an older start that are wider are narrowed, and a
+     * directory this creates is 0700. An existing directory is left as it is: it may be shared
+     * (the data directory itself is narrowed by the server, which owns it).
+     */
+    private static void ownerOnly(Path file) {
+        try {
+            if (!Files.isDirectory(file.getParent())) {
+                OwnerOnlyFiles.directory(file.getParent());
+            }
+            OwnerOnlyFiles.file(file);
+            OwnerOnlyFiles.narrowIfExists(Path.of(file + "-wal"));
+            OwnerOnlyFiles.narrowIfExists(Path.of(file + "-shm"));
+            OwnerOnlyFiles.narrowIfExists(Path.of(file + "-journal"));
+        } catch (java.io.UncheckedIOException e) {
+            throw new StoreUnavailableException(e.getMessage(), e);
+        }
     }
 
     private static SQLiteDataSource sqlite(String url, boolean immediate) {

@@ -14,13 +14,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link AppStore} over JDBC. */
+/**
+ * {@link AppStore} over JDBC. The secret fields of settings and provider configs (webhook secret,
+ * SMTP password, shared secrets: {@link dev.atrium.core.apps.SecretFields}) are stored encrypted,
+ * each bound to its app and field ({@link SecretCodec}).
+ */
 final class JdbcAppStore implements AppStore {
     private static final String FIRST_APP_KEY = "first_app";
     private final Database db;
+    private final SecretCodec secrets;
 
-    JdbcAppStore(Database db) {
+    JdbcAppStore(Database db, SecretCodec secrets) {
         this.db = db;
+        this.secrets = secrets;
     }
 
     @Override
@@ -65,13 +71,13 @@ final class JdbcAppStore implements AppStore {
         return find(firstId).orElseThrow(() -> new IllegalStateException("first app " + firstId + " was deleted"));
     }
 
-    private static void insertApp(Connection c, App app, List<ProviderConfig> providers) throws SQLException {
+    private void insertApp(Connection c, App app, List<ProviderConfig> providers) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO apps (id, name, created_at, settings) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, app.id());
             ps.setString(2, app.name());
             ps.setLong(3, app.createdAt().toEpochMilli());
-            ps.setString(4, Json.write(app.settings().toMap()));
+            ps.setString(4, Json.write(secrets.sealSettings(app.id(), app.settings().toMap())));
             ps.executeUpdate();
         }
         for (ProviderConfig p : providers) {
@@ -115,8 +121,10 @@ final class JdbcAppStore implements AppStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     List<ProviderConfig> list = new ArrayList<>();
                     while (rs.next()) {
-                        list.add(new ProviderConfig(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getBoolean(4), Json.readObject(rs.getString(5))));
+                        String app = rs.getString(2);
+                        String type = rs.getString(3);
+                        list.add(new ProviderConfig(rs.getString(1), app, type, rs.getBoolean(4),
+                                secrets.openConfig(app, type, Json.readObject(rs.getString(5)))));
                     }
                     return list;
                 }
@@ -128,7 +136,7 @@ final class JdbcAppStore implements AppStore {
     public boolean updateSettings(String appId, AppSettings settings) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE apps SET settings = ? WHERE id = ?")) {
-                ps.setString(1, Json.write(settings.toMap()));
+                ps.setString(1, Json.write(secrets.sealSettings(appId, settings.toMap())));
                 ps.setString(2, appId);
                 return ps.executeUpdate() == 1;
             }
@@ -151,7 +159,7 @@ final class JdbcAppStore implements AppStore {
         });
     }
 
-    private static void upsertProvider(Connection c, ProviderConfig p) throws SQLException {
+    private void upsertProvider(Connection c, ProviderConfig p) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO providers (id, app_id, type, enabled, config) VALUES (?, ?, ?, ?, ?) "
                         + "ON CONFLICT (app_id, type) DO UPDATE SET enabled = excluded.enabled, config = excluded.config")) {
@@ -159,13 +167,14 @@ final class JdbcAppStore implements AppStore {
             ps.setString(2, p.appId());
             ps.setString(3, p.type());
             ps.setBoolean(4, p.enabled());
-            ps.setString(5, Json.write(p.config()));
+            ps.setString(5, Json.write(secrets.sealConfig(p.appId(), p.type(), p.config())));
             ps.executeUpdate();
         }
     }
 
-    private static App app(ResultSet rs) throws SQLException {
-        return new App(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                AppSettings.fromMap(Json.readObject(rs.getString(4))));
+    private App app(ResultSet rs) throws SQLException {
+        String id = rs.getString(1);
+        return new App(id, rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                AppSettings.fromMap(secrets.openSettings(id, Json.readObject(rs.getString(4)))));
     }
 }

@@ -10,12 +10,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link SigningKeyStore} over JDBC; the partial unique index allows one active key per app. */
+/**
+ * {@link SigningKeyStore} over JDBC; the partial unique index allows one active key per app. The
+ * private JWK is stored encrypted ({@link SecretCodec}), bound to its app and kid.
+ */
 final class JdbcSigningKeyStore implements SigningKeyStore {
     private final Database db;
+    private final SecretCodec secrets;
 
-    JdbcSigningKeyStore(Database db) {
+    JdbcSigningKeyStore(Database db, SecretCodec secrets) {
         this.db = db;
+        this.secrets = secrets;
     }
 
     @Override
@@ -30,7 +35,9 @@ final class JdbcSigningKeyStore implements SigningKeyStore {
                     while (rs.next()) {
                         long retired = rs.getLong(7);
                         Instant retiredAt = rs.wasNull() ? null : Instant.ofEpochMilli(retired);
-                        keys.add(new SigningKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        String app = rs.getString(1);
+                        String kid = rs.getString(2);
+                        keys.add(new SigningKey(app, kid, rs.getString(3), secrets.openJwk(app, kid, rs.getString(4)),
                                 rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), retiredAt));
                     }
                     return keys;
@@ -78,14 +85,14 @@ final class JdbcSigningKeyStore implements SigningKeyStore {
         });
     }
 
-    private static boolean insert(Connection c, SigningKey key, String onConflict) throws SQLException {
+    private boolean insert(Connection c, SigningKey key, String onConflict) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO signing_keys (kid, app_id, alg, private_jwk, state, created_at, retired_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)" + onConflict)) {
             ps.setString(1, key.kid());
             ps.setString(2, key.appId());
             ps.setString(3, key.alg());
-            ps.setString(4, key.privateJwk());
+            ps.setString(4, secrets.sealJwk(key.appId(), key.kid(), key.privateJwk())); // never in the clear
             ps.setString(5, key.state());
             ps.setLong(6, key.createdAt().toEpochMilli());
             if (key.retiredAt() == null) {

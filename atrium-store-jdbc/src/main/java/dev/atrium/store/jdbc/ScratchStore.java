@@ -2,6 +2,7 @@ package dev.atrium.store.jdbc;
 
 import dev.atrium.core.apps.AppSettings;
 import dev.atrium.core.apps.AppStore;
+import dev.atrium.store.jdbc.secrets.MasterKeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ public final class ScratchStore {
 
     /** Applies the schema migrations (in this JVM) and closes the store. */
     public void migrate() {
-        try (JdbcStore store = JdbcStore.open(settings())) {
+        try (JdbcStore store = JdbcStore.open(settings(), masterKey())) {
             store.migrationsApplied();
         }
     }
@@ -106,7 +107,7 @@ public final class ScratchStore {
      * first reads the app: a server caches app settings for its cache-ttl.
      */
     public void liftGuestLimits(String appId) {
-        try (JdbcStore store = JdbcStore.open(settings())) {
+        try (JdbcStore store = JdbcStore.open(settings(), masterKey())) {
             AppStore apps = store.apps();
             AppSettings s = apps.find(appId).orElseThrow(() -> new IllegalStateException("no app " + appId + " in " + this))
                     .settings();
@@ -137,6 +138,11 @@ public final class ScratchStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }
+    }
+
+    /** The scratch store's master key: {@code master.key} in its directory, where a server with this data dir looks too. */
+    public MasterKeyFile masterKey() {
+        return new MasterKeyFile(dir.resolve("master.key"), true, "of a scratch store");
     }
 
     private JdbcSettings settings() {

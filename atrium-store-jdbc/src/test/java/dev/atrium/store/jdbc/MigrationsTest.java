@@ -31,13 +31,13 @@ class MigrationsTest {
     @Test
     void emptyDatabaseIsMigratedThenTheSecondOpenSkipsFlyway() {
         JdbcSettings settings = new JdbcSettings("sqlite:" + dir.resolve("a.db"), 2, Duration.ofSeconds(2), null);
-        try (JdbcStore first = JdbcStore.open(settings)) {
+        try (JdbcStore first = JdbcStore.open(settings, TestKeys.KEY)) {
             assertThat(first.migrationsApplied()).isEqualTo(Migrations.LATEST);
         }
         try (Database db = Database.open(settings)) {
             assertThat(Migrations.isCurrent(db)).isTrue();
         }
-        try (JdbcStore second = JdbcStore.open(settings)) {
+        try (JdbcStore second = JdbcStore.open(settings, TestKeys.KEY)) {
             assertThat(second.migrationsApplied()).isZero();
         }
     }
@@ -45,7 +45,7 @@ class MigrationsTest {
     @Test
     void databaseBehindTheLatestIsNotCurrent() throws Exception {
         JdbcSettings settings = new JdbcSettings("sqlite:" + dir.resolve("b.db"), 2, Duration.ofSeconds(2), null);
-        JdbcStore.open(settings).close();
+        JdbcStore.open(settings, TestKeys.KEY).close();
         try (Database db = Database.open(settings)) {
             db.write(c -> c.createStatement().executeUpdate(
                     "UPDATE flyway_schema_history SET version = '2' WHERE version = '" + Migrations.LATEST + "'"));

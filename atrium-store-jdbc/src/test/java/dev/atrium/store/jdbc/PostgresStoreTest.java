@@ -6,6 +6,7 @@ import dev.atrium.store.tck.ApiKeyStoreContract;
 import dev.atrium.store.tck.AppStoreContract;
 import dev.atrium.store.tck.EventStoreContract;
 import dev.atrium.store.tck.LinkStoreContract;
+import dev.atrium.store.tck.SecretsAtRestContract;
 import dev.atrium.store.tck.SessionStoreContract;
 import dev.atrium.store.tck.SigningKeyStoreContract;
 import dev.atrium.store.tck.SignupStoreContract;
@@ -65,7 +66,7 @@ class PostgresStoreTest {
                     + " ATRIUM_TEST_PG_URL=postgresql://user[:password]@host:port/database (the user needs CREATE on"
                     + " that database; each run creates and drops its own schema atrium_test_<random>).", e);
         }
-        shared = JdbcStore.open(SETTINGS);
+        shared = JdbcStore.open(SETTINGS, TestKeys.KEY);
         if (shared.migrationsApplied() == 0) {
             throw new AssertionError("schema " + SCHEMA + " already existed with migrations; expected a new one");
         }
@@ -108,6 +109,27 @@ class PostgresStoreTest {
             throw new IllegalStateException("cannot empty schema " + SCHEMA + ": " + e.getMessage(), e);
         }
         return new Unclosed(shared);
+    }
+
+    /** Every row of every table of the run's schema, as text: what a reader of the database sees. */
+    static String rowsAsText(Connection c, String schema) {
+        StringBuilder text = new StringBuilder();
+        try (PreparedStatement tables = c.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ?")) {
+            tables.setString(1, schema);
+            try (ResultSet t = tables.executeQuery()) {
+                while (t.next()) {
+                    try (Statement s = c.createStatement();
+                         ResultSet rows = s.executeQuery("SELECT r::text FROM " + schema + "." + t.getString(1) + " r")) {
+                        while (rows.next()) {
+                            text.append(rows.getString(1)).append('\n');
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return text.toString();
     }
 
     /** A plain JDBC connection to the server named by the store url. */
@@ -210,6 +232,19 @@ class PostgresStoreTest {
         @Override
         public void close() {
             // the run's store is closed by dropSchema()
+        }
+    }
+
+    @Nested
+    class SecretsAtRest extends SecretsAtRestContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+
+        @Override
+        protected String storedText() {
+            return rowsAsText(admin, SCHEMA);
         }
     }
 

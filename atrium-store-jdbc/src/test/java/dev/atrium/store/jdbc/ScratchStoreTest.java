@@ -83,14 +83,14 @@ class ScratchStoreTest {
     }
 
     private static App firstApp(ScratchStore scratch) {
-        try (JdbcStore store = JdbcStore.open(settingsOf(scratch))) {
+        try (JdbcStore store = JdbcStore.open(settingsOf(scratch), scratch.masterKey())) {
             App app = Apps.newApp("default", Instant.now());
             return store.apps().createFirstApp(app, Apps.defaultProviders(app, Instant.now()));
         }
     }
 
     private static AppSettings settings(ScratchStore scratch, String appId) {
-        try (JdbcStore store = JdbcStore.open(settingsOf(scratch))) {
+        try (JdbcStore store = JdbcStore.open(settingsOf(scratch), scratch.masterKey())) {
             return store.apps().find(appId).orElseThrow().settings();
         }
     }

@@ -6,6 +6,7 @@ import dev.atrium.store.tck.ApiKeyStoreContract;
 import dev.atrium.store.tck.AppStoreContract;
 import dev.atrium.store.tck.EventStoreContract;
 import dev.atrium.store.tck.LinkStoreContract;
+import dev.atrium.store.tck.SecretsAtRestContract;
 import dev.atrium.store.tck.SessionStoreContract;
 import dev.atrium.store.tck.SigningKeyStoreContract;
 import dev.atrium.store.tck.SignupStoreContract;
@@ -25,9 +26,40 @@ class SqliteStoreTest {
     @TempDir
     static Path dir;
 
+    /** The file of the store the current test opened. */
+    private static Path current;
+
     private static AtriumStore open() {
-        Path file = dir.resolve("atrium-" + FILES.incrementAndGet() + ".db");
-        return JdbcStore.open(new JdbcSettings("sqlite:" + file, 4, Duration.ofSeconds(10), null));
+        current = dir.resolve("atrium-" + FILES.incrementAndGet() + ".db");
+        return JdbcStore.open(new JdbcSettings("sqlite:" + current, 4, Duration.ofSeconds(10), null), TestKeys.KEY);
+    }
+
+    /** The bytes of the database file and its write-ahead log, as the attacker reading them sees them. */
+    static String fileBytes(Path db) {
+        StringBuilder text = new StringBuilder();
+        for (Path f : new Path[] {db, Path.of(db + "-wal")}) {
+            try {
+                if (java.nio.file.Files.exists(f)) {
+                    text.append(new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return text.toString();
+    }
+
+    @Nested
+    class SecretsAtRest extends SecretsAtRestContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+
+        @Override
+        protected String storedText() {
+            return fileBytes(current);
+        }
     }
 
     @Nested

@@ -6,6 +6,7 @@ import dev.atrium.core.admin.UserAdmin;
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppSettings;
 import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.apps.SecretFields;
 import dev.atrium.core.auth.apikey.ApiKey;
 import dev.atrium.core.events.UserEvent;
 import dev.atrium.core.tokens.SigningKey;
@@ -32,8 +33,9 @@ final class AdminViews {
         return m;
     }
 
+    /** A provider with its config's secrets (write only) replaced by {@code <key>_set: true} ({@link SecretFields}). */
     static Map<String, Object> provider(ProviderConfig p) {
-        return map("id", p.id(), "type", p.type(), "enabled", p.enabled(), "config", p.config());
+        return map("id", p.id(), "type", p.type(), "enabled", p.enabled(), "config", SecretFields.redacted(p.config()));
     }
 
     static Map<String, Object> user(User u) {
