@@ -239,6 +239,20 @@ class AdminApiTest {
     }
 
     @Test
+    void signingKeysShowThePublicJwkOfEitherAlgorithmAndNeverThePrivatePart() {
+        String app = "/apps/" + call("POST", "/apps", "{\"name\":\"Keys\"}").json().get("id").asText();
+        call("GET", app + "/signing_keys", null); // the first key (ES256) is made on first use
+        call("POST", app + "/signing_keys/rotate", "{\"alg\":\"EdDSA\"}");
+
+        JsonNode keys = call("GET", app + "/signing_keys", null).json();
+
+        assertThat(keys).extracting(k -> k.get("alg").asText()).containsExactly("EdDSA", "ES256");
+        assertThat(keys.get(0).get("public_jwk").get("kty").asText()).isEqualTo("OKP");
+        assertThat(keys.get(1).get("public_jwk").get("kty").asText()).isEqualTo("EC");
+        keys.forEach(k -> assertThat(k.get("public_jwk").has("d")).as("no private part").isFalse());
+    }
+
+    @Test
     void adminTokensAreCreatedShownOnceAndRevoked() {
         JsonNode created = call("POST", "/tokens", "{\"name\":\"ci\"}").json();
         String secret = created.get("token").asText();

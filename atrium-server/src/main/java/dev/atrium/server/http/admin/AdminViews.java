@@ -1,6 +1,6 @@
 package dev.atrium.server.http.admin;
 
-import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.JWK;
 import dev.atrium.core.admin.StatsService;
 import dev.atrium.core.admin.UserAdmin;
 import dev.atrium.core.apps.App;
@@ -64,7 +64,7 @@ final class AdminViews {
     static Map<String, Object> signingKey(SigningKey k) {
         Object jwk;
         try {
-            jwk = OctetKeyPair.parse(k.privateJwk()).toPublicJWK().toJSONObject();
+            jwk = JWK.parse(k.privateJwk()).toPublicJWK().toJSONObject(); // EC (ES256) or OKP (EdDSA)
         } catch (java.text.ParseException e) {
             jwk = null;
         }
