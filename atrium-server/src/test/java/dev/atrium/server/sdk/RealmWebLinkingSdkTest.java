@@ -35,6 +35,10 @@ class RealmWebLinkingSdkTest {
                     "reset", "webhook",
                     "webhook_url", webhook.hookUrl()));
             enable(server, "api-key", Map.of());
+            // One Node process plays every client from one address: the per-network limits
+            // (PasswordGuessingTest and kin test them) would cut these flows short.
+            dev.atrium.server.app.Atrium.appAdmin(server.atrium.store(), java.time.Clock.systemUTC()).patchSettings(
+                    server.appId(), Map.of("network_burst", 10_000, "network_rate_per_minute", 100_000));
 
             node.runPassing(server, Map.of("ATRIUM_WEBHOOK_RECEIVER", webhook.baseUrl(),
                             "ATRIUM_ADMIN_TOKEN", Files.readString(dir.resolve("admin-token")).trim()),
