@@ -2,7 +2,9 @@ package dev.atrium.core.apps;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Per-app settings (design §3, §1 rule 4).
@@ -18,13 +20,14 @@ import java.util.Map;
  * @param guestAppBudgetPerHour guest sign-ups per hour for the whole app; 0 = no budget
  * @param webhookUrl where lifecycle events are POSTed; null = not delivered
  * @param webhookSecret the HMAC-SHA256 key of the events' signature header
+ * @param allowedOrigins the browser origins that may call the client API (CORS; default any)
  */
 public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLifetime, Duration inactivity,
                           Duration activityGranularity, int guestRatePerHour, int guestBurst, int guestAppBudgetPerHour,
-                          String webhookUrl, String webhookSecret) {
+                          String webhookUrl, String webhookSecret, AllowedOrigins allowedOrigins) {
 
     public static final AppSettings DEFAULTS = new AppSettings(Duration.ofMinutes(30), Duration.ofDays(60),
-            Duration.ofDays(90), Duration.ofHours(1), 100, 30, 0, null, null);
+            Duration.ofDays(90), Duration.ofHours(1), 100, 30, 0, null, null, AllowedOrigins.ANY);
 
     public AppSettings {
         requirePositive("access_token_lifetime", accessTokenLifetime);
@@ -37,12 +40,19 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
         if (guestRatePerHour < 1 || guestBurst < 1 || guestAppBudgetPerHour < 0) {
             throw new IllegalArgumentException("guest rate and burst must be >= 1, the app budget >= 0");
         }
+        Objects.requireNonNull(allowedOrigins, "allowedOrigins");
     }
 
     /** These settings with other guest admission limits (per network per hour, burst, app-wide budget; 0 = none). */
     public AppSettings withGuestLimits(int ratePerHour, int burst, int appBudgetPerHour) {
         return new AppSettings(accessTokenLifetime, refreshTokenLifetime, inactivity, activityGranularity, ratePerHour,
-                burst, appBudgetPerHour, webhookUrl, webhookSecret);
+                burst, appBudgetPerHour, webhookUrl, webhookSecret, allowedOrigins);
+    }
+
+    /** These settings with other allowed browser origins. */
+    public AppSettings withAllowedOrigins(AllowedOrigins origins) {
+        return new AppSettings(accessTokenLifetime, refreshTokenLifetime, inactivity, activityGranularity, guestRatePerHour,
+                guestBurst, guestAppBudgetPerHour, webhookUrl, webhookSecret, origins);
     }
 
     private static void requirePositive(String name, Duration d) {
@@ -51,7 +61,7 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
         }
     }
 
-    /** The stored form: a flat map of seconds, readable by every store and by {@link #fromMap}. */
+    /** The stored form: a flat map of seconds (and the origins' list), readable by every store and by {@link #fromMap}. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("access_token_lifetime_s", accessTokenLifetime.toSeconds());
@@ -65,6 +75,7 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
             m.put("webhook_url", webhookUrl);
             m.put("webhook_secret", webhookSecret);
         }
+        m.put("allowed_origins", allowedOrigins.entries());
         return m;
     }
 
@@ -79,7 +90,16 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
                 integer(m, "guest_burst", DEFAULTS.guestBurst),
                 integer(m, "guest_app_budget_per_hour", DEFAULTS.guestAppBudgetPerHour),
                 m.get("webhook_url") instanceof String u ? u : null,
-                m.get("webhook_secret") instanceof String k ? k : null);
+                m.get("webhook_secret") instanceof String k ? k : null,
+                origins(m.get("allowed_origins")));
+    }
+
+    /** Rows written before the setting existed have no key: any origin, as then. */
+    private static AllowedOrigins origins(Object stored) {
+        if (!(stored instanceof List<?> list)) {
+            return AllowedOrigins.ANY;
+        }
+        return AllowedOrigins.parse(list.stream().map(String::valueOf).toList());
     }
 
     private static int integer(Map<String, Object> m, String key, int fallback) {
