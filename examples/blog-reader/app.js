@@ -131,10 +131,12 @@ $("#signin-form").addEventListener("submit", (event) => {
   const form = event.currentTarget;
   act(async () => {
     const { user, previous } = await reader.signIn(form.email.value, form.password.value);
-    if (previous && previous.id !== user.id) moveLikes(previous.id, user.id);
+    const carried = previous && previous.id !== user.id ? likesOf(previous.id).size : 0;
+    if (carried > 0) moveLikes(previous.id, user.id);
     form.reset();
     renderUser();
-    say("Signed in: your likes from this visit were added to your account.", "success");
+    say(carried > 0 ? "Signed in: the posts you liked on this visit were added to your account."
+      : "Signed in: welcome back.", "success");
   });
 });
 

@@ -234,6 +234,7 @@ step("a member who logs out is kept, and signing in again brings back the same i
   await submit("signin-form", email);
   const shown = await reader(page, "linked");
   assert.equal(shown.id, member);
+  assert.equal(shown.status, "Signed in: welcome back.");
   assert.deepEqual(shown.liked, ["linking-keeps-your-id"]);
   assert.equal((await admin("GET", `/users/${interim.id}`)).status, 404, "the guest that signed in was logged out");
   await screenshot(page, "member-signed-in-again");
