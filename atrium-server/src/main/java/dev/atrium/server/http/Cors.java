@@ -141,7 +141,7 @@ final class Cors implements Filter {
     }
 
     /** The {@code {appId}} of an app-scoped path. */
-    static Optional<String> pathApp(String path) {
+    private static Optional<String> pathApp(String path) {
         if (!path.startsWith(APP)) {
             return Optional.empty();
         }

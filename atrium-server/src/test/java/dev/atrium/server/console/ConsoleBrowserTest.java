@@ -65,6 +65,9 @@ class ConsoleBrowserTest {
             JsonNode anon = providers(server, token, "anon-user");
             assertThat(anon.path("enabled").asBoolean()).as("anon-user enabled again at the end: " + anon).isTrue();
             assertThat(server.guestLogin().has("access_token")).isTrue();
+            // The browser origins set on the settings page are in force on the client API.
+            assertThat(corsOrigin(server, "https://a.example.com")).hasValue("https://a.example.com");
+            assertThat(corsOrigin(server, "https://evil-example.com")).isEmpty();
         }
         assertThat(Chromium.screenshots(screenshots)).as("screenshots of each step in " + screenshots)
                 .isGreaterThanOrEqualTo(8);
@@ -155,6 +158,13 @@ class ConsoleBrowserTest {
         Http.Reply logout = server.send("DELETE", server.client("/auth/session"), leaving.path("refresh_token").asText(), null);
         assertThat(logout.status()).as(logout.body()).isEqualTo(204);
         return new Seed(guests, toLink.path("user_id").asText());
+    }
+
+    /** The Access-Control-Allow-Origin a page at {@code origin} gets from the app's location route. */
+    private static java.util.Optional<String> corsOrigin(TestServer server, String origin) {
+        Http.Reply r = Http.sendWithHeaders("GET", server.client("/app/" + server.appId() + "/location"), Map.of("Origin", origin), null);
+        assertThat(r.status()).isEqualTo(200);
+        return r.raw().headers().firstValue("Access-Control-Allow-Origin");
     }
 
     private static JsonNode providers(TestServer server, String token, String type) {
