@@ -288,6 +288,32 @@ test("app settings: a refused change shows the API's error; a valid one is saved
   await screenshot("settings-saved");
 });
 
+test("app settings: browser origins (CORS): a bad entry is refused naming it; a list is saved normalised", async () => {
+  assert.deepEqual((await api("GET", "")).json.settings.allowed_origins, ["*"], "any origin by default");
+  assert.equal(await page.getByLabel("Any origin").isChecked(), true);
+  const list = page.getByLabel("Allowed origins, one per line");
+  assert.equal(await list.isDisabled(), true, "no list while any origin is allowed");
+
+  await page.getByLabel("Only these origins").check();
+  await list.fill("https://blog.example\nhttps://blog.example/app");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  const refused = await api("PATCH", "/settings", { body: { allowed_origins: ["https://blog.example", "https://blog.example/app"] } });
+  assert.equal(refused.status, 400);
+  assert.match(refused.json.error, /'https:\/\/blog\.example\/app' is not an origin: it has a path/);
+  await page.getByRole("alert").filter({ hasText: refused.json.error }).waitFor();
+  assert.deepEqual((await api("GET", "")).json.settings.allowed_origins, ["*"], "nothing changed");
+  await screenshot("settings-origins-refused");
+
+  await list.fill("HTTPS://Blog.Example:443\nhttps://*.example.com");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.locator("#status").filter({ hasText: "Settings saved (allowed_origins)" }).waitFor();
+  const saved = ["https://blog.example", "https://*.example.com"];
+  assert.deepEqual((await api("GET", "")).json.settings.allowed_origins, saved);
+  assert.equal(await list.inputValue(), saved.join("\n"), "the page shows the normalised list");
+  assert.equal(await page.getByLabel("Only these origins").isChecked(), true);
+  await screenshot("settings-origins-saved");
+});
+
 test("stats: users by kind and an SVG chart of guest sign-ups and conversions", async () => {
   const stats = (await api("GET", "/stats?hours=48")).json;
   await page.getByRole("link", { name: "Stats" }).click();

@@ -1,5 +1,6 @@
-// App settings: token lifetimes, guest inactivity, guest sign-up limits, sign-in abuse limits and the webhook.
-// Saving sends only the fields that changed (PATCH …/settings keeps omitted ones).
+// App settings: token lifetimes, guest inactivity, guest sign-up limits, sign-in abuse limits, the
+// webhook and the browser origins allowed to call the client API (CORS). Saving sends only the
+// fields that changed (PATCH …/settings keeps omitted ones).
 
 import { admin } from "./api.js";
 import { busy, formatDuration, h, replace, showError, showStatus, time } from "./ui.js";
@@ -47,6 +48,7 @@ function view(appId, app, settings, redraw) {
   const secret = h("input", { id: "s-webhook_secret", name: "webhook_secret", type: "password", autocomplete: "new-password",
     "aria-describedby": "s-webhook_secret-hint" });
   const removeSecret = h("input", { id: "s-webhook_secret-remove", type: "checkbox" });
+  const origins = originsField(settings.allowed_origins ?? ["*"]);
   const save = h("button", { type: "submit", class: "primary", text: "Save settings" });
   const form = h("form", { class: "settings", novalidate: true },
     h("fieldset", {}, h("legend", { text: "Tokens and activity" }), h("div", { class: "fields" }, NUMBERS.slice(0, 4).map(numberField))),
@@ -61,6 +63,7 @@ function view(appId, app, settings, redraw) {
               : "No secret is set: deliveries are not signed." })),
         settings.webhook_secret_set ? h("div", { class: "field check" }, removeSecret,
           h("label", { for: "s-webhook_secret-remove", text: "Remove the secret" })) : null)),
+    origins.fieldset,
     h("div", { class: "buttons" }, save));
 
   form.addEventListener("submit", (event) => {
@@ -80,6 +83,8 @@ function view(appId, app, settings, redraw) {
       if (url.value.trim() !== (settings.webhook_url ?? "")) patch.webhook_url = url.value.trim();
       if (secret.value) patch.webhook_secret = secret.value;
       else if (removeSecret.checked) patch.webhook_secret = ""; // the API stores "" as no secret
+      const allowed = origins.value();
+      if (JSON.stringify(allowed) !== JSON.stringify(settings.allowed_origins ?? ["*"])) patch.allowed_origins = allowed;
       if (Object.keys(patch).length === 0) {
         showStatus("Nothing changed.");
         return;
@@ -98,4 +103,29 @@ function view(appId, app, settings, redraw) {
       h("div", {}, h("dt", { text: "Created" }), h("dd", {}, time(app.created_at)))),
     form,
   ];
+}
+
+/**
+ * Which browser origins may call the client API: any (["*"], the default) or a list, one per line
+ * (empty: no browser page). The server checks and normalises the entries and names a bad one.
+ */
+function originsField(current) {
+  const isAny = current.length === 1 && current[0] === "*";
+  const any = h("input", { id: "s-origins-any", type: "radio", name: "origins-mode", value: "any", checked: isAny });
+  const listed = h("input", { id: "s-origins-listed", type: "radio", name: "origins-mode", value: "listed", checked: !isAny });
+  const list = h("textarea", { id: "s-allowed_origins", rows: 4, spellcheck: "false", class: "mono", disabled: isAny,
+    placeholder: "https://blog.example\nhttps://*.example.com", "aria-describedby": "s-allowed_origins-hint" });
+  list.value = isAny ? "" : current.join("\n");
+  for (const radio of [any, listed]) radio.addEventListener("change", () => { list.disabled = any.checked; });
+  const fieldset = h("fieldset", {}, h("legend", { text: "Browser apps (CORS)" }),
+    h("div", { class: "fields" },
+      h("div", { class: "choices" },
+        h("div", { class: "choice" }, any, h("label", { for: "s-origins-any", text: "Any origin" })),
+        h("div", { class: "choice" }, listed, h("label", { for: "s-origins-listed", text: "Only these origins" }))),
+      h("div", { class: "field wide" }, h("label", { for: "s-allowed_origins", text: "Allowed origins, one per line" }), list,
+        h("span", { id: "s-allowed_origins-hint", class: "hint",
+          text: "Exact origins (https://blog.example, http://127.0.0.1:5173) or every subdomain (https://*.example.com). "
+            + "Empty: no browser page may call the client API. Other origins are still served, but their pages cannot read the answers." }))));
+  const value = () => (any.checked ? ["*"] : list.value.split(/[\s,]+/).map((o) => o.trim()).filter(Boolean));
+  return { fieldset, value };
 }

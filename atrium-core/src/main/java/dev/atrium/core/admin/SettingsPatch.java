@@ -1,5 +1,6 @@
 package dev.atrium.core.admin;
 
+import dev.atrium.core.apps.AllowedOrigins;
 import dev.atrium.core.apps.AppSettings;
 import dev.atrium.core.apps.ThrottleSettings;
 import java.time.Duration;
@@ -14,6 +15,7 @@ final class SettingsPatch {
             "activity_granularity_s");
     static final Set<String> INTEGERS = Set.of("guest_rate_per_hour", "guest_burst", "guest_app_budget_per_hour");
     static final Set<String> STRINGS = Set.of("webhook_url", "webhook_secret");
+    static final String ORIGINS = "allowed_origins";
 
     private SettingsPatch() {}
 
@@ -23,12 +25,9 @@ final class SettingsPatch {
             if (ThrottleSettings.KEYS.contains(key)) {
                 return; // ThrottleSettings.patched checks its own keys, with their bounds
             }
-            boolean ok = DURATIONS.contains(key) || INTEGERS.contains(key)
-                    ? value instanceof Number n && n.longValue() >= 0 && n.doubleValue() == n.longValue()
-                    : STRINGS.contains(key) && (value == null || value instanceof String);
-            if (!ok) {
-                problems.add(DURATIONS.contains(key) || INTEGERS.contains(key) ? key + " must be a whole number >= 0"
-                        : STRINGS.contains(key) ? key + " must be a string or null" : "unknown setting '" + key + "'");
+            String problem = problem(key, value);
+            if (problem != null) {
+                problems.add(problem);
             }
         });
         if (changes.get("webhook_url") instanceof String url && !url.isEmpty()
@@ -41,6 +40,14 @@ final class SettingsPatch {
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
+        AllowedOrigins origins = s.allowedOrigins();
+        if (changes.get(ORIGINS) instanceof List<?> entries && entries.stream().allMatch(e -> e instanceof String)) {
+            try {
+                origins = AllowedOrigins.parse(entries.stream().map(String.class::cast).toList());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -50,8 +57,24 @@ final class SettingsPatch {
                 d(changes, "refresh_token_lifetime_s", s.refreshTokenLifetime()), d(changes, "inactivity_s", s.inactivity()),
                 d(changes, "activity_granularity_s", s.activityGranularity()), i(changes, "guest_rate_per_hour", s.guestRatePerHour()),
                 i(changes, "guest_burst", s.guestBurst()), i(changes, "guest_app_budget_per_hour", s.guestAppBudgetPerHour()),
-                url, secret,
+                url, secret, origins,
                 throttling);
+    }
+
+    /** What is wrong with one key's value by its type, or null. */
+    private static String problem(String key, Object value) {
+        if (DURATIONS.contains(key) || INTEGERS.contains(key)) {
+            return value instanceof Number n && n.longValue() >= 0 && n.doubleValue() == n.longValue()
+                    ? null : key + " must be a whole number >= 0";
+        }
+        if (STRINGS.contains(key)) {
+            return value == null || value instanceof String ? null : key + " must be a string or null";
+        }
+        if (ORIGINS.equals(key)) {
+            return value instanceof List<?> l && l.stream().allMatch(e -> e instanceof String)
+                    ? null : key + " must be an array of origins (\"https://blog.example\", \"https://*.example.com\"), [\"*\"] or []";
+        }
+        return "unknown setting '" + key + "'";
     }
 
     private static Duration d(Map<String, Object> m, String key, Duration current) {

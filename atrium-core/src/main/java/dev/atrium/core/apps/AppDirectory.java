@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,6 +36,11 @@ public final class AppDirectory {
             throw new AuthException(ErrorCode.AppNotFound, "cannot find app using Client App ID '" + appId + "'");
         }
         return e.app;
+    }
+
+    /** The app, or empty when there is none; cached like {@link #requireApp}. */
+    public Optional<App> find(String appId) {
+        return Optional.ofNullable(entry(appId).app);
     }
 
     /** The enabled provider {@code type} of the app, or AuthProviderNotFound (design §1 rule 7). */

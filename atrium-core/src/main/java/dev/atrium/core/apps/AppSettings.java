@@ -2,7 +2,9 @@ package dev.atrium.core.apps;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Per-app settings (design §3, §1 rule 4).
@@ -18,15 +20,16 @@ import java.util.Map;
  * @param guestAppBudgetPerHour guest sign-ups per hour for the whole app; 0 = no budget
  * @param webhookUrl where lifecycle events are POSTed; null = not delivered
  * @param webhookSecret the HMAC-SHA256 key of the events' signature header
+ * @param allowedOrigins the browser origins that may call the client API (CORS; default any)
  * @param throttling limits on password logins, mails and requests per network ({@link ThrottleSettings})
  */
 public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLifetime, Duration inactivity,
                           Duration activityGranularity, int guestRatePerHour, int guestBurst, int guestAppBudgetPerHour,
-                          String webhookUrl, String webhookSecret,
+                          String webhookUrl, String webhookSecret, AllowedOrigins allowedOrigins,
                           ThrottleSettings throttling) {
 
     public static final AppSettings DEFAULTS = new AppSettings(Duration.ofMinutes(30), Duration.ofDays(60),
-            Duration.ofDays(90), Duration.ofHours(1), 100, 30, 0, null, null,
+            Duration.ofDays(90), Duration.ofHours(1), 100, 30, 0, null, null, AllowedOrigins.ANY,
             ThrottleSettings.DEFAULTS);
 
     public AppSettings {
@@ -40,6 +43,7 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
         if (guestRatePerHour < 1 || guestBurst < 1 || guestAppBudgetPerHour < 0) {
             throw new IllegalArgumentException("guest rate and burst must be >= 1, the app budget >= 0");
         }
+        Objects.requireNonNull(allowedOrigins, "allowedOrigins");
         if (throttling == null) {
             throw new IllegalArgumentException("throttling settings are required");
         }
@@ -48,15 +52,21 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
     /** These settings with other guest admission limits (per network per hour, burst, app-wide budget; 0 = none). */
     public AppSettings withGuestLimits(int ratePerHour, int burst, int appBudgetPerHour) {
         return new AppSettings(accessTokenLifetime, refreshTokenLifetime, inactivity, activityGranularity, ratePerHour,
-                burst, appBudgetPerHour, webhookUrl, webhookSecret,
+                burst, appBudgetPerHour, webhookUrl, webhookSecret, allowedOrigins,
                 throttling);
     }
 
     /** These settings with other throttles. */
     public AppSettings withThrottling(ThrottleSettings value) {
         return new AppSettings(accessTokenLifetime, refreshTokenLifetime, inactivity, activityGranularity, guestRatePerHour,
-                guestBurst, guestAppBudgetPerHour, webhookUrl, webhookSecret,
+                guestBurst, guestAppBudgetPerHour, webhookUrl, webhookSecret, allowedOrigins,
                 value);
+    }
+
+    /** These settings with other allowed browser origins. */
+    public AppSettings withAllowedOrigins(AllowedOrigins origins) {
+        return new AppSettings(accessTokenLifetime, refreshTokenLifetime, inactivity, activityGranularity, guestRatePerHour,
+                guestBurst, guestAppBudgetPerHour, webhookUrl, webhookSecret, origins, throttling);
     }
 
     private static void requirePositive(String name, Duration d) {
@@ -65,7 +75,7 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
         }
     }
 
-    /** The stored form: a flat map of seconds, readable by every store and by {@link #fromMap}. */
+    /** The stored form: a flat map of seconds (and the origins' list), readable by every store and by {@link #fromMap}. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("access_token_lifetime_s", accessTokenLifetime.toSeconds());
@@ -80,6 +90,7 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
             m.put("webhook_secret", webhookSecret);
         }
         throttling.putInto(m);
+        m.put("allowed_origins", allowedOrigins.entries());
         return m;
     }
 
@@ -95,7 +106,16 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
                 integer(m, "guest_app_budget_per_hour", DEFAULTS.guestAppBudgetPerHour),
                 m.get("webhook_url") instanceof String u ? u : null,
                 m.get("webhook_secret") instanceof String k ? k : null,
+                origins(m.get("allowed_origins")),
                 ThrottleSettings.fromMap(m));
+    }
+
+    /** Rows written before the setting existed have no key: any origin, as then. */
+    private static AllowedOrigins origins(Object stored) {
+        if (!(stored instanceof List<?> list)) {
+            return AllowedOrigins.ANY;
+        }
+        return AllowedOrigins.parse(list.stream().map(String::valueOf).toList());
     }
 
     private static int integer(Map<String, Object> m, String key, int fallback) {

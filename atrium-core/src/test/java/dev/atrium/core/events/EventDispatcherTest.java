@@ -50,7 +50,7 @@ class EventDispatcherTest {
         App a = Apps.newApp("t", now);
         AppSettings d = AppSettings.DEFAULTS;
         App withHook = new App(a.id(), a.name(), a.createdAt(), new AppSettings(d.accessTokenLifetime(),
-                d.refreshTokenLifetime(), d.inactivity(), d.activityGranularity(), 100, 30, 0, webhook, "k",
+                d.refreshTokenLifetime(), d.inactivity(), d.activityGranularity(), 100, 30, 0, webhook, "k", d.allowedOrigins(),
                 d.throttling()));
         store.apps().create(withHook, Apps.defaultProviders(withHook, now));
         return withHook;

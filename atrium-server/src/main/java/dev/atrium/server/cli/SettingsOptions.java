@@ -1,6 +1,7 @@
 package dev.atrium.server.cli;
 
 import dev.atrium.server.config.Durations;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -37,6 +38,9 @@ final class SettingsOptions {
     String webhookUrl;
     @Option(names = "--webhook-secret", description = "HMAC-SHA256 key of X-Atrium-Signature")
     String webhookSecret;
+    @Option(names = "--allowed-origins", paramLabel = "ORIGINS", description = "browser origins that may call the client "
+            + "API (CORS), comma-separated, e.g. 'https://blog.example,https://*.example.com'; '*' any (default), '' none")
+    String allowedOrigins;
 
     /** The changes as the admin API's settings document (durations in seconds). */
     Map<String, Object> patch() {
@@ -56,6 +60,9 @@ final class SettingsOptions {
         ApiCommand.putGiven(m, "network_rate_per_minute", networkRate);
         ApiCommand.putGiven(m, "webhook_url", webhookUrl);
         ApiCommand.putGiven(m, "webhook_secret", webhookSecret);
+        if (allowedOrigins != null) {
+            m.put("allowed_origins", Arrays.stream(allowedOrigins.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList());
+        }
         return m;
     }
 

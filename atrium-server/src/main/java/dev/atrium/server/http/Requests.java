@@ -14,11 +14,13 @@ import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Reads what requests carry: a bounded JSON object body and a bearer token. */
 public final class Requests {
     /** Bodies above this are refused before parsing (a login body is a few hundred bytes). */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String BEARER = "atrium.bearer";
     private static final ObjectMapper READER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -79,7 +81,11 @@ public final class Requests {
         return new AuthException(ErrorCode.PayloadTooLarge, "request body exceeds " + MAX_BODY_BYTES + " bytes");
     }
 
-    /** The bearer token of the Authorization header; InvalidSession when there is none (issue: missing token → 401). */
+    /**
+     * The bearer token of the Authorization header; InvalidSession when there is none (issue: missing
+     * token → 401). Remembered for the request: CORS on the routes without an app in the path applies
+     * the app of the token the route authenticated with ({@link Cors}).
+     */
     public static String bearer(ServerRequest req) {
         String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
         if (header == null) {
@@ -89,6 +95,13 @@ public final class Requests {
         if (space < 0 || !header.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
             throw new AuthException(ErrorCode.InvalidSession, "invalid session: Authorization must be 'Bearer <token>'");
         }
-        return header.substring(space + 1).trim();
+        String token = header.substring(space + 1).trim();
+        req.context().register(BEARER, token);
+        return token;
+    }
+
+    /** The bearer token a route read with {@link #bearer}, if it read one. */
+    static Optional<String> bearerUsed(ServerRequest req) {
+        return req.context().get(BEARER, String.class);
     }
 }

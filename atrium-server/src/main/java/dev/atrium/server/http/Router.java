@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The routing table of every surface: request ids first, then the routes, then a 405 for known
+ * The routing table of every surface: request ids, timing and CORS first, then the routes, then a 405 for known
  * paths with another method and a JSON 404 for the rest, and one error handler, ErrorMapper.
  */
 public final class Router {
@@ -36,6 +36,7 @@ public final class Router {
         r.addFilter(new RequestIds());
         MetricsEndpoints metrics = new MetricsEndpoints(s.metrics());
         r.addFilter(metrics.timing());
+        r.addFilter(new Cors(s.apps()));
         metrics.register(r);
         Callers callers = new Callers(s.gate());
         new LoginEndpoints(s.auth(), s.apps(), s.publicUrl(), s.clients(), callers).register(r);

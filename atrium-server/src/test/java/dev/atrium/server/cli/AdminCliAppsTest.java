@@ -86,6 +86,51 @@ class AdminCliAppsTest extends AdminCliHarness {
     }
 
     @Test
+    void allowedOriginsThroughTheApiAndOnTheStoreApplyToTheClientApiAndABadEntryChangesNothing() throws IOException {
+        start();
+        String app = server.appId();
+        String location = server.client("/app/" + app + "/location");
+
+        Run listed = api("apps", "configure", "--app", app, "--allowed-origins", "https://blog.example, https://*.Example.com");
+        Run shown = api("apps", "settings", "--app", app);
+        String blogAllowed = corsOrigin(location, "https://blog.example");
+        String subdomainAllowed = corsOrigin(location, "https://a.example.com");
+        String otherAllowed = corsOrigin(location, "https://other.example");
+        Run badViaApi = api("apps", "configure", "--app", app, "--allowed-origins", "https://ok.example,https://blog.example/app");
+        Run badOnStore = store("apps", "configure", "--app", app, "--allowed-origins", "*,ftp://files.example");
+        Run afterBad = api("apps", "settings", "--app", app, "--json");
+        Run none = store("apps", "configure", "--app", app, "--allowed-origins", "");
+        String noneAllowed = corsOrigin(location, "https://blog.example");
+        Run any = api("apps", "configure", "--app", app, "--allowed-origins", "*", "--json");
+        String anyAllowed = corsOrigin(location, "https://other.example");
+
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("allowed_origins=https://blog.example,https://*.example.com");
+        assertThat(shown.out()).containsPattern("allowed_origins +https://blog.example,https://\\*.example.com");
+        assertThat(blogAllowed).isEqualTo("https://blog.example");
+        assertThat(subdomainAllowed).isEqualTo("https://a.example.com");
+        assertThat(otherAllowed).as("an unlisted origin gets no CORS header").isNull();
+        assertThat(badViaApi.code()).isEqualTo(1);
+        assertThat(badViaApi.err()).contains("InvalidParameter: allowed_origins: 'https://blog.example/app' is not an origin: it has a path");
+        assertThat(badOnStore.code()).isEqualTo(1);
+        assertThat(badOnStore.err()).contains("InvalidParameter: allowed_origins: '*' (any origin) must be the only entry");
+        assertThat(afterBad.json().get("allowed_origins")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .containsExactly("https://blog.example", "https://*.example.com");
+        assertThat(none.code()).as(none.err()).isZero();
+        assertThat(none.out()).contains("allowed_origins=[]");
+        assertThat(noneAllowed).isNull();
+        assertThat(any.json().get("allowed_origins")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly("*");
+        assertThat(anyAllowed).isEqualTo("https://other.example");
+    }
+
+    /** The Access-Control-Allow-Origin a browser at {@code origin} would get from {@code url}, or null. */
+    private static String corsOrigin(String url, String origin) {
+        Http.Reply r = Http.sendWithHeaders("GET", url, java.util.Map.of("Origin", origin), null);
+        assertThat(r.status()).isEqualTo(200);
+        return r.raw().headers().firstValue("Access-Control-Allow-Origin").orElse(null);
+    }
+
+    @Test
     void aWrongTokenGetsTheApisRefusalAndIsNeverEchoed() throws IOException {
         start();
         String wrong = "atr_not-the-right-one-0123456789";
@@ -173,7 +218,7 @@ class AdminCliAppsTest extends AdminCliHarness {
         assertThat(users.code()).isZero();
         assertThat(users.out()).contains("--inactive-since", "--cursor", "--url", "--token-file", "--json");
         assertThat(configure.code()).isZero();
-        assertThat(configure.out()).contains("--webhook-url", "--url", "--data-dir", "--login-failure-burst",
-                "--email-rate-per-hour", "--network-rate-per-minute");
+        assertThat(configure.out()).contains("--webhook-url", "--allowed-origins", "--url", "--data-dir",
+                "--login-failure-burst", "--email-rate-per-hour", "--network-rate-per-minute");
     }
 }

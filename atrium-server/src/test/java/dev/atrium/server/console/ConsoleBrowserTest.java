@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atrium.server.testing.Chromium;
 import dev.atrium.server.testing.Http;
 import dev.atrium.server.testing.NodeTestRunner;
 import dev.atrium.server.testing.TestServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleBrowserTest {
     static final String PLAYWRIGHT_VERSION = "1.65.1";
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ATRIUM_CHROMIUM", "/usr/bin/chromium"));
-    static final Path SCREENSHOTS = Path.of("target", "console-screenshots").toAbsolutePath();
     /** The custom-token shared secret the browser scenario configures and must never see again. */
     static final String PROVIDER_SECRET = "console-shared-secret-" + java.util.UUID.randomUUID();
     /** A hang guard for the whole browser run (it takes seconds). */
@@ -43,13 +38,9 @@ class ConsoleBrowserTest {
 
     @Test
     void consoleScenariosPassInHeadlessChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is not installed: " + CHROMIUM + " is missing. Install Debian's package with "
-                    + "`apt-get update && apt-get install -y chromium` (./run-tests and .ci/run do it), "
-                    + "or point ATRIUM_CHROMIUM at a Chromium binary; then run this test again.");
-        }
+        Path chromium = Chromium.requireInstalled();
         NodeTestRunner node = NodeTestRunner.requireInstalled("console", "playwright-core", PLAYWRIGHT_VERSION);
-        cleanScreenshots();
+        Path screenshots = Chromium.freshScreenshotDir("console-screenshots");
         try (TestServer server = TestServer.sqlite(dir)) {
             Seed seed = seed(server);
             String token = Files.readString(dir.resolve("admin-token")).trim();
@@ -59,9 +50,9 @@ class ConsoleBrowserTest {
                     "ATRIUM_APP_ID", server.appId(),
                     "ATRIUM_GUEST_IDS", String.join(",", seed.guests()),
                     "ATRIUM_LINKED_ID", seed.linked(),
-                    "ATRIUM_SCREENSHOT_DIR", SCREENSHOTS.toString(),
+                    "ATRIUM_SCREENSHOT_DIR", screenshots.toString(),
                     "ATRIUM_PROVIDER_SECRET", PROVIDER_SECRET,
-                    "ATRIUM_CHROMIUM", CHROMIUM.toString());
+                    "ATRIUM_CHROMIUM", chromium.toString());
 
             node.runPassing(server, env, TIMEOUT_SECONDS, "console.test.mjs");
 
@@ -81,11 +72,12 @@ class ConsoleBrowserTest {
             JsonNode anon = providers(server, token, "anon-user");
             assertThat(anon.path("enabled").asBoolean()).as("anon-user enabled again at the end: " + anon).isTrue();
             assertThat(server.guestLogin().has("access_token")).isTrue();
+            // The browser origins set on the settings page are in force on the client API.
+            assertThat(corsOrigin(server, "https://a.example.com")).hasValue("https://a.example.com");
+            assertThat(corsOrigin(server, "https://evil-example.com")).isEmpty();
         }
-        try (Stream<Path> shots = Files.list(SCREENSHOTS)) {
-            assertThat(shots.filter(p -> p.toString().endsWith(".png")).count())
-                    .as("screenshots of each step in " + SCREENSHOTS).isGreaterThanOrEqualTo(8);
-        }
+        assertThat(Chromium.screenshots(screenshots)).as("screenshots of each step in " + screenshots)
+                .isGreaterThanOrEqualTo(8);
     }
 
     @Test
@@ -175,6 +167,13 @@ class ConsoleBrowserTest {
         return new Seed(guests, toLink.path("user_id").asText());
     }
 
+    /** The Access-Control-Allow-Origin a page at {@code origin} gets from the app's location route. */
+    private static java.util.Optional<String> corsOrigin(TestServer server, String origin) {
+        Http.Reply r = Http.sendWithHeaders("GET", server.client("/app/" + server.appId() + "/location"), Map.of("Origin", origin), null);
+        assertThat(r.status()).isEqualTo(200);
+        return r.raw().headers().firstValue("Access-Control-Allow-Origin");
+    }
+
     private static JsonNode providers(TestServer server, String token, String type) {
         JsonNode list = Http.send("GET", server.baseUrl() + "/api/admin/v1/apps/" + server.appId() + "/providers", token, null).json();
         for (JsonNode p : list) {
@@ -183,20 +182,5 @@ class ConsoleBrowserTest {
             }
         }
         return fail("no provider " + type + " in " + list);
-    }
-
-    private static void cleanScreenshots() throws IOException {
-        if (Files.isDirectory(SCREENSHOTS)) {
-            try (Stream<Path> old = Files.walk(SCREENSHOTS)) {
-                old.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.delete(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-        }
-        Files.createDirectories(SCREENSHOTS);
     }
 }

@@ -87,7 +87,7 @@ class GuestAdmissionTest {
     @Test
     void appWideHourlyBudgetCapsAllAddressesTogether() {
         settings(new AppSettings(Duration.ofMinutes(30), Duration.ofDays(60), Duration.ofDays(90), Duration.ofHours(1),
-                100, 30, 5, null, null,
+                100, 30, 5, null, null, dev.atrium.core.apps.AllowedOrigins.ANY,
                 dev.atrium.core.apps.ThrottleSettings.DEFAULTS));
 
         for (int i = 0; i < 5; i++) {

@@ -50,7 +50,7 @@ class EventDeliveryTest {
         AppSettings d = AppSettings.DEFAULTS;
         server.atrium.store().apps().updateSettings(server.appId(), new AppSettings(d.accessTokenLifetime(),
                 d.refreshTokenLifetime(), d.inactivity(), d.activityGranularity(), 100, 30, 0,
-                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/events", SECRET,
+                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/events", SECRET, d.allowedOrigins(),
                 d.throttling()));
     }
 

@@ -48,7 +48,7 @@ class SweepRaceTest {
         dev.atrium.core.apps.AppSettings defaults = dev.atrium.core.apps.AppSettings.DEFAULTS;
         server.atrium.store().apps().updateSettings(server.appId(), new dev.atrium.core.apps.AppSettings(
                 defaults.accessTokenLifetime(), Duration.ofDays(365), defaults.inactivity(), defaults.activityGranularity(), 10_000, 10_000, 0,
-                null, null,
+                null, null, defaults.allowedOrigins(),
                 defaults.throttling())); // one test client makes all the sign-ups; long tokens survive the 91 days
         server.clock.set(now.minus(Duration.ofDays(91)));
         List<JsonNode> guests = new ArrayList<>();

@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code node --test} files of one folder under {@code sdk-tests/} against a running Atrium
- * server and asserts that they passed: the realm-web SDK tests and the console's browser tests
- * share it. Needs {@code node} (20+) on the PATH and {@code npm ci} done in that folder; a missing
- * package fails the test with the command that installs it (never a skip).
+ * server and asserts that they passed: the realm-web SDK tests and the browser tests (the console,
+ * the blog-reader example) share it. Needs {@code node} (20+) on the PATH and {@code npm ci} done in
+ * that folder; a missing package fails the test with the command that installs it (never a skip).
  */
 public final class NodeTestRunner {
     private final Path dir;
@@ -39,9 +39,18 @@ public final class NodeTestRunner {
      * {@code node_modules/<pkg>} is installed at exactly {@code version}.
      */
     public static NodeTestRunner requireInstalled(String folder, String pkg, String version) {
-        Path sdkDir = projectRoot().resolve("sdk-tests").resolve(folder);
-        Path manifest = sdkDir.resolve("node_modules").resolve(pkg).resolve("package.json");
-        String install = "Run `npm ci` in sdk-tests/" + folder + " (cd " + sdkDir + " && npm ci), then run this test again"
+        requirePackage("sdk-tests/" + folder, pkg, version);
+        return new NodeTestRunner(projectRoot().resolve("sdk-tests").resolve(folder), folder);
+    }
+
+    /**
+     * Fails, telling to run {@code npm ci} there, unless {@code <folder>/node_modules/<pkg>} is
+     * installed at exactly {@code version}; {@code folder} is relative to the project root.
+     */
+    public static void requirePackage(String folder, String pkg, String version) {
+        Path dir = projectRoot().resolve(folder);
+        Path manifest = dir.resolve("node_modules").resolve(pkg).resolve("package.json");
+        String install = "Run `npm ci` in " + folder + " (cd " + dir + " && npm ci), then run this test again"
                 + " (./run-tests and .ci/run do it).";
         if (!Files.isRegularFile(manifest)) {
             fail(pkg + " is not installed: " + manifest + " is missing. " + install);
@@ -50,12 +59,12 @@ public final class NodeTestRunner {
         try {
             installed = new ObjectMapper().readTree(manifest.toFile()).path("version").asText();
         } catch (IOException e) {
-            return fail("cannot read " + manifest + ": " + e.getMessage() + ". " + install, e);
+            fail("cannot read " + manifest + ": " + e.getMessage() + ". " + install, e);
+            return;
         }
         if (!version.equals(installed)) {
-            fail(pkg + " " + installed + " is installed in " + sdkDir + " but the tests pin " + version + ". " + install);
+            fail(pkg + " " + installed + " is installed in " + dir + " but the tests pin " + version + ". " + install);
         }
-        return new NodeTestRunner(sdkDir, folder);
     }
 
     /** The folder the tests run in. */

@@ -59,7 +59,7 @@ abstract class SecretsAtRestScenarios {
         JdbcSettings s = newStore();
         App app = new App(ObjectIds.next(NOW), "Old", NOW, new AppSettings(Duration.ofMinutes(30), Duration.ofDays(60),
                 Duration.ofDays(90), Duration.ofHours(1), 100, 30, 0, "https://hooks.example/e", "whsec-plain-" + ObjectIds.next(NOW),
-                dev.atrium.core.apps.ThrottleSettings.DEFAULTS));
+                dev.atrium.core.apps.AllowedOrigins.ANY, dev.atrium.core.apps.ThrottleSettings.DEFAULTS));
         ProviderConfig userpass = new ProviderConfig(ObjectIds.next(NOW), app.id(), "local-userpass", true, Map.of("confirmation", "email",
                 "smtp", Map.of("host", "smtp.example.com", "port", 587, "username", "mailer", "password", "smtp-pw-" + ObjectIds.next(NOW))));
         ProviderConfig custom = new ProviderConfig(ObjectIds.next(NOW), app.id(), "custom-token", true, Map.of(

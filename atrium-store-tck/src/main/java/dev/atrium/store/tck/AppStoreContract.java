@@ -3,6 +3,7 @@ package dev.atrium.store.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atrium.core.apps.AllowedOrigins;
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppStore;
 import dev.atrium.core.apps.Apps;
@@ -194,12 +195,27 @@ public abstract class AppStoreContract extends StoreContract {
         App app = createApp();
         dev.atrium.core.apps.AppSettings changed = new dev.atrium.core.apps.AppSettings(java.time.Duration.ofMinutes(5),
                 java.time.Duration.ofDays(1), java.time.Duration.ofDays(2), java.time.Duration.ofMinutes(1), 7, 3, 11,
-                null, null,
+                null, null, AllowedOrigins.ANY,
                 new dev.atrium.core.apps.ThrottleSettings(1, 1, 1_000_000, 1_000_000, 7, 9));
 
         assertThat(store.apps().updateSettings(app.id(), changed)).isTrue();
 
         assertThat(store.apps().find(app.id()).orElseThrow().settings()).isEqualTo(changed);
+    }
+
+    @Test
+    void allowedOriginsRoundTripAsAnyNoneOrTheirNormalisedList() {
+        App app = createApp();
+        for (AllowedOrigins origins : List.of(AllowedOrigins.NONE, AllowedOrigins.ANY,
+                AllowedOrigins.parse(List.of("HTTPS://Blog.Example:443", "https://*.example.com:8443", "http://[::1]:5173")))) {
+            assertThat(store.apps().updateSettings(app.id(), app.settings().withAllowedOrigins(origins))).isTrue();
+
+            AllowedOrigins read = store.apps().find(app.id()).orElseThrow().settings().allowedOrigins();
+            assertThat(read).isEqualTo(origins);
+            assertThat(read.entries()).isEqualTo(origins.entries());
+        }
+        assertThat(store.apps().find(app.id()).orElseThrow().settings().allowedOrigins().entries())
+                .containsExactly("https://blog.example", "https://*.example.com:8443", "http://[::1]:5173");
     }
 
     @Test

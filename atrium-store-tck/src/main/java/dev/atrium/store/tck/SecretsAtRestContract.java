@@ -62,7 +62,7 @@ public abstract class SecretsAtRestContract extends StoreContract {
         String secret = "whsec-" + randomHex(16);
         AppSettings settings = new AppSettings(app.settings().accessTokenLifetime(), app.settings().refreshTokenLifetime(),
                 app.settings().inactivity(), app.settings().activityGranularity(), 7, 3, 0, "https://hooks.example/x", secret,
-                app.settings().throttling());
+                app.settings().allowedOrigins(), app.settings().throttling());
 
         store.apps().updateSettings(app.id(), settings);
 

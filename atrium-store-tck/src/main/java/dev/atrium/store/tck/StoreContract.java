@@ -1,5 +1,6 @@
 package dev.atrium.store.tck;
 
+import dev.atrium.core.apps.AllowedOrigins;
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppSettings;
 import dev.atrium.core.apps.Apps;
@@ -78,6 +79,7 @@ public abstract class StoreContract {
         return new App(app.id(), app.name(), app.createdAt(), new AppSettings(Duration.ofMinutes(15),
                 Duration.ofDays(30), Duration.ofDays(45), Duration.ofMinutes(10), 50, 10, 1000,
                 "https://hooks.example/atrium", "s3cret",
+                AllowedOrigins.parse(List.of("https://blog.example", "https://*.example.com", "http://127.0.0.1:5173")),
                 new dev.atrium.core.apps.ThrottleSettings(20, 5, 2, 2, 120, 40)));
     }
 
