@@ -118,7 +118,9 @@ public final class AuthService {
         try {
             resolution = provider(config).authenticate(app, config, credentials, now);
         } catch (AuthException e) {
-            throw refused(e.code() == ErrorCode.InvalidPassword ? "invalid username/password" : e.getMessage());
+            throw new AuthException(ErrorCode.LinkRefused,
+                    "link refused: " + (e.code() == ErrorCode.InvalidPassword ? "invalid username/password" : e.getMessage()),
+                    e.detail());
         }
         attach(user, resolution);
         telemetry.linked(type);
