@@ -16,6 +16,7 @@ import dev.atrium.core.tokens.SigningKey;
 import dev.atrium.core.tokens.SigningKeyStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,8 @@ import java.util.Set;
 /** Operators' app management: apps, settings, providers and signing keys. */
 public final class AppAdmin {
     public static final Set<String> PROVIDERS = Set.of("anon-user", "local-userpass", "api-key", "custom-token");
+    /** Provider config keys the admin API never shows (only whether they are set), per provider type. */
+    public static final Map<String, Set<String>> WRITE_ONLY = Map.of("local-userpass", Set.of(UserpassSettings.WEBHOOK_SECRET));
 
     private final AppStore apps;
     private final AppDirectory directory;
@@ -76,7 +79,12 @@ public final class AppAdmin {
         return apps.providers(appId);
     }
 
-    /** Sets a provider's enabled flag, and its config when {@code config} is non-null (validated first). */
+    /**
+     * Sets a provider's enabled flag, and its config when {@code config} is non-null (validated first).
+     * Write-only keys ({@link #WRITE_ONLY}: never shown by the admin API) keep their stored value when
+     * {@code config} leaves them out, so a config read, edited and sent back keeps its secret; an
+     * explicit null or "" removes one.
+     */
     public ProviderConfig configure(String appId, String type, Boolean enabled, Map<String, Object> config) {
         get(appId);
         if (!PROVIDERS.contains(type)) {
@@ -84,11 +92,23 @@ public final class AppAdmin {
         }
         ProviderConfig current = apps.providers(appId).stream().filter(p -> p.type().equals(type)).findFirst()
                 .orElse(new ProviderConfig(ObjectIds.next(clock.instant()), appId, type, false, Map.of()));
-        Map<String, Object> nextConfig = config == null ? current.config() : config;
+        Map<String, Object> nextConfig = config == null ? current.config() : withWriteOnly(type, current.config(), config);
         validate(type, nextConfig);
         ProviderConfig next = new ProviderConfig(current.id(), appId, type, enabled == null ? current.enabled() : enabled, nextConfig);
         apps.saveProvider(next);
         directory.invalidate(appId);
+        return next;
+    }
+
+    private static Map<String, Object> withWriteOnly(String type, Map<String, Object> stored, Map<String, Object> given) {
+        Map<String, Object> next = new LinkedHashMap<>(given);
+        for (String key : WRITE_ONLY.getOrDefault(type, Set.of())) {
+            if (!given.containsKey(key) && stored.get(key) != null) {
+                next.put(key, stored.get(key));
+            } else if (given.containsKey(key) && (given.get(key) == null || "".equals(given.get(key)))) {
+                next.remove(key);
+            }
+        }
         return next;
     }
 
@@ -100,7 +120,7 @@ public final class AppAdmin {
                         CustomJwtSettings.from(config);
                     }
                 }
-                case "local-userpass" -> UserpassSettings.from(config);
+                case "local-userpass" -> UserpassSettings.checkConfiguration(config);
                 default -> {
                     if (!config.isEmpty()) {
                         throw new IllegalArgumentException(type + " takes no config");

@@ -1,6 +1,7 @@
 package dev.atrium.core.admin;
 
 import dev.atrium.core.apps.AppSettings;
+import dev.atrium.core.kernel.HttpUrls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,12 @@ final class SettingsPatch {
                         : STRINGS.contains(key) ? key + " must be a string or null" : "unknown setting '" + key + "'");
             }
         });
-        if (changes.get("webhook_url") instanceof String url && !url.isEmpty()
-                && !(url.startsWith("http://") || url.startsWith("https://"))) {
-            problems.add("webhook_url must be an http(s) URL");
+        if (changes.get("webhook_url") instanceof String url && !url.isEmpty()) {
+            try {
+                HttpUrls.parse("webhook_url", url);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

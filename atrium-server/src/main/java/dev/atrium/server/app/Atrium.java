@@ -26,12 +26,13 @@ import dev.atrium.core.tokens.TokenService;
 import dev.atrium.server.config.AtriumConfig;
 import dev.atrium.server.delivery.EdgeDelivery;
 import dev.atrium.server.delivery.SignedEventSink;
-import dev.atrium.server.delivery.Webhook;
 import dev.atrium.server.http.ClientAddresses;
 import dev.atrium.server.http.HttpServer;
 import dev.atrium.server.http.admin.AdminServices;
 import dev.atrium.server.metrics.Meters;
 import dev.atrium.server.metrics.MicrometerTelemetry;
+import dev.atrium.server.outbound.JwksRetriever;
+import dev.atrium.server.outbound.Outbound;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.atrium.server.http.Router;
 import io.helidon.webserver.WebServer;
@@ -51,14 +52,16 @@ public final class Atrium implements AutoCloseable {
     private final String publicUrl;
     private final FirstStart.Outcome firstStart;
     private final LifecycleScheduler lifecycle;
+    private final Outbound outbound;
 
     private Atrium(AtriumStore store, WebServer server, String publicUrl, FirstStart.Outcome firstStart,
-                   LifecycleScheduler lifecycle) {
+                   LifecycleScheduler lifecycle, Outbound outbound) {
         this.store = store;
         this.server = server;
         this.publicUrl = publicUrl;
         this.firstStart = firstStart;
         this.lifecycle = lifecycle;
+        this.outbound = outbound;
     }
 
     /** Starts a server over a store opened from {@code config}. */
@@ -79,6 +82,17 @@ public final class Atrium implements AutoCloseable {
     }
 
     private static Atrium start(AtriumConfig config, Clock clock, AtriumStore store, PrometheusMeterRegistry metrics) {
+        Outbound outbound = new Outbound(config.outbound().deadline(), config.outbound().destinations());
+        try {
+            return start(config, clock, store, metrics, outbound);
+        } catch (RuntimeException e) {
+            outbound.close();
+            throw e;
+        }
+    }
+
+    private static Atrium start(AtriumConfig config, Clock clock, AtriumStore store, PrometheusMeterRegistry metrics,
+                                Outbound outbound) {
         Telemetry telemetry = new MicrometerTelemetry(metrics);
         FirstStart.Outcome first = FirstStart.run(store, config.dataDir(), clock.instant());
         // With port 0 the URL is known only once bound; tests that use it wait for start() to return.
@@ -92,11 +106,11 @@ public final class Atrium implements AutoCloseable {
         List<AuthProvider> providers = List.of(new AnonymousProvider(),
                 new UserpassProvider(store.userpass(), store.users(), hasher),
                 new ApiKeyProvider(store.apiKeys()),
-                new CustomJwtProvider(store.users(), clock));
+                new CustomJwtProvider(store.users(), clock, new JwksRetriever(outbound)));
         AuthService auth = new AuthService(apps, providers, store.users(), store.sessions(), store.signups(), store.links(),
                 tokens, new GuestAdmission(telemetry, clock), telemetry, clock);
         AccountService accounts = new AccountService(apps, store.users(), store.sessions(), tokens, telemetry, clock);
-        UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(new Webhook()),
+        UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(outbound, clock),
                 store.users(), store.sessions(), clock);
         ApiKeyService apiKeys = new ApiKeyService(accounts, store.apiKeys(), clock);
         WebServer server = HttpServer.start(config.host(), config.port(), Router.build(
@@ -105,8 +119,8 @@ public final class Atrium implements AutoCloseable {
         publicUrl.set(config.publicUrlFor(server.port()));
         LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(),
                 new Sweeper(store.apps(), store.sweeps(), telemetry, clock),
-                new EventDispatcher(store.apps(), store.events(), new SignedEventSink(clock), clock), store.events(), clock);
-        return new Atrium(store, server, publicUrl.get(), first, lifecycle);
+                new EventDispatcher(store.apps(), store.events(), new SignedEventSink(outbound, clock), clock), store.events(), clock);
+        return new Atrium(store, server, publicUrl.get(), first, lifecycle, outbound);
     }
 
     private static AdminServices admin(AtriumStore store, AppDirectory apps, KeyRing keys, Telemetry telemetry, Clock clock) {
@@ -152,6 +166,7 @@ public final class Atrium implements AutoCloseable {
     public void close() {
         lifecycle.close();
         server.stop();
+        outbound.close();
         store.close();
     }
 }

@@ -46,6 +46,11 @@ public final class ConfigOptions {
     String eventRetention;
     @Option(names = "--event-poll", description = "how often undelivered events are looked for (default 1s)")
     String eventPoll;
+    @Option(names = "--outbound-deadline", description = "deadline of a whole webhook, JWKS or SMTP exchange (default 10s)")
+    String outboundDeadline;
+    @Option(names = "--outbound-allow-private", paramLabel = "true|false",
+            description = "whether outbound calls may reach loopback, private and link-local addresses (default true)")
+    String outboundAllowPrivate;
 
     /** Defaults < file < environment < these flags, validated. */
     public AtriumConfig load() {
@@ -69,6 +74,8 @@ public final class ConfigOptions {
         put(flags, "sweep-pause", sweepPause);
         put(flags, "event-retention", eventRetention);
         put(flags, "event-poll", eventPoll);
+        put(flags, "outbound-deadline", outboundDeadline);
+        put(flags, "outbound-allow-private", outboundAllowPrivate);
         return ConfigLoader.load(flags, System.getenv());
     }
 

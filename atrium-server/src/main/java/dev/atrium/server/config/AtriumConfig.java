@@ -1,5 +1,7 @@
 package dev.atrium.server.config;
 
+import dev.atrium.server.outbound.Destinations;
+import dev.atrium.server.outbound.Outbound;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -22,10 +24,23 @@ import java.time.Duration;
  * @param hashing Argon2id parameters for email/password accounts
  * @param trustedProxies CIDRs whose {@code X-Forwarded-For} is believed (design §1 rule 9); empty = none
  * @param lifecycle the sweeper's and the event outbox's schedule
+ * @param outbound the limits of calls to other servers (webhooks, JWKS, SMTP)
  */
 public record AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl,
                            int storePoolSize, Duration storeConnectTimeout, String storeSchema, Duration cacheTtl,
-                           PasswordHashing hashing, java.util.List<String> trustedProxies, Lifecycle lifecycle) {
+                           PasswordHashing hashing, java.util.List<String> trustedProxies, Lifecycle lifecycle,
+                           OutboundPolicy outbound) {
+
+    /**
+     * Calls to other servers.
+     *
+     * @param deadline the whole exchange (connect, send, the last byte of the answer; an SMTP session)
+     * @param destinations whether private, loopback and link-local addresses may be called
+     *     ({@code outbound-allow-private}, default true)
+     */
+    public record OutboundPolicy(Duration deadline, Destinations destinations) {
+        public static final OutboundPolicy DEFAULTS = new OutboundPolicy(Outbound.DEFAULT_DEADLINE, Destinations.ANY);
+    }
 
     /**
      * Background work inside {@code serve}.
@@ -45,6 +60,14 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
     /** Argon2id cost: memory in KiB, iterations, lanes (defaults: OWASP's minimum, 19 MiB / 2 / 1). */
     public record PasswordHashing(int memoryKib, int iterations, int parallelism) {
         public static final PasswordHashing DEFAULTS = new PasswordHashing(19_456, 2, 1);
+    }
+
+    /** A configuration with the default outbound limits. */
+    public AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl, int storePoolSize,
+                        Duration storeConnectTimeout, String storeSchema, Duration cacheTtl, PasswordHashing hashing,
+                        java.util.List<String> trustedProxies, Lifecycle lifecycle) {
+        this(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout, storeSchema, cacheTtl, hashing,
+                trustedProxies, lifecycle, OutboundPolicy.DEFAULTS);
     }
 
     /** A configuration with the default password hashing (tests and embedders). */
@@ -71,6 +94,12 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
     /** A copy with another port (tests bind port 0). */
     public AtriumConfig withPort(int value) {
         return new AtriumConfig(host, value, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, outbound);
+    }
+
+    /** A copy with other outbound limits (tests shorten the deadline). */
+    public AtriumConfig withOutbound(OutboundPolicy value) {
+        return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, value);
     }
 }

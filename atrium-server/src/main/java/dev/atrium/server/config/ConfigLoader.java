@@ -1,5 +1,7 @@
 package dev.atrium.server.config;
 
+import dev.atrium.server.outbound.Destinations;
+import dev.atrium.server.outbound.Outbound;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -24,7 +26,7 @@ public final class ConfigLoader {
     public static final Set<String> KEYS = Set.of("host", "port", "public-url", "data-dir", "store-url",
             "store-pool-size", "store-connect-timeout", "store-schema", "cache-ttl", "argon2-memory-kib",
             "argon2-iterations", "argon2-parallelism", "trusted-proxies", "sweep-interval", "sweep-batch-size",
-            "sweep-pause", "event-retention", "event-poll");
+            "sweep-pause", "event-retention", "event-poll", "outbound-deadline", "outbound-allow-private");
     private static final String DEFAULT_FILE = "atrium.properties";
 
     private ConfigLoader() {}
@@ -97,11 +99,14 @@ public final class ConfigLoader {
                 f.duration("sweep-pause", Duration.ofMillis(50), Duration.ZERO, Duration.ofMinutes(1)),
                 f.duration("event-retention", Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(365)),
                 f.duration("event-poll", Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMinutes(10)));
+        AtriumConfig.OutboundPolicy outbound = new AtriumConfig.OutboundPolicy(
+                f.duration("outbound-deadline", Outbound.DEFAULT_DEADLINE, Duration.ofMillis(100), Duration.ofMinutes(2)),
+                f.bool("outbound-allow-private", true) ? Destinations.ANY : Destinations.PUBLIC_ONLY);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, pool, connect, schema, cacheTtl, hashing,
-                proxies, lifecycle);
+                proxies, lifecycle, outbound);
     }
 
     /** Typed reads of the merged values, each adding a problem instead of throwing. */
@@ -129,6 +134,21 @@ public final class ConfigLoader {
             }
             problems.add(key + ": '" + s + "' is not an integer in " + min + ".." + max);
             return fallback;
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String s = v.get(key);
+            if (s == null) {
+                return fallback;
+            }
+            return switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> {
+                    problems.add(key + ": '" + s + "' must be true or false");
+                    yield fallback;
+                }
+            };
         }
 
         Duration duration(String key, Duration fallback, Duration min, Duration max) {

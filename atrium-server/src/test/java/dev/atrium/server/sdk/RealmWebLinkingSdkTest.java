@@ -31,7 +31,8 @@ class RealmWebLinkingSdkTest {
             enable(server, "local-userpass", Map.of(
                     "confirmation", "webhook",
                     "reset", "webhook",
-                    "webhook_url", webhook.hookUrl()));
+                    "webhook_url", webhook.hookUrl(),
+                    "webhook_secret", "realm-web-hook-secret"));
             enable(server, "api-key", Map.of());
 
             node.runPassing(server, Map.of("ATRIUM_WEBHOOK_RECEIVER", webhook.baseUrl()),

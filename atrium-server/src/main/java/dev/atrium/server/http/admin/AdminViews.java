@@ -1,6 +1,7 @@
 package dev.atrium.server.http.admin;
 
 import com.nimbusds.jose.jwk.OctetKeyPair;
+import dev.atrium.core.admin.AppAdmin;
 import dev.atrium.core.admin.StatsService;
 import dev.atrium.core.admin.UserAdmin;
 import dev.atrium.core.apps.App;
@@ -32,8 +33,17 @@ final class AdminViews {
         return m;
     }
 
+    /**
+     * A provider with its write-only config keys ({@link AppAdmin#WRITE_ONLY}) left out; for each,
+     * {@code <key>_set} says whether one is stored. A config sent back without them keeps them.
+     */
     static Map<String, Object> provider(ProviderConfig p) {
-        return map("id", p.id(), "type", p.type(), "enabled", p.enabled(), "config", p.config());
+        Map<String, Object> config = new LinkedHashMap<>(p.config());
+        Map<String, Object> m = map("id", p.id(), "type", p.type(), "enabled", p.enabled(), "config", config);
+        for (String key : AppAdmin.WRITE_ONLY.getOrDefault(p.type(), java.util.Set.of())) {
+            m.put(key + "_set", config.remove(key) != null);
+        }
+        return m;
     }
 
     static Map<String, Object> user(User u) {
