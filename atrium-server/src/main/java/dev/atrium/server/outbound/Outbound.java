@@ -136,7 +136,9 @@ public final class Outbound implements AutoCloseable {
         AtomicBoolean late = new AtomicBoolean();
         ScheduledFuture<?> timer = timers.schedule(() -> {
             late.set(true);
-            request.cancel(); // closes the socket: a blocked connect, write or read ends now
+            // Closes the socket: a blocked connect, write or read ends now. Off the timer thread, so
+            // a close that blocks (a TLS close_notify to a peer that reads nothing) delays no other deadline.
+            Thread.ofVirtual().name("atrium-outbound-cancel").start(request::cancel);
         }, deadline.toNanos(), TimeUnit.NANOSECONDS);
         try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
             byte[] body = read(response.getEntity(), limit, request, host);

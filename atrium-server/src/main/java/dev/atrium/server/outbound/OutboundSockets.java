@@ -42,7 +42,7 @@ public final class OutboundSockets extends SocketFactory implements AutoCloseabl
 
     private void expire() {
         expired = true;
-        closeAll();
+        Thread.ofVirtual().name("atrium-smtp-expire").start(this::closeAll); // never blocks the shared timer thread
     }
 
     @Override

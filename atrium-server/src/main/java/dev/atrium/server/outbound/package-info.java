@@ -4,6 +4,6 @@
  * puts the same limits on each, so a call added later inherits them: a cap on the answer, one
  * deadline for the whole exchange, no redirects, http(s) only, and optionally no private or
  * link-local destination, checked on the address actually connected to. Imports core's kernel and
- * nothing else of Atrium's.
+ * {@code http.Cidr}; ArchitectureTest keeps every other package off HTTP clients.
  */
 package dev.atrium.server.outbound;
