@@ -23,7 +23,8 @@ final class Accounts {
     Accounts(Fixture fixture) {
         this.fixture = fixture;
         this.webhook = fixture.track(new TokenWebhook());
-        enable(Credentials.EMAIL_PASSWORD, Map.of("confirmation", "webhook", "webhook_url", webhook.url()));
+        enable(Credentials.EMAIL_PASSWORD, Map.of("confirmation", "webhook", "webhook_url", webhook.url(),
+                "webhook_secret", "sdk-e2e-hook-secret"));
         enable(Credentials.API_KEY, Map.of());
     }
 

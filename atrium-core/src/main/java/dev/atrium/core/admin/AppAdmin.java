@@ -17,6 +17,7 @@ import dev.atrium.core.tokens.SigningKey;
 import dev.atrium.core.tokens.SigningKeyStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,7 +113,7 @@ public final class AppAdmin {
                         CustomJwtSettings.from(config);
                     }
                 }
-                case "local-userpass" -> UserpassSettings.from(config);
+                case "local-userpass" -> UserpassSettings.checkConfiguration(config);
                 default -> {
                     if (!config.isEmpty()) {
                         throw new IllegalArgumentException(type + " takes no config");

@@ -3,6 +3,7 @@ package dev.atrium.core.admin;
 import dev.atrium.core.apps.AllowedOrigins;
 import dev.atrium.core.apps.AppSettings;
 import dev.atrium.core.apps.ThrottleSettings;
+import dev.atrium.core.kernel.HttpUrls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,12 @@ final class SettingsPatch {
                 problems.add(problem);
             }
         });
-        if (changes.get("webhook_url") instanceof String url && !url.isEmpty()
-                && !(url.startsWith("http://") || url.startsWith("https://"))) {
-            problems.add("webhook_url must be an http(s) URL");
+        if (changes.get("webhook_url") instanceof String url && !url.isEmpty()) {
+            try {
+                HttpUrls.parse("webhook_url", url);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
         }
         ThrottleSettings throttling = null;
         try {

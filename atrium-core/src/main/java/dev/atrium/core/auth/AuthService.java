@@ -127,7 +127,9 @@ public final class AuthService {
         } catch (RetryLaterException e) {
             throw e;
         } catch (AuthException e) {
-            throw refused(e.code() == ErrorCode.InvalidPassword ? "invalid username/password" : e.getMessage());
+            throw new AuthException(ErrorCode.LinkRefused,
+                    "link refused: " + (e.code() == ErrorCode.InvalidPassword ? "invalid username/password" : e.getMessage()),
+                    e.detail());
         }
         attach(user, resolution);
         telemetry.linked(type);

@@ -29,13 +29,14 @@ import dev.atrium.server.config.AtriumConfig;
 import dev.atrium.server.delivery.BackgroundDeliveries;
 import dev.atrium.server.delivery.EdgeDelivery;
 import dev.atrium.server.delivery.SignedEventSink;
-import dev.atrium.server.delivery.Webhook;
 import dev.atrium.server.http.ClientAddresses;
 import dev.atrium.server.http.HttpServer;
 import dev.atrium.server.http.admin.AdminServices;
 import dev.atrium.server.metrics.Meters;
 import dev.atrium.server.metrics.MicrometerTelemetry;
 import io.micrometer.core.instrument.FunctionCounter;
+import dev.atrium.server.outbound.JwksRetriever;
+import dev.atrium.server.outbound.Outbound;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.atrium.server.http.Router;
 import io.helidon.webserver.WebServer;
@@ -60,11 +61,12 @@ public final class Atrium implements AutoCloseable {
     private final LifecycleScheduler lifecycle;
     private final PasswordHasher hasher;
     private final BackgroundDeliveries deliveries;
+    private final Outbound outbound;
     private final Router.Services services;
 
     private Atrium(AtriumStore store, WebServer server, String publicUrl, FirstStart.Outcome firstStart,
                    LifecycleScheduler lifecycle, PasswordHasher hasher, BackgroundDeliveries deliveries,
-                   Router.Services services) {
+                   Outbound outbound, Router.Services services) {
         this.services = services;
         this.store = store;
         this.server = server;
@@ -73,6 +75,7 @@ public final class Atrium implements AutoCloseable {
         this.lifecycle = lifecycle;
         this.hasher = hasher;
         this.deliveries = deliveries;
+        this.outbound = outbound;
     }
 
     /** Starts a server over a store opened from {@code config}. */
@@ -93,6 +96,17 @@ public final class Atrium implements AutoCloseable {
     }
 
     private static Atrium start(AtriumConfig config, Clock clock, AtriumStore store, PrometheusMeterRegistry metrics) {
+        Outbound outbound = new Outbound(config.outbound().deadline(), config.outbound().destinations());
+        try {
+            return start(config, clock, store, metrics, outbound);
+        } catch (RuntimeException e) {
+            outbound.close();
+            throw e;
+        }
+    }
+
+    private static Atrium start(AtriumConfig config, Clock clock, AtriumStore store, PrometheusMeterRegistry metrics,
+                                Outbound outbound) {
         Telemetry telemetry = new MicrometerTelemetry(metrics);
         FirstStart.Outcome first = FirstStart.run(store, config.dataDir(), clock.instant());
         // With port 0 the URL is known only once bound; tests that use it wait for start() to return.
@@ -111,12 +125,12 @@ public final class Atrium implements AutoCloseable {
         List<AuthProvider> providers = List.of(new AnonymousProvider(),
                 new UserpassProvider(store.userpass(), store.users(), hasher, throttle),
                 new ApiKeyProvider(store.apiKeys()),
-                new CustomJwtProvider(store.users(), clock));
+                new CustomJwtProvider(store.users(), clock, new JwksRetriever(outbound)));
         AuthService auth = new AuthService(apps, providers, store.users(), store.sessions(), store.signups(), store.links(),
                 tokens, new GuestAdmission(telemetry, clock), throttle, telemetry, clock);
         SessionGate gate = new SessionGate(apps, store.users(), store.sessions(), tokens, clock);
         AccountService accounts = new AccountService(apps, store.users(), store.sessions(), gate, tokens, telemetry, clock);
-        UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(new Webhook()),
+        UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(outbound, clock),
                 store.users(), store.sessions(), throttle, deliveries, clock);
         ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
         Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, apps, tokens, keys, store,
@@ -125,8 +139,8 @@ public final class Atrium implements AutoCloseable {
         publicUrl.set(config.publicUrlFor(server.port()));
         LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(),
                 new Sweeper(store.apps(), store.sweeps(), telemetry, clock),
-                new EventDispatcher(store.apps(), store.events(), new SignedEventSink(clock), clock), store.events(), clock);
-        return new Atrium(store, server, publicUrl.get(), first, lifecycle, hasher, deliveries, services);
+                new EventDispatcher(store.apps(), store.events(), new SignedEventSink(outbound, clock), clock), store.events(), clock);
+        return new Atrium(store, server, publicUrl.get(), first, lifecycle, hasher, deliveries, outbound, services);
     }
 
     private static AdminServices admin(AtriumStore store, AppDirectory apps, KeyRing keys, Telemetry telemetry, Clock clock) {
@@ -179,6 +193,7 @@ public final class Atrium implements AutoCloseable {
         server.stop();
         deliveries.close(); // deliveries answered already still need the store
         hasher.close();
+        outbound.close();
         store.close();
     }
 }

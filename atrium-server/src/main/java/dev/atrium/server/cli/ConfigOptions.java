@@ -52,6 +52,11 @@ public final class ConfigOptions {
     String eventPoll;
     @Option(names = "--master-key-file", description = "the master key that encrypts the store's secrets (default <data-dir>/master.key)")
     String masterKeyFile;
+    @Option(names = "--outbound-deadline", description = "deadline of a whole webhook, JWKS or SMTP exchange (default 10s)")
+    String outboundDeadline;
+    @Option(names = "--outbound-allow-private", paramLabel = "true|false",
+            description = "whether outbound calls may reach loopback, private and link-local addresses (default true)")
+    String outboundAllowPrivate;
 
     /** Defaults < file < environment < these flags, validated. */
     public AtriumConfig load() {
@@ -78,6 +83,8 @@ public final class ConfigOptions {
         put(flags, "event-retention", eventRetention);
         put(flags, "event-poll", eventPoll);
         put(flags, "master-key-file", masterKeyFile);
+        put(flags, "outbound-deadline", outboundDeadline);
+        put(flags, "outbound-allow-private", outboundAllowPrivate);
         return ConfigLoader.load(flags, System.getenv());
     }
 

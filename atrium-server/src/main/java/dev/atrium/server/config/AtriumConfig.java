@@ -1,5 +1,7 @@
 package dev.atrium.server.config;
 
+import dev.atrium.server.outbound.Destinations;
+import dev.atrium.server.outbound.Outbound;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -24,21 +26,25 @@ import java.time.Duration;
  * @param lifecycle the sweeper's and the event outbox's schedule
  * @param masterKeyFile the master key that encrypts the store's secrets (AES-256-GCM keys, JSON); null
  *     means {@code <dataDir>/master.key}, made at first start when the store has no secret yet
+ * @param outbound the limits of calls to other servers (webhooks, JWKS, SMTP)
  */
 public record AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl,
                            int storePoolSize, Duration storeConnectTimeout, String storeSchema, Duration cacheTtl,
                            PasswordHashing hashing, java.util.List<String> trustedProxies, Lifecycle lifecycle,
-                           Path masterKeyFile) {
+                           Path masterKeyFile, OutboundPolicy outbound) {
 
     /** The master key's default file name in the data directory. */
     public static final String MASTER_KEY_FILE = "master.key";
 
-    /** A configuration with the default master key file ({@code <dataDir>/master.key}). */
-    public AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl, int storePoolSize,
-                        Duration storeConnectTimeout, String storeSchema, Duration cacheTtl, PasswordHashing hashing,
-                        java.util.List<String> trustedProxies, Lifecycle lifecycle) {
-        this(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout, storeSchema, cacheTtl, hashing,
-                trustedProxies, lifecycle, null);
+    /**
+     * Calls to other servers.
+     *
+     * @param deadline the whole exchange (connect, send, the last byte of the answer; an SMTP session)
+     * @param destinations whether private, loopback and link-local addresses may be called
+     *     ({@code outbound-allow-private}, default true)
+     */
+    public record OutboundPolicy(Duration deadline, Destinations destinations) {
+        public static final OutboundPolicy DEFAULTS = new OutboundPolicy(Outbound.DEFAULT_DEADLINE, Destinations.ANY);
     }
 
     /**
@@ -67,6 +73,14 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
         public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(2);
         public static final PasswordHashing DEFAULTS = new PasswordHashing(19_456, 2, 1,
                 DEFAULT_CONCURRENCY, DEFAULT_QUEUE_TIMEOUT);
+    }
+
+    /** A configuration with the default master key file ({@code <dataDir>/master.key}) and outbound limits. */
+    public AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl, int storePoolSize,
+                        Duration storeConnectTimeout, String storeSchema, Duration cacheTtl, PasswordHashing hashing,
+                        java.util.List<String> trustedProxies, Lifecycle lifecycle) {
+        this(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout, storeSchema, cacheTtl, hashing,
+                trustedProxies, lifecycle, null, OutboundPolicy.DEFAULTS);
     }
 
     /** A configuration with the default password hashing (tests and embedders). */
@@ -98,12 +112,18 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
     /** A copy with another port (tests bind port 0). */
     public AtriumConfig withPort(int value) {
         return new AtriumConfig(host, value, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, outbound);
     }
 
     /** A copy with another master key file (tests, the CLI's --new-key-file). */
     public AtriumConfig withMasterKeyFile(Path value) {
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, value);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, value, outbound);
+    }
+
+    /** A copy with other outbound limits (tests shorten the deadline). */
+    public AtriumConfig withOutbound(OutboundPolicy value) {
+        return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, value);
     }
 }

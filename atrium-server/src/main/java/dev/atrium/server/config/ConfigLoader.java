@@ -1,5 +1,7 @@
 package dev.atrium.server.config;
 
+import dev.atrium.server.outbound.Destinations;
+import dev.atrium.server.outbound.Outbound;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -25,7 +27,7 @@ public final class ConfigLoader {
             "store-pool-size", "store-connect-timeout", "store-schema", "cache-ttl", "argon2-memory-kib",
             "argon2-iterations", "argon2-parallelism", "trusted-proxies", "sweep-interval", "sweep-batch-size",
             "sweep-pause", "event-retention", "event-poll",
-            "argon2-concurrency", "argon2-queue-timeout", "master-key-file");
+            "argon2-concurrency", "argon2-queue-timeout", "master-key-file", "outbound-deadline", "outbound-allow-private");
     private static final String DEFAULT_FILE = "atrium.properties";
 
     private ConfigLoader() {}
@@ -103,11 +105,14 @@ public final class ConfigLoader {
                 f.duration("event-poll", Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMinutes(10)));
         String keyFile = f.string("master-key-file", null);
         Path masterKeyFile = keyFile == null ? null : Path.of(keyFile.trim()).toAbsolutePath().normalize();
+        AtriumConfig.OutboundPolicy outbound = new AtriumConfig.OutboundPolicy(
+                f.duration("outbound-deadline", Outbound.DEFAULT_DEADLINE, Duration.ofMillis(100), Duration.ofMinutes(2)),
+                f.bool("outbound-allow-private", true) ? Destinations.ANY : Destinations.PUBLIC_ONLY);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, pool, connect, schema, cacheTtl, hashing,
-                proxies, lifecycle, masterKeyFile);
+                proxies, lifecycle, masterKeyFile, outbound);
     }
 
     /** Typed reads of the merged values, each adding a problem instead of throwing. */
@@ -135,6 +140,21 @@ public final class ConfigLoader {
             }
             problems.add(key + ": '" + s + "' is not an integer in " + min + ".." + max);
             return fallback;
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String s = v.get(key);
+            if (s == null) {
+                return fallback;
+            }
+            return switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> {
+                    problems.add(key + ": '" + s + "' must be true or false");
+                    yield fallback;
+                }
+            };
         }
 
         Duration duration(String key, Duration fallback, Duration min, Duration max) {

@@ -4,59 +4,45 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.core.events.EventSink;
 import dev.atrium.core.events.UserEvent;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import dev.atrium.server.outbound.AnswerLimit;
+import dev.atrium.server.outbound.Outbound;
+import dev.atrium.server.outbound.OutboundException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * POSTs lifecycle events to an app's webhook, signed: {@code X-Atrium-Signature: t=<unix
- * seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>} (the timestamp inside the MAC lets a
- * receiver refuse replays), {@code X-Atrium-Delivery: evt_<seq>} to drop duplicates (delivery is at
- * least once), {@code X-Atrium-Event: <type>}. Any 2xx is accepted.
+ * POSTs lifecycle events to an app's webhook through {@link Outbound} (its answer cap, deadline,
+ * no redirects), signed ({@link WebhookSignature}), with {@code X-Atrium-Delivery: evt_<seq>} to
+ * drop duplicates (delivery is at least once) and {@code X-Atrium-Event: <type>}. Any 2xx is
+ * accepted; the failure text is kept as the event's {@code last_error}, which only the admin API shows.
  */
 public final class SignedEventSink implements EventSink {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final Outbound outbound;
     private final Clock clock;
 
-    public SignedEventSink(Clock clock) {
+    public SignedEventSink(Outbound outbound, Clock clock) {
+        this.outbound = outbound;
         this.clock = clock;
     }
 
     @Override
     public void deliver(String url, String secret, UserEvent event) throws DeliveryException {
         byte[] body = body(event);
-        long t = clock.instant().getEpochSecond();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("X-Atrium-Delivery", event.deliveryId())
-                .header("X-Atrium-Event", event.type())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Atrium-Delivery", event.deliveryId());
+        headers.put("X-Atrium-Event", event.type());
         if (secret != null && !secret.isEmpty()) {
-            request.header("X-Atrium-Signature", "t=" + t + ",v1=" + sign(secret, t, body));
+            headers.put(WebhookSignature.HEADER, WebhookSignature.header(secret, clock.instant().getEpochSecond(), body));
         }
         try {
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 != 2) {
-                throw new DeliveryException("HTTP " + response.statusCode());
+            Outbound.Answer answer = outbound.post(url, headers, body, AnswerLimit.WEBHOOK);
+            if (!answer.ok()) {
+                throw new DeliveryException("HTTP " + answer.status());
             }
-        } catch (IOException e) {
-            throw new DeliveryException(e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryException("interrupted");
+        } catch (OutboundException e) {
+            throw new DeliveryException(e.failure() + ": " + e.getMessage());
         }
     }
 
@@ -73,18 +59,6 @@ public final class SignedEventSink implements EventSink {
             return JSON.writeValueAsBytes(m);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
-        }
-    }
-
-    /** Hex HMAC-SHA256 of {@code "<t>.<body>"}; receivers compute the same and compare in constant time. */
-    public static String sign(String secret, long t, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((t + ".").getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every JDK", e);
         }
     }
 }

@@ -1,39 +1,58 @@
 package dev.atrium.server.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.server.outbound.AnswerLimit;
+import dev.atrium.server.outbound.Outbound;
+import dev.atrium.server.outbound.OutboundException;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.Map;
 
-/** POSTs JSON to an app's endpoint and reads its JSON answer; anything but a 2xx is DeliveryFailed. */
+/**
+ * POSTs JSON to an app's local-userpass endpoint through {@link Outbound}, signed like the event
+ * webhooks ({@link WebhookSignature}) with the provider's {@code webhook_secret}, and reads its
+ * JSON answer (at most {@link AnswerLimit#WEBHOOK}). Anything but a 2xx is DeliveryFailed; the
+ * failure's text is for the log (ErrorMapper never shows a DeliveryFailed's text to the caller).
+ */
 public final class Webhook {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final Outbound outbound;
+    private final Clock clock;
+
+    public Webhook(Outbound outbound, Clock clock) {
+        this.outbound = outbound;
+        this.clock = clock;
+    }
 
     /** The parsed answer ({@code {}} when empty or not JSON). */
-    JsonNode post(String url, Map<String, Object> body) {
+    JsonNode post(String url, String secret, Map<String, Object> payload) {
+        byte[] body = bytes(payload);
+        String signature = WebhookSignature.header(secret, clock.instant().getEpochSecond(), body);
+        Outbound.Answer answer;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new AuthException(ErrorCode.DeliveryFailed, "webhook answered HTTP " + response.statusCode());
-            }
-            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            answer = outbound.post(url, Map.of(WebhookSignature.HEADER, signature), body, AnswerLimit.WEBHOOK);
+        } catch (OutboundException e) {
+            throw new AuthException(ErrorCode.DeliveryFailed, "webhook " + e.failure() + ": " + e.getMessage());
+        }
+        if (!answer.ok()) {
+            throw new AuthException(ErrorCode.DeliveryFailed, "webhook answered HTTP " + answer.status());
+        }
+        try {
+            return answer.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(answer.body());
         } catch (IOException e) {
-            throw new AuthException(ErrorCode.DeliveryFailed, "webhook unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuthException(ErrorCode.DeliveryFailed, "interrupted");
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static byte[] bytes(Map<String, Object> payload) {
+        try {
+            return JSON.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

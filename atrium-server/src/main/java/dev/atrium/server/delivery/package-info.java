@@ -1,5 +1,6 @@
 /**
- * Delivery at the edge: e-mail over SMTP (Jakarta Mail) and JSON webhooks to an app's endpoint.
- * Implements core SPIs; imports core and the api only.
+ * Delivery at the edge: e-mail over SMTP (Jakarta Mail) and signed JSON webhooks to an app's
+ * endpoint. Implements core SPIs; imports core, the api and {@code outbound}, through which every
+ * connection is made (its limits, never a client of its own).
  */
 package dev.atrium.server.delivery;

@@ -17,10 +17,23 @@ import java.util.Map;
  * (spec §8: 401 is the status with client behaviour attached; the rest are the recommended ones).
  * Every error is logged once with its request id; a 5xx with its stack trace, but for a refusal
  * to retry later (ServerBusy under a flood is expected, not a fault: one line each).
+ *
+ * <p>What a caller reads: a 4xx's text describes the caller's own request and is sent as thrown;
+ * a 5xx is a failure of Atrium or of something it called (a mail server, a webhook, the store),
+ * whose text may name hosts, URLs, exception classes or the upstream's answer, so every 5xx code
+ * has a fixed text ({@link #publicMessage}) and the thrown text goes to the log line only, with
+ * the request id the caller gets in {@code link}. An {@link AuthException#detail()} is logged, never sent.
  */
 public final class ErrorMapper {
     private static final System.Logger LOG = System.getLogger("atrium.http");
     private static final Map<ErrorCode, Integer> STATUS = new EnumMap<>(ErrorCode.class);
+    /** The only texts a 5xx ever carries. */
+    private static final Map<ErrorCode, String> FIXED_TEXT = new EnumMap<>(Map.of(
+            ErrorCode.DeliveryFailed, "could not deliver the message to the app's mail server or webhook; nothing was changed",
+            ErrorCode.StoreUnavailable, "the store is unavailable; nothing was changed, retry later",
+            ErrorCode.MaintenanceInProgress, "maintenance in progress; retry later",
+            ErrorCode.InternalServerError, "internal server error",
+            ErrorCode.AppUnknownError, "internal server error"));
 
     static {
         for (ErrorCode c : ErrorCode.values()) {
@@ -37,10 +50,18 @@ public final class ErrorMapper {
                 case DeliveryFailed -> 502;
                 case InternalServerError, AppUnknownError -> 500;
             });
+            if (STATUS.get(c) >= 500 && !FIXED_TEXT.containsKey(c)) {
+                throw new IllegalStateException("5xx code " + c + " has no fixed text");
+            }
         }
     }
 
     private ErrorMapper() {}
+
+    /** The text a caller gets for {@code code}: the fixed one of a 5xx, else {@code message}. */
+    public static String publicMessage(ErrorCode code, String message) {
+        return FIXED_TEXT.getOrDefault(code, message);
+    }
 
     /** The HTTP status of {@code code}. */
     public static int status(ErrorCode code) {
@@ -50,25 +71,26 @@ public final class ErrorMapper {
     /** Writes the JSON error for {@code failure} (any throwable) and logs it with the request id. */
     public static void write(ServerRequest req, ServerResponse res, Throwable failure) {
         ErrorCode code;
-        String message;
+        String thrown;
         if (failure instanceof AuthException e) {
             code = e.code();
-            message = e.getMessage();
+            thrown = e.detail() == null ? e.getMessage() : e.getMessage() + " (" + e.detail() + ")";
         } else if (failure instanceof StoreUnavailableException) {
             code = ErrorCode.StoreUnavailable;
-            message = "the store is unavailable; nothing was changed, retry later";
+            thrown = String.valueOf(failure.getMessage());
         } else {
             code = ErrorCode.InternalServerError;
-            message = "internal server error";
+            thrown = String.valueOf(failure);
         }
+        String message = publicMessage(code, failure.getMessage());
         String rid = RequestIds.of(req);
         int status = status(code);
+        String line = "rid=" + rid + " " + status + " " + code + " " + req.prologue().method().text() + " " + req.path().path()
+                + ": " + thrown;
         if (status >= 500 && !(failure instanceof RetryLaterException)) {
-            LOG.log(Level.ERROR, () -> "rid=" + rid + " " + status + " " + code + " " + req.prologue().method().text()
-                    + " " + req.path().path(), failure);
+            LOG.log(Level.ERROR, () -> line, failure);
         } else {
-            LOG.log(Level.INFO, () -> "rid=" + rid + " " + status + " " + code + " " + req.prologue().method().text()
-                    + " " + req.path().path() + ": " + message);
+            LOG.log(Level.INFO, () -> line);
         }
         if (code == ErrorCode.StoreUnavailable) {
             res.header(HeaderNames.RETRY_AFTER, "1");

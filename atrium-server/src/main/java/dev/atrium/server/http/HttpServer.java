@@ -43,8 +43,8 @@ public final class HttpServer {
                 };
                 byte[] body;
                 try {
-                    body = Responses.WIRE.writeValueAsBytes(new ErrorBody(
-                            message == null || message.isBlank() ? status.reasonPhrase() : message, code.name(), null));
+                    body = Responses.WIRE.writeValueAsBytes(new ErrorBody(ErrorMapper.publicMessage(code,
+                            message == null || message.isBlank() ? status.reasonPhrase() : message), code.name(), null));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     body = ("{\"error\":\"bad request\",\"error_code\":\"" + code.name() + "\"}").getBytes();
                 }

@@ -49,7 +49,7 @@ class AdminApiTest {
 
     static List<Refusal> refusals() {
         String app = "/apps/" + server.appId();
-        return List.of(
+        return java.util.stream.Stream.concat(nonHttpUrls(app).stream(), List.of(
                 new Refusal("no token", "GET", "/apps", null, null, 401, "AdminUnauthorized"),
                 new Refusal("wrong token", "GET", "/apps", "atr_wrong", null, 401, "AdminUnauthorized"),
                 new Refusal("a user's access token is not an admin token", "GET", "/apps", "client", null, 401, "AdminUnauthorized"),
@@ -86,7 +86,22 @@ class AdminApiTest {
                 new Refusal("malformed JSON", "POST", "/apps", token, "{", 400, "BadRequest"),
                 new Refusal("stats hours out of range", "GET", app + "/stats?hours=9999", token, null, 400, "InvalidParameter"),
                 new Refusal("revoke unknown admin token", "DELETE", "/tokens/nope", token, null, 404, "NotFound"),
-                new Refusal("delete unknown server key", "DELETE", app + "/api_keys/000000000000000000000001", token, null, 404, "APIKeyNotFound"));
+                new Refusal("delete unknown server key", "DELETE", app + "/api_keys/000000000000000000000001", token, null, 404, "APIKeyNotFound")
+        ).stream()).toList();
+    }
+
+    /** A URL Atrium would call is http(s) with a host: other schemes are refused wherever one is configured. */
+    static List<Refusal> nonHttpUrls(String app) {
+        return java.util.stream.Stream.of("file:///etc/passwd", "ftp://files.example/x", "gopher://127.0.0.1:70/_x",
+                "jar:file:/x.jar!/a", "dict://127.0.0.1:11211/stats", "http:///no-host").flatMap(u -> java.util.stream.Stream.of(
+                new Refusal("event webhook_url " + u, "PATCH", app + "/settings", token,
+                        "{\"webhook_url\":\"" + u + "\"}", 400, "InvalidParameter"),
+                new Refusal("local-userpass webhook_url " + u, "PUT", app + "/providers/local-userpass", token,
+                        "{\"config\":{\"confirmation\":\"webhook\",\"webhook_url\":\"" + u + "\",\"webhook_secret\":\"s\"}}",
+                        400, "InvalidParameter"),
+                new Refusal("custom-token jwks_url " + u, "PUT", app + "/providers/custom-token", token,
+                        "{\"config\":{\"jwks_url\":\"" + u + "\",\"audience\":\"a\",\"issuer\":\"i\",\"algorithms\":[\"RS256\"]}}",
+                        400, "InvalidParameter"))).toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -135,6 +135,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyOutboundCallGoesThroughTheOutboundPackage() {
+        noClasses().that().resideInAnyPackage("dev.atrium.core..", "dev.atrium.server..", "dev.atrium.store..")
+                .and().resideOutsideOfPackages("dev.atrium.server.outbound..", "dev.atrium.server.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "org.apache.hc..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.nimbusds.jose.util.DefaultResourceRetriever")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.nimbusds.jose.jwk.source.RemoteJWKSet")
+                .orShould().callMethod("com.nimbusds.jose.jwk.source.JWKSourceBuilder", "create", "java.net.URL")
+                .because("its limits (answer cap, whole-exchange deadline, no redirects, http(s) only, destination "
+                        + "policy) hold for a call only if the call is made there; the CLI calls its own server's admin API")
+                .check(main);
+    }
+
+    @Test
     void storeJdbcImportsOnlyTheCoreSpiNotTheServer() {
         noClasses().that().resideInAPackage("dev.atrium.store.jdbc..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.atrium.server..", "dev.atrium.core.auth.anonymous..",

@@ -3,6 +3,7 @@ package dev.atrium.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atrium.server.outbound.Destinations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,6 +119,36 @@ class ConfigLoaderTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
                         "argon2-concurrency: '0' is not an integer in 1..256",
                         "argon2-queue-timeout: 2h is outside PT0S..PT1M"));
+    }
+
+    @Test
+    void outboundCallsDefaultToATenSecondDeadlineAndPrivateDestinationsAllowed() {
+        AtriumConfig c = ConfigLoader.load(Map.of("config", write("")), Map.of());
+
+        assertThat(c.outbound().deadline()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.outbound().destinations()).isEqualTo(Destinations.ANY);
+    }
+
+    @Test
+    void outboundAllowPrivateFalseRefusesPrivateDestinationsFromFileEnvironmentOrFlag() {
+        AtriumConfig fromFile = ConfigLoader.load(Map.of("config", write("outbound-allow-private=false\noutbound-deadline=2s\n")),
+                Map.of());
+        AtriumConfig fromEnv = ConfigLoader.load(Map.of("config", write("")), Map.of("ATRIUM_OUTBOUND_ALLOW_PRIVATE", "FALSE"));
+        AtriumConfig fromFlag = ConfigLoader.load(Map.of("config", write("outbound-allow-private=false\n"),
+                "outbound-allow-private", "true"), Map.of());
+
+        assertThat(fromFile.outbound()).isEqualTo(new AtriumConfig.OutboundPolicy(Duration.ofSeconds(2), Destinations.PUBLIC_ONLY));
+        assertThat(fromEnv.outbound().destinations()).isEqualTo(Destinations.PUBLIC_ONLY);
+        assertThat(fromFlag.outbound().destinations()).isEqualTo(Destinations.ANY);
+    }
+
+    @Test
+    void badOutboundKeysAreNamedWithWhatTheyAccept() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("config", write(""), "outbound-allow-private", "no",
+                "outbound-deadline", "5m"), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "outbound-allow-private: 'no' must be true or false",
+                        "outbound-deadline: 5m is outside PT0.1S..PT2M"));
     }
 
     private String write(String text) {

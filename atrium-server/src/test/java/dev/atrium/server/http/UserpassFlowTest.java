@@ -68,7 +68,8 @@ class UserpassFlowTest {
     }
 
     private void webhookMode() {
-        server.enable("local-userpass", Map.of("confirmation", "webhook", "reset", "webhook", "webhook_url", hook.url()));
+        server.enable("local-userpass", Map.of("confirmation", "webhook", "reset", "webhook", "webhook_url", hook.url(),
+                "webhook_secret", "userpass-hook-secret"));
     }
 
     /** token and tokenId of the {@code n}th mail (waiting for it: token requests mail after answering), from its link. */
@@ -172,7 +173,10 @@ class UserpassFlowTest {
         webhookMode();
         hook.answer(500, "{}");
 
-        assertError(post("register", creds("ann@example.com", "secret1")), 502, "DeliveryFailed", "500");
+        Http.Reply refused = post("register", creds("ann@example.com", "secret1"));
+        assertError(refused, 502, "DeliveryFailed", "could not deliver");
+        assertThat(refused.json().get("error").asText()).as("the receiver's status is the log's, not the caller's")
+                .isEqualTo("could not deliver the message to the app's mail server or webhook; nothing was changed");
         assertThat(server.count("userpass")).isZero();
         hook.answer(200, "{}");
         assertThat(post("register", creds("ann@example.com", "secret1")).status()).isEqualTo(201);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.core.apps.AppSettings;
 import dev.atrium.server.config.AtriumConfig;
-import dev.atrium.server.delivery.SignedEventSink;
+import dev.atrium.server.delivery.WebhookSignature;
 import dev.atrium.server.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -103,7 +103,7 @@ class EventDeliveryTest {
 
         Delivery deleted = deliveries.get(1);
         String t = deleted.signature().split(",")[0].substring(2);
-        assertThat(deleted.signature()).isEqualTo("t=" + t + ",v1=" + SignedEventSink.sign(SECRET, Long.parseLong(t), deleted.body()));
+        assertThat(deleted.signature()).isEqualTo("t=" + t + ",v1=" + WebhookSignature.sign(SECRET, Long.parseLong(t), deleted.body()));
         JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(new String(deleted.body(), StandardCharsets.UTF_8));
         assertThat(body.get("type").asText()).isEqualTo("user.deleted");
         assertThat(body.get("reason").asText()).isEqualTo("logout");

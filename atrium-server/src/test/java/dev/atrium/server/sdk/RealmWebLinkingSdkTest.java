@@ -33,7 +33,8 @@ class RealmWebLinkingSdkTest {
             enable(server, "local-userpass", Map.of(
                     "confirmation", "webhook",
                     "reset", "webhook",
-                    "webhook_url", webhook.hookUrl()));
+                    "webhook_url", webhook.hookUrl(),
+                    "webhook_secret", "realm-web-hook-secret"));
             enable(server, "api-key", Map.of());
             // One Node process plays every client from one address: the per-network limits
             // (PasswordGuessingTest and kin test them) would cut these flows short.

@@ -33,12 +33,17 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Starts {@code atrium serve --port 0 <args>} without waiting for it. */
     public static NodeProcess launch(String... args) {
-        return spawn(withCommand("serve", args));
+        return spawn(List.of(), withCommand("serve", args));
+    }
+
+    /** The same with JVM options (e.g. the launcher's heap: {@code -XX:+UseSerialGC -Xms16m -Xmx512m}). */
+    public static NodeProcess launch(List<String> jvmOptions, String... args) {
+        return spawn(jvmOptions, withCommand("serve", args));
     }
 
     /** Runs {@code atrium <args>} to completion (a CLI call) and returns its output; fails on a non-zero exit. */
     public static String cli(String... args) {
-        NodeProcess p = spawn(List.of(args));
+        NodeProcess p = spawn(List.of(), List.of(args));
         try {
             if (!p.process.waitFor(60, TimeUnit.SECONDS) || p.process.exitValue() != 0) {
                 throw new AssertionError("atrium " + String.join(" ", args) + " failed:\n" + p.output());
@@ -57,12 +62,14 @@ public final class NodeProcess implements AutoCloseable {
         return all;
     }
 
-    private static NodeProcess spawn(List<String> args) {
+    private static NodeProcess spawn(List<String> jvmOptions, List<String> args) {
         Path jar = Path.of("target", "atrium-server.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new AssertionError(jar + " is missing: integration tests run after `mvn package` (use mvn verify)");
         }
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar.toString()));
         cmd.addAll(args);
         try {
             return new NodeProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
@@ -127,6 +134,17 @@ public final class NodeProcess implements AutoCloseable {
 
     public String output() {
         return String.join("\n", output);
+    }
+
+    /** Sends SIGTERM and waits up to {@code patience}; whether the process ended. */
+    public boolean terminate(java.time.Duration patience) {
+        process.destroy();
+        try {
+            return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override

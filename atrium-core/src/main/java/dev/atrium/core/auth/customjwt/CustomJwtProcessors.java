@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -19,7 +20,7 @@ import java.util.Set;
 final class CustomJwtProcessors {
     private CustomJwtProcessors() {}
 
-    static ConfigurableJWTProcessor<SecurityContext> build(CustomJwtSettings s, Clock clock) {
+    static ConfigurableJWTProcessor<SecurityContext> build(CustomJwtSettings s, Clock clock, ResourceRetriever jwksFetch) {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         if (s.publicKeyPem() != null) {
             // A PEM key has no kid: select it for any pinned algorithm, whatever kid the token names.
@@ -27,7 +28,7 @@ final class CustomJwtProcessors {
             p.setJWSKeySelector((header, context) -> s.algorithms().contains(header.getAlgorithm())
                     ? java.util.List.of(key) : java.util.List.of());
         } else {
-            p.setJWSKeySelector(new JWSVerificationKeySelector<>(s.algorithms(), keys(s)));
+            p.setJWSKeySelector(new JWSVerificationKeySelector<>(s.algorithms(), keys(s, jwksFetch)));
         }
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(s.audience(),
                 new JWTClaimsSet.Builder().issuer(s.issuer()).build(), Set.of("sub", "exp", "iat")) {
@@ -53,13 +54,15 @@ final class CustomJwtProcessors {
         throw new IllegalArgumentException("public_key_pem is not an RSA or EC public key");
     }
 
-    private static JWKSource<SecurityContext> keys(CustomJwtSettings s) {
+    private static JWKSource<SecurityContext> keys(CustomJwtSettings s, ResourceRetriever jwksFetch) {
         if (s.sharedSecret() != null) {
             return new ImmutableSecret<>(s.sharedSecret());
         }
         try {
-            // Cached with nimbus's defaults (5 min TTL, refresh ahead, rate-limited on unknown kids).
-            return JWKSourceBuilder.create(s.jwksUrl().toURL()).build();
+            // Fetched by the server's outbound client (size cap, deadline, no redirects, http(s) only),
+            // never by nimbus's own URLConnection; cached with nimbus's defaults (5 min TTL, refresh
+            // ahead, rate-limited on unknown kids).
+            return JWKSourceBuilder.create(s.jwksUrl().toURL(), jwksFetch).build();
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("jwks_url is not a URL: " + e.getMessage(), e);
         }

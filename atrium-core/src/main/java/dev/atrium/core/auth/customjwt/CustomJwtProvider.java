@@ -2,6 +2,8 @@ package dev.atrium.core.auth.customjwt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -30,18 +32,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CustomJwtProvider implements AuthProvider {
     public static final String TYPE = "custom-token";
+    /** What a caller is told when the app's key set cannot be fetched (the reason is logged only). */
+    public static final String KEYS_UNAVAILABLE = "custom token not verified: the provider's key set could not be fetched";
 
     private final UserStore users;
     private final Clock clock;
+    private final ResourceRetriever jwksFetch;
     /** One processor per app and configuration: a JWKS source keeps its fetched keys cached inside. */
     private final ConcurrentHashMap<String, Verifier> verifiers = new ConcurrentHashMap<>();
 
     private record Verifier(Map<String, Object> config, CustomJwtSettings settings,
                             ConfigurableJWTProcessor<SecurityContext> processor) {}
 
-    public CustomJwtProvider(UserStore users, Clock clock) {
+    /** {@code jwksFetch} fetches every {@code jwks_url}: the edge's outbound client, with its limits. */
+    public CustomJwtProvider(UserStore users, Clock clock, ResourceRetriever jwksFetch) {
         this.users = users;
         this.clock = clock;
+        this.jwksFetch = jwksFetch;
     }
 
     @Override
@@ -59,6 +66,10 @@ public final class CustomJwtProvider implements AuthProvider {
         JWTClaimsSet claims;
         try {
             claims = v.processor.process(token.asText(), null);
+        } catch (KeySourceException e) {
+            // The fetch failed (unreachable, too large, redirected, too slow): its text names the
+            // JWKS URL and the upstream's answer, which are the operator's business, not the caller's.
+            throw new AuthException(ErrorCode.AuthError, KEYS_UNAVAILABLE, "jwks_url: " + e.getMessage());
         } catch (ParseException | BadJOSEException | JOSEException e) {
             throw new AuthException(ErrorCode.AuthError, "invalid custom token: " + e.getMessage());
         }
@@ -81,9 +92,9 @@ public final class CustomJwtProvider implements AuthProvider {
         Verifier fresh;
         try {
             CustomJwtSettings settings = CustomJwtSettings.from(config.config());
-            fresh = new Verifier(config.config(), settings, CustomJwtProcessors.build(settings, clock));
+            fresh = new Verifier(config.config(), settings, CustomJwtProcessors.build(settings, clock, jwksFetch));
         } catch (IllegalArgumentException e) {
-            throw new AuthException(ErrorCode.AuthError, "custom-token provider is misconfigured: " + e.getMessage());
+            throw new AuthException(ErrorCode.AuthError, "custom-token provider is misconfigured", e.getMessage());
         }
         verifiers.put(appId, fresh);
         return fresh;

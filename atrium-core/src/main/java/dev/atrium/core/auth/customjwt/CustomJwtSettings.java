@@ -1,6 +1,7 @@
 package dev.atrium.core.auth.customjwt;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import dev.atrium.core.kernel.HttpUrls;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code custom-token} provider's configuration: where the app's keys come from (exactly one
- * of {@code jwks_url}, {@code public_key_pem}, {@code shared_secret}), the required {@code audience}
+ * of {@code jwks_url} (http or https only, see {@link HttpUrls}), {@code public_key_pem},
+ * {@code shared_secret}), the required {@code audience}
  * and {@code issuer}, the pinned {@code algorithms}, the allowed {@code clock_skew_s} (0..300,
  * default 60) and {@code metadata}: profile field → claim name, copied into the profile's data.
  */
@@ -45,6 +47,16 @@ public record CustomJwtSettings(URI jwksUrl, String publicKeyPem, byte[] sharedS
         if (secret != null && secret.length < 32) {
             problems.add("shared_secret must be at least 32 bytes (HS256 needs 256 bits)");
         }
+        URI jwks = null;
+        if (c.get("jwks_url") instanceof String u) {
+            try {
+                jwks = HttpUrls.parse("jwks_url", u);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        } else if (c.containsKey("jwks_url")) {
+            problems.add("jwks_url must be a string");
+        }
         Map<String, String> metadata = new LinkedHashMap<>();
         if (c.get("metadata") instanceof Map<?, ?> m) {
             ((Map<String, Object>) m).forEach((field, claim) -> metadata.put(field, String.valueOf(claim)));
@@ -52,7 +64,6 @@ public record CustomJwtSettings(URI jwksUrl, String publicKeyPem, byte[] sharedS
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        URI jwks = c.get("jwks_url") instanceof String u ? URI.create(u) : null;
         return new CustomJwtSettings(jwks, (String) c.get("public_key_pem"), secret, audience, issuer, algorithms,
                 Duration.ofSeconds(skew), Map.copyOf(metadata));
     }

@@ -2,7 +2,10 @@ package dev.atrium.core.auth.password;
 
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.HttpUrls;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +14,8 @@ import java.util.Map;
  * @param confirmation {@code auto} (default: accounts are confirmed at registration), {@code email}
  *     (a link is mailed) or {@code webhook} (the app's endpoint receives {@code token} and {@code tokenId})
  * @param reset {@code email}, {@code webhook} or {@code none} (reset/send refused)
- * @param delivery what the delivery channel needs: {@code webhook_url}, {@code smtp} settings,
+ * @param delivery what the delivery channel needs: {@code webhook_url} and {@code webhook_secret}
+ *     (the HMAC-SHA256 key of the webhook's {@code X-Atrium-Signature}), {@code smtp} settings,
  *     {@code confirm_url} and {@code reset_url} link templates
  * @param unknownEmail how {@code confirm/send}, {@code confirm/call}, {@code reset/send} and
  *     {@code reset/call} answer for an e-mail with no account: {@link UnknownEmail#SAME_ANSWER} by
@@ -23,6 +27,9 @@ public record UserpassSettings(String confirmation, String reset, Duration token
     public static final String EMAIL = "email";
     public static final String WEBHOOK = "webhook";
     public static final String NONE = "none";
+    public static final String WEBHOOK_URL = "webhook_url";
+    /** Write-only: the admin API never shows it, only whether it is set. */
+    public static final String WEBHOOK_SECRET = "webhook_secret";
 
     /** The answer to a token request for an e-mail with no account. */
     public enum UnknownEmail {
@@ -55,10 +62,49 @@ public record UserpassSettings(String confirmation, String reset, Duration token
                 (Boolean) reveal ? UnknownEmail.USER_NOT_FOUND : UnknownEmail.SAME_ANSWER);
     }
 
+    /**
+     * The rules an operator's configuration must pass before it is stored (IllegalArgumentException
+     * naming every problem): a {@code webhook_url} is an http(s) URL, and webhook confirmation or
+     * reset needs both a {@code webhook_url} and a {@code webhook_secret}, so every call is signed.
+     * Not applied to stored configurations at request time: one saved before these rules keeps
+     * its logins working and fails only the delivery that lacks something.
+     */
+    public static void checkConfiguration(Map<String, Object> config) {
+        UserpassSettings s = from(config);
+        boolean webhook = s.confirmation().equals(WEBHOOK) || s.reset().equals(WEBHOOK);
+        List<String> problems = new ArrayList<>();
+        Object url = config.get(WEBHOOK_URL);
+        if (url instanceof String u) {
+            try {
+                HttpUrls.parse(WEBHOOK_URL, u);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        } else if (url != null) {
+            problems.add(WEBHOOK_URL + " must be a string");
+        } else if (webhook) {
+            problems.add(WEBHOOK_URL + " is required when confirmation or reset is webhook");
+        }
+        Object secret = config.get(WEBHOOK_SECRET);
+        if (secret != null && !(secret instanceof String text && !text.isEmpty())) {
+            problems.add(WEBHOOK_SECRET + " must be a non-empty string");
+        } else if (secret == null && webhook) {
+            problems.add(WEBHOOK_SECRET + " is required when confirmation or reset is webhook (it signs every call)");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    /** The key that signs webhook calls, or null when none is configured. */
+    public String webhookSecret() {
+        return delivery.get(WEBHOOK_SECRET) instanceof String secret && !secret.isEmpty() ? secret : null;
+    }
+
     private static String defaultReset(Map<String, Object> config) {
         if (config.containsKey("smtp")) {
             return EMAIL;
         }
-        return config.containsKey("webhook_url") ? WEBHOOK : NONE;
+        return config.containsKey(WEBHOOK_URL) ? WEBHOOK : NONE;
     }
 }
