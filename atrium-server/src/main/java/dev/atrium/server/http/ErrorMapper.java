@@ -32,6 +32,7 @@ public final class ErrorMapper {
             ErrorCode.DeliveryFailed, "could not deliver the message to the app's mail server or webhook; nothing was changed",
             ErrorCode.StoreUnavailable, "the store is unavailable; nothing was changed, retry later",
             ErrorCode.MaintenanceInProgress, "maintenance in progress; retry later",
+            ErrorCode.ServerBusy, "the server is busy; nothing was changed, retry later",
             ErrorCode.InternalServerError, "internal server error",
             ErrorCode.AppUnknownError, "internal server error"));
 

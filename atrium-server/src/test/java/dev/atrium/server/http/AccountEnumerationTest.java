@@ -51,7 +51,7 @@ class AccountEnumerationTest {
 
     private void webhookMode(boolean reveal) {
         server.enable("local-userpass", Map.of("confirmation", "webhook", "reset", "webhook", "webhook_url", hook.url(),
-                "reveal_unknown_email", reveal));
+                "reveal_unknown_email", reveal, "webhook_secret", "userpass-hook-secret"));
     }
 
     private void register(String email) {

@@ -43,7 +43,8 @@ class DeletedUserCredentialsTest {
     void start() {
         server = TestServer.sqlite(dir);
         hook = new WebhookReceiver();
-        server.enable("local-userpass", Map.of("reset", "webhook", "webhook_url", hook.url()));
+        server.enable("local-userpass", Map.of("reset", "webhook", "webhook_url", hook.url(),
+                "webhook_secret", "userpass-hook-secret"));
         server.enable("api-key", Map.of());
         server.enable("custom-token", Map.of("shared_secret", SECRET, "algorithms", List.of("HS256"),
                 "audience", "my-app", "issuer", "https://id.example"));

@@ -44,7 +44,8 @@ class EndedSessionAttacksTest {
         server = TestServer.sqlite(dir);
         resetFunction = new WebhookReceiver();
         resetFunction.answer(200, "{\"status\":\"success\"}");
-        server.enable("local-userpass", Map.of("reset", "webhook", "webhook_url", resetFunction.url()));
+        server.enable("local-userpass", Map.of("reset", "webhook", "webhook_url", resetFunction.url(),
+                "webhook_secret", "userpass-hook-secret"));
         server.enable("api-key", Map.of());
         accounts = new Accounts(server);
         // Every scenario makes a guest: lift the per-address sign-up limit for this app.

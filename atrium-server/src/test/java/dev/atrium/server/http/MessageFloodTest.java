@@ -62,7 +62,8 @@ class MessageFloodTest {
     }
 
     private void byWebhook() {
-        server.enable("local-userpass", Map.of("confirmation", "webhook", "reset", "webhook", "webhook_url", hook.url()));
+        server.enable("local-userpass", Map.of("confirmation", "webhook", "reset", "webhook", "webhook_url", hook.url(),
+                "webhook_secret", "userpass-hook-secret"));
     }
 
     private Http.Reply post(String from, String route, String body) {
