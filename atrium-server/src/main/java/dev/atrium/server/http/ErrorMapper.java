@@ -64,11 +64,11 @@ public final class ErrorMapper {
         String rid = RequestIds.of(req);
         int status = status(code);
         if (status >= 500 && !(failure instanceof RetryLaterException)) {
-            LOG.log(Level.ERROR, () -> "rid=" + rid + " " + status + " " + code + " " + req.prologue().method().text()
-                    + " " + req.path().path(), failure);
+            LOG.log(Level.ERROR, () -> LogText.escape("rid=" + rid + " " + status + " " + code + " "
+                    + req.prologue().method().text() + " " + req.path().path()), failure);
         } else {
-            LOG.log(Level.INFO, () -> "rid=" + rid + " " + status + " " + code + " " + req.prologue().method().text()
-                    + " " + req.path().path() + ": " + message);
+            LOG.log(Level.INFO, () -> LogText.escape("rid=" + rid + " " + status + " " + code + " "
+                    + req.prologue().method().text() + " " + req.path().path() + ": " + message));
         }
         if (code == ErrorCode.StoreUnavailable) {
             res.header(HeaderNames.RETRY_AFTER, "1");
