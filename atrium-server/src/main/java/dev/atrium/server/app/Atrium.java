@@ -121,7 +121,7 @@ public final class Atrium implements AutoCloseable {
         ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
         Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, apps, tokens, keys, store,
                 publicUrl::get, new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics);
-        WebServer server = HttpServer.start(config.host(), config.port(), Router.build(services));
+        WebServer server = HttpServer.start(config.host(), config.port(), config.http(), Router.build(services));
         publicUrl.set(config.publicUrlFor(server.port()));
         LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(),
                 new Sweeper(store.apps(), store.sweeps(), telemetry, clock),

@@ -24,14 +24,33 @@ import java.time.Duration;
  * @param lifecycle the sweeper's and the event outbox's schedule
  * @param masterKeyFile the master key that encrypts the store's secrets (AES-256-GCM keys, JSON); null
  *     means {@code <dataDir>/master.key}, made at first start when the store has no secret yet
+ * @param http the HTTP listener's options
  */
 public record AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl,
                            int storePoolSize, Duration storeConnectTimeout, String storeSchema, Duration cacheTtl,
                            PasswordHashing hashing, java.util.List<String> trustedProxies, Lifecycle lifecycle,
-                           Path masterKeyFile) {
+                           Path masterKeyFile, Http http) {
 
     /** The master key's default file name in the data directory. */
     public static final String MASTER_KEY_FILE = "master.key";
+
+    /** A configuration with the default HTTP options. */
+    public AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl, int storePoolSize,
+                        Duration storeConnectTimeout, String storeSchema, Duration cacheTtl, PasswordHashing hashing,
+                        java.util.List<String> trustedProxies, Lifecycle lifecycle, Path masterKeyFile) {
+        this(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout, storeSchema, cacheTtl, hashing,
+                trustedProxies, lifecycle, masterKeyFile, Http.DEFAULTS);
+    }
+
+    /**
+     * The HTTP listener.
+     *
+     * @param idleTimeout a connection with no request in progress for this long is closed, so idle
+     *     or half-sent connections cannot pile up (default 60 s)
+     */
+    public record Http(Duration idleTimeout) {
+        public static final Http DEFAULTS = new Http(Duration.ofSeconds(60));
+    }
 
     /** A configuration with the default master key file ({@code <dataDir>/master.key}). */
     public AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl, int storePoolSize,
@@ -98,12 +117,18 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
     /** A copy with another port (tests bind port 0). */
     public AtriumConfig withPort(int value) {
         return new AtriumConfig(host, value, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, http);
     }
 
     /** A copy with another master key file (tests, the CLI's --new-key-file). */
     public AtriumConfig withMasterKeyFile(Path value) {
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, value);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, value, http);
+    }
+
+    /** A copy with other HTTP options (tests). */
+    public AtriumConfig withHttp(Http value) {
+        return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, value);
     }
 }

@@ -25,7 +25,7 @@ public final class ConfigLoader {
             "store-pool-size", "store-connect-timeout", "store-schema", "cache-ttl", "argon2-memory-kib",
             "argon2-iterations", "argon2-parallelism", "trusted-proxies", "sweep-interval", "sweep-batch-size",
             "sweep-pause", "event-retention", "event-poll",
-            "argon2-concurrency", "argon2-queue-timeout", "master-key-file");
+            "argon2-concurrency", "argon2-queue-timeout", "master-key-file", "idle-timeout");
     private static final String DEFAULT_FILE = "atrium.properties";
 
     private ConfigLoader() {}
@@ -101,13 +101,15 @@ public final class ConfigLoader {
                 f.duration("sweep-pause", Duration.ofMillis(50), Duration.ZERO, Duration.ofMinutes(1)),
                 f.duration("event-retention", Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(365)),
                 f.duration("event-poll", Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMinutes(10)));
+        AtriumConfig.Http http = new AtriumConfig.Http(f.duration("idle-timeout", AtriumConfig.Http.DEFAULTS.idleTimeout(),
+                Duration.ofSeconds(1), Duration.ofHours(1)));
         String keyFile = f.string("master-key-file", null);
         Path masterKeyFile = keyFile == null ? null : Path.of(keyFile.trim()).toAbsolutePath().normalize();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, pool, connect, schema, cacheTtl, hashing,
-                proxies, lifecycle, masterKeyFile);
+                proxies, lifecycle, masterKeyFile, http);
     }
 
     /** Typed reads of the merged values, each adding a problem instead of throwing. */
