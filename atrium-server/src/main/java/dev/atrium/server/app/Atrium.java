@@ -120,7 +120,8 @@ public final class Atrium implements AutoCloseable {
                 store.users(), store.sessions(), throttle, deliveries, clock);
         ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
         Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, apps, tokens, keys, store,
-                publicUrl::get, new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics);
+                publicUrl::get, new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics,
+                config.http().metricsAccess());
         WebServer server = HttpServer.start(config.host(), config.port(), config.http(), Router.build(services));
         publicUrl.set(config.publicUrlFor(server.port()));
         LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(),

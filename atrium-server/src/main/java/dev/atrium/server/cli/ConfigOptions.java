@@ -50,6 +50,8 @@ public final class ConfigOptions {
     String eventRetention;
     @Option(names = "--idle-timeout", description = "close connections idle this long (default 60s, 1s..1h)")
     String idleTimeout;
+    @Option(names = "--metrics-access", description = "who may read /metrics: public (default) or admin-token")
+    String metricsAccess;
     @Option(names = "--event-poll", description = "how often undelivered events are looked for (default 1s)")
     String eventPoll;
     @Option(names = "--master-key-file", description = "the master key that encrypts the store's secrets (default <data-dir>/master.key)")
@@ -81,6 +83,7 @@ public final class ConfigOptions {
         put(flags, "event-poll", eventPoll);
         put(flags, "master-key-file", masterKeyFile);
         put(flags, "idle-timeout", idleTimeout);
+        put(flags, "metrics-access", metricsAccess);
         return ConfigLoader.load(flags, System.getenv());
     }
 

@@ -47,9 +47,10 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
      *
      * @param idleTimeout a connection with no request in progress for this long is closed, so idle
      *     or half-sent connections cannot pile up (default 60 s)
+     * @param metricsAccess who may read {@code /metrics} (default anyone, as a Prometheus scraper expects)
      */
-    public record Http(Duration idleTimeout) {
-        public static final Http DEFAULTS = new Http(Duration.ofSeconds(60));
+    public record Http(Duration idleTimeout, MetricsAccess metricsAccess) {
+        public static final Http DEFAULTS = new Http(Duration.ofSeconds(60), MetricsAccess.PUBLIC);
     }
 
     /** A configuration with the default master key file ({@code <dataDir>/master.key}). */

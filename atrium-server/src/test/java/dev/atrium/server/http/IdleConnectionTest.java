@@ -29,7 +29,7 @@ class IdleConnectionTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.sqlite(dir, c -> c.withHttp(new AtriumConfig.Http(Duration.ofSeconds(1))));
+        server = TestServer.sqlite(dir, c -> c.withHttp(new AtriumConfig.Http(Duration.ofSeconds(1), AtriumConfig.Http.DEFAULTS.metricsAccess())));
     }
 
     @AfterAll
