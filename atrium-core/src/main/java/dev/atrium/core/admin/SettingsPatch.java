@@ -2,6 +2,7 @@ package dev.atrium.core.admin;
 
 import dev.atrium.core.apps.AllowedOrigins;
 import dev.atrium.core.apps.AppSettings;
+import dev.atrium.core.apps.SettingRange;
 import dev.atrium.core.apps.ThrottleSettings;
 import dev.atrium.core.kernel.HttpUrls;
 import java.time.Duration;
@@ -68,8 +69,8 @@ final class SettingsPatch {
     /** What is wrong with one key's value by its type, or null. */
     private static String problem(String key, Object value) {
         if (DURATIONS.contains(key) || INTEGERS.contains(key)) {
-            return value instanceof Number n && n.longValue() >= 0 && n.doubleValue() == n.longValue()
-                    ? null : key + " must be a whole number >= 0";
+            SettingRange range = SettingRange.OF.get(key);
+            return range.admits(value) ? null : range.problem(key);
         }
         if (STRINGS.contains(key)) {
             return value == null || value instanceof String ? null : key + " must be a string or null";

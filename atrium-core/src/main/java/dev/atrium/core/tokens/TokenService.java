@@ -31,6 +31,8 @@ import java.util.List;
 public final class TokenService {
     public static final String ACCESS = "access";
     public static final String REFRESH = "refresh";
+    /** How far in the future a token's {@code iat} or {@code nbf} may be: clocks of nodes differ a little. */
+    public static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(60);
 
     private final KeyRing keys;
     private final AppDirectory apps;
@@ -171,7 +173,23 @@ public final class TokenService {
         if (exp == null || !exp.toInstant().isAfter(clock.instant())) {
             throw invalid(expectedType + " token expired");
         }
+        requireIssuedAlready(claims);
         return claims;
+    }
+
+    /**
+     * A token issued (or valid from) in the future is not ours at this time: refused beyond
+     * {@link #CLOCK_SKEW}, which covers nodes whose clocks disagree a little.
+     */
+    private void requireIssuedAlready(JWTClaimsSet claims) {
+        Instant latest = clock.instant().plus(CLOCK_SKEW);
+        if (claims.getIssueTime().toInstant().isAfter(latest)) {
+            throw invalid("token issued in the future");
+        }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && nbf.toInstant().isAfter(latest)) {
+            throw invalid("token not valid yet");
+        }
     }
 
     /** Why a token of the wrong algorithm is refused: the other kind of ours, or not ours at all. */

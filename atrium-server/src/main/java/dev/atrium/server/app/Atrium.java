@@ -134,8 +134,9 @@ public final class Atrium implements AutoCloseable {
                 store.users(), store.sessions(), throttle, deliveries, clock);
         ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
         Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, apps, tokens, keys, store,
-                publicUrl::get, new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics);
-        WebServer server = HttpServer.start(config.host(), config.port(), Router.build(services));
+                publicUrl::get, new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics,
+                config.http().metricsAccess());
+        WebServer server = HttpServer.start(config.host(), config.port(), config.http(), Router.build(services));
         publicUrl.set(config.publicUrlFor(server.port()));
         LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(),
                 new Sweeper(store.apps(), store.sweeps(), telemetry, clock),

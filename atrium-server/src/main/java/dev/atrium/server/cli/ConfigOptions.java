@@ -48,6 +48,10 @@ public final class ConfigOptions {
     String sweepPause;
     @Option(names = "--event-retention", description = "how long delivered events are kept (default 7d)")
     String eventRetention;
+    @Option(names = "--idle-timeout", description = "close connections idle this long (default 60s, 1s..1h)")
+    String idleTimeout;
+    @Option(names = "--metrics-access", description = "who may read /metrics: public (default) or admin-token")
+    String metricsAccess;
     @Option(names = "--event-poll", description = "how often undelivered events are looked for (default 1s)")
     String eventPoll;
     @Option(names = "--master-key-file", description = "the master key that encrypts the store's secrets (default <data-dir>/master.key)")
@@ -85,6 +89,8 @@ public final class ConfigOptions {
         put(flags, "master-key-file", masterKeyFile);
         put(flags, "outbound-deadline", outboundDeadline);
         put(flags, "outbound-allow-private", outboundAllowPrivate);
+        put(flags, "idle-timeout", idleTimeout);
+        put(flags, "metrics-access", metricsAccess);
         return ConfigLoader.load(flags, System.getenv());
     }
 

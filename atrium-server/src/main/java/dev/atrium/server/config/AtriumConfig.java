@@ -27,11 +27,12 @@ import java.time.Duration;
  * @param masterKeyFile the master key that encrypts the store's secrets (AES-256-GCM keys, JSON); null
  *     means {@code <dataDir>/master.key}, made at first start when the store has no secret yet
  * @param outbound the limits of calls to other servers (webhooks, JWKS, SMTP)
+ * @param http the HTTP listener's options
  */
 public record AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl,
                            int storePoolSize, Duration storeConnectTimeout, String storeSchema, Duration cacheTtl,
                            PasswordHashing hashing, java.util.List<String> trustedProxies, Lifecycle lifecycle,
-                           Path masterKeyFile, OutboundPolicy outbound) {
+                           Path masterKeyFile, OutboundPolicy outbound, Http http) {
 
     /** The master key's default file name in the data directory. */
     public static final String MASTER_KEY_FILE = "master.key";
@@ -45,6 +46,17 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
      */
     public record OutboundPolicy(Duration deadline, Destinations destinations) {
         public static final OutboundPolicy DEFAULTS = new OutboundPolicy(Outbound.DEFAULT_DEADLINE, Destinations.ANY);
+    }
+
+    /**
+     * The HTTP listener.
+     *
+     * @param idleTimeout a connection with no request in progress for this long is closed, so idle
+     *     or half-sent connections cannot pile up (default 60 s)
+     * @param metricsAccess who may read {@code /metrics} (default anyone, as a Prometheus scraper expects)
+     */
+    public record Http(Duration idleTimeout, MetricsAccess metricsAccess) {
+        public static final Http DEFAULTS = new Http(Duration.ofSeconds(60), MetricsAccess.PUBLIC);
     }
 
     /**
@@ -80,7 +92,7 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
                         Duration storeConnectTimeout, String storeSchema, Duration cacheTtl, PasswordHashing hashing,
                         java.util.List<String> trustedProxies, Lifecycle lifecycle) {
         this(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout, storeSchema, cacheTtl, hashing,
-                trustedProxies, lifecycle, null, OutboundPolicy.DEFAULTS);
+                trustedProxies, lifecycle, null, OutboundPolicy.DEFAULTS, Http.DEFAULTS);
     }
 
     /** A configuration with the default password hashing (tests and embedders). */
@@ -112,18 +124,24 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
     /** A copy with another port (tests bind port 0). */
     public AtriumConfig withPort(int value) {
         return new AtriumConfig(host, value, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, outbound);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, outbound, http);
     }
 
     /** A copy with another master key file (tests, the CLI's --new-key-file). */
     public AtriumConfig withMasterKeyFile(Path value) {
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, value, outbound);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, value, outbound, http);
     }
 
     /** A copy with other outbound limits (tests shorten the deadline). */
     public AtriumConfig withOutbound(OutboundPolicy value) {
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, value);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, value, http);
+    }
+
+    /** A copy with other HTTP options (tests). */
+    public AtriumConfig withHttp(Http value) {
+        return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, outbound, value);
     }
 }

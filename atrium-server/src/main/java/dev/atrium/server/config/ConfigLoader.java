@@ -27,7 +27,8 @@ public final class ConfigLoader {
             "store-pool-size", "store-connect-timeout", "store-schema", "cache-ttl", "argon2-memory-kib",
             "argon2-iterations", "argon2-parallelism", "trusted-proxies", "sweep-interval", "sweep-batch-size",
             "sweep-pause", "event-retention", "event-poll",
-            "argon2-concurrency", "argon2-queue-timeout", "master-key-file", "outbound-deadline", "outbound-allow-private");
+            "argon2-concurrency", "argon2-queue-timeout", "master-key-file", "outbound-deadline", "outbound-allow-private",
+            "idle-timeout", "metrics-access");
     private static final String DEFAULT_FILE = "atrium.properties";
 
     private ConfigLoader() {}
@@ -103,6 +104,8 @@ public final class ConfigLoader {
                 f.duration("sweep-pause", Duration.ofMillis(50), Duration.ZERO, Duration.ofMinutes(1)),
                 f.duration("event-retention", Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(365)),
                 f.duration("event-poll", Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMinutes(10)));
+        AtriumConfig.Http http = new AtriumConfig.Http(f.duration("idle-timeout", AtriumConfig.Http.DEFAULTS.idleTimeout(),
+                Duration.ofSeconds(1), Duration.ofHours(1)), metricsAccess(f.string("metrics-access", "public"), problems));
         String keyFile = f.string("master-key-file", null);
         Path masterKeyFile = keyFile == null ? null : Path.of(keyFile.trim()).toAbsolutePath().normalize();
         AtriumConfig.OutboundPolicy outbound = new AtriumConfig.OutboundPolicy(
@@ -112,10 +115,17 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, pool, connect, schema, cacheTtl, hashing,
-                proxies, lifecycle, masterKeyFile, outbound);
+                proxies, lifecycle, masterKeyFile, outbound, http);
     }
 
     /** Typed reads of the merged values, each adding a problem instead of throwing. */
+    private static MetricsAccess metricsAccess(String value, List<String> problems) {
+        return MetricsAccess.parse(value).orElseGet(() -> {
+            problems.add("metrics-access: '" + value + "' must be public or admin-token");
+            return MetricsAccess.PUBLIC;
+        });
+    }
+
     private record Fields(Map<String, String> v, List<String> problems) {
         String string(String key, String fallback) {
             String s = v.get(key);

@@ -166,7 +166,7 @@ final class Cors implements Filter {
     }
 
     private static void refused(ServerRequest req, String origin, Optional<String> app) {
-        LOG.log(Level.DEBUG, () -> "rid=" + RequestIds.of(req) + " CORS: origin " + origin + " not allowed"
-                + app.map(a -> " by app " + a).orElse("") + " on " + req.prologue().method().text() + " " + req.path().path());
+        LOG.log(Level.DEBUG, () -> LogText.escape("rid=" + RequestIds.of(req) + " CORS: origin " + origin + " not allowed"
+                + app.map(a -> " by app " + a).orElse("") + " on " + req.prologue().method().text() + " " + req.path().path()));
     }
 }

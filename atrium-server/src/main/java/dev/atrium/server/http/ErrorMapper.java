@@ -89,9 +89,9 @@ public final class ErrorMapper {
         String line = "rid=" + rid + " " + status + " " + code + " " + req.prologue().method().text() + " " + req.path().path()
                 + ": " + thrown;
         if (status >= 500 && !(failure instanceof RetryLaterException)) {
-            LOG.log(Level.ERROR, () -> line, failure);
+            LOG.log(Level.ERROR, () -> LogText.escape(line), failure);
         } else {
-            LOG.log(Level.INFO, () -> line);
+            LOG.log(Level.INFO, () -> LogText.escape(line));
         }
         if (code == ErrorCode.StoreUnavailable) {
             res.header(HeaderNames.RETRY_AFTER, "1");

@@ -1,6 +1,10 @@
 package dev.atrium.server.http;
 
+import dev.atrium.core.admin.AdminTokens;
+import dev.atrium.core.kernel.AuthException;
+import dev.atrium.server.config.MetricsAccess;
 import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.helidon.webserver.http.Filter;
@@ -10,22 +14,39 @@ import java.nio.charset.StandardCharsets;
 /**
  * {@code GET /metrics} in Prometheus text, and the request-latency histogram
  * {@code atrium_http_server_requests_seconds{method,route,status}}: route is the matched pattern
- * (bounded), never the raw path.
+ * (bounded), never the raw path. With {@code metrics-access=admin-token}, {@code /metrics} needs
+ * an admin token.
  */
 final class MetricsEndpoints {
     private final PrometheusMeterRegistry registry;
     /** Timers by method/route/status: a registry lookup with tags per request costs more than the timing. */
     private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    MetricsEndpoints(PrometheusMeterRegistry registry) {
+    private final MetricsAccess access;
+    private final AdminTokens adminTokens;
+
+    MetricsEndpoints(PrometheusMeterRegistry registry, MetricsAccess access, AdminTokens adminTokens) {
         this.registry = registry;
+        this.access = access;
+        this.adminTokens = adminTokens;
     }
 
     void register(HttpRouting.Builder r) {
         r.get("/metrics", (req, res) -> {
+            if (access == MetricsAccess.ADMIN_TOKEN) {
+                adminTokens.verify(bearerOrNull(req)); // AdminUnauthorized, as on the admin API
+            }
             res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
             res.send(registry.scrape().getBytes(StandardCharsets.UTF_8));
         });
+    }
+
+    private static String bearerOrNull(ServerRequest req) {
+        try {
+            return Requests.bearer(req);
+        } catch (AuthException e) {
+            return null;
+        }
     }
 
     /** Times every routed request. */

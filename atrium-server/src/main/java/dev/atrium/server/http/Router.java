@@ -29,12 +29,13 @@ public final class Router {
                            ApiKeyService apiKeys,
                            AppDirectory apps, TokenService tokens, KeyRing keys, AtriumStore store,
                            Supplier<String> publicUrl, ClientAddresses clients, AdminServices admin,
-                           io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics) {}
+                           io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics,
+                           dev.atrium.server.config.MetricsAccess metricsAccess) {}
 
     public static HttpRouting.Builder build(Services s) {
         HttpRouting.Builder r = HttpRouting.builder();
         r.addFilter(new RequestIds());
-        MetricsEndpoints metrics = new MetricsEndpoints(s.metrics());
+        MetricsEndpoints metrics = new MetricsEndpoints(s.metrics(), s.metricsAccess(), s.admin().tokens());
         r.addFilter(metrics.timing());
         r.addFilter(new Cors(s.apps()));
         metrics.register(r);

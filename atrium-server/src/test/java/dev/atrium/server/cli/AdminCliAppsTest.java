@@ -25,7 +25,7 @@ class AdminCliAppsTest extends AdminCliHarness {
         Run getJson = api("apps", "get", "--app", viaApi, "--json");
         Run settings = api("apps", "settings", "--app", viaApi, "--inactivity", "30d", "--webhook-secret", "s3cr3t");
         Run configure = api("apps", "configure", "--app", viaApi, "--guest-burst", "7");
-        Run badConfigure = api("apps", "configure", "--app", viaApi, "--inactivity", "30m");
+        Run badConfigure = api("apps", "configure", "--app", viaApi, "--inactivity", "1h");
         Run shown = api("apps", "settings", "--app", viaApi, "--json");
         Run rotatedViaApi = api("keys", "rotate", "--app", viaStore);
         Run rotatedOnStore = store("keys", "rotate", "--app", viaStore);

@@ -237,11 +237,16 @@ class CliTest {
 
         Run ok = atrium(with("apps", "configure", "--app", id, "--inactivity", "30d", "--webhook-url", "https://h.example/x",
                 "--webhook-secret", "s3cr3t-not-shown")); // long enough never to occur in the random app id
-        Run bad = atrium(with("apps", "configure", "--app", id, "--inactivity", "30m"));
+        Run bad = atrium(with("apps", "configure", "--app", id, "--inactivity", "1h"));
+        Run outOfRange = atrium(with("apps", "configure", "--app", id, "--access-token-lifetime", "100000d",
+                "--guest-burst", "2000000000"));
 
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("inactivity_s=2592000").contains("webhook_secret=***").doesNotContain("s3cr3t-not-shown");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("activity_granularity must be shorter than inactivity");
+        assertThat(outOfRange.code()).isEqualTo(1);
+        assertThat(outOfRange.err()).contains("access_token_lifetime_s must be a whole number in 60..86400")
+                .contains("guest_burst must be a whole number in 1..1000000000");
     }
 }

@@ -28,6 +28,26 @@ class ConfigLoaderTest {
         assertThat(c.cacheTtl()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.masterKeyFile()).as("not named: the default, which may be made at first start").isNull();
         assertThat(c.effectiveMasterKeyFile()).isEqualTo(Path.of("atrium-data").toAbsolutePath().resolve("master.key"));
+        assertThat(c.http().idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.http().metricsAccess()).isEqualTo(MetricsAccess.PUBLIC);
+    }
+
+    @Test
+    void metricsAccessIsPublicOrAdminToken() {
+        assertThat(ConfigLoader.load(Map.of("config", write(""), "metrics-access", "admin-token"), Map.of()).http()
+                .metricsAccess()).isEqualTo(MetricsAccess.ADMIN_TOKEN);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("config", write(""), "metrics-access", "secret"), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("metrics-access: 'secret' must be public or admin-token"));
+    }
+
+    @Test
+    void idleTimeoutIsADurationOfOneSecondToOneHour() {
+        assertThat(ConfigLoader.load(Map.of("config", write("idle-timeout=90s")), Map.of()).http().idleTimeout())
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("config", write(""), "idle-timeout", "0"), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("idle-timeout: 0 is outside PT1S..PT1H"));
     }
 
     @Test

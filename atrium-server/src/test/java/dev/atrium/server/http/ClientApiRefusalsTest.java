@@ -134,6 +134,22 @@ class ClientApiRefusalsTest {
                 new Scenario("profile with expired access token", s -> profile(Tokens.signWithAppKey(s.atrium.store(), s.appId(),
                         claimsOf(access(s.guestLogin())).expirationTime(Date.from(Instant.now().minusSeconds(60))).build())),
                         401, "InvalidSession", "expired"),
+                new Scenario("profile with an access token issued beyond the skew in the future", s -> profile(Tokens.signWithAppKey(
+                        s.atrium.store(), s.appId(), claimsOf(access(s.guestLogin()))
+                                .issueTime(Date.from(s.clock.instant().plusSeconds(61))).build())),
+                        401, "InvalidSession", "issued in the future"),
+                new Scenario("profile with an access token not valid before a time beyond the skew", s -> profile(Tokens.signWithAppKey(
+                        s.atrium.store(), s.appId(), claimsOf(access(s.guestLogin()))
+                                .notBeforeTime(Date.from(s.clock.instant().plusSeconds(61))).build())),
+                        401, "InvalidSession", "not valid yet"),
+                new Scenario("refresh with a refresh token issued beyond the skew in the future", s -> refresh(Tokens.signRefreshWithAppKey(
+                        s.atrium.store(), s.appId(), claimsOf(refreshToken(s.guestLogin()))
+                                .issueTime(Date.from(s.clock.instant().plusSeconds(61))).build())),
+                        401, "InvalidSession", "issued in the future"),
+                new Scenario("refresh with a refresh token not valid before a time beyond the skew", s -> refresh(Tokens.signRefreshWithAppKey(
+                        s.atrium.store(), s.appId(), claimsOf(refreshToken(s.guestLogin()))
+                                .notBeforeTime(Date.from(s.clock.instant().plusSeconds(61))).build())),
+                        401, "InvalidSession", "not valid yet"),
                 new Scenario("profile with wrongly signed token", s -> {
                     String token = access(s.guestLogin());
                     return profile(Tokens.signWithForeignKey(Tokens.kid(token), Tokens.claims(token)));
@@ -203,6 +219,16 @@ class ClientApiRefusalsTest {
                 }, 401, "UserDisabled", "disabled"),
                 new Scenario("unknown route", s -> new Req("GET", s.client("/nothing/here"), null, null), 404, "NotFound", "no route"),
                 new Scenario("wrong method on a route", s -> new Req("PUT", s.client("/auth/session"), null, null), 405, "MethodNotAllowed", "PUT"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void accessTokenIssuedOrValidFromWithinTheClockSkewIsAccepted() {
+        Date soon = Date.from(server.clock.instant().plusSeconds(50));
+        JsonNode guest = server.guestLogin();
+        String accessToken = Tokens.signWithAppKey(server.atrium.store(), server.appId(),
+                claimsOf(access(guest)).issueTime(soon).notBeforeTime(soon).build());
+
+        assertThat(server.send("GET", server.client("/auth/profile"), accessToken, null).status()).isEqualTo(200);
     }
 
     @ParameterizedTest(name = "{0}")

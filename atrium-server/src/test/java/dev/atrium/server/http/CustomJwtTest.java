@@ -151,6 +151,21 @@ class CustomJwtTest {
     }
 
     @Test
+    void issuedOrValidFromBeyondTheConfiguredSkewIsRefusedWithinItAccepted() throws Exception {
+        configure(Map.of("shared_secret", SECRET), List.of("HS256"));
+        Instant now = server.clock.instant();
+        MACSigner signer = new MACSigner(SECRET);
+
+        assertRefused(login(sign(claims("u").issueTime(Date.from(now.plusSeconds(61))).build(), JWSAlgorithm.HS256, signer, null)),
+                "invalid custom token");
+        assertRefused(login(sign(claims("u").notBeforeTime(Date.from(now.plusSeconds(61))).build(), JWSAlgorithm.HS256, signer, null)),
+                "invalid custom token");
+        assertThat(server.count("users")).isZero();
+        assertThat(login(sign(claims("u").issueTime(Date.from(now.plusSeconds(50))).notBeforeTime(Date.from(now.plusSeconds(50)))
+                .build(), JWSAlgorithm.HS256, signer, null)).status()).isEqualTo(200);
+    }
+
+    @Test
     void expiryWithinTheConfiguredSkewIsAccepted() throws Exception {
         configure(Map.of("jwks_url", jwksUrl()), List.of("RS256"));
         String token = rs256(claims("u").build());

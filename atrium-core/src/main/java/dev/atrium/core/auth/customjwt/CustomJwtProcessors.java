@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -35,6 +36,16 @@ final class CustomJwtProcessors {
             @Override
             protected Date currentTime() {
                 return Date.from(clock.instant());
+            }
+
+            /** nimbus checks exp and nbf with the skew, not an iat in the future: a token not issued yet. */
+            @Override
+            public void verify(JWTClaimsSet claimsSet, SecurityContext context) throws BadJWTException {
+                super.verify(claimsSet, context);
+                Date iat = claimsSet.getIssueTime();
+                if (iat != null && iat.toInstant().isAfter(clock.instant().plus(s.clockSkew()))) {
+                    throw new BadJWTException("JWT issued in the future");
+                }
             }
         };
         claims.setMaxClockSkew((int) s.clockSkew().toSeconds());

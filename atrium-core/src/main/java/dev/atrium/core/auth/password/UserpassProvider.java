@@ -43,7 +43,7 @@ public final class UserpassProvider implements AuthProvider {
 
     @Override
     public Resolution authenticate(App app, ProviderConfig config, JsonNode credentials, Instant now) {
-        String username = UserpassInput.field(credentials, "username");
+        String username = UserpassInput.plainField(credentials, "username", UserpassInput.MAX_EMAIL);
         String password = UserpassInput.field(credentials, "password");
         String email = username.trim().toLowerCase(java.util.Locale.ROOT);
         UserpassAccount account = checkPassword(app, email, password);

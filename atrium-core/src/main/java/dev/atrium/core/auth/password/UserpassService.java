@@ -60,7 +60,7 @@ public final class UserpassService {
     public void register(String appId, JsonNode body, String clientKey) {
         UserpassSettings settings = settings(appId);
         App app = counted(appId, Route.REGISTER, clientKey);
-        String email = UserpassInput.email(UserpassInput.field(body, "email"));
+        String email = UserpassInput.emailField(body, "email");
         String password = UserpassInput.password(UserpassInput.field(body, "password"));
         boolean auto = settings.confirmation().equals(UserpassSettings.AUTO);
         if (!auto) {
@@ -87,8 +87,8 @@ public final class UserpassService {
     public void confirm(String appId, JsonNode body, String clientKey) {
         settings(appId);
         counted(appId, Route.TOKEN_CHECK, clientKey);
-        String token = UserpassInput.field(body, "token");
-        String tokenId = UserpassInput.field(body, "tokenId");
+        String token = UserpassInput.tokenField(body, "token");
+        String tokenId = UserpassInput.tokenField(body, "tokenId");
         UserpassAccount account = accounts.findByTokenId(appId, tokenId).orElseThrow(UserpassService::invalidToken);
         if (account.confirmed()) {
             throw alreadyConfirmed();
@@ -113,7 +113,7 @@ public final class UserpassService {
     private void requestConfirmation(String appId, UserpassSettings settings, String channel, JsonNode body,
                                      String clientKey) {
         App app = counted(appId, Route.TOKEN_DELIVERY, clientKey);
-        String email = UserpassInput.email(UserpassInput.field(body, "email"));
+        String email = UserpassInput.emailField(body, "email");
         if (!settings.confirmation().equals(channel)) {
             throw new AuthException(ErrorCode.BadRequest, "confirmation by " + channel + " is not configured for this app");
         }
@@ -141,7 +141,7 @@ public final class UserpassService {
     public void sendReset(String appId, JsonNode body, String clientKey) {
         UserpassSettings settings = settings(appId);
         App app = counted(appId, Route.TOKEN_DELIVERY, clientKey);
-        String email = UserpassInput.email(UserpassInput.field(body, "email"));
+        String email = UserpassInput.emailField(body, "email");
         if (settings.reset().equals(UserpassSettings.NONE)) {
             throw new AuthException(ErrorCode.BadRequest, "password reset is not configured for this app");
         }
@@ -179,8 +179,8 @@ public final class UserpassService {
         settings(appId);
         counted(appId, Route.TOKEN_CHECK, clientKey);
         String password = UserpassInput.password(UserpassInput.field(body, "password"));
-        String token = UserpassInput.field(body, "token");
-        String tokenId = UserpassInput.field(body, "tokenId");
+        String token = UserpassInput.tokenField(body, "token");
+        String tokenId = UserpassInput.tokenField(body, "tokenId");
         UserpassAccount account = accounts.findByTokenId(appId, tokenId).orElseThrow(UserpassService::invalidToken);
         requireValid(account.resetToken(), tokenId, token);
         if (!accounts.update(account.withPassword(hasher.hash(password)), tokenId)) {
@@ -198,7 +198,7 @@ public final class UserpassService {
         UserpassSettings settings = settings(appId);
         App app = counted(appId, Route.TOKEN_DELIVERY, clientKey);
         String password = UserpassInput.password(UserpassInput.field(body, "password"));
-        String email = UserpassInput.email(UserpassInput.field(body, "email"));
+        String email = UserpassInput.emailField(body, "email");
         if (!settings.reset().equals(UserpassSettings.WEBHOOK)) {
             throw new AuthException(ErrorCode.BadRequest, "no reset function is configured for this app");
         }
