@@ -38,7 +38,7 @@ class WriteOnlySecretsTest extends AdminCliHarness {
                         "/smtp/password_set", "{\"confirmation\":\"email\",\"smtp\":{\"host\":\"smtp.example.com\",\"password\":null}}"),
                 new Secret("local-userpass webhook_secret", "local-userpass",
                         "{\"confirmation\":\"webhook\",\"webhook_url\":\"https://app.example/hook\",\"webhook_secret\":\"" + SECRET + "\"}",
-                        "/webhook_secret_set", "{\"confirmation\":\"webhook\",\"webhook_url\":\"https://app.example/hook\",\"webhook_secret\":null}"),
+                        "/webhook_secret_set", "{\"confirmation\":\"auto\",\"webhook_secret\":null}"), // webhook mode needs its secret
                 new Secret("custom-token shared_secret", "custom-token",
                         "{\"shared_secret\":\"" + SECRET + SECRET + "\",\"audience\":\"a\",\"issuer\":\"https://id.example\",\"algorithms\":[\"HS256\"]}",
                         "/shared_secret_set", "{\"shared_secret\":null,\"jwks_url\":\"https://id.example/jwks\",\"audience\":\"a\","

@@ -55,11 +55,19 @@ class OutboundAttackTest {
 
     private void start(Destinations destinations) {
         server = TestServer.sqlite(dir, c -> c.withOutbound(new OutboundPolicy(DEADLINE, destinations)));
+        // Several messages to one address in a row: the per-address limit (MessageFloodTest) is not this test's subject.
+        dev.atrium.server.app.Atrium.appAdmin(server.atrium.store(), java.time.Clock.systemUTC())
+                .patchSettings(server.appId(), Map.of("email_burst", 1_000, "email_rate_per_hour", 1_000));
     }
 
+    /**
+     * Webhook mode with App Services' answers ({@code reveal_unknown_email}): the delivery runs
+     * before the answer, so what the caller sees is the delivery's fate (by default it runs after
+     * a 204 and fails only in the log).
+     */
     private void webhookMode(String url) {
         server.enable("local-userpass", Map.of("confirmation", "webhook", "reset", "webhook", "webhook_url", url,
-                "webhook_secret", "hook-secret"));
+                "webhook_secret", "hook-secret", "reveal_unknown_email", true));
     }
 
     private Http.Reply post(String route, String body) {
