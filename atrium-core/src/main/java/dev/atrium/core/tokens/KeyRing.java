@@ -34,7 +34,7 @@ public final class KeyRing {
     /**
      * The algorithm of an app's first key: ES256, which every common verifier has (Spring
      * Security's NimbusJwtDecoder, Auth0's java-jwt, Node's jsonwebtoken have no EdDSA; see
-     * docs/verifying-tokens.md). EdDSA signs faster (docs/performance.md) and stays one rotation
+     * docs/verifying-tokens.md). With ES256 on AWS-LC (EcdsaProvider) it is also the faster one here (docs/performance.md); EdDSA stays one rotation
      * away. An app that already has a key keeps its algorithm: only a rotation changes it.
      */
     public static final JWSAlgorithm DEFAULT_ALGORITHM = JWSAlgorithm.ES256;
