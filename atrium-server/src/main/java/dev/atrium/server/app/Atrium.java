@@ -136,7 +136,14 @@ public final class Atrium implements AutoCloseable {
         Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, apps, tokens, keys, store,
                 publicUrl::get, new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics,
                 config.http().metricsAccess());
-        WebServer server = HttpServer.start(config.host(), config.port(), config.http(), Router.build(services));
+        WebServer server;
+        try {
+            server = HttpServer.start(config.host(), config.port(), config.http(), Router.build(services));
+        } catch (RuntimeException e) { // port in use: the pools made above would outlive the failed start
+            deliveries.close();
+            hasher.close();
+            throw e;
+        }
         publicUrl.set(config.publicUrlFor(server.port()));
         LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(),
                 new Sweeper(store.apps(), store.sweeps(), telemetry, clock),

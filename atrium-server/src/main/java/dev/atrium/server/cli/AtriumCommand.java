@@ -51,6 +51,10 @@ public final class AtriumCommand implements Runnable {
                 line.getErr().println("atrium: cannot listen: " + bind.getMessage());
                 return 1;
             }
+            if (e instanceof java.io.UncheckedIOException io) { // a data directory or file it cannot make or read
+                line.getErr().println("atrium: " + io.getMessage());
+                return 1;
+            }
             if (e instanceof AuthException refused) { // the domain refusing a store-path change, as the API would
                 line.getErr().println("atrium: " + refused.code() + ": " + refused.getMessage());
                 return 1;

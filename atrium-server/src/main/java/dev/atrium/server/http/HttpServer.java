@@ -30,7 +30,7 @@ public final class HttpServer {
      */
     public static WebServer start(String host, int port, AtriumConfig.Http options, HttpRouting.Builder routing) {
         Duration idle = options.idleTimeout();
-        return WebServer.builder()
+        WebServer server = WebServer.builder()
                 .host(host)
                 .port(port)
                 .idleConnectionTimeout(idle)
@@ -41,6 +41,14 @@ public final class HttpServer {
                 .routing(routing)
                 .build()
                 .start();
+        // Helidon 4.5 logs a listener that cannot bind and returns a stopped server (port -1)
+        // instead of throwing: without this the command would print its banner and wait forever.
+        if (!server.isRunning() || server.port() < 0) {
+            server.stop();
+            throw new java.io.UncheckedIOException(new java.net.BindException(
+                    "cannot listen on " + host + ":" + port + " (address in use, or not this machine's)"));
+        }
+        return server;
     }
 
     private static void jsonDirectHandlers(DirectHandlers.Builder b) {

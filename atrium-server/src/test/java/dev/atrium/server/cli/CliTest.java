@@ -109,6 +109,26 @@ class CliTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // before the fix it printed its banner and waited forever
+    void serveOnAPortInUseExitsOneSayingItCannotListenInsteadOfServingNothing() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run serve = atrium(with("serve", "--port", Integer.toString(taken.getLocalPort())));
+
+            assertThat(serve.code()).isEqualTo(1);
+            assertThat(serve.err()).contains("cannot listen", Integer.toString(taken.getLocalPort()));
+            assertThat(serve.out()).doesNotContain("Atrium is serving");
+        }
+    }
+
+    @Test
+    void serveWithADataDirectoryItCannotMakeExitsOneNamingIt() {
+        Run serve = atrium("serve", "--port", "0", "--data-dir", "/proc/atrium-cannot-be-made");
+
+        assertThat(serve.code()).isEqualTo(1);
+        assertThat(serve.err()).startsWith("atrium: ").contains("/proc/atrium-cannot-be-made").doesNotContain("\tat ");
+    }
+
+    @Test
     void appsCreateThenListShowsTheApp() {
         Run created = atrium(with("apps", "create", "My Game"));
 
