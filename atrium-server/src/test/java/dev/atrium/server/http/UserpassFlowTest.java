@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Email/password accounts (spec §6, issue 4 item 1) over HTTP, with a real SMTP receiver and webhook. */
 class UserpassFlowTest {
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()); // parallel runs never clash
 
     @TempDir
     Path dir;
@@ -64,7 +64,7 @@ class UserpassFlowTest {
     private void emailMode() {
         server.enable("local-userpass", Map.of("confirmation", "email", "reset", "email",
                 "confirm_url", "https://app.example/confirm", "reset_url", "https://app.example/reset",
-                "smtp", Map.of("host", "127.0.0.1", "port", ServerSetupTest.SMTP.getPort(), "from", "auth@app.example")));
+                "smtp", Map.of("host", "127.0.0.1", "port", mail.getSmtp().getPort(), "from", "auth@app.example")));
     }
 
     private void webhookMode() {
