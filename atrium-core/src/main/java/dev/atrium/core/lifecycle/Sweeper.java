@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Deletes guests inactive longer than their app's {@code inactivity} (design §1 rule 4, issue 5
@@ -39,17 +40,30 @@ public final class Sweeper {
      */
     public List<SweepReport> sweep(String appId, Duration olderThan, int batchSize, Duration pauseBetween, boolean dryRun,
                                    Pause pause) throws InterruptedException {
+        return sweep(appId, olderThan, batchSize, pauseBetween, dryRun, pause, () -> false);
+    }
+
+    /**
+     * The same, stopping between batches once {@code stop} says so (a server shutting down): each
+     * batch is a transaction, so a stopped sweep has deleted whole batches and nothing half; the
+     * next sweep takes up the rest.
+     */
+    public List<SweepReport> sweep(String appId, Duration olderThan, int batchSize, Duration pauseBetween, boolean dryRun,
+                                   Pause pause, BooleanSupplier stop) throws InterruptedException {
         List<SweepReport> reports = new ArrayList<>();
         for (App app : apps.list()) {
+            if (stop.getAsBoolean()) {
+                break;
+            }
             if (appId == null || app.id().equals(appId)) {
-                reports.add(sweepApp(app, olderThan, batchSize, pauseBetween, dryRun, pause));
+                reports.add(sweepApp(app, olderThan, batchSize, pauseBetween, dryRun, pause, stop));
             }
         }
         return reports;
     }
 
     private SweepReport sweepApp(App app, Duration olderThan, int batchSize, Duration pauseBetween, boolean dryRun,
-                                 Pause pause) throws InterruptedException {
+                                 Pause pause, BooleanSupplier stop) throws InterruptedException {
         Instant start = clock.instant();
         Instant cutoff = start.minus(olderThan != null ? olderThan : app.settings().inactivity());
         if (dryRun) {
@@ -62,7 +76,7 @@ public final class Sweeper {
             int n = store.deleteInactiveGuests(app.id(), cutoff, batchSize, clock.instant());
             deleted += n;
             batches++;
-            if (n < batchSize) {
+            if (n < batchSize || stop.getAsBoolean()) {
                 break;
             }
             pause.pause(pauseBetween);

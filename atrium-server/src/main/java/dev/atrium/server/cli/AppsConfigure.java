@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 final class AppsConfigure extends StoreOrApi {
     @Mixin
     SettingsOptions settings;
-    @Option(names = "--app", required = true)
+    @Option(names = "--app", required = true, description = "app id")
     String appId;
 
     @Override

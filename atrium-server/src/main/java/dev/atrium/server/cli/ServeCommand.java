@@ -3,39 +3,86 @@ package dev.atrium.server.cli;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.app.FirstStart;
 import dev.atrium.server.config.AtriumConfig;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code atrium serve}: runs the server until interrupted. */
-@Command(name = "serve", description = "Start the server (SQLite under ./atrium-data by default).")
+/**
+ * {@code atrium serve}: runs the server until SIGTERM or SIGINT, then drains it
+ * ({@link Atrium#shutdown}) and exits 0. The signals are handled here rather than by a shutdown
+ * hook: a JVM stopped by a signal exits 143 whatever its hooks do, and an orchestrator reads that
+ * as a failure. Any other way out (SIGHUP, System.exit) still drains, from a shutdown hook.
+ */
+@Command(name = "serve", description = "Start the server (SQLite under ./atrium-data by default); SIGTERM drains it.")
 final class ServeCommand implements Runnable {
     @Mixin
     ConfigOptions options;
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    ServerOptions server;
+    @Spec
+    CommandSpec spec;
 
-    java.io.PrintWriter out() {
+    PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
     @Override
     public void run() {
-        AtriumConfig config = options.load();
+        AtriumConfig config = options.load(server.flags());
         Atrium atrium = Atrium.start(config, Clock.systemUTC());
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch drained = new CountDownLatch(1);
+        AtomicReference<String> cause = new AtomicReference<>();
+        for (String signal : new String[] {"TERM", "INT"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> {
+                cause.compareAndSet(null, "SIG" + s.getName());
+                stop.countDown();
+            });
+        }
+        long patience = config.operations().shutdown().gracePeriod().plus(config.operations().shutdown().delay()).toMillis() * 2
+                + 10_000;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            atrium.close();
-            stopped.countDown();
+            cause.compareAndSet(null, "JVM exit");
+            stop.countDown();
+            try {
+                drained.await(patience, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "atrium-shutdown"));
+        banner(config, atrium);
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cause.compareAndSet(null, "interrupted");
+        }
+        try {
+            atrium.shutdown(cause.get());
+        } finally {
+            drained.countDown();
+        }
+    }
+
+    private void banner(AtriumConfig config, Atrium atrium) {
         FirstStart.Outcome first = atrium.firstStart();
         out().println("Atrium is serving (store " + atrium.store().describe() + ")");
         out().println("app id: " + first.app().id());
+        if (atrium.managementPort() >= 0) {
+            out().println("management: " + config.operations().management().host() + ":" + atrium.managementPort()
+                    + " (/metrics, /health/live, /health/ready)");
+        }
         out().println("base URL: " + atrium.publicUrl());
         if (first.created()) {
             out().println("admin token: written to " + first.adminTokenFile() + " (mode 0600)");
-        } else if (java.nio.file.Files.exists(first.adminTokenFile())) {
+        } else if (Files.exists(first.adminTokenFile())) {
             out().println("admin token: in " + first.adminTokenFile() + " (written on first start)");
         } else {
             out().println("admin token: written on first start by the node that created the store; lost? "
@@ -43,10 +90,5 @@ final class ServeCommand implements Runnable {
         }
         out().println("master key: " + config.effectiveMasterKeyFile() + " (back it up apart from the database)");
         out().flush();
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

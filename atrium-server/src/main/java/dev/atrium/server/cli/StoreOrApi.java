@@ -35,7 +35,7 @@ abstract class StoreOrApi implements Runnable {
                 return;
             }
         }
-        try (AtriumStore store = Stores.open(options.load())) {
+        try (AtriumStore store = Stores.openExisting(options.load(), 2)) {
             local(store);
         }
     }
