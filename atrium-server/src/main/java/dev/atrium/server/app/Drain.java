@@ -40,8 +40,8 @@ final class Drain {
         int atStart = listeners.state().inFlight();
         listeners.state().drain();
         lifecycle.requestStop();
-        LOG.log(Level.INFO, "shutdown started (" + cause + "): /health/ready answers 503; " + requests(atStart)
-                + " in flight" + (delay.isZero() ? "" : "; serving " + delay.toMillis() + " ms more, then") + " closing the "
+        LOG.log(Level.INFO, "shutdown started (" + cause + "): /health/ready answers 503, " + requests(atStart)
+                + " in flight; " + (delay.isZero() ? "" : "serving " + delay.toMillis() + " ms more, then ") + "closing the "
                 + "listener and giving requests in flight up to " + grace.toMillis() + " ms");
         sleep(delay);
         int atClose = listeners.state().inFlight();

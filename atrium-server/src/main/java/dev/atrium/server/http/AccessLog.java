@@ -30,7 +30,7 @@ final class AccessLog implements Filter {
         try {
             chain.proceed();
         } finally {
-            String route = req.matchingPattern().orElse("unmatched");
+            String route = Routes.pattern(req);
             if (log.appId() == null) {
                 req.path().pathParameters().first("appId").ifPresent(RequestLog::app);
             }

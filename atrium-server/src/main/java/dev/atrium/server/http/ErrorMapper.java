@@ -86,7 +86,7 @@ public final class ErrorMapper {
         String message = publicMessage(code, failure.getMessage());
         String rid = RequestIds.of(req);
         int status = status(code);
-        dev.atrium.server.logs.RequestLog.answered(req.matchingPattern().orElse("unmatched"), status);
+        dev.atrium.server.logs.RequestLog.answered(Routes.pattern(req), status);
         String line = "rid=" + rid + " " + status + " " + code + " " + req.prologue().method().text() + " " + req.path().path()
                 + ": " + thrown;
         if (status >= 500 && !(failure instanceof RetryLaterException)) {

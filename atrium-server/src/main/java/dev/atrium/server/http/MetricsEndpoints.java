@@ -58,7 +58,7 @@ final class MetricsEndpoints {
                 chain.proceed();
             } finally {
                 String method = req.prologue().method().text();
-                String route = req.matchingPattern().orElse("unmatched");
+                String route = Routes.pattern(req);
                 String status = String.valueOf(res.status().code());
                 timers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer.builder(Help.HTTP_REQUESTS.meterName()).description(Help.HTTP_REQUESTS.help())
                                 .tag("method", method).tag("route", route).tag("status", status)

@@ -64,7 +64,8 @@ final class RequestSpans implements Filter {
             span.recordException(e);
             throw e;
         } finally {
-            req.matchingPattern().ifPresent(route -> span.updateName(method + " " + route).setAttribute("http.route", route));
+            String route = Routes.pattern(req);
+            span.updateName(method + " " + route).setAttribute("http.route", route);
             req.path().pathParameters().first("appId").ifPresent(app -> span.setAttribute("atrium.app_id", app));
             int status = res.status().code();
             span.setAttribute("http.response.status_code", status);

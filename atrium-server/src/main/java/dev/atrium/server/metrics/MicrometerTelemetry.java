@@ -25,10 +25,8 @@ public final class MicrometerTelemetry implements Telemetry {
 
     public MicrometerTelemetry(MeterRegistry registry) {
         this.registry = registry;
-        PROVIDERS.forEach(p -> {
-            login(p, "success", 0);
-            linked(p, 0);
-        });
+        PROVIDERS.forEach(p -> login(p, "success", 0));
+        PROVIDERS.stream().filter(p -> !p.equals("anon-user")).forEach(p -> linked(p, 0)); // a guest identity never links
         refresh("success", 0);
         counter(Help.GUEST_SIGNUPS).increment(0);
         DELETE_REASONS.forEach(r -> deleted(r, 0));
