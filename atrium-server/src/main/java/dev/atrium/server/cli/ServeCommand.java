@@ -36,16 +36,16 @@ final class ServeCommand implements Runnable {
     @Override
     public void run() {
         AtriumConfig config = options.load(server.flags());
-        Atrium atrium = Atrium.start(config, Clock.systemUTC());
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch drained = new CountDownLatch(1);
         AtomicReference<String> cause = new AtomicReference<>();
-        for (String signal : new String[] {"TERM", "INT"}) {
+        for (String signal : new String[] {"TERM", "INT"}) { // before the start: a signal during it drains once started
             sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> {
                 cause.compareAndSet(null, "SIG" + s.getName());
                 stop.countDown();
             });
         }
+        Atrium atrium = Atrium.start(config, Clock.systemUTC());
         long patience = config.operations().shutdown().gracePeriod().plus(config.operations().shutdown().delay()).toMillis() * 2
                 + 10_000;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
