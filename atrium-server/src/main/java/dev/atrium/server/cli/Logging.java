@@ -55,6 +55,13 @@ public final class Logging {
                 "io.helidon.level=WARNING",
                 "com.zaxxer.hikari.level=WARNING",
                 "org.flywaydb.level=WARNING",
+                // Traces that would carry secrets at DEBUG: request and answer bytes and headers of webhook
+                // and JWKS calls (tokens, signatures), SMTP and database protocol exchanges (credentials).
+                "org.apache.hc.client5.http.wire.level=OFF",
+                "org.apache.hc.client5.http.headers.level=OFF",
+                "org.eclipse.angus.mail.level=INFO",
+                "jakarta.mail.level=INFO",
+                "org.postgresql.level=INFO",
                 "");
         try {
             LogManager.getLogManager().readConfiguration(new ByteArrayInputStream(props.getBytes(StandardCharsets.UTF_8)));

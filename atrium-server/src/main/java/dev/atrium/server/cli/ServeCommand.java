@@ -3,9 +3,12 @@ package dev.atrium.server.cli;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.app.FirstStart;
 import dev.atrium.server.config.AtriumConfig;
+import dev.atrium.server.config.LogFormat;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", description = "Start the server (SQLite under ./atrium-data by default); SIGTERM drains it.")
 final class ServeCommand implements Runnable {
+    private static final System.Logger LOG = System.getLogger("atrium.serve");
     @Mixin
     ConfigOptions options;
     @Mixin
@@ -71,24 +75,31 @@ final class ServeCommand implements Runnable {
         }
     }
 
+    /** What an operator needs first; with JSON logs, log records (so every line of the output is JSON), else text on stdout. */
     private void banner(AtriumConfig config, Atrium atrium) {
         FirstStart.Outcome first = atrium.firstStart();
-        out().println("Atrium is serving (store " + atrium.store().describe() + ")");
-        out().println("app id: " + first.app().id());
+        List<String> lines = new ArrayList<>();
+        lines.add("Atrium is serving (store " + atrium.store().describe() + ")");
+        lines.add("app id: " + first.app().id());
         if (atrium.managementPort() >= 0) {
-            out().println("management: " + config.operations().management().host() + ":" + atrium.managementPort()
+            lines.add("management: " + config.operations().management().host() + ":" + atrium.managementPort()
                     + " (/metrics, /health/live, /health/ready)");
         }
-        out().println("base URL: " + atrium.publicUrl());
+        lines.add("base URL: " + atrium.publicUrl());
         if (first.created()) {
-            out().println("admin token: written to " + first.adminTokenFile() + " (mode 0600)");
+            lines.add("admin token: written to " + first.adminTokenFile() + " (mode 0600)");
         } else if (Files.exists(first.adminTokenFile())) {
-            out().println("admin token: in " + first.adminTokenFile() + " (written on first start)");
+            lines.add("admin token: in " + first.adminTokenFile() + " (written on first start)");
         } else {
-            out().println("admin token: written on first start by the node that created the store; lost? "
+            lines.add("admin token: written on first start by the node that created the store; lost? "
                     + "atrium admin-tokens create --name NAME makes another");
         }
-        out().println("master key: " + config.effectiveMasterKeyFile() + " (back it up apart from the database)");
-        out().flush();
+        lines.add("master key: " + config.effectiveMasterKeyFile() + " (back it up apart from the database)");
+        if (config.operations().logs().format() == LogFormat.JSON) {
+            lines.forEach(line -> LOG.log(System.Logger.Level.INFO, line));
+        } else {
+            lines.forEach(out()::println);
+            out().flush();
+        }
     }
 }

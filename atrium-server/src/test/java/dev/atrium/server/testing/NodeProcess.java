@@ -126,13 +126,22 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
-    private void take(String line) {
-        output.add(line);
+    private void take(String raw) {
+        output.add(raw);
+        String line = raw.startsWith("{\"") ? message(raw) : raw; // log-format=json logs the banner as records
         if (line.startsWith("app id: ")) {
             appId = line.substring("app id: ".length()).trim();
         } else if (line.startsWith("base URL: ")) {
             baseUrl = line.substring("base URL: ".length()).trim();
             ready.complete(null);
+        }
+    }
+
+    private static String message(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("message").asText("");
+        } catch (IOException e) {
+            return "";
         }
     }
 
