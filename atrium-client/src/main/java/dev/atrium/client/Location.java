@@ -5,17 +5,17 @@ import java.net.URI;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The {@code hostname} every request but location goes to (spec §3), asked for lazily on the
+ * The {@code hostname} every request but location goes to, asked for lazily on the
  * first request that needs it, once for all threads. A network failure against the host
  * forgets it, so the next request asks the base URL again (a moved server is found again).
  */
 final class Location {
-    private final Transport transport;
+    private final Exchange transport;
     private final Routes routes;
     private final ReentrantLock resolving = new ReentrantLock();
     private volatile String hostname;
 
-    Location(Transport transport, Routes routes) {
+    Location(Exchange transport, Routes routes) {
         this.transport = transport;
         this.routes = routes;
     }
