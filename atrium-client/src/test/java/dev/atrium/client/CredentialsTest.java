@@ -39,6 +39,7 @@ class CredentialsTest {
 
     @Test
     void missingFieldsAreRefusedAtOnce() {
-        assertThatThrownBy(() -> Credentials.emailPassword("a@b.c", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Credentials.emailPassword("a@b.c", null)).isInstanceOfSatisfying(ClientException.class,
+                e -> assertThat(e.code()).isEqualTo(ClientErrorCode.InvalidArgument));
     }
 }

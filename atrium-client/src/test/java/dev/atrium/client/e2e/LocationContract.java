@@ -6,7 +6,7 @@ import dev.atrium.client.App;
 import dev.atrium.client.Credentials;
 import dev.atrium.client.User;
 import dev.atrium.client.storage.InMemoryUserStorage;
-import dev.atrium.client.testing.CountingHttpClient;
+import dev.atrium.client.testing.CountingTransport;
 import dev.atrium.client.testing.ScriptedServer;
 import dev.atrium.client.testing.ScriptedServer.Answer;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ interface LocationContract extends EndToEnd {
 
     @Test
     default void buildingAnAppAndReadingItsUsersSendsNoRequest() {
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
 
         App app = e2e().app(new InMemoryUserStorage(), http);
         app.currentUser();
@@ -32,7 +32,7 @@ interface LocationContract extends EndToEnd {
         ScriptedServer base = e2e().track(new ScriptedServer());
         base.on("GET", "/api/client/v2.0/app/" + appId + "/location",
                 Answer.json(200, "{\"hostname\":\"" + host + "\",\"ws_hostname\":\"ws://unused\"}"));
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         App app = e2e().app(appId, base.url() + "/", new InMemoryUserStorage(), http);
 
         User guest = app.login(Credentials.anonymous(false));
