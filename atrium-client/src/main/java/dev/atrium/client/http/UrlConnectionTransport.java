@@ -53,8 +53,9 @@ public final class UrlConnectionTransport implements HttpTransport {
             body = new byte[0]; // an explicit Content-Length: 0, which some servers require of a POST
         }
         if (body != null) {
+            // Buffered, not setFixedLengthStreamingMode: in streaming mode the JDK answers a 401 with
+            // HttpRetryException and drops its body, and the body names the error (e.g. InvalidPassword).
             connection.setDoOutput(true);
-            connection.setFixedLengthStreamingMode(body.length);
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(body);
             }

@@ -86,6 +86,20 @@ class TransportTest {
 
     @ParameterizedTest
     @EnumSource(TransportKind.class)
+    void unauthorizedAnswerToAPostKeepsItsBody(TransportKind kind) throws IOException {
+        server.on("POST", "/login", new Answer(401, "application/json", "{\"error_code\":\"InvalidPassword\"}", Map.of()));
+
+        try (HttpTransport transport = kind.create()) {
+            HttpTransport.Response refused = transport.send(request("POST", "/login", "{}".getBytes(StandardCharsets.UTF_8),
+                    Duration.ofSeconds(5)));
+
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("InvalidPassword");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TransportKind.class)
     void refusedConnectionAndAnAnswerLaterThanTheTimeoutAreIOExceptions(TransportKind kind) throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
