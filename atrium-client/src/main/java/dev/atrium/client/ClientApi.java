@@ -1,7 +1,6 @@
 package dev.atrium.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atrium.api.AccessTokenResponse;
 import dev.atrium.api.LoginResponse;
 import dev.atrium.api.ProfileResponse;
 import java.net.URI;
@@ -40,8 +39,9 @@ final class ClientApi {
         body.put("options", DeviceInfo.options(appId, deviceId));
         boolean link = linkAccessToken != null;
         String route = link ? "link" : "login";
-        LoginResponse answer = WireJson.read(call("POST", h -> routes.login(h, provider, link), linkAccessToken, body),
-                LoginResponse.class, route);
+        JsonNode json = WireJson.object(call("POST", h -> routes.login(h, provider, link), linkAccessToken, body), route);
+        LoginResponse answer = new LoginResponse(WireJson.text(json, "access_token"), WireJson.text(json, "refresh_token"),
+                WireJson.text(json, "user_id"), WireJson.text(json, "device_id"));
         Jwt.parse(WireJson.require(answer.accessToken(), "access_token", route));
         if (!link) {
             // Core requires all four; on a link it reads only the access token.
@@ -55,26 +55,39 @@ final class ClientApi {
     /** {@code GET /auth/profile}: identities (each with id and provider_type) and data are required. */
     ProfileResponse profile(String accessToken) {
         String route = "profile";
-        ProfileResponse answer = WireJson.read(call("GET", routes::profile, accessToken, null), ProfileResponse.class, route);
-        if (answer.identities() == null) {
+        JsonNode json = WireJson.object(call("GET", routes::profile, accessToken, null), route);
+        JsonNode identities = json.get("identities");
+        if (identities == null || identities.isNull()) {
             WireJson.require(null, "identities", route);
         }
-        for (ProfileResponse.IdentityView identity : answer.identities()) {
-            WireJson.require(identity.id(), "identities[].id", route);
-            WireJson.require(identity.providerType(), "identities[].provider_type", route);
+        if (!identities.isArray()) {
+            throw new ClientException(ClientErrorCode.MalformedJson, route + " answer's identities is not an array");
         }
-        if (answer.data() == null) {
+        List<ProfileResponse.IdentityView> views = new ArrayList<>();
+        for (JsonNode identity : identities) {
+            if (!identity.isObject()) {
+                throw new ClientException(ClientErrorCode.MalformedJson, route + " answer's identity is not an object");
+            }
+            views.add(new ProfileResponse.IdentityView(WireJson.require(WireJson.text(identity, "id"), "identities[].id", route),
+                    WireJson.require(WireJson.text(identity, "provider_type"), "identities[].provider_type", route),
+                    WireJson.text(identity, "provider_id"), Map.of()));
+        }
+        JsonNode data = json.get("data");
+        if (data == null || data.isNull()) {
             WireJson.require(null, "data", route);
         }
-        return answer;
+        if (!data.isObject()) {
+            throw new ClientException(ClientErrorCode.MalformedJson, route + " answer's data is not an object");
+        }
+        return new ProfileResponse(WireJson.text(json, "user_id"), WireJson.text(json, "domain_id"), WireJson.text(json, "type"),
+                views, WireJson.toMap(data));
     }
 
     /** {@code POST /auth/session} with the refresh token: a new access token. */
     String refresh(String refreshToken) {
         String route = "refresh";
-        AccessTokenResponse answer = WireJson.read(call("POST", routes::session, refreshToken, null),
-                AccessTokenResponse.class, route);
-        String token = WireJson.require(answer.accessToken(), "access_token", route);
+        JsonNode json = WireJson.object(call("POST", routes::session, refreshToken, null), route);
+        String token = WireJson.require(WireJson.text(json, "access_token"), "access_token", route);
         Jwt.parse(token);
         return token;
     }

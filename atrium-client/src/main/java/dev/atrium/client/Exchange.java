@@ -1,5 +1,6 @@
 package dev.atrium.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorBody;
 import dev.atrium.client.http.HttpTransport;
 import java.io.IOException;
@@ -74,7 +75,10 @@ final class Exchange {
         ErrorBody error = null;
         if (contentType.startsWith("application/json") && response.body().length > 0) {
             try {
-                error = WireJson.MAPPER.readValue(response.body(), ErrorBody.class);
+                JsonNode json = WireJson.MAPPER.readTree(response.body());
+                if (json != null && json.isObject()) {
+                    error = new ErrorBody(WireJson.text(json, "error"), WireJson.text(json, "error_code"), WireJson.text(json, "link"));
+                }
             } catch (IOException | RuntimeException ignored) {
                 // Not an error body after all (e.g. a proxy's JSON): the status still tells the story.
             }

@@ -1,6 +1,5 @@
 package dev.atrium.client;
 
-import dev.atrium.api.LocationResponse;
 import java.net.URI;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -51,9 +50,8 @@ final class Location {
 
     private String fetch() {
         String route = "location";
-        LocationResponse answer = WireJson.read(transport.send("GET", routes.location(), null, null),
-                LocationResponse.class, route);
-        String host = Routes.stripTrailingSlashes(WireJson.require(answer.hostname(), "hostname", route));
+        String hostname = WireJson.text(WireJson.object(transport.send("GET", routes.location(), null, null), route), "hostname");
+        String host = Routes.stripTrailingSlashes(WireJson.require(hostname, "hostname", route));
         URI uri;
         try {
             uri = URI.create(host);
