@@ -32,6 +32,12 @@ final class AppOptions {
         this.appId = Args.text(appId, "appId");
         this.baseUrl = httpUrl(Args.required(baseUrl, "baseUrl"));
         this.storage = Args.required(storage, "storage");
+        // The app id goes into every app-scoped URL verbatim: one that makes no URL is refused now, not at the first request.
+        try {
+            new URI(this.baseUrl + "/" + appId);
+        } catch (java.net.URISyntaxException e) {
+            throw Args.invalid("appId cannot be part of a URL: " + appId);
+        }
     }
 
     private static String httpUrl(String url) {

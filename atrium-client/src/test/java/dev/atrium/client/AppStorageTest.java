@@ -60,6 +60,7 @@ class AppStorageTest {
                 () -> App.create("my-app", null, new InMemoryUserStorage()),
                 () -> App.create(" ", "http://x", new InMemoryUserStorage()),
                 () -> App.create(null, "http://x", new InMemoryUserStorage()),
+                () -> App.create("my app", "http://x", new InMemoryUserStorage()),
                 () -> App.create("my-app", "http://x", null),
                 () -> App.builder("my-app", "http://x", new InMemoryUserStorage()).requestTimeout(java.time.Duration.ZERO),
                 () -> App.builder("my-app", "http://x", new InMemoryUserStorage()).transport(null),
