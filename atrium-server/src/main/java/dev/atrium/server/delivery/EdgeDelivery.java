@@ -3,6 +3,7 @@ package dev.atrium.server.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.auth.password.TokenDelivery;
+import dev.atrium.core.auth.password.UserpassProvider;
 import dev.atrium.core.auth.password.UserpassSettings;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.server.outbound.Outbound;
@@ -48,10 +49,11 @@ public final class EdgeDelivery implements TokenDelivery {
 
     @Override
     public ResetDecision callReset(String appId, UserpassSettings settings, String email, String token, String tokenId,
-                                   JsonNode arguments) {
-        JsonNode answer = webhook.post(url(settings.delivery(), UserpassSettings.WEBHOOK_URL), secret(settings),
-                Map.of("type", "reset_function", "app_id", appId, "email", email, "token", token, "tokenId", tokenId,
-                        "arguments", arguments));
+                                   Object arguments) {
+        Map<String, Object> payload = new java.util.LinkedHashMap<>(Map.of("type", "reset_function", "app_id", appId,
+                "email", email, "token", token, "tokenId", tokenId));
+        payload.put("arguments", arguments); // null when the client sent none: "arguments": null, as before
+        JsonNode answer = webhook.post(url(settings.delivery(), UserpassSettings.WEBHOOK_URL), secret(settings), payload);
         return switch (answer.path("status").asText("")) {
             case "success" -> ResetDecision.SUCCESS;
             case "pending" -> ResetDecision.PENDING;
@@ -65,7 +67,7 @@ public final class EdgeDelivery implements TokenDelivery {
         if (d.get(key) instanceof String s && (s.startsWith("http://") || s.startsWith("https://"))) {
             return s;
         }
-        throw new AuthException(ErrorCode.BadRequest, "local-userpass provider has no " + key + " configured");
+        throw new AuthException(ErrorCode.BadRequest, UserpassProvider.TYPE + " provider has no " + key + " configured");
     }
 
     /** A configuration saved before webhook_secret was required has none: nothing unsigned is sent. */
