@@ -3,7 +3,6 @@ package dev.atrium.server.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.auth.password.TokenDelivery;
-import dev.atrium.core.auth.password.UserpassProvider;
 import dev.atrium.core.auth.password.UserpassSettings;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.server.outbound.Outbound;
@@ -67,7 +66,7 @@ public final class EdgeDelivery implements TokenDelivery {
         if (d.get(key) instanceof String s && (s.startsWith("http://") || s.startsWith("https://"))) {
             return s;
         }
-        throw new AuthException(ErrorCode.BadRequest, UserpassProvider.TYPE + " provider has no " + key + " configured");
+        throw new AuthException(ErrorCode.BadRequest, "local-userpass provider has no " + key + " configured");
     }
 
     /** A configuration saved before webhook_secret was required has none: nothing unsigned is sent. */
