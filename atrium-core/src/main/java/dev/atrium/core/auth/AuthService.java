@@ -30,7 +30,7 @@ import java.util.Map;
  */
 public final class AuthService {
     private final AppDirectory apps;
-    private final Map<String, Login<?>> providers;
+    private final Map<String, Started<?>> providers;
     private final UserStore users;
     private final SessionStore sessions;
     private final SignupStore signups;
@@ -43,13 +43,18 @@ public final class AuthService {
     private final Clock clock;
 
     /** A provider with the authenticator it made for this server; keeps the credentials' type together. */
-    private record Login<C>(AuthProvider<C> provider, Authenticator<C> authenticator) {
-        static <C> Login<C> start(AuthProvider<C> provider, ProviderContext context) {
-            return new Login<>(provider, provider.authenticator(context));
+    private record Started<C>(AuthProvider<C> plugin, Authenticator<C> authenticator) {
+        static <C> Started<C> start(AuthProvider<C> plugin, ProviderContext context) {
+            return new Started<>(plugin, plugin.authenticator(context));
         }
 
+        ProviderPolicy policy() {
+            return plugin.policy();
+        }
+
+        /** Reads the credentials, then authenticates them. */
         Resolution resolve(App app, ProviderConfig config, RequestFields body, Instant now) {
-            return authenticator.authenticate(app, config, provider.credentials(body), now);
+            return authenticator.authenticate(app, config, plugin.credentials(body), now);
         }
     }
 
@@ -58,8 +63,8 @@ public final class AuthService {
                        SessionStore sessions, SignupStore signups, LinkStore links, TokenService tokens,
                        GuestAdmission admission, Throttle throttle, Telemetry telemetry, Clock clock) {
         this.apps = apps;
-        Map<String, Login<?>> started = new java.util.LinkedHashMap<>();
-        registry.all().forEach(p -> started.put(p.type(), Login.start(p, context)));
+        Map<String, Started<?>> started = new java.util.LinkedHashMap<>();
+        registry.all().forEach(p -> started.put(p.type(), Started.start(p, context)));
         this.providers = Map.copyOf(started);
         this.users = users;
         this.sessions = sessions;
@@ -75,8 +80,8 @@ public final class AuthService {
 
     /**
      * Logs in with provider {@code type}. {@code deviceId} is the client's device id or null for a
-     * new one; {@code clientKey} names the caller's network for the guest admission limit and, for
-     * every other provider, its per-network throttle. Returns the four fields the SDKs require.
+     * new one; {@code clientKey} names the caller's network for the limit the provider's policy
+     * names (guest admission or the per-network login throttle). Returns the four fields the SDKs require.
      */
     public LoginResponse login(String appId, String type, RequestFields credentials, String deviceId, String clientKey) {
         try {
@@ -92,8 +97,8 @@ public final class AuthService {
     private LoginResponse doLogin(String appId, String type, RequestFields credentials, String deviceId, String clientKey) {
         App app = apps.requireApp(appId);
         ProviderConfig config = apps.requireEnabledProvider(appId, type);
-        Login<?> provider = provider(config);
-        switch (provider.provider().policy().admission()) {
+        Started<?> provider = provider(config);
+        switch (provider.policy().admission()) {
             case GUEST_LIMITS -> admission.admit(app, clientKey);
             case NETWORK_THROTTLE -> throttle.login(app, type, clientKey);
         }
@@ -129,9 +134,9 @@ public final class AuthService {
         }
         App app = caller.app();
         ProviderConfig config = apps.requireEnabledProvider(appId, type);
-        Login<?> installed = providers.get(config.type());
-        if (installed != null && !installed.provider().policy().linking().allowed()) {
-            throw refused(installed.provider().policy().linking().refusal());
+        Started<?> installed = providers.get(config.type());
+        if (installed != null && !installed.policy().linking().allowed()) {
+            throw refused(installed.policy().linking().refusal());
         }
         User user = caller.user();
         throttle.login(app, type, clientKey);
@@ -174,8 +179,8 @@ public final class AuthService {
         }
     }
 
-    private Login<?> provider(ProviderConfig config) {
-        Login<?> provider = providers.get(config.type());
+    private Started<?> provider(ProviderConfig config) {
+        Started<?> provider = providers.get(config.type());
         if (provider == null) {
             throw new AuthException(ErrorCode.AuthProviderNotFound, "authentication via '" + config.type() + "' is unsupported");
         }
