@@ -34,7 +34,7 @@ public final class AnonymousProvider implements AuthProvider<AnonymousProvider.N
 
     @Override
     public String description() {
-        return "Guest sign-in: a new anonymous user per login. It has no configuration.";
+        return "Guest sign-in: a new anonymous user per login.";
     }
 
     @Override
