@@ -15,10 +15,9 @@ suite="${ATRIUM_BASE_SUITE:-bookworm}"
 mirror="${ATRIUM_BASE_MIRROR:-http://deb.debian.org/debian}"
 cache="${ATRIUM_BASE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/atrium-image}"
 
-# What the server needs of the JDK (jdeps --print-module-deps over the jar and its libraries) plus
-# what it loads by name at run time: EC keys (jdk.crypto.ec), jar file systems (jdk.zipfs) and JNDI
-# DNS names (jdk.naming.dns, PostgreSQL's driver may ask). BaseImageModulesTest keeps this list
-# and jdeps' answer in step.
+# What the server needs of the JDK, by jdeps over the jar and its libraries (docs/deployment.md
+# shows the command; run it again when a dependency is added), plus what is loaded by name at run
+# time: EC keys (jdk.crypto.ec), jar file systems (jdk.zipfs), JNDI DNS names (jdk.naming.dns).
 modules=java.base,java.compiler,java.desktop,java.naming,java.net.http,java.security.jgss,java.security.sasl,java.sql,jdk.management,jdk.net,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.naming.dns
 # The C library and what the image's scripts run (bash for the health check, coreutils, a shell);
 # base-passwd's tables become /etc/passwd and /etc/group. Only extracted, nothing configured:

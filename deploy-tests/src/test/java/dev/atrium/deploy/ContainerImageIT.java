@@ -85,13 +85,15 @@ class ContainerImageIT {
     }
 
     @Test
-    void twoNodesOnOnePostgreSqlWithOneMasterKeyServeTheSameApp(@TempDir Path keys) throws Exception {
+    void twoReadOnlyNodesOnOnePostgreSqlWithOneMasterKeyServeTheSameApp(@TempDir Path keys) throws Exception {
         Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxrwxrwx")); // the image's uid writes it
         podman.run("run", "--rm", "-v", keys + ":/keys", IMAGE, "keys", "new-master-key", "--output", "/keys/master.key");
         try (PgSchema pg = new PgSchema()) {
             int portA = Container.freePort();
             int portB = Container.freePort();
-            List<String> shared = List.of("--network=host", "-v", keys + ":/keys:ro", "-e", "ATRIUM_HOST=127.0.0.1",
+            // As deploy/k8s runs a pod: read-only root, a writable /tmp, no capabilities.
+            List<String> shared = List.of("--network=host", "--read-only", "--tmpfs", "/tmp", "--cap-drop=ALL",
+                    "--security-opt", "no-new-privileges", "-v", keys + ":/keys:ro", "-e", "ATRIUM_HOST=127.0.0.1",
                     "-e", "ATRIUM_STORE_URL=" + pg.url, "-e", "ATRIUM_STORE_SCHEMA=" + pg.name,
                     "-e", "ATRIUM_MASTER_KEY_FILE=/keys/master.key", "-e", "ATRIUM_PUBLIC_URL=http://127.0.0.1:" + portA);
             try (Container a = Container.start(podman, IMAGE, "http://127.0.0.1:" + portA, with(shared, "ATRIUM_PORT=" + portA));
