@@ -101,6 +101,7 @@ class ContainerImageIT {
                 a.awaitReady();
                 b.awaitReady();
                 assertThat(b.appId()).as("one app for the two nodes started at once").isEqualTo(a.appId());
+                assertThat(podman.status("healthcheck", "run", b.name)).as("the health check on ATRIUM_HOST:ATRIUM_PORT").isZero();
 
                 String refresh = field(post(a.baseUrl + "/api/client/v2.0/app/" + a.appId() + "/auth/providers/anon-user/login",
                         null, "{}", 200), "refresh_token");
