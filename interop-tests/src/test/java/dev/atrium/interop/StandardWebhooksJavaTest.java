@@ -48,6 +48,17 @@ class StandardWebhooksJavaTest {
         assertThat(deliveries.get(1).header("webhook-id")).startsWith("msg_");
     }
 
+    @Test
+    void secretWithoutTheWhsecPrefixSignsWithItsTextWhichTheLibraryTakesAsRawBytes() throws Exception {
+        String secret = "a-long-random-string-set-before-standard-webhooks";
+        List<HostileReceiver.Request> deliveries = WebhookDeliveries.capture(dir, secret);
+
+        for (HostileReceiver.Request d : deliveries) {
+            new Webhook(secret.getBytes(StandardCharsets.UTF_8))
+                    .verify(new String(d.body(), StandardCharsets.UTF_8), lists(WebhookDeliveries.headers(d)));
+        }
+    }
+
     private static Map<String, String> with(Map<String, String> headers, String name, String value) {
         Map<String, String> changed = new HashMap<>(headers);
         changed.put(name, value);

@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Real deliveries of a running server (SQLite) to a receiver on loopback, signed with
- * {@link #SECRET}: a lifecycle event ({@code user.created} of a guest) and a local-userpass
+ * Real deliveries of a running server (SQLite) to a receiver on loopback: a lifecycle event ({@code user.created} of a guest) and a local-userpass
  * confirmation call, as the Standard Webhooks libraries get them.
  */
 final class WebhookDeliveries {
@@ -21,19 +20,24 @@ final class WebhookDeliveries {
 
     private WebhookDeliveries() {}
 
-    /** The event delivery and the userpass call, in that order. */
+    /** The event delivery and the userpass call, in that order, signed with {@link #SECRET}. */
     static List<HostileReceiver.Request> capture(Path dir) throws Exception {
+        return capture(dir, SECRET);
+    }
+
+    /** The same, signed with {@code secret}. */
+    static List<HostileReceiver.Request> capture(Path dir, String secret) throws Exception {
         try (TestServer server = TestServer.sqlite(dir);
              HostileReceiver events = HostileReceiver.start(HostileReceiver.answer(204, ""));
              HostileReceiver userpass = HostileReceiver.start(HostileReceiver.answer(200, "{}"))) {
             String admin = Files.readString(dir.resolve("admin-token")).trim();
             String app = server.baseUrl() + "/api/admin/v1/apps/" + server.appId();
             Http.Reply settings = Http.send("PATCH", app + "/settings", admin,
-                    "{\"webhook_url\":\"" + events.url("/events") + "\",\"webhook_secret\":\"" + SECRET + "\"}");
+                    "{\"webhook_url\":\"" + events.url("/events") + "\",\"webhook_secret\":\"" + secret + "\"}");
             assertThat(settings.status()).as(settings.body()).isEqualTo(200);
             Http.Reply provider = Http.send("PUT", app + "/providers/local-userpass", admin,
                     "{\"enabled\":true,\"config\":{\"confirmation\":\"webhook\",\"webhook_url\":\"" + userpass.url("/hook")
-                            + "\",\"webhook_secret\":\"" + SECRET + "\"}}");
+                            + "\",\"webhook_secret\":\"" + secret + "\"}}");
             assertThat(provider.status()).as(provider.body()).isEqualTo(200);
 
             server.guestLogin();
