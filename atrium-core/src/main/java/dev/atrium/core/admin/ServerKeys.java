@@ -3,6 +3,7 @@ package dev.atrium.core.admin;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.apikey.ApiKey;
+import dev.atrium.core.auth.apikey.ApiKeyProvider;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.kernel.Secrets;
@@ -40,7 +41,7 @@ public final class ServerKeys {
         String secret = Secrets.random(48);
         String keyId = ObjectIds.next(now);
         User user = new User(ObjectIds.next(now), appId, "server", false, now, now, Map.of(),
-                List.of(new Identity("api-key", keyId, Map.of("name", name), now)));
+                List.of(new Identity(ApiKeyProvider.TYPE, keyId, Map.of("name", name), now)));
         ApiKey key = new ApiKey(keyId, appId, user.id(), name, Secrets.hash(secret), false, now);
         store.create(user, key);
         return new Created(key, secret);

@@ -25,6 +25,7 @@ import java.util.List;
  */
 public final class AccountService {
     private final AppDirectory apps;
+    private final ProviderRegistry providers;
     private final UserStore users;
     private final SessionStore sessions;
     private final SessionGate gate;
@@ -33,9 +34,10 @@ public final class AccountService {
     private final Telemetry telemetry;
     private final Clock clock;
 
-    public AccountService(AppDirectory apps, UserStore users, SessionStore sessions, SessionGate gate, TokenService tokens,
-                          Telemetry telemetry, Clock clock) {
+    public AccountService(AppDirectory apps, ProviderRegistry providers, UserStore users, SessionStore sessions,
+                          SessionGate gate, TokenService tokens, Telemetry telemetry, Clock clock) {
         this.apps = apps;
+        this.providers = providers;
         this.users = users;
         this.sessions = sessions;
         this.gate = gate;
@@ -75,13 +77,14 @@ public final class AccountService {
     }
 
     /**
-     * Ends the refresh token's session. A guest is deleted with it (design §1 rule 3); a second
-     * logout finds no session and gets 401 "failed to find refresh token". Works for disabled users.
+     * Ends the refresh token's session. A user whose providers all say so ({@link
+     * ProviderPolicy.Logout#DELETES_USER}: a guest) is deleted with it; a second logout finds no
+     * session and gets 401 "failed to find refresh token". Works for disabled users.
      */
     public void logout(String refreshToken) {
         Session session = gate.session(refreshToken);
         User user = users.find(session.appId(), session.userId()).orElse(null);
-        if (user != null && user.isAnonymous()) {
+        if (user != null && providers.logoutDeletes(user)) {
             if (users.delete(user.appId(), user.id(), DeletionReason.LOGOUT, clock.instant())) {
                 telemetry.deleted(DeletionReason.LOGOUT.wire(), 1);
             }

@@ -37,16 +37,29 @@ final class Fixture {
     final AppDirectory apps = new AppDirectory(store.apps(), clock, Duration.ZERO);
     final TokenService tokens = new TokenService(new KeyRing(store.signingKeys(), clock, Duration.ZERO), apps, clock,
             () -> "http://atrium.test");
-    final AuthService auth = new AuthService(apps, List.of(new AnonymousProvider()), store.users(), store.sessions(),
-            store.signups(), store.links(), tokens, new dev.atrium.core.admission.GuestAdmission(dev.atrium.core.kernel.Telemetry.NONE, clock),
-            new dev.atrium.core.admission.Throttle(dev.atrium.core.kernel.Telemetry.NONE, clock),
-            dev.atrium.core.kernel.Telemetry.NONE, clock);
+    final ProviderRegistry providers;
+    final AuthService auth;
     final SessionGate gate = new SessionGate(apps, store.users(), store.sessions(), tokens, clock);
-    final AccountService accounts = new AccountService(apps, store.users(), store.sessions(), gate, tokens,
-            dev.atrium.core.kernel.Telemetry.NONE, clock);
+    final AccountService accounts;
 
-    Fixture() {
-        store.apps().create(app, Apps.defaultProviders(app, now));
+    /** The anonymous provider and {@code others}, each enabled for the app. */
+    Fixture(AuthProvider<?>... others) {
+        List<AuthProvider<?>> installed = new java.util.ArrayList<>(List.of(new AnonymousProvider()));
+        installed.addAll(List.of(others));
+        providers = ProviderRegistry.of(installed);
+        auth = new AuthService(apps, providers, ProviderContext.builder(store.users(), clock).build(),
+                store.users(), store.sessions(), store.signups(), store.links(), tokens,
+                new dev.atrium.core.admission.GuestAdmission(dev.atrium.core.kernel.Telemetry.NONE, clock),
+                new dev.atrium.core.admission.Throttle(dev.atrium.core.kernel.Telemetry.NONE, clock),
+                dev.atrium.core.kernel.Telemetry.NONE, clock);
+        accounts = new AccountService(apps, providers, store.users(), store.sessions(), gate, tokens,
+                dev.atrium.core.kernel.Telemetry.NONE, clock);
+        List<dev.atrium.core.apps.ProviderConfig> configs = new java.util.ArrayList<>(Apps.defaultProviders(app, now));
+        for (AuthProvider<?> p : others) {
+            configs.add(new dev.atrium.core.apps.ProviderConfig(dev.atrium.core.kernel.ObjectIds.next(now), app.id(),
+                    p.type(), true, java.util.Map.of()));
+        }
+        store.apps().create(app, configs);
     }
 
     void advance(Duration d) {

@@ -1,7 +1,7 @@
 package dev.atrium.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atrium.core.admin.AppAdmin;
+import dev.atrium.core.auth.ProviderRegistry;
 import dev.atrium.core.store.AtriumStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +20,8 @@ final class ProvidersCommand {
     abstract static class Toggle extends StoreOrApi {
         @Option(names = "--app", required = true, description = "app id")
         String appId;
-        @Parameters(index = "0", paramLabel = "PROVIDER", description = "anon-user, local-userpass, api-key or custom-token")
+        @Parameters(index = "0", paramLabel = "PROVIDER", completionCandidates = Installed.class,
+                description = "an installed provider: ${COMPLETION-CANDIDATES}")
         String type;
         abstract boolean enabled();
 
@@ -39,8 +40,9 @@ final class ProvidersCommand {
 
         @Override
         public void run() {
-            if (!AppAdmin.PROVIDERS.contains(type)) { // before the app: the first mistake named is the typo
-                throw new AtriumCommand.CommandFailure("unknown provider '" + type + "' (known: " + AppAdmin.PROVIDERS + ")");
+            ProviderRegistry installed = ProviderRegistry.installed();
+            if (installed.find(type).isEmpty()) { // before the app: the first mistake named is the typo
+                throw new AtriumCommand.CommandFailure("unknown provider '" + type + "' (known: " + installed.types() + ")");
             }
             super.run();
         }
@@ -64,6 +66,14 @@ final class ProvidersCommand {
 
         private void done() {
             out().println(type + " " + (enabled() ? "enabled" : "disabled") + " for app " + appId);
+        }
+    }
+
+    /** The installed provider types, for the help text. */
+    static final class Installed implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ProviderRegistry.installed().types().iterator();
         }
     }
 

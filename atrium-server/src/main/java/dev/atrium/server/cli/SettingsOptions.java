@@ -40,7 +40,7 @@ final class SettingsOptions {
     Integer networkRate;
     @Option(names = "--webhook-url", paramLabel = "URL", description = "where lifecycle events are POSTed ('' to stop)")
     String webhookUrl;
-    @Option(names = "--webhook-secret", paramLabel = "SECRET", description = "key that signs the events (write-only)")
+    @Option(names = "--webhook-secret", paramLabel = "SECRET", description = "signs every event (Standard Webhooks: whsec_<base64 of 24..64 bytes>; write-only)")
     String webhookSecret;
     @Option(names = "--allowed-origins", paramLabel = "ORIGINS", description = "browser origins that may call the client "
             + "API (CORS), comma-separated, e.g. 'https://blog.example,https://*.example.com'; '*' any (default), '' none")

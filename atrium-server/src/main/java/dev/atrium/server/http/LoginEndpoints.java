@@ -49,7 +49,7 @@ final class LoginEndpoints {
         boolean link = req.query().first("link").map("true"::equalsIgnoreCase).orElse(false);
         String clientKey = clients.key(req);
         Responses.json(res, 200, link
-                ? auth.link(appId, provider, body, callers.access(req), clientKey)
-                : auth.login(appId, provider, body, deviceId, clientKey));
+                ? auth.link(appId, provider, JsonFields.of(body), callers.access(req), clientKey)
+                : auth.login(appId, provider, JsonFields.of(body), deviceId, clientKey));
     }
 }

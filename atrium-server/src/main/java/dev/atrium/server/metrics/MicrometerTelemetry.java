@@ -1,32 +1,38 @@
 package dev.atrium.server.metrics;
 
 import dev.atrium.core.kernel.Telemetry;
+import dev.atrium.core.users.User;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The domain's {@link Telemetry} as Micrometer counters, named for Prometheus
  * ({@code atrium_logins_total{provider,outcome}} and so on), each with its HELP text. Tag values are
- * bounded: providers and error codes are closed sets, reasons four words. Every series the README
- * documents is registered at start, at 0, so a dashboard or an alert on {@code rate()} sees it
- * before the first event; counters are looked up in a map of their own, not the registry.
+ * bounded: providers (the installed ones) and error codes are closed sets, reasons four words. Every
+ * series the README documents is registered at start, at 0, so a dashboard or an alert on
+ * {@code rate()} sees it before the first event; counters are looked up in a map of their own, not
+ * the registry.
  */
 public final class MicrometerTelemetry implements Telemetry {
-    static final List<String> PROVIDERS = List.of("anon-user", "local-userpass", "api-key", "custom-token");
     static final List<String> DELETE_REASONS = List.of("logout", "inactivity", "self", "admin");
     static final List<String> ADMISSION_SCOPES = List.of("client", "app");
     static final List<String> THROTTLES = List.of("account", "email", "network");
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Set<String> providers;
 
-    public MicrometerTelemetry(MeterRegistry registry) {
+    /** {@code providers}: the installed provider types, the only ones that become a tag value. */
+    public MicrometerTelemetry(MeterRegistry registry, Collection<String> providers) {
         this.registry = registry;
-        PROVIDERS.forEach(p -> login(p, "success", 0));
-        PROVIDERS.stream().filter(p -> !p.equals("anon-user")).forEach(p -> linked(p, 0)); // a guest identity never links
+        this.providers = Set.copyOf(providers);
+        providers.forEach(p -> login(p, "success", 0));
+        providers.stream().filter(p -> !p.equals(User.ANON_PROVIDER)).forEach(p -> linked(p, 0)); // a guest identity never links
         refresh("success", 0);
         counter(Help.GUEST_SIGNUPS).increment(0);
         DELETE_REASONS.forEach(r -> deleted(r, 0));
@@ -100,8 +106,8 @@ public final class MicrometerTelemetry implements Telemetry {
         return c;
     }
 
-    /** A client may send any provider name; only known ones become a tag value. */
-    private static String bounded(String provider) {
-        return PROVIDERS.contains(provider) ? provider : "other";
+    /** A client may send any provider name; only installed ones become a tag value. */
+    private String bounded(String provider) {
+        return providers.contains(provider) ? provider : "other";
     }
 }

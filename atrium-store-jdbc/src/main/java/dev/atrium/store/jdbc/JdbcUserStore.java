@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** {@link UserStore} over JDBC. A user and its identities are read in one joined query. */
 final class JdbcUserStore implements UserStore {
-    private static final String USER_COLUMNS =
+    static final String USER_COLUMNS =
             "SELECT u.id, u.app_id, u.type, u.disabled, u.created_at, u.last_active_at, u.custom_data, "
                     + "i.provider_type, i.subject, i.provider_data, i.created_at ";
     private static final String SELECT_USER = USER_COLUMNS + "FROM users u LEFT JOIN identities i ON i.user_id = u.id ";
@@ -152,9 +152,14 @@ final class JdbcUserStore implements UserStore {
 
     /** Reads the joined rows of one user (one row per identity, in order); empty when no row. */
     static Optional<User> readUser(ResultSet rs) throws SQLException {
-        if (!rs.next()) {
-            return Optional.empty();
-        }
+        return rs.next() ? Optional.of(readUserFromCurrentRow(rs)) : Optional.empty();
+    }
+
+    /**
+     * Reads one user from the joined rows, the cursor on its first row (columns 1–11 as in
+     * {@code USER_COLUMNS}), up to the end of the result.
+     */
+    static User readUserFromCurrentRow(ResultSet rs) throws SQLException {
         String id = rs.getString(1);
         String appId = rs.getString(2);
         String type = rs.getString(3);
@@ -169,6 +174,6 @@ final class JdbcUserStore implements UserStore {
                         Instant.ofEpochMilli(rs.getLong(11))));
             }
         } while (rs.next());
-        return Optional.of(new User(id, appId, type, disabled, created, lastActive, custom, identities));
+        return new User(id, appId, type, disabled, created, lastActive, custom, identities);
     }
 }

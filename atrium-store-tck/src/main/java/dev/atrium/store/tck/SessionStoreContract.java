@@ -7,6 +7,7 @@ import dev.atrium.core.apps.App;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
+import dev.atrium.core.sessions.SessionWithUser;
 import dev.atrium.core.users.DeletionReason;
 import dev.atrium.core.users.User;
 import java.util.List;
@@ -37,6 +38,38 @@ public abstract class SessionStoreContract extends StoreContract {
         signUpGuest(app);
 
         assertThat(sessions().find(ObjectIds.next(T0))).isEmpty();
+    }
+
+    @Test
+    void findWithUserReturnsTheSessionAndItsUserWithIdentitiesInOrder() {
+        App app = createApp();
+        User user = newUser(app, guestIdentity(), identity("local-userpass", "reader@example.com", Map.of("email", "reader@example.com")));
+        Signup signup = signUp(user);
+        Session second = newSession(user);
+        sessions().insert(second);
+
+        assertThat(sessions().findWithUser(signup.session().id()))
+                .contains(new SessionWithUser(signup.session(), user));
+        assertThat(sessions().findWithUser(second.id())).contains(new SessionWithUser(second, user));
+    }
+
+    @Test
+    void findWithUserWhenRevokedOrUnknownThenEmpty() {
+        App app = createApp();
+        Session session = signUpGuest(app).session();
+        sessions().revoke(session.id());
+
+        assertThat(sessions().findWithUser(session.id())).isEmpty();
+        assertThat(sessions().findWithUser(ObjectIds.next(T0))).isEmpty();
+    }
+
+    @Test
+    void findWithUserWhenUserDeletedThenEmpty() {
+        App app = createApp();
+        Signup signup = signUpGuest(app);
+        store.users().delete(app.id(), signup.user().id(), DeletionReason.LOGOUT, nextInstant());
+
+        assertThat(sessions().findWithUser(signup.session().id())).isEmpty();
     }
 
     @Test

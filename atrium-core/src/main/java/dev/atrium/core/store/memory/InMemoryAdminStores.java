@@ -86,7 +86,8 @@ final class InMemoryAdminStores implements UserQueryStore, StatsStore, ServerKey
         synchronized (data) {
             data.putUser(serverUser);
             data.apiKeys.byId.put(key.id(), key);
-            data.addEvent(serverUser.appId(), serverUser.id(), UserEvent.CREATED, "api-key", serverUser.createdAt());
+            data.addEvent(serverUser.appId(), serverUser.id(), UserEvent.CREATED,
+                    serverUser.identities().get(0).providerType(), serverUser.createdAt());
         }
     }
 

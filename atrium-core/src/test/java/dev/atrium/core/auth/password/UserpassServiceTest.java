@@ -3,8 +3,6 @@ package dev.atrium.core.auth.password;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.App;
@@ -14,6 +12,7 @@ import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.MovableClock;
 import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.store.memory.InMemoryStore;
 import java.time.Duration;
@@ -49,7 +48,7 @@ class UserpassServiceTest {
 
         @Override
         public ResetDecision callReset(String appId, UserpassSettings settings, String email, String token, String tokenId,
-                                       JsonNode arguments) {
+                                       Object arguments) {
             sent.add("RESET_FUNCTION " + email);
             return ResetDecision.PENDING;
         }
@@ -76,8 +75,8 @@ class UserpassServiceTest {
                         "reveal_unknown_email", reveal)));
     }
 
-    private static JsonNode email(String address) {
-        return JsonNodeFactory.instance.objectNode().put("email", address).put("password", "newpass1");
+    private static RequestFields email(String address) {
+        return RequestFields.of(Map.of("email", address, "password", "newpass1"));
     }
 
     private void runAfterAnswer() {

@@ -1,0 +1,33 @@
+package dev.atrium.server.app;
+
+import dev.atrium.core.admission.Throttle;
+import dev.atrium.core.auth.ProviderContext;
+import dev.atrium.core.auth.apikey.ApiKeyStore;
+import dev.atrium.core.auth.password.PasswordHasher;
+import dev.atrium.core.auth.password.UserpassStore;
+import dev.atrium.core.store.AtriumStore;
+import dev.atrium.server.outbound.JwksRetriever;
+import dev.atrium.server.outbound.Outbound;
+import dev.atrium.server.outbound.ProviderHttp;
+import java.time.Clock;
+
+/**
+ * What the installed login providers get from the server ({@link ProviderContext}): the one place
+ * that hands them stores, the hashing pool and the outbound client. A provider that needs another
+ * collaborator gets it added here, by type; the providers themselves are found by
+ * {@link dev.atrium.core.auth.ProviderRegistry#installed()}.
+ */
+final class ProviderWiring {
+    private ProviderWiring() {}
+
+    static ProviderContext context(AtriumStore store, Clock clock, Throttle throttle, PasswordHasher hasher, Outbound outbound) {
+        return ProviderContext.builder(store.users(), clock)
+                .throttle(throttle)
+                .http(new ProviderHttp(outbound))
+                .jwks(new JwksRetriever(outbound))
+                .service(UserpassStore.class, store.userpass())
+                .service(ApiKeyStore.class, store.apiKeys())
+                .service(PasswordHasher.class, hasher)
+                .build();
+    }
+}
