@@ -1,18 +1,8 @@
 package dev.atrium.store.jdbc;
 
 import dev.atrium.core.store.AtriumStore;
-import dev.atrium.store.tck.AdminTokenStoreContract;
-import dev.atrium.store.tck.ApiKeyStoreContract;
-import dev.atrium.store.tck.AppStoreContract;
-import dev.atrium.store.tck.EventStoreContract;
-import dev.atrium.store.tck.LinkStoreContract;
 import dev.atrium.store.tck.SecretsAtRestContract;
-import dev.atrium.store.tck.SessionStoreContract;
-import dev.atrium.store.tck.SigningKeyStoreContract;
-import dev.atrium.store.tck.SignupStoreContract;
-import dev.atrium.store.tck.SweepStoreContract;
-import dev.atrium.store.tck.UserStoreContract;
-import dev.atrium.store.tck.UserpassStoreContract;
+import dev.atrium.store.tck.StoreContracts;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -37,7 +27,7 @@ import org.junit.jupiter.api.Nested;
  * {@code ATRIUM_TEST_PG_URL} (default {@value #DEFAULT_URL}); when it cannot be reached the tests
  * fail with a message saying so; they are never skipped.
  */
-class PostgresStoreTest {
+class PostgresStoreTest extends StoreContracts {
     static final String DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/test";
     private static final String URL = url();
     private static final String SCHEMA = "atrium_test_" + UUID.randomUUID().toString().replace("-", "");
@@ -102,6 +92,11 @@ class PostgresStoreTest {
     }
 
     /** The run's store with every table emptied; closing it is left to {@link #dropSchema()}. */
+    @Override
+    protected AtriumStore newStore() {
+        return open();
+    }
+
     private static AtriumStore open() {
         try (Statement s = admin.createStatement()) {
             s.execute(truncate);
@@ -245,94 +240,6 @@ class PostgresStoreTest {
         @Override
         protected String storedText() {
             return rowsAsText(admin, SCHEMA);
-        }
-    }
-
-    @Nested
-    class Apps extends AppStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Users extends UserStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Sessions extends SessionStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Signups extends SignupStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class SigningKeys extends SigningKeyStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class AdminTokens extends AdminTokenStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Links extends LinkStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Userpass extends UserpassStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class ApiKeys extends ApiKeyStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Events extends EventStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Sweeps extends SweepStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
         }
     }
 }

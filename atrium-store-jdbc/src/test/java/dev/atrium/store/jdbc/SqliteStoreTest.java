@@ -1,18 +1,8 @@
 package dev.atrium.store.jdbc;
 
 import dev.atrium.core.store.AtriumStore;
-import dev.atrium.store.tck.AdminTokenStoreContract;
-import dev.atrium.store.tck.ApiKeyStoreContract;
-import dev.atrium.store.tck.AppStoreContract;
-import dev.atrium.store.tck.EventStoreContract;
-import dev.atrium.store.tck.LinkStoreContract;
 import dev.atrium.store.tck.SecretsAtRestContract;
-import dev.atrium.store.tck.SessionStoreContract;
-import dev.atrium.store.tck.SigningKeyStoreContract;
-import dev.atrium.store.tck.SignupStoreContract;
-import dev.atrium.store.tck.SweepStoreContract;
-import dev.atrium.store.tck.UserStoreContract;
-import dev.atrium.store.tck.UserpassStoreContract;
+import dev.atrium.store.tck.StoreContracts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every store contract against SQLite: a fresh database file per test, in a temporary directory. */
-class SqliteStoreTest {
+class SqliteStoreTest extends StoreContracts {
     private static final AtomicInteger FILES = new AtomicInteger();
 
     @TempDir
@@ -28,6 +18,11 @@ class SqliteStoreTest {
 
     /** The file of the store the current test opened. */
     private static Path current;
+
+    @Override
+    protected AtriumStore newStore() {
+        return open();
+    }
 
     private static AtriumStore open() {
         current = dir.resolve("atrium-" + FILES.incrementAndGet() + ".db");
@@ -59,94 +54,6 @@ class SqliteStoreTest {
         @Override
         protected String storedText() {
             return fileBytes(current);
-        }
-    }
-
-    @Nested
-    class Apps extends AppStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Users extends UserStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Sessions extends SessionStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Signups extends SignupStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class SigningKeys extends SigningKeyStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class AdminTokens extends AdminTokenStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Links extends LinkStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Userpass extends UserpassStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class ApiKeys extends ApiKeyStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Events extends EventStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Sweeps extends SweepStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
         }
     }
 }
