@@ -91,7 +91,7 @@ public final class BaselineStore implements AutoCloseable {
     private static BaselineStore postgres(String serverStoreUrl) {
         String schema = "atrium_bench_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         String app = migrate(serverStoreUrl, schema);
-        PgUrl pg = PgUrl.parse(serverStoreUrl);
+        JdbcSettings.PgTarget pg = JdbcSettings.postgres(serverStoreUrl);
         Properties props = pg.properties();
         props.setProperty("currentSchema", schema);
         return new BaselineStore(Dialect.POSTGRESQL, pg.jdbcUrl(), props, null, schema, app, serverStoreUrl);

@@ -133,8 +133,7 @@ public final class AuthService {
         }
         attach(user, resolution);
         telemetry.linked(type);
-        User linked = users.find(appId, user.id())
-                .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
+        User linked = SessionGate.liveUser(users, appId, user.id());
         String access = tokens.issueAccess(app, linked, caller.sessionId(), caller.deviceId(), now);
         return new LoginResponse(access, null, linked.id(), caller.deviceId());
     }

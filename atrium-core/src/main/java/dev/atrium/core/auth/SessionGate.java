@@ -58,9 +58,14 @@ public final class SessionGate {
     /** The caller of a refresh token: its live session, app and enabled user. */
     public RefreshCaller refresh(String refreshToken) {
         Session session = session(refreshToken);
-        User user = users.find(session.appId(), session.userId())
-                .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
+        User user = liveUser(users, session.appId(), session.userId());
         return new RefreshCaller(apps.requireApp(session.appId()), enabled(user), session);
+    }
+
+    /** The user as stored now; InvalidSession (401) when it was deleted since its token was issued. */
+    static User liveUser(UserStore users, String appId, String userId) {
+        return users.find(appId, userId)
+                .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
     }
 
     /** The live session of a refresh token, whatever its user's state (logout works for disabled users). */

@@ -152,23 +152,7 @@ final class JdbcUserStore implements UserStore {
 
     /** Reads the joined rows of one user (one row per identity, in order); empty when no row. */
     static Optional<User> readUser(ResultSet rs) throws SQLException {
-        if (!rs.next()) {
-            return Optional.empty();
-        }
-        String id = rs.getString(1);
-        String appId = rs.getString(2);
-        String type = rs.getString(3);
-        boolean disabled = rs.getBoolean(4);
-        Instant created = Instant.ofEpochMilli(rs.getLong(5));
-        Instant lastActive = Instant.ofEpochMilli(rs.getLong(6));
-        Map<String, Object> custom = Json.readObject(rs.getString(7));
-        List<Identity> identities = new ArrayList<>();
-        do {
-            if (rs.getString(8) != null) {
-                identities.add(new Identity(rs.getString(8), rs.getString(9), Json.readObject(rs.getString(10)),
-                        Instant.ofEpochMilli(rs.getLong(11))));
-            }
-        } while (rs.next());
-        return Optional.of(new User(id, appId, type, disabled, created, lastActive, custom, identities));
+        List<User> users = readUsers(rs);
+        return users.isEmpty() ? Optional.empty() : Optional.of(users.getFirst());
     }
 }

@@ -130,13 +130,7 @@ class PostgresStoreTest extends StoreContracts {
     /** A plain JDBC connection to the server named by the store url. */
     private static Connection connect() throws SQLException {
         JdbcSettings.PgTarget target = SETTINGS.postgres();
-        Properties props = new Properties();
-        if (target.user() != null) {
-            props.setProperty("user", target.user());
-        }
-        if (target.password() != null) {
-            props.setProperty("password", target.password());
-        }
+        Properties props = target.properties();
         props.setProperty("connectTimeout", "5");
         props.setProperty("loginTimeout", "5");
         return DriverManager.getConnection(target.jdbcUrl(), props);
