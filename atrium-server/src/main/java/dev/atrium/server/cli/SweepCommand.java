@@ -13,11 +13,9 @@ import picocli.CommandLine.Option;
 
 /** {@code atrium sweep}: deletes (or with --dry-run counts) guests inactive past their app's period. */
 @Command(name = "sweep", description = "Delete guests inactive longer than the app's inactivity period (default 90d).")
-final class SweepCommand implements Runnable {
+final class SweepCommand extends CliCommand {
     @Mixin
     ConfigOptions options;
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
     @Option(names = "--app", description = "only this app (default: every app)")
     String appId;
     @Option(names = "--dry-run", description = "count and show what would be deleted; delete nothing")
@@ -38,7 +36,7 @@ final class SweepCommand implements Runnable {
         }
         Duration between = pause != null ? Durations.parse(pause) : config.lifecycle().sweepPause();
         Duration older = olderThan == null ? null : Durations.parse(olderThan);
-        var out = spec.commandLine().getOut();
+        var out = out();
         try (AtriumStore store = Stores.open(config)) {
             var reports = Atrium.sweeper(store, Clock.systemUTC()).sweep(appId, older, batch, between,
                     dryRun, d -> Thread.sleep(d.toMillis()));
