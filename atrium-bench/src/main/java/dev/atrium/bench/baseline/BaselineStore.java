@@ -140,6 +140,19 @@ public final class BaselineStore implements AutoCloseable {
         return sqliteFile;
     }
 
+    /**
+     * After a bulk load: what autovacuum does soon after one on a real PostgreSQL server. Nothing on
+     * SQLite: the server never runs ANALYZE there, so its planner works without statistics, and so
+     * must the measurement.
+     */
+    public void settleStatistics() throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("ANALYZE");
+            }
+        }
+    }
+
     public String describe() {
         return dialect == Dialect.SQLITE ? "sqlite:" + sqliteFile : jdbcUrl + " schema " + schema;
     }

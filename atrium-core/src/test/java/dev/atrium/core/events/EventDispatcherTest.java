@@ -1,12 +1,12 @@
 package dev.atrium.core.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppSettings;
 import dev.atrium.core.apps.Apps;
 import dev.atrium.core.kernel.MutableClock;
 import dev.atrium.core.store.memory.InMemoryStore;
+import dev.atrium.core.users.UserType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class EventDispatcherTest {
         Instant now = clock.instant();
         var identity = new dev.atrium.core.users.Identity("anon-user", dev.atrium.core.kernel.ObjectIds.next(now),
                 java.util.Map.of(), now);
-        var user = new dev.atrium.core.users.User(dev.atrium.core.kernel.ObjectIds.next(now), appId, "normal", false, now, now,
+        var user = new dev.atrium.core.users.User(dev.atrium.core.kernel.ObjectIds.next(now), appId, UserType.NORMAL, false, now, now,
                 java.util.Map.of(), List.of(identity));
         store.signups().createUserWithSession(user, new dev.atrium.core.sessions.Session(
                 dev.atrium.core.kernel.ObjectIds.next(now), appId, user.id(), "d", "h" + user.id(), now, now.plusSeconds(60)));

@@ -1,6 +1,7 @@
 package dev.atrium.server.cli;
 
 import dev.atrium.core.lifecycle.SweepReport;
+import dev.atrium.core.lifecycle.SweepRequest;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.app.Stores;
@@ -38,8 +39,8 @@ final class SweepCommand extends CliCommand {
         Duration older = olderThan == null ? null : Durations.parse(olderThan);
         var out = out();
         try (AtriumStore store = Stores.open(config)) {
-            var reports = Atrium.sweeper(store, Clock.systemUTC()).sweep(appId, older, batch, between,
-                    dryRun, d -> Thread.sleep(d.toMillis()));
+            var reports = Atrium.sweeper(store, Clock.systemUTC()).sweep(new SweepRequest(appId, older, batch,
+                    between, dryRun ? SweepRequest.Mode.DRY_RUN : SweepRequest.Mode.DELETE), d -> Thread.sleep(d.toMillis()));
             if (appId != null && reports.isEmpty()) {
                 throw new AtriumCommand.CommandFailure("no app with id '" + appId + "'");
             }

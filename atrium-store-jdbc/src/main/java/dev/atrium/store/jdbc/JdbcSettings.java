@@ -26,14 +26,11 @@ public record JdbcSettings(String url, int poolSize, Duration connectionTimeout,
 
     /** The dialect the url names; IllegalArgumentException for any other scheme. */
     public Dialect dialect() {
-        String u = url.toLowerCase(Locale.ROOT);
-        if (u.startsWith("sqlite:") || u.startsWith("jdbc:sqlite:")) {
-            return Dialect.SQLITE;
+        Dialect dialect = Dialect.forUrl(url);
+        if (dialect == null) {
+            throw new IllegalArgumentException("store url must start with sqlite: or postgresql://, got " + redacted());
         }
-        if (u.startsWith("postgresql://") || u.startsWith("postgres://") || u.startsWith("jdbc:postgresql:")) {
-            return Dialect.POSTGRESQL;
-        }
-        throw new IllegalArgumentException("store url must start with sqlite: or postgresql://, got " + redacted());
+        return dialect;
     }
 
     /** The SQLite file of a {@code sqlite:} url. */

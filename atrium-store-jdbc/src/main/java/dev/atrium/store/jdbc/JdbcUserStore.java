@@ -5,6 +5,7 @@ import dev.atrium.core.users.DeletionReason;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
+import dev.atrium.core.users.UserType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -132,7 +133,7 @@ final class JdbcUserStore implements UserStore {
         while (more) {
             String id = rs.getString(1);
             String appId = rs.getString(2);
-            String type = rs.getString(3);
+            UserType type = UserType.fromWire(rs.getString(3));
             boolean disabled = rs.getBoolean(4);
             Instant created = Instant.ofEpochMilli(rs.getLong(5));
             Instant lastActive = Instant.ofEpochMilli(rs.getLong(6));
