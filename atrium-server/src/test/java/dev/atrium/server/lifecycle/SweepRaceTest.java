@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ class SweepRaceTest {
         }
     }
 
+    @Tag("postgres")
     @Test
     void onPostgresqlNoCallSucceedsForASweptGuestAndNoActiveGuestIsSwept() throws Exception {
         try (PgSchema pg = new PgSchema(); TestServer server = TestServer.on(dir, pg.url, pg.name)) {

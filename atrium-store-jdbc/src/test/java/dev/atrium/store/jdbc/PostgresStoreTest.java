@@ -3,6 +3,7 @@ package dev.atrium.store.jdbc;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.store.tck.SecretsAtRestContract;
 import dev.atrium.store.tck.StoreContracts;
+import dev.atrium.store.tck.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every store contract against PostgreSQL. The run gets a schema of its own
@@ -24,11 +26,11 @@ import org.junit.jupiter.api.Nested;
  * dropped at the end, so parallel and repeated runs never collide. Between tests every table of
  * that schema is truncated (cheaper than a schema or a store per test: Flyway's check alone costs
  * ~250 ms per open), so each test still starts from an empty store. The server is
- * {@code ATRIUM_TEST_PG_URL} (default {@value #DEFAULT_URL}); when it cannot be reached the tests
- * fail with a message saying so; they are never skipped.
+ * {@link TestPostgres}'s ({@code ATRIUM_TEST_PG_URL}, else 127.0.0.1:5432, else one of the tests'
+ * own); when it cannot be reached the tests fail with a message saying so; they are never skipped.
  */
+@Tag("postgres")
 class PostgresStoreTest extends StoreContracts {
-    static final String DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/test";
     private static final String URL = url();
     private static final String SCHEMA = "atrium_test_" + UUID.randomUUID().toString().replace("-", "");
     private static final JdbcSettings SETTINGS = new JdbcSettings(URL, 10, Duration.ofSeconds(10), SCHEMA);
@@ -42,8 +44,7 @@ class PostgresStoreTest extends StoreContracts {
     private static String truncate;
 
     static String url() {
-        String env = System.getenv("ATRIUM_TEST_PG_URL");
-        return env == null || env.isBlank() ? DEFAULT_URL : env.trim();
+        return TestPostgres.url();
     }
 
     @BeforeAll
