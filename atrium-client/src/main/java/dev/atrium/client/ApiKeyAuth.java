@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The API keys of one user (spec §5). Every request carries the user's <b>refresh</b> token, so
- * the user must be logged in; a 401 answer logs it out locally (spec §7). Thread-safe.
+ * The API keys of one user (docs/client-api.md, User and session routes). Every request carries the user's <b>refresh</b> token, so
+ * the user must be logged in; a 401 answer logs it out locally (docs/client-api.md, Tokens). Thread-safe.
  */
 public final class ApiKeyAuth {
     private final AppCore core;

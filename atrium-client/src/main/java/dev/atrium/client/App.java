@@ -19,7 +19,7 @@ import java.util.Optional;
  * User guest = app.login(Credentials.anonymous()); // the same guest on every run, no request once stored
  * }</pre>
  *
- * <p>Nothing is sent when an App is built: the location request (spec §3) goes out before the
+ * <p>Nothing is sent when an App is built: the location request (docs/client-api.md, Location) goes out before the
  * first request that needs the server, and every later request goes to the {@code hostname} it
  * returned.
  *
@@ -64,7 +64,7 @@ public final class App implements AutoCloseable {
 
     /**
      * Logs in and makes the user current. {@link Credentials#anonymous()} returns the logged-in
-     * guest without any request when there is one (spec §9); every other credential sends a login
+     * guest without any request when there is one (docs/client-api.md, Client behaviour); every other credential sends a login
      * request and then fetches the profile (a login fails if either fails).
      *
      * @throws ServiceException when the server refuses (e.g. {@code AuthProviderNotFound})
@@ -94,7 +94,7 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Removes {@code user} from the device, logging it out first if needed (spec §9). The local
+     * Removes {@code user} from the device, logging it out first if needed (docs/client-api.md, Client behaviour). The local
      * removal stands even when the logout request then fails (the failure is thrown).
      */
     public void removeUser(User user) {
@@ -109,7 +109,7 @@ public final class App implements AutoCloseable {
         core.delete(own(user).id());
     }
 
-    /** Registration, confirmation and password reset of the e-mail/password provider (spec §6). */
+    /** Registration, confirmation and password reset of the e-mail/password provider (docs/client-api.md, E-mail/password routes). */
     public EmailPasswordAuth emailPasswordAuth() {
         return new EmailPasswordAuth(core);
     }

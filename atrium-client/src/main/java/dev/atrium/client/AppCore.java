@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An App's internals, shared by {@link App} and its {@link User} handles: the wiring of
- * transport, location, registry and token refresh, and the user-state operations of spec §9.
+ * transport, location, registry and token refresh, and the user-state operations of docs/client-api.md, Client behaviour.
  * Every state change is made locally first (and saved), then announced to the server.
  */
 final class AppCore {
@@ -39,7 +39,7 @@ final class AppCore {
     }
 
     /**
-     * Logs out locally, then ends the session on the server (spec §9). A guest is removed (its
+     * Logs out locally, then ends the session on the server (docs/client-api.md, Client behaviour). A guest is removed (its
      * session is its only credential); anyone else is kept logged out. A 401 means the session is
      * already gone server-side, which is what logging out wants, so it is not reported.
      */
@@ -47,12 +47,12 @@ final class AppCore {
         registry.logOut(userId, null).ifPresent(this::endSession);
     }
 
-    /** Logs the user out if logged in, then forgets it (spec §9 Remove). */
+    /** Logs the user out if logged in, then forgets it (docs/client-api.md, Client behaviour). */
     void remove(String userId) {
         registry.remove(userId).filter(UserRecord::loggedIn).ifPresent(this::endSession);
     }
 
-    /** {@code DELETE /auth/delete}, then the user is gone from the device (spec §9 Delete). */
+    /** {@code DELETE /auth/delete}, then the user is gone from the device (docs/client-api.md, Client behaviour). */
     void delete(String userId) {
         tokens.withAccessToken(userId, access -> {
             api.deleteUser(access);
@@ -68,7 +68,7 @@ final class AppCore {
                 u.refreshToken(), r -> r.withProfile(LoginFlow.identities(profile), profile.data())));
     }
 
-    /** A new access token, whose {@code user_data} claim is the user's custom data (spec §7). */
+    /** A new access token, whose {@code user_data} claim is the user's custom data (docs/client-api.md, Tokens). */
     Map<String, Object> refreshCustomData(String userId) {
         return Jwt.parse(tokens.refreshNow(userId)).userData();
     }

@@ -4,10 +4,10 @@ package dev.atrium.client;
  * Every failure the SDK reports. Three kinds, told apart by type:
  * <ul>
  *   <li>{@link ServiceException}: the server answered and refused (it carries {@code error_code}
- *       and the HTTP status, spec §8);</li>
+ *       and the HTTP status, docs/client-api.md, Errors);</li>
  *   <li>{@link NetworkException}: no answer arrived (connection refused, timeout, I/O error), so
  *       nothing is known about what the server did;</li>
- *   <li>{@link ClientException}: the SDK refused locally, or could not read an answer (spec §8
+ *   <li>{@link ClientException}: the SDK refused locally, or could not read an answer (docs/client-api.md, Errors
  *       "client-only errors").</li>
  * </ul>
  * Unchecked, like the rest of the JDK HTTP client's callers expect; storage failures surface as

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The client API's operations as typed calls (spec §4–§6), each checking what its answer must
+ * The client API's operations as typed calls (docs/client-api.md, Login and linking; User and session routes; E-mail/password routes), each checking what its answer must
  * hold before anything uses it. Tokens are passed in: choosing which token, and refreshing it, is
  * {@link TokenRefresher}'s job. Thread-safe.
  */
@@ -30,7 +30,7 @@ final class ClientApi {
     }
 
     /**
-     * Logs in (or links, when {@code linkAccessToken} is not null) with a provider (spec §4).
+     * Logs in (or links, when {@code linkAccessToken} is not null) with a provider (docs/client-api.md, Login and linking).
      * Core adds {@code provider} to the body; the server accepts it and any unknown field.
      */
     LoginResponse login(String provider, Map<String, Object> fields, String deviceId, String linkAccessToken) {
@@ -44,7 +44,7 @@ final class ClientApi {
                 LoginResponse.class, route);
         Jwt.parse(WireJson.require(answer.accessToken(), "access_token", route));
         if (!link) {
-            // Core requires all four (spec §4); on a link it reads only the access token.
+            // Core requires all four (docs/client-api.md, Login and linking); on a link it reads only the access token.
             WireJson.require(answer.userId(), "user_id", route);
             WireJson.require(answer.deviceId(), "device_id", route);
             Jwt.parse(WireJson.require(answer.refreshToken(), "refresh_token", route));
@@ -52,7 +52,7 @@ final class ClientApi {
         return answer;
     }
 
-    /** {@code GET /auth/profile}: identities (each with id and provider_type) and data are required (spec §5). */
+    /** {@code GET /auth/profile}: identities (each with id and provider_type) and data are required (docs/client-api.md, User and session routes). */
     ProfileResponse profile(String accessToken) {
         String route = "profile";
         ProfileResponse answer = WireJson.read(call("GET", routes::profile, accessToken, null), ProfileResponse.class, route);
@@ -69,7 +69,7 @@ final class ClientApi {
         return answer;
     }
 
-    /** {@code POST /auth/session} with the refresh token: a new access token (spec §5, no rotation). */
+    /** {@code POST /auth/session} with the refresh token: a new access token (docs/client-api.md, User and session routes, no rotation). */
     String refresh(String refreshToken) {
         String route = "refresh";
         AccessTokenResponse answer = WireJson.read(call("POST", routes::session, refreshToken, null),
@@ -115,7 +115,7 @@ final class ClientApi {
         call(method, h -> routes.apiKey(h, id, action), refreshToken, null);
     }
 
-    /** {@code POST …/local-userpass/<suffix>} without Authorization (spec §6); any 2xx is success. */
+    /** {@code POST …/local-userpass/<suffix>} without Authorization (docs/client-api.md, E-mail/password routes); any 2xx is success. */
     void emailPassword(String suffix, Map<String, Object> body) {
         call("POST", h -> routes.emailPassword(h, suffix), null, body);
     }
@@ -130,7 +130,7 @@ final class ClientApi {
         }
     }
 
-    /** An API key object; {@code _id} must be a plain string (spec §5), {@code {"$oid"}} is tolerated. */
+    /** An API key object; {@code _id} must be a plain string (docs/client-api.md, User and session routes), {@code {"$oid"}} is tolerated. */
     private static ApiKey apiKey(JsonNode node, String route) {
         if (node == null || !node.isObject()) {
             throw new ClientException(ClientErrorCode.MalformedJson, route + " answer is not an API key object");

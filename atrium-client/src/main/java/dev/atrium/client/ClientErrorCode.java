@@ -2,16 +2,16 @@ package dev.atrium.client;
 
 /**
  * Errors raised by the SDK itself, never sent by a server. Names and numbers are realm-core's
- * client errors (spec §8), so logs read the same as with the other SDKs.
+ * client errors (docs/client-api.md, Errors), so logs read the same as with the other SDKs.
  */
 public enum ClientErrorCode {
     /** The user is not on this device (removed, deleted, or from another {@link App}). */
     ClientUserNotFound(4100),
     /** The operation needs a logged-in user. */
     ClientUserNotLoggedIn(4101),
-    /** Anonymous credentials cannot be linked to an existing user (spec §4); nothing was sent. */
+    /** Anonymous credentials cannot be linked to an existing user (docs/client-api.md, Login and linking); nothing was sent. */
     ClientUserAlreadyNamed(4105),
-    /** A token in an answer is not a JWT with integer {@code iat} and {@code exp} (spec §7). */
+    /** A token in an answer is not a JWT with integer {@code iat} and {@code exp} (docs/client-api.md, Tokens). */
     BadToken(4200),
     /** An answer is not the JSON it should be, or contradicts the request. */
     MalformedJson(4201),

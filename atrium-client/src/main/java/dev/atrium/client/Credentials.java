@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * What {@link App#login} and {@link User#linkCredentials} send: a provider name and its
- * credential fields (spec §4 table). Immutable and thread-safe; {@link #toString()} never shows a
+ * credential fields (docs/client-api.md, Login and linking table). Immutable and thread-safe; {@link #toString()} never shows a
  * secret.
  */
 public final class Credentials {
@@ -30,7 +30,7 @@ public final class Credentials {
 
     /**
      * Guest credentials that reuse the App's logged-in guest when there is one, without any
-     * request (spec §9, core's ANONYMOUS); otherwise a new guest is created.
+     * request (docs/client-api.md, Client behaviour, core's ANONYMOUS); otherwise a new guest is created.
      */
     public static Credentials anonymous() {
         return anonymous(true);
@@ -72,7 +72,7 @@ public final class Credentials {
         return provider;
     }
 
-    /** Whether these are guest credentials (they can never be linked, spec §4). */
+    /** Whether these are guest credentials (they can never be linked, docs/client-api.md, Login and linking). */
     public boolean isAnonymous() {
         return provider.equals(ApiPaths.ANON_USER);
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The e-mail/password provider's own routes (spec §6): no user, no token; any 2xx is success and
+ * The e-mail/password provider's own routes (docs/client-api.md, E-mail/password routes): no user, no token; any 2xx is success and
  * refusals are {@link ServiceException}s ({@code AccountNameInUse}, {@code UserpassTokenInvalid},
  * {@code BadRequest}, {@code TooManyRequests}…). By default an Atrium server answers the token
  * requests (resend, retry, reset mail) alike whether the address has an account or not; an app

@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * What the SDK reads from a token (spec §7): clients never verify signatures, they split the
+ * What the SDK reads from a token (docs/client-api.md, Tokens): clients never verify signatures, they split the
  * token and decode the payload. Like core, it insists on three non-empty parts and integer
  * {@code iat}/{@code exp}, and accepts standard or URL-safe base64 with or without padding.
  *

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The {@code hostname} every request but location goes to (spec §3), asked for lazily on the
+ * The {@code hostname} every request but location goes to (docs/client-api.md, Location), asked for lazily on the
  * first request that needs it, once for all threads. A network failure against the host
  * forgets it, so the next request asks the base URL again (a moved server is found again).
  */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Login and linking (spec §4, §9): the one place a user appears on the device or gains an
+ * Login and linking (docs/client-api.md, Login and linking; Client behaviour): the one place a user appears on the device or gains an
  * identity. Guest reuse is decided here, locally, without a request.
  */
 final class LoginFlow {
@@ -32,7 +32,7 @@ final class LoginFlow {
         }
         guestLogin.lock();
         try {
-            // Spec §9: the logged-in guest becomes current and is returned without any request.
+            // docs/client-api.md, Client behaviour: the logged-in guest becomes current and is returned without any request.
             UserRecord guest = registry.reusableGuest().orElse(null);
             if (guest != null && registry.makeCurrent(guest.id())) {
                 return guest.id();
@@ -44,7 +44,7 @@ final class LoginFlow {
     }
 
     /**
-     * Links {@code credentials} to the logged-in user {@code userId} (spec §4): refused locally
+     * Links {@code credentials} to the logged-in user {@code userId} (docs/client-api.md, Login and linking): refused locally
      * for a logged-out user and for anonymous credentials; otherwise the link request goes out
      * with the access token (refreshed once on a 401 like every access-token request), the new
      * access token replaces the old one (the refresh token stays) and the profile is fetched.
@@ -58,7 +58,7 @@ final class LoginFlow {
         LoginResponse answer = tokens.withAccessToken(userId, access ->
                 api.login(credentials.provider(), credentials.fields(), null, access));
         if (answer.userId() != null && !answer.userId().equals(userId)) {
-            // realm-web refuses such an answer too (spec §4): linking must keep the user id.
+            // realm-web refuses such an answer too (docs/client-api.md, Login and linking): linking must keep the user id.
             throw new ClientException(ClientErrorCode.MalformedJson,
                     "link answered for user " + answer.userId() + ", not " + userId);
         }
@@ -67,7 +67,7 @@ final class LoginFlow {
         registry.updateSession(userId, user.refreshToken(), u -> u.withProfile(identities(profile), profile.data()));
     }
 
-    /** Login request, then the profile (both clients fetch it and fail the login if it fails, spec §4). */
+    /** Login request, then the profile (both clients fetch it and fail the login if it fails, docs/client-api.md, Login and linking). */
     private String logInWithRequest(Credentials credentials) {
         LoginResponse answer = api.login(credentials.provider(), credentials.fields(), registry.lastDeviceId(), null);
         ProfileResponse profile = api.profile(answer.accessToken());

@@ -6,7 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The client API's URLs (spec §1): location under the configured base URL, everything else under
+ * The client API's URLs (docs/client-api.md, URL layout): location under the configured base URL, everything else under
  * the {@code hostname} location returned. App-scoped routes carry the app id verbatim (as every
  * client does); user-scoped routes carry none (the server finds the app from the token).
  */
@@ -19,7 +19,7 @@ final class Routes {
         this.baseUrl = stripTrailingSlashes(baseUrl);
     }
 
-    /** {@code url} without trailing slashes (core strips them, spec §1). */
+    /** {@code url} without trailing slashes (core strips them, docs/client-api.md, URL layout). */
     static String stripTrailingSlashes(String url) {
         String s = url;
         while (s.endsWith("/")) {
@@ -41,7 +41,7 @@ final class Routes {
                 + (link ? "?link=true" : ""));
     }
 
-    /** {@code …/auth/providers/local-userpass/<suffix>} (spec §6). */
+    /** {@code …/auth/providers/local-userpass/<suffix>} (docs/client-api.md, E-mail/password routes). */
     URI emailPassword(String host, String suffix) {
         return URI.create(host + ApiPaths.APP + "/" + appId + "/auth/providers/" + Credentials.EMAIL_PASSWORD + "/" + suffix);
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The server refused a request (any non-2xx answer). {@link #errorCode()} is the body's
  * {@code error_code} read with {@link ErrorCode#fromWire}: unknown names and bodies without a code
- * become {@link ErrorCode#AppUnknownError}, as in realm-core (spec §8); the original string stays
- * available in {@link #wireErrorCode()}. A 401 is the only status with behaviour attached (spec §7).
+ * become {@link ErrorCode#AppUnknownError}, as in realm-core (docs/client-api.md, Errors); the original string stays
+ * available in {@link #wireErrorCode()}. A 401 is the only status with behaviour attached (docs/client-api.md, Tokens).
  */
 public final class ServiceException extends AtriumException {
     private final int httpStatus;

@@ -38,7 +38,7 @@ final class Transport {
             request.header("Authorization", "Bearer " + bearer);
         }
         if (body != null) {
-            // Core's exact header (spec §2); the server reads the body whatever the charset parameter.
+            // Core's exact header (docs/client-api.md, Conventions); the server reads the body whatever the charset parameter.
             request.header("Content-Type", "application/json;charset=utf-8");
             request.method(method, HttpRequest.BodyPublishers.ofByteArray(WireJson.write(body)));
         } else {
@@ -61,7 +61,7 @@ final class Transport {
     }
 
     /**
-     * The refusal in an error answer (spec §8). Like realm-web, any {@code application/json…}
+     * The refusal in an error answer (docs/client-api.md, Errors). Like realm-web, any {@code application/json…}
      * Content-Type is read; without a JSON body the status alone is kept (core's generic HTTPError).
      */
     static ServiceException refusal(HttpResponse<byte[]> response) {

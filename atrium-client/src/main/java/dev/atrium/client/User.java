@@ -8,7 +8,7 @@ import java.util.Optional;
  * A user of an {@link App} on this device. A handle: it always shows the user's latest state, and
  * an App returns the same object for the same user id. Thread-safe.
  *
- * <p>States (spec §9): {@link UserState#LoggedIn}; {@link UserState#LoggedOut} (tokens cleared,
+ * <p>States (docs/client-api.md, Client behaviour): {@link UserState#LoggedIn}; {@link UserState#LoggedOut} (tokens cleared,
  * user kept, logging in again brings it back); {@link UserState#Removed} (gone from the device).
  * A guest that logs out is Removed at once: its session was its only credential.
  *
@@ -47,7 +47,7 @@ public final class User {
         return state() == UserState.LoggedIn;
     }
 
-    /** Logged in with exactly one identity, {@code anon-user} (core's test, spec §9). Linking ends it. */
+    /** Logged in with exactly one identity, {@code anon-user} (core's test, docs/client-api.md, Client behaviour). Linking ends it. */
     public boolean isAnonymous() {
         return record().map(UserRecord::isAnonymous).orElse(false);
     }
@@ -83,7 +83,7 @@ public final class User {
     }
 
     /**
-     * The custom user data: the {@code user_data} claim of the current access token (spec §7),
+     * The custom user data: the {@code user_data} claim of the current access token (docs/client-api.md, Tokens),
      * empty when there is none or the user is not logged in. No request.
      */
     public Map<String, Object> customData() {
@@ -104,14 +104,14 @@ public final class User {
     /**
      * Logs out: locally first (a guest becomes Removed, anyone else LoggedOut), then
      * {@code DELETE /auth/session}. A failure of that request is thrown but does not undo the
-     * local logout (spec §9). Does nothing unless logged in.
+     * local logout (docs/client-api.md, Client behaviour). Does nothing unless logged in.
      */
     public void logOut() {
         core.logOut(id);
     }
 
     /**
-     * Adds the identity of {@code credentials} to this user, keeping its id (spec §4); a guest
+     * Adds the identity of {@code credentials} to this user, keeping its id (docs/client-api.md, Login and linking); a guest
      * stops being anonymous. Refused locally, with nothing sent: anonymous credentials
      * ({@link ClientErrorCode#ClientUserAlreadyNamed}) and a user not logged in
      * ({@link ClientErrorCode#ClientUserNotLoggedIn}). The server refuses an identity that
@@ -125,7 +125,7 @@ public final class User {
         return this;
     }
 
-    /** This user's API keys (spec §5); the requests carry the refresh token. */
+    /** This user's API keys (docs/client-api.md, User and session routes); the requests carry the refresh token. */
     public ApiKeyAuth apiKeys() {
         return new ApiKeyAuth(core, id);
     }

@@ -25,13 +25,13 @@ record UserRecord(String id, boolean loggedIn, String accessToken, String refres
 
     /**
      * Whether its only identity is {@code anon-user}, whatever its state: such a user's session is
-     * its only credential, so logging it out removes it (spec §9).
+     * its only credential, so logging it out removes it (docs/client-api.md, Client behaviour).
      */
     boolean isGuestIdentity() {
         return identities.size() == 1 && identities.get(0).providerType().equals(ApiPaths.ANON_USER);
     }
 
-    /** Core's test (spec §9): logged in and exactly one identity, {@code anon-user}. */
+    /** Core's test (docs/client-api.md, Client behaviour): logged in and exactly one identity, {@code anon-user}. */
     boolean isAnonymous() {
         return loggedIn && isGuestIdentity();
     }
@@ -44,7 +44,7 @@ record UserRecord(String id, boolean loggedIn, String accessToken, String refres
         return new UserRecord(id, loggedIn, accessToken, refreshToken, deviceId, loginProvider, newIdentities, newProfile);
     }
 
-    /** Tokens cleared, everything else kept (spec §9 LoggedOut). */
+    /** Tokens cleared, everything else kept (docs/client-api.md, Client behaviour). */
     UserRecord loggedOut() {
         return new UserRecord(id, false, null, null, deviceId, loginProvider, identities, profile);
     }

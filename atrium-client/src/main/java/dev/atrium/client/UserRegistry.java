@@ -87,7 +87,7 @@ final class UserRegistry {
 
     /**
      * Logs the user out locally if it is logged in and, when {@code refreshToken} is not null,
-     * still holds that session. A guest is removed, anyone else kept logged out (spec §9).
+     * still holds that session. A guest is removed, anyone else kept logged out (docs/client-api.md, Client behaviour).
      * Returns the user as it was, or empty when nothing changed.
      */
     Optional<UserRecord> logOut(String id, String refreshToken) {

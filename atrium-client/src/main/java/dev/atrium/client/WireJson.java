@@ -11,7 +11,7 @@ import java.io.IOException;
 
 /**
  * JSON on the wire: the {@code dev.atrium.api} records with camelCase components written
- * snake_case, unknown fields ignored (servers may add some, spec §4 "accept unknown fields" works
+ * snake_case, unknown fields ignored (servers may add some, docs/client-api.md, Login and linking "accept unknown fields" works
  * both ways), nulls omitted.
  */
 final class WireJson {
@@ -52,7 +52,7 @@ final class WireJson {
         return read(body, JsonNode.class, route);
     }
 
-    /** {@code value} when present; MissingJsonKey naming the field otherwise (core fails the same way, spec §4). */
+    /** {@code value} when present; MissingJsonKey naming the field otherwise (core fails the same way, docs/client-api.md, Login and linking). */
     static String require(String value, String key, String route) {
         if (value == null || value.isEmpty()) {
             throw new ClientException(ClientErrorCode.MissingJsonKey, route + " answer lacks '" + key + "'");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Credentials carry the spec §4 provider names and fields, and never show secrets. */
+/** Credentials carry the provider names and fields of docs/client-api.md, Login and linking, and never show secrets. */
 class CredentialsTest {
 
     @Test

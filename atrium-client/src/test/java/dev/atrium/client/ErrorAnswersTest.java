@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** How answers become typed exceptions (spec §8), and that a failed login stores nothing (spec §4). */
+/** How answers become typed exceptions (docs/client-api.md, Errors), and that a failed login stores nothing (docs/client-api.md, Login and linking). */
 class ErrorAnswersTest {
     final ScriptedAtrium atrium = new ScriptedAtrium();
 

@@ -40,7 +40,7 @@ final class ScriptedAtrium implements AutoCloseable {
                 + "\"provider_type\":\"anon-user\",\"provider_id\":\"p1\",\"provider_data\":{}}],\"data\":{}}";
     }
 
-    /** The answer Atrium gives a refused token (spec §8). */
+    /** The answer Atrium gives a refused token (docs/client-api.md, Errors). */
     static Answer unauthorized() {
         return Answer.json(401, "{\"error\":\"unauthorized\",\"error_code\":\"InvalidSession\"}");
     }

@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Many threads on one App (issue 6 item 5): what the Javadoc of {@link App} promises. */
+/** Many threads on one App: what the Javadoc of {@link App} promises. */
 interface ConcurrencyContract extends EndToEnd {
 
     @Test

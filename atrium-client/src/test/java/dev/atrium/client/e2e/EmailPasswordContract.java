@@ -11,7 +11,7 @@ import dev.atrium.client.storage.InMemoryUserStorage;
 import dev.atrium.client.testing.CountingHttpClient;
 import org.junit.jupiter.api.Test;
 
-/** The e-mail/password routes' refusals as the SDK surfaces them (spec §6, §8). Needs local-userpass. */
+/** The e-mail/password routes' refusals as the SDK surfaces them (docs/client-api.md, E-mail/password routes; Errors). Needs local-userpass. */
 interface EmailPasswordContract extends EndToEnd {
 
     /** An App of the server's app, with local-userpass enabled. */

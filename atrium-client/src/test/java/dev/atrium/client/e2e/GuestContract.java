@@ -11,7 +11,7 @@ import dev.atrium.client.storage.InMemoryUserStorage;
 import dev.atrium.client.testing.CountingHttpClient;
 import org.junit.jupiter.api.Test;
 
-/** A guest's life on one device (spec §9, design §1 rules 1–3): login, reuse, switch, logout, remove, delete. */
+/** A guest's life on one device (docs/client-api.md, Client behaviour; docs/architecture.md, Guest login; Anonymous; Logout ends a guest): login, reuse, switch, logout, remove, delete. */
 interface GuestContract extends EndToEnd {
 
     @Test

@@ -15,7 +15,7 @@ import dev.atrium.client.testing.CountingHttpClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A guest linked to a lasting identity (spec §4, §9, design §1 rule 6). Needs local-userpass on the server. */
+/** A guest linked to a lasting identity (docs/client-api.md, Login and linking; Client behaviour; docs/architecture.md, Linking keeps the user). Needs local-userpass on the server. */
 interface LinkingContract extends EndToEnd {
 
     /** A guest on {@code app} linked to a newly registered and confirmed address; returns the address. */

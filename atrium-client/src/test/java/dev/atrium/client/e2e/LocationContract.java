@@ -11,7 +11,7 @@ import dev.atrium.client.testing.ScriptedServer;
 import dev.atrium.client.testing.ScriptedServer.Answer;
 import org.junit.jupiter.api.Test;
 
-/** Location (spec §3): asked lazily, once, at the base URL; every other request goes to the hostname it names. */
+/** Location (docs/client-api.md, Location): asked lazily, once, at the base URL; every other request goes to the hostname it names. */
 interface LocationContract extends EndToEnd {
 
     @Test

@@ -10,7 +10,7 @@ import dev.atrium.client.storage.FileUserStorage;
 import dev.atrium.client.testing.CountingHttpClient;
 import org.junit.jupiter.api.Test;
 
-/** A guest survives process restarts through the file store (issue 6 item 2, spec §9 reuse). */
+/** A guest survives process restarts through the file store (docs/client-api.md, Client behaviour: guest reuse). */
 interface PersistenceContract extends EndToEnd {
 
     @Test

@@ -15,7 +15,7 @@ import dev.atrium.client.testing.CountingHttpClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Access-token refresh (spec §7): once per 401, shared by concurrent requests, logout when refused. */
+/** Access-token refresh (docs/client-api.md, Tokens): once per 401, shared by concurrent requests, logout when refused. */
 interface RefreshContract extends EndToEnd {
     /** Past the 30-minute access-token lifetime. */
     Duration PAST_ACCESS_LIFETIME = Duration.ofMinutes(31);
@@ -56,7 +56,7 @@ interface RefreshContract extends EndToEnd {
         InMemoryUserStorage storage = new InMemoryUserStorage();
         CountingHttpClient http = e2e().counter();
         User guest = e2e().app(storage, http).login(Credentials.anonymous());
-        // Another copy of the device logs the guest out: the server deletes it (design §1 rule 3).
+        // Another copy of the device logs the guest out: the server deletes it (docs/architecture.md, Logout ends a guest).
         e2e().app(new InMemoryUserStorage(storage.load())).login(Credentials.anonymous()).logOut();
         int before = http.count();
 

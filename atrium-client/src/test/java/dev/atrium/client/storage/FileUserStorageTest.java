@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The file store (issue 6 item 2): what it saves it loads, atomically, readable by the owner only. */
+/** The file store: what it saves it loads, atomically, readable by the owner only. */
 class FileUserStorageTest {
     @TempDir
     Path dir;

@@ -69,7 +69,7 @@ public final class RunningServer implements AutoCloseable {
         start(lastPort);
     }
 
-    /** Disables provider {@code type} of the app through the store (design §1 rule 7). */
+    /** Disables provider {@code type} of the app through the store (docs/architecture.md, Providers). */
     public void disableProvider(String type) {
         ProviderConfig provider = running().store().apps().providers(appId()).stream()
                 .filter(p -> p.type().equals(type)).findFirst()

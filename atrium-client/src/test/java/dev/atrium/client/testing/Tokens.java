@@ -3,7 +3,7 @@ package dev.atrium.client.testing;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Unsigned JWTs for scripted answers: clients never verify signatures (spec §7), they only read the payload. */
+/** Unsigned JWTs for scripted answers: clients never verify signatures (docs/client-api.md, Tokens), they only read the payload. */
 public final class Tokens {
     private Tokens() {}
 

@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The user-scoped routes (spec §5): profile, refresh, logout and self-delete. Their tokens become
+ * The user-scoped routes (docs/client-api.md, User and session routes): profile, refresh, logout and self-delete. Their tokens become
  * callers at the {@link SessionGate}, so a deleted user, a disabled user or an ended session is
  * refused even while the token's signature and lifetime are still good.
  */
@@ -54,7 +54,7 @@ public final class AccountService {
         return new ProfileResponse(user.id(), user.appId(), user.type().wire(), identities, user.profileData());
     }
 
-    /** A new access token for the refresh token's session (no rotation, spec §5). */
+    /** A new access token for the refresh token's session (no rotation, docs/client-api.md, User and session routes). */
     public AccessTokenResponse refresh(String refreshToken) {
         try {
             AccessTokenResponse r = doRefresh(refreshToken);
@@ -75,7 +75,7 @@ public final class AccountService {
     }
 
     /**
-     * Ends the refresh token's session. A guest is deleted with it (design §1 rule 3); a second
+     * Ends the refresh token's session. A guest is deleted with it (docs/architecture.md, Logout ends a guest); a second
      * logout finds no session and gets 401 "failed to find refresh token". Works for disabled users.
      */
     public void logout(String refreshToken) {

@@ -6,7 +6,7 @@ import dev.atrium.core.apps.ProviderConfig;
 import java.time.Instant;
 
 /**
- * One login provider (spec §4). A provider only resolves credentials to an identity; sessions,
+ * One login provider (docs/client-api.md, Login and linking). A provider only resolves credentials to an identity; sessions,
  * tokens and linking are {@link AuthService}'s, so providers never import each other.
  */
 public interface AuthProvider {

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Login and linking for every provider (spec §4, design §1 rules 1, 6, 7, 10). A login resolves
+ * Login and linking for every provider (docs/client-api.md, Login and linking; docs/architecture.md, Guest login; Linking keeps the user; Providers; Disabled users). A login resolves
  * the credentials through the provider, then either creates the user with its first session in one
  * write (an identity nobody holds) or opens a session for the user that holds it.
  */
@@ -104,10 +104,10 @@ public final class AuthService {
     }
 
     /**
-     * Links the credentials of provider {@code type} to the caller's user (design §1 rule 6, spec
-     * §4); the caller's session was checked at the {@link SessionGate}. Every refusal is
+     * Links the credentials of provider {@code type} to the caller's user (docs/architecture.md, Linking keeps the user;
+     * docs/client-api.md, Login and linking); the caller's session was checked at the {@link SessionGate}. Every refusal is
      * {@code LinkRefused} (409) and changes nothing: never 401 "unauthorized", on which realm-web
-     * retries forever (realm-js issue 6586). Throttles answer as for a login (TooManyRequests,
+     * retries forever (github.com/realm/realm-js/issues/6586). Throttles answer as for a login (TooManyRequests,
      * ServerBusy): checking linked credentials is a guess all the same.
      */
     public LoginResponse link(String appId, String type, JsonNode credentials, AccessCaller caller, String clientKey) {

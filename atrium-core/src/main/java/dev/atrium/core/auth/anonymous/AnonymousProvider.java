@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * {@code anon-user}: every login is a brand-new identity, so a brand-new user (design §1 rule 1;
- * reuse is the client's job, spec §9). Credential fields are ignored.
+ * {@code anon-user}: every login is a brand-new identity, so a brand-new user (docs/architecture.md, Guest login;
+ * reuse is the client's job, docs/client-api.md, Client behaviour). Credential fields are ignored.
  */
 public final class AnonymousProvider implements AuthProvider {
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * {@code api-key} login (spec §4): {@code key} is a user API key; it proves the identity
+ * {@code api-key} login (docs/client-api.md, Login and linking): {@code key} is a user API key; it proves the identity
  * {@code api-key/<key id>} held by the key's owner. Unknown and disabled keys get the same AuthError.
  */
 public final class ApiKeyProvider implements AuthProvider {

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code custom-token} login (spec §4): {@code token} is a JWT from the app's own identity system.
+ * {@code custom-token} login (docs/client-api.md, Login and linking): {@code token} is a JWT from the app's own identity system.
  * It must be signed with one of the pinned algorithms by the configured key, carry the configured
  * {@code aud} and {@code iss}, a {@code sub}, and be within its lifetime give or take the skew.
  * The identity is {@code custom-token/<sub>}; configured claims become the profile's data.

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * {@code local-userpass} login (spec §4, §6): {@code username} is the e-mail. An unknown e-mail
+ * {@code local-userpass} login (docs/client-api.md, Login and linking; E-mail/password routes): {@code username} is the e-mail. An unknown e-mail
  * and a wrong password get the same answer (InvalidPassword "unauthorized") after the same work:
  * a missing account is verified against a dummy hash. Failed logins are throttled per account
  * (the e-mail, known or not): once its bucket is empty every login of it is refused with
