@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The user-scoped routes (spec §5): profile, refresh, logout and self-delete. Their tokens become
+ * The user-scoped routes (docs/client-api.md, User and session routes): profile, refresh, logout and self-delete. Their tokens become
  * callers at the {@link SessionGate}, so a deleted user, a disabled user or an ended session is
  * refused even while the token's signature and lifetime are still good.
  */
@@ -56,7 +56,7 @@ public final class AccountService {
         return new ProfileResponse(user.id(), user.appId(), user.type().wire(), identities, user.profileData());
     }
 
-    /** A new access token for the refresh token's session (no rotation, spec §5). */
+    /** A new access token for the refresh token's session (no rotation, docs/client-api.md, User and session routes). */
     public AccessTokenResponse refresh(String refreshToken) {
         try {
             AccessTokenResponse r = doRefresh(refreshToken);

@@ -126,7 +126,7 @@ public final class AuthService {
      * checked at the {@link SessionGate}. A provider whose policy refuses linking is refused before
      * any credential is read. Every refusal is
      * {@code LinkRefused} (409) and changes nothing: never 401 "unauthorized", on which realm-web
-     * retries forever (realm-js issue 6586). Throttles answer as for a login (TooManyRequests,
+     * retries forever (github.com/realm/realm-js/issues/6586). Throttles answer as for a login (TooManyRequests,
      * ServerBusy): checking linked credentials is a guess all the same.
      */
     public LoginResponse link(String appId, String type, RequestFields credentials, AccessCaller caller, String clientKey) {

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deletes guests inactive longer than their app's {@code inactivity} (design §1 rule 4, issue 5
- * item 3), in bounded batches with a pause between them, so the sweeper never holds the database
+ * Deletes guests inactive longer than their app's {@code inactivity} (docs/architecture.md, Inactive guests are swept),
+ * in bounded batches with a pause between them, so the sweeper never holds the database
  * for long and logins keep their share. Linked users are never touched (they are not guests).
  */
 public final class Sweeper {

@@ -20,7 +20,7 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Issues and verifies Atrium's JWTs (design §3, spec §7). Both token kinds are signed with the
+ * Issues and verifies Atrium's JWTs (docs/client-api.md, Tokens). Both token kinds are signed with the
  * app's key, carry integer {@code iat}/{@code exp} (core parses both strictly), {@code iss} =
  * the app's issuer URL and {@code aud} = the app id, which is how user-scoped routes (no app in
  * the path) find their app. Access tokens carry the app's active key's algorithm, ES256 for a

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The inactivity rule (design §1 rule 4) with a fixed clock: 90 days + 1 minute goes, 89 days stays. */
+/** The inactivity rule (docs/architecture.md, Inactive guests are swept) with a fixed clock: 90 days + 1 minute goes, 89 days stays. */
 class SweeperTest {
     final Instant now = Instant.parse("2026-06-01T00:00:00Z");
     final InMemoryStore store = new InMemoryStore();

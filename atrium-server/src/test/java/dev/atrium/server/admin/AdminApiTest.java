@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The admin API route by route (issue 7 items 1 and 5): a scenario table of refusals, then flows. */
+/** The admin API route by route: a scenario table of refusals, then flows. */
 class AdminApiTest {
     @TempDir
     static Path dir;

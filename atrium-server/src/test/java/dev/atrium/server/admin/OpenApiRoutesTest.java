@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The OpenAPI document describes exactly the admin routes the server has (issue 7 item 1). */
+/** The OpenAPI document describes exactly the admin routes the server has. */
 class OpenApiRoutesTest {
     @TempDir
     Path dir;

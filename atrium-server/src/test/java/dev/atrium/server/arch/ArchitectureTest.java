@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rule of design §6, stated once and checked on every build. */
+/** The dependency rule of docs/architecture.md, Modules and the dependency rule, stated once and checked on every build. */
 class ArchitectureTest {
     static JavaClasses main;
 

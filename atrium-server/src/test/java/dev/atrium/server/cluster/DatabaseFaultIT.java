@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL stopped while a node is under load (issue 3 item 5): requests fail fast with a JSON
+ * PostgreSQL stopped while a node is under load: requests fail fast with a JSON
  * 503, readiness turns unready, nothing half-written remains, nothing acknowledged is lost, and
  * the node recovers by itself when the database is back.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two Atrium processes on one PostgreSQL database (issue 3 item 4): one truth, any node serves
+ * Two Atrium processes on one PostgreSQL database (docs/stores.md, Several nodes): one truth, any node serves
  * any token, and a change made elsewhere is in force at every node within the cache TTL.
  */
 @Tag("postgres")

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The web console (issue 7 items 3 and 5): its files as the server serves them, and the console in
+ * The web console: its files as the server serves them, and the console in
  * headless Chromium (Debian's {@code /usr/bin/chromium}, driven by {@code playwright-core} from
  * {@code sdk-tests/console}) against a real server on SQLite with seeded guests, a linked user and
  * their events. The browser scenarios are in {@code sdk-tests/console/console.test.mjs}; they save a

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No race loses a live user (issue 5 item 4): guests past the inactivity period are refreshed
+ * No race loses a live user: guests past the inactivity period are refreshed
  * and fetched while the sweeper runs. Every guest whose refresh or profile succeeded is still
  * there afterwards, and no call succeeds for a guest that is gone.
  */

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@link SignupStore} over JDBC with group commit: sign-ups are queued to a few writer threads,
  * each of which writes whatever is waiting (up to {@link #MAX_BATCH}) in one transaction
  * ({@link SignupSql}), then completes those requests. A lone sign-up is written at once; under
- * load, one commit carries many (measured on this machine, issue 8: SQLite 4.7k → 23.6k guests/s
+ * load, one commit carries many (measured on this machine, docs/performance.md: SQLite 4.7k → 23.6k guests/s
  * from 1 to 16 per transaction; PostgreSQL 2.2k → 15.2k). A batch that hits a unique key is
  * replayed one sign-up per transaction, so only the sign-up whose identity is taken fails.
  *
