@@ -1,10 +1,8 @@
-package dev.atrium.server.admin;
+package dev.atrium.server.http.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atrium.server.http.admin.AdminRouter;
-import dev.atrium.server.http.admin.AdminServices;
 import dev.atrium.server.testing.Http;
 import dev.atrium.server.testing.TestServer;
 import io.helidon.webserver.http.HttpRouting;

@@ -1,4 +1,4 @@
-package dev.atrium.server.admin;
+package dev.atrium.server.http.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
