@@ -10,6 +10,10 @@ const ABOUT = {
   "local-userpass": "E-mail and password (confirmation and reset modes in the config).",
   "api-key": "User API keys created by logged-in users.",
   "custom-token": "Custom JWTs signed by your own issuer (keys and claims in the config).",
+  "oauth2-apple": "Sign in with Apple ID tokens (client_ids in the config).",
+  "oauth2-google": "Google ID tokens and auth codes (client_id, client_secret in the config).",
+  "oauth2-facebook": "Facebook user access tokens (app_id, app_secret in the config).",
+  "custom-function": "Your own function names the user of any payload (function_url, function_secret in the config).",
 };
 
 export async function renderProviders(root, { appId }) {

@@ -4,7 +4,8 @@
 import { admin } from "./api.js";
 import { confirmDialog, formatTime, fromLocalInput, h, showStatus, toLocalInput } from "./ui.js";
 
-export const PROVIDER_TYPES = ["anon-user", "local-userpass", "api-key", "custom-token"];
+export const PROVIDER_TYPES = ["anon-user", "local-userpass", "api-key", "custom-token",
+  "oauth2-apple", "oauth2-google", "oauth2-facebook", "custom-function"];
 const DATES = [
   ["inactive_since", "Inactive since", "Last activity before this time"],
   ["created_after", "Created after", "At or after this time"],

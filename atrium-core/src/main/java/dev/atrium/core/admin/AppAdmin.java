@@ -8,7 +8,15 @@ import dev.atrium.core.apps.AppStore;
 import dev.atrium.core.apps.Apps;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.apps.SecretFields;
+import dev.atrium.core.auth.apple.AppleProvider;
+import dev.atrium.core.auth.apple.AppleSettings;
 import dev.atrium.core.auth.customjwt.CustomJwtSettings;
+import dev.atrium.core.auth.facebook.FacebookProvider;
+import dev.atrium.core.auth.facebook.FacebookSettings;
+import dev.atrium.core.auth.function.FunctionProvider;
+import dev.atrium.core.auth.function.FunctionSettings;
+import dev.atrium.core.auth.google.GoogleProvider;
+import dev.atrium.core.auth.google.GoogleSettings;
 import dev.atrium.core.auth.password.UserpassSettings;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.ObjectIds;
@@ -24,7 +32,8 @@ import java.util.Set;
 
 /** Operators' app management: apps, settings, providers and signing keys. */
 public final class AppAdmin {
-    public static final Set<String> PROVIDERS = Set.of("anon-user", "local-userpass", "api-key", "custom-token");
+    public static final Set<String> PROVIDERS = Set.of("anon-user", "local-userpass", "api-key", "custom-token",
+            AppleProvider.TYPE, GoogleProvider.TYPE, FacebookProvider.TYPE, FunctionProvider.TYPE);
 
     private final AppStore apps;
     private final AppDirectory directory;
@@ -98,16 +107,38 @@ public final class AppAdmin {
             throw new AuthException(ErrorCode.InvalidParameter, type + " config: " + e.getMessage());
         }
         Map<String, Object> nextConfig = update.config();
-        validate(type, nextConfig, update.kept());
+        validate(type, nextConfig, update.kept(), enabled == null ? current.enabled() : enabled);
         ProviderConfig next = new ProviderConfig(current.id(), appId, type, enabled == null ? current.enabled() : enabled, nextConfig);
         apps.saveProvider(next);
         directory.invalidate(appId);
         return next;
     }
 
-    private static void validate(String type, Map<String, Object> config, List<String> keptSecrets) {
+    private static void validate(String type, Map<String, Object> config, List<String> keptSecrets, boolean enabled) {
         try {
+            // The external-identity providers cannot work without settings: enabling needs valid ones.
+            boolean check = enabled || !config.isEmpty();
             switch (type) {
+                case AppleProvider.TYPE -> {
+                    if (check) {
+                        AppleSettings.from(config);
+                    }
+                }
+                case GoogleProvider.TYPE -> {
+                    if (check) {
+                        GoogleSettings.from(config);
+                    }
+                }
+                case FacebookProvider.TYPE -> {
+                    if (check) {
+                        FacebookSettings.from(config);
+                    }
+                }
+                case FunctionProvider.TYPE -> {
+                    if (check) {
+                        FunctionSettings.from(config);
+                    }
+                }
                 case "custom-token" -> {
                     if (!config.isEmpty()) {
                         CustomJwtSettings.from(config);

@@ -13,6 +13,14 @@ import dev.atrium.core.auth.AuthService;
 import dev.atrium.core.auth.SessionGate;
 import dev.atrium.core.auth.AuthProvider;
 import dev.atrium.core.auth.anonymous.AnonymousProvider;
+import dev.atrium.core.auth.apple.AppleProvider;
+import dev.atrium.core.auth.apple.AppleVerifier;
+import dev.atrium.core.auth.facebook.FacebookProvider;
+import dev.atrium.core.auth.facebook.FacebookVerifier;
+import dev.atrium.core.auth.function.FunctionLogin;
+import dev.atrium.core.auth.function.FunctionProvider;
+import dev.atrium.core.auth.google.GoogleProvider;
+import dev.atrium.core.auth.google.GoogleVerifier;
 import dev.atrium.core.auth.apikey.ApiKeyProvider;
 import dev.atrium.core.auth.apikey.ApiKeyService;
 import dev.atrium.core.auth.customjwt.CustomJwtProvider;
@@ -20,6 +28,8 @@ import dev.atrium.core.auth.password.PasswordHasher;
 import dev.atrium.core.auth.password.UserpassProvider;
 import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.events.EventDispatcher;
+import dev.atrium.core.idp.IdTokenVerifier;
+import dev.atrium.core.idp.NonceLedger;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.lifecycle.Sweeper;
 import dev.atrium.core.store.AtriumStore;
@@ -28,6 +38,7 @@ import dev.atrium.core.tokens.TokenService;
 import dev.atrium.server.config.AtriumConfig;
 import dev.atrium.server.delivery.BackgroundDeliveries;
 import dev.atrium.server.delivery.EdgeDelivery;
+import dev.atrium.server.delivery.FunctionWebhook;
 import dev.atrium.server.delivery.SignedEventSink;
 import dev.atrium.server.http.ClientAddresses;
 import dev.atrium.server.http.HttpServer;
@@ -35,6 +46,7 @@ import dev.atrium.server.http.admin.AdminServices;
 import dev.atrium.server.metrics.Meters;
 import dev.atrium.server.metrics.MicrometerTelemetry;
 import io.micrometer.core.instrument.FunctionCounter;
+import dev.atrium.server.outbound.IdpClient;
 import dev.atrium.server.outbound.JwksRetriever;
 import dev.atrium.server.outbound.Outbound;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -122,10 +134,17 @@ public final class Atrium implements AutoCloseable {
         FunctionCounter.builder("atrium.password.hash.rejections", hasher, PasswordHasher::refusals).register(metrics);
         Throttle throttle = new Throttle(telemetry, clock);
         BackgroundDeliveries deliveries = new BackgroundDeliveries(BACKGROUND_DELIVERIES);
+        JwksRetriever jwks = new JwksRetriever(outbound);
+        IdTokenVerifier idTokens = new IdTokenVerifier(clock, jwks, new NonceLedger(NonceLedger.DEFAULT_CAPACITY));
+        IdpClient idp = new IdpClient(outbound);
         List<AuthProvider> providers = List.of(new AnonymousProvider(),
                 new UserpassProvider(store.userpass(), store.users(), hasher, throttle),
                 new ApiKeyProvider(store.apiKeys()),
-                new CustomJwtProvider(store.users(), clock, new JwksRetriever(outbound)));
+                new CustomJwtProvider(store.users(), clock, jwks),
+                new AppleProvider(store.users(), new AppleVerifier(idTokens)),
+                new GoogleProvider(store.users(), new GoogleVerifier(idTokens, idp)),
+                new FacebookProvider(store.users(), new FacebookVerifier(idp)),
+                new FunctionProvider(store.users(), new FunctionLogin(new FunctionWebhook(outbound, clock))));
         AuthService auth = new AuthService(apps, providers, store.users(), store.sessions(), store.signups(), store.links(),
                 tokens, new GuestAdmission(telemetry, clock), throttle, telemetry, clock);
         SessionGate gate = new SessionGate(apps, store.users(), store.sessions(), tokens, clock);

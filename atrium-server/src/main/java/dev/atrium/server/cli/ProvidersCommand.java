@@ -20,7 +20,8 @@ final class ProvidersCommand {
     abstract static class Toggle extends StoreOrApi {
         @Option(names = "--app", required = true, description = "app id")
         String appId;
-        @Parameters(index = "0", paramLabel = "PROVIDER", description = "anon-user, local-userpass, api-key or custom-token")
+        @Parameters(index = "0", paramLabel = "PROVIDER", description = "anon-user, local-userpass, api-key, custom-token, "
+                + "oauth2-apple, oauth2-google, oauth2-facebook or custom-function")
         String type;
         @Option(names = "--settings", paramLabel = "JSON",
                 description = "provider configuration as a JSON object, replacing the current one (see README)")

@@ -59,7 +59,8 @@ public final class MicrometerTelemetry implements Telemetry {
     /** A client may send any provider name; only known ones become a tag value. */
     private static String bounded(String provider) {
         return switch (provider) {
-            case "anon-user", "local-userpass", "api-key", "custom-token" -> provider;
+            case "anon-user", "local-userpass", "api-key", "custom-token", "oauth2-apple", "oauth2-google", "oauth2-facebook",
+                 "custom-function" -> provider;
             default -> "other";
         };
     }

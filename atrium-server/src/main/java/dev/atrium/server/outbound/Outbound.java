@@ -5,6 +5,7 @@ import dev.atrium.server.outbound.OutboundException.Failure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
@@ -15,6 +16,7 @@ import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -23,8 +25,10 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -115,7 +119,22 @@ public final class Outbound implements AutoCloseable {
 
     /** GETs {@code url}; the answer is read up to {@code limit}. */
     public Answer get(String url, AnswerLimit limit) throws OutboundException {
-        return exchange(new HttpGet(checked(url)), limit);
+        return get(url, Map.of(), limit);
+    }
+
+    /** GETs {@code url} with {@code headers}; the answer is read up to {@code limit}. */
+    public Answer get(String url, Map<String, String> headers, AnswerLimit limit) throws OutboundException {
+        HttpGet get = new HttpGet(checked(url));
+        headers.forEach(get::setHeader);
+        return exchange(get, limit);
+    }
+
+    /** POSTs {@code form} URL-encoded ({@code application/x-www-form-urlencoded}); the answer is read up to {@code limit}. */
+    public Answer postForm(String url, Map<String, String> form, AnswerLimit limit) throws OutboundException {
+        HttpPost post = new HttpPost(checked(url));
+        post.setEntity(new UrlEncodedFormEntity(form.entrySet().stream()
+                .map(e -> (NameValuePair) new BasicNameValuePair(e.getKey(), e.getValue())).toList(), StandardCharsets.UTF_8));
+        return exchange(post, limit);
     }
 
     /** Sockets for one SMTP session: the deadline starts now; close it when the session ends. */
