@@ -28,11 +28,15 @@ public interface IdpHttp {
         /** The body as a JSON object; IllegalArgumentException when it is empty or anything else. */
         public Map<String, Object> json() {
             String text = new String(body, StandardCharsets.UTF_8);
-            Map<String, Object> object = text.isBlank() ? null : Json.readObject(text);
-            if (object == null) {
-                throw new IllegalArgumentException("the answer is not a JSON object");
+            try {
+                Map<String, Object> object = text.isBlank() ? null : Json.readObject(text);
+                if (object != null) {
+                    return object;
+                }
+            } catch (IllegalArgumentException e) {
+                // said below: which parse error it was does not matter
             }
-            return object;
+            throw new IllegalArgumentException("the answer is not a JSON object (" + body.length + " bytes)");
         }
     }
 }
