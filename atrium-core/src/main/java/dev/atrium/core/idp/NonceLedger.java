@@ -30,7 +30,12 @@ public final class NonceLedger {
      * live. Keys are stored hashed, so memory per entry is fixed whatever the nonce's length.
      */
     public boolean firstUse(String key, Instant until, Instant now) {
-        if (seen.size() >= capacity) {
+        String hashed = Secrets.hash(key);
+        Instant held = seen.get(hashed);
+        if (held != null && held.isAfter(now)) {
+            return false;
+        }
+        if (held == null && seen.size() >= capacity) {
             seen.entrySet().removeIf(e -> !e.getValue().isAfter(now));
             if (seen.size() >= capacity) {
                 Instant soonest = seen.values().stream().min(Instant::compareTo).orElse(now);
@@ -38,13 +43,12 @@ public final class NonceLedger {
                         Duration.between(now, soonest).plusSeconds(1));
             }
         }
-        String hashed = Secrets.hash(key);
-        Instant[] previous = new Instant[1];
-        seen.compute(hashed, (k, old) -> {
-            previous[0] = old;
-            return old != null && old.isAfter(now) ? old : until;
+        boolean[] first = new boolean[1];
+        seen.compute(hashed, (k, old) -> { // atomic: of two logins with one token at once, one wins
+            first[0] = old == null || !old.isAfter(now);
+            return first[0] ? until : old;
         });
-        return previous[0] == null || !previous[0].isAfter(now);
+        return first[0];
     }
 
     /** Entries held now (expired ones included until the next purge). */
