@@ -29,11 +29,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Operators' app management: apps, settings, providers and signing keys. */
 public final class AppAdmin {
     public static final Set<String> PROVIDERS = Set.of("anon-user", "local-userpass", "api-key", "custom-token",
             AppleProvider.TYPE, GoogleProvider.TYPE, FacebookProvider.TYPE, FunctionProvider.TYPE);
+
+    /** The settings parsers of the external-identity providers (each throws IllegalArgumentException naming every problem). */
+    private static final Map<String, Consumer<Map<String, Object>>> EXTERNAL_SETTINGS = Map.of(
+            AppleProvider.TYPE, AppleSettings::from, GoogleProvider.TYPE, GoogleSettings::from,
+            FacebookProvider.TYPE, FacebookSettings::from, FunctionProvider.TYPE, FunctionSettings::from);
 
     private final AppStore apps;
     private final AppDirectory directory;
@@ -116,27 +122,10 @@ public final class AppAdmin {
 
     private static void validate(String type, Map<String, Object> config, List<String> keptSecrets, boolean enabled) {
         try {
-            // The external-identity providers cannot work without settings: enabling needs valid ones.
-            boolean check = enabled || !config.isEmpty();
             switch (type) {
-                case AppleProvider.TYPE -> {
-                    if (check) {
-                        AppleSettings.from(config);
-                    }
-                }
-                case GoogleProvider.TYPE -> {
-                    if (check) {
-                        GoogleSettings.from(config);
-                    }
-                }
-                case FacebookProvider.TYPE -> {
-                    if (check) {
-                        FacebookSettings.from(config);
-                    }
-                }
-                case FunctionProvider.TYPE -> {
-                    if (check) {
-                        FunctionSettings.from(config);
+                case AppleProvider.TYPE, GoogleProvider.TYPE, FacebookProvider.TYPE, FunctionProvider.TYPE -> {
+                    if (enabled || !config.isEmpty()) { // they cannot work without settings: enabling needs valid ones
+                        EXTERNAL_SETTINGS.get(type).accept(config);
                     }
                 }
                 case "custom-token" -> {

@@ -108,6 +108,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void whatTheExternalIdentityProvidersShareKnowsNoProviderAndNoService() {
+        noClasses().that().resideInAPackage("dev.atrium.core.idp..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.atrium.core.auth..", "dev.atrium.core.apps..",
+                        "dev.atrium.core.admin..", "dev.atrium.core.tokens..", "dev.atrium.core.sessions..", "dev.atrium.core.store..")
+                .because("the providers under auth import idp, so idp importing any of them would tie siblings together")
+                .check(main);
+    }
+
+    @Test
     void onlyServerHttpKnowsHttpStatusesAndRouting() {
         noClasses().that().resideOutsideOfPackage("dev.atrium.server.http..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.helidon.http..", "io.helidon.webserver.http..")

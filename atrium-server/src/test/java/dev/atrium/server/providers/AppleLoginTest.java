@@ -12,6 +12,7 @@ import dev.atrium.server.testing.ProviderCalls;
 import dev.atrium.server.testing.TestServer;
 import dev.atrium.server.testing.idp.IdpStub;
 import dev.atrium.server.testing.idp.IdpStub.Mode;
+import dev.atrium.server.testing.idp.StubbedServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -40,6 +41,7 @@ class AppleLoginTest {
     static final String TYPE = "oauth2-apple";
     @TempDir
     static Path dir;
+    static StubbedServer f;
     static TestServer server;
     static IdpStub stub;
     static ProviderCalls apple;
@@ -47,23 +49,20 @@ class AppleLoginTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.sqlite(dir);
-        stub = IdpStub.start(server.clock::instant);
-        apple = new ProviderCalls(server, TYPE);
-        server.throttling(Map.of("network_burst", 10_000, "network_rate_per_minute", 100_000));
-        server.enable(TYPE, stub.appleSettings());
+        f = StubbedServer.start(dir, TYPE);
+        server = f.server;
+        stub = f.stub;
+        apple = f.calls;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        stub.close();
+        f.close();
     }
 
     @AfterEach
     void normal() {
-        stub.mode(Mode.NORMAL);
-        server.enable(TYPE, stub.appleSettings());
+        f.reset();
     }
 
     static JWTClaimsSet.Builder claims(String sub) {

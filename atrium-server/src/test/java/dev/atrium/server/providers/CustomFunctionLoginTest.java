@@ -14,6 +14,7 @@ import dev.atrium.server.testing.ProviderCalls;
 import dev.atrium.server.testing.TestServer;
 import dev.atrium.server.testing.idp.IdpStub;
 import dev.atrium.server.testing.idp.IdpStub.Mode;
+import dev.atrium.server.testing.idp.StubbedServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ class CustomFunctionLoginTest {
     static final String UNREACHABLE = "custom-function login failed: the app's function could not be reached";
     @TempDir
     static Path dir;
+    static StubbedServer f;
     static TestServer server;
     static IdpStub stub;
     static ProviderCalls function;
@@ -49,23 +51,20 @@ class CustomFunctionLoginTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.sqlite(dir, c -> c.withOutbound(new OutboundPolicy(Duration.ofSeconds(2), Destinations.ANY)));
-        stub = IdpStub.start(server.clock::instant);
-        function = new ProviderCalls(server, TYPE);
-        server.throttling(Map.of("network_burst", 10_000, "network_rate_per_minute", 100_000));
-        server.enable(TYPE, stub.functionSettings());
+        f = StubbedServer.start(dir, TYPE, c -> c.withOutbound(new OutboundPolicy(Duration.ofSeconds(2), Destinations.ANY)));
+        server = f.server;
+        stub = f.stub;
+        function = f.calls;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        stub.close();
+        f.close();
     }
 
     @AfterEach
     void normal() {
-        stub.mode(Mode.NORMAL);
-        server.enable(TYPE, stub.functionSettings());
+        f.reset();
     }
 
     static String unique() {

@@ -127,18 +127,10 @@ class ExternalProvidersAdminTest {
                 new Secret("oauth2-google", "client_secret"));
     }
 
-    private Map<String, Object> settings(String type) {
-        return switch (type) {
-            case "oauth2-facebook" -> stub.facebookSettings();
-            case "custom-function" -> stub.functionSettings();
-            default -> stub.googleSettings();
-        };
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("secrets")
     void aSecretIsNeverShownBackIsStoredEncryptedAndIsKeptWhenTheConfigComesBackAsRead(Secret s) throws Exception {
-        Map<String, Object> config = settings(s.type);
+        Map<String, Object> config = stub.settings(s.type);
         String secret = (String) config.get(s.key);
 
         Http.Reply saved = put(s.type, Map.of("enabled", true, "config", config));

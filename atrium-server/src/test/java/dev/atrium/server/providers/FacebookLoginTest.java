@@ -11,6 +11,7 @@ import dev.atrium.server.testing.ProviderCalls;
 import dev.atrium.server.testing.TestServer;
 import dev.atrium.server.testing.idp.IdpStub;
 import dev.atrium.server.testing.idp.IdpStub.Mode;
+import dev.atrium.server.testing.idp.StubbedServer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +36,7 @@ class FacebookLoginTest {
     static final String TYPE = "oauth2-facebook";
     @TempDir
     static Path dir;
+    static StubbedServer f;
     static TestServer server;
     static IdpStub stub;
     static ProviderCalls facebook;
@@ -42,23 +44,20 @@ class FacebookLoginTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.sqlite(dir);
-        stub = IdpStub.start(server.clock::instant);
-        facebook = new ProviderCalls(server, TYPE);
-        server.throttling(Map.of("network_burst", 10_000, "network_rate_per_minute", 100_000));
-        server.enable(TYPE, stub.facebookSettings());
+        f = StubbedServer.start(dir, TYPE);
+        server = f.server;
+        stub = f.stub;
+        facebook = f.calls;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        stub.close();
+        f.close();
     }
 
     @AfterEach
     void normal() {
-        stub.mode(Mode.NORMAL);
-        server.enable(TYPE, stub.facebookSettings());
+        f.reset();
     }
 
     static String unique() {

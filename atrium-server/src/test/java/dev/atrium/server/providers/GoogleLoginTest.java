@@ -12,6 +12,7 @@ import dev.atrium.server.testing.ProviderCalls;
 import dev.atrium.server.testing.TestServer;
 import dev.atrium.server.testing.idp.IdpStub;
 import dev.atrium.server.testing.idp.IdpStub.Mode;
+import dev.atrium.server.testing.idp.StubbedServer;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.HashMap;
@@ -38,6 +39,7 @@ class GoogleLoginTest {
     static final String TYPE = "oauth2-google";
     @TempDir
     static Path dir;
+    static StubbedServer f;
     static TestServer server;
     static IdpStub stub;
     static ProviderCalls google;
@@ -45,22 +47,20 @@ class GoogleLoginTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.sqlite(dir);
-        stub = IdpStub.start(server.clock::instant);
-        google = new ProviderCalls(server, TYPE);
-        server.throttling(Map.of("network_burst", 10_000, "network_rate_per_minute", 100_000));
+        f = StubbedServer.start(dir, TYPE);
+        server = f.server;
+        stub = f.stub;
+        google = f.calls;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        stub.close();
+        f.close();
     }
 
     @AfterEach
     void normal() {
-        stub.mode(Mode.NORMAL);
-        configure(Map.of());
+        f.reset();
     }
 
     /** The stub's settings with {@code changes} (a null value removes the key), JWKS never fetched before. */

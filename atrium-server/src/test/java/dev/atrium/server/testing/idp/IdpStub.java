@@ -99,6 +99,17 @@ public final class IdpStub implements AutoCloseable {
         return Map.of("function_url", baseUrl() + "/function", "function_secret", FUNCTION_SECRET);
     }
 
+    /** The settings of provider {@code type} pointing at this stub. */
+    public Map<String, Object> settings(String type) {
+        return switch (type) {
+            case "oauth2-apple" -> appleSettings();
+            case "oauth2-google" -> googleSettings();
+            case "oauth2-facebook" -> facebookSettings();
+            case "custom-function" -> functionSettings();
+            default -> throw new IllegalArgumentException("the stub plays no " + type);
+        };
+    }
+
     /** A one-time Google auth code that exchanges for an ID token of {@code claims}. */
     public String googleCode(JWTClaimsSet claims) {
         return googleTokens.code(google.sign(claims));
