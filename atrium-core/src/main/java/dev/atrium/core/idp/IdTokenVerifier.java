@@ -39,6 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class IdTokenVerifier {
     /** Apple and Google both sign ID tokens with RS256; anything else is refused. */
     public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
+    /** Cached key sets at most (one per distinct JWKS URL in use). */
+    static final int MAX_KEY_SETS = 1_000;
 
     private final Clock clock;
     private final ResourceRetriever jwksFetch;
@@ -87,6 +89,9 @@ public final class IdTokenVerifier {
     }
 
     private JWKSource<SecurityContext> keySet(URI url) {
+        if (keySets.size() >= MAX_KEY_SETS && !keySets.containsKey(url)) {
+            keySets.clear(); // URLs come from operators' settings: this many means churn, and refetching is cheap
+        }
         return keySets.computeIfAbsent(url, u -> {
             try {
                 return JWKSourceBuilder.create(u.toURL(), jwksFetch).build();

@@ -95,6 +95,7 @@ class IdTokenVerifierTest {
         refused(sign(claims().notBeforeTime(Date.from(now.plusSeconds(61))).build(), key), null, Reason.NOT_YET_VALID);
         refused(sign(claims().subject("").build(), key), null, Reason.NO_SUBJECT);
         refused("a.b", null, Reason.MALFORMED);
+        refused(new com.nimbusds.jwt.PlainJWT(claims().build()).serialize(), null, Reason.MALFORMED); // alg: none
     }
 
     @Test
