@@ -3,17 +3,20 @@ package dev.atrium.server.app;
 import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.auth.apikey.ApiKeyStore;
+import dev.atrium.core.auth.function.FunctionSigner;
 import dev.atrium.core.auth.password.PasswordHasher;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.store.AtriumStore;
+import dev.atrium.server.delivery.WebhookSignature;
 import dev.atrium.server.outbound.JwksRetriever;
 import dev.atrium.server.outbound.Outbound;
 import dev.atrium.server.outbound.ProviderHttp;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * What the installed login providers get from the server ({@link ProviderContext}): the one place
- * that hands them stores, the hashing pool and the outbound client. A provider that needs another
+ * that hands them stores, the hashing pool, the outbound client and the webhook signature. A provider that needs another
  * collaborator gets it added here, by type; the providers themselves are found by
  * {@link dev.atrium.core.auth.ProviderRegistry#installed()}.
  */
@@ -28,6 +31,8 @@ final class ProviderWiring {
                 .service(UserpassStore.class, store.userpass())
                 .service(ApiKeyStore.class, store.apiKeys())
                 .service(PasswordHasher.class, hasher)
+                .service(FunctionSigner.class, (secret, body) -> Map.of(WebhookSignature.HEADER,
+                        WebhookSignature.header(secret, clock.instant().getEpochSecond(), body)))
                 .build();
     }
 }
