@@ -53,7 +53,7 @@ public final class AccountService {
         activity.touch(caller.app(), user, clock.instant());
         List<ProfileResponse.IdentityView> identities = user.identities().stream()
                 .map(i -> view(user.appId(), i)).toList();
-        return new ProfileResponse(user.id(), user.appId(), user.type(), identities, user.profileData());
+        return new ProfileResponse(user.id(), user.appId(), user.type().wire(), identities, user.profileData());
     }
 
     /** A new access token for the refresh token's session (no rotation, spec §5). */

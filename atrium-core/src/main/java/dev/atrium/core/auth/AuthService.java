@@ -17,6 +17,7 @@ import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.tokens.TokenService;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
+import dev.atrium.core.users.UserType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -154,8 +155,7 @@ public final class AuthService {
         }
         attach(user, resolution);
         telemetry.linked(type);
-        User linked = users.find(appId, user.id())
-                .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
+        User linked = SessionGate.liveUser(users, appId, user.id());
         String access = tokens.issueAccess(app, linked, caller.sessionId(), caller.deviceId(), now);
         return new LoginResponse(access, null, linked.id(), caller.deviceId());
     }
@@ -189,7 +189,7 @@ public final class AuthService {
     }
 
     private LoginResponse signUp(App app, Resolution fresh, String device, Instant now) {
-        User user = new User(ObjectIds.next(now), app.id(), "normal", false, now, now, Map.of(), List.of(fresh.identity()));
+        User user = new User(ObjectIds.next(now), app.id(), UserType.NORMAL, false, now, now, Map.of(), List.of(fresh.identity()));
         String sessionId = ObjectIds.next(now);
         TokenService.IssuedRefresh refresh = tokens.issueRefresh(app, user.id(), sessionId, now);
         signups.createUserWithSession(user, new Session(sessionId, app.id(), user.id(), device, refresh.hash(), now, refresh.expiresAt()));

@@ -8,10 +8,10 @@ import java.util.Map;
  * A user of one app with its identities, oldest first (the anonymous identity of a linked guest
  * stays first, spec §4).
  *
- * @param type {@code normal} for end users ({@code server} is reserved for server API keys)
+ * @param type {@link UserType#NORMAL} for end users ({@link UserType#SERVER} holds server API keys)
  * @param customData the app's custom user data, sent as {@code user_data} in access tokens; empty if none
  */
-public record User(String id, String appId, String type, boolean disabled, Instant createdAt,
+public record User(String id, String appId, UserType type, boolean disabled, Instant createdAt,
                    Instant lastActiveAt, Map<String, Object> customData, List<Identity> identities) {
 
     public static final String ANON_PROVIDER = "anon-user";

@@ -53,7 +53,7 @@ class AuthServiceRaceTest {
                 Identity identity = new Identity(type(), subject, Map.of(), now);
                 if (winner == null) {
                     winner = ObjectIds.next(now);
-                    User user = new User(winner, app.id(), "normal", false, now, now, Map.of(), List.of(identity));
+                    User user = new User(winner, app.id(), dev.atrium.core.users.UserType.NORMAL, false, now, now, Map.of(), List.of(identity));
                     fixture.store.signups().createUserWithSession(user, new Session(ObjectIds.next(now), app.id(), winner,
                             ObjectIds.next(now), "hash-" + winner, now, now.plusSeconds(3600)));
                 }

@@ -16,7 +16,7 @@ class ProviderRegistryTest {
 
     private static User user(String... types) {
         List<Identity> identities = java.util.Arrays.stream(types).map(t -> new Identity(t, "s-" + t, Map.of(), T)).toList();
-        return new User("u1", "app", "normal", false, T, T, Map.of(), identities);
+        return new User("u1", "app", dev.atrium.core.users.UserType.NORMAL, false, T, T, Map.of(), identities);
     }
 
     @Test

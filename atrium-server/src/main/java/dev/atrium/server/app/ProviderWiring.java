@@ -12,7 +12,6 @@ import dev.atrium.server.outbound.JwksRetriever;
 import dev.atrium.server.outbound.Outbound;
 import dev.atrium.server.outbound.ProviderHttp;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * What the installed login providers get from the server ({@link ProviderContext}): the one place
@@ -31,8 +30,8 @@ final class ProviderWiring {
                 .service(UserpassStore.class, store.userpass())
                 .service(ApiKeyStore.class, store.apiKeys())
                 .service(PasswordHasher.class, hasher)
-                .service(FunctionSigner.class, (secret, body) -> Map.of(WebhookSignature.HEADER,
-                        WebhookSignature.header(secret, clock.instant().getEpochSecond(), body)))
+                .service(FunctionSigner.class, (secret, body) -> WebhookSignature.headers(secret,
+                        WebhookSignature.newMessageId(), clock.instant().getEpochSecond(), body))
                 .build();
     }
 }

@@ -62,6 +62,8 @@ class AdminApiTest {
                 new Refusal("limit not a number", "GET", app + "/users?limit=many", token, null, 400, "InvalidParameter"),
                 new Refusal("unknown setting", "PATCH", app + "/settings", token, "{\"bogus\":1}", 400, "InvalidParameter"),
                 new Refusal("negative lifetime", "PATCH", app + "/settings", token, "{\"inactivity_s\":-5}", 400, "InvalidParameter"),
+                new Refusal("whsec_ secret of 16 bytes", "PATCH", app + "/settings", token,
+                        "{\"webhook_secret\":\"whsec_AAAAAAAAAAAAAAAAAAAAAA==\"}", 400, "InvalidParameter"),
                 new Refusal("granularity not below inactivity", "PATCH", app + "/settings", token,
                         "{\"inactivity_s\":60,\"activity_granularity_s\":3600}", 400, "InvalidParameter"),
                 new Refusal("a throttle below 1", "PATCH", app + "/settings", token,

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 503, readiness turns unready, nothing half-written remains, nothing acknowledged is lost, and
  * the node recovers by itself when the database is back.
  */
+@Tag("postgres")
 class DatabaseFaultIT {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Needs Chromium ({@code apt-get install -y chromium}) and {@code npm ci} in
  * {@code sdk-tests/console}; without them this test fails and says so (it never skips).
  */
+@Tag("browser")
 class ConsoleBrowserTest {
     static final String PLAYWRIGHT_VERSION = "1.65.1";
     /** The custom-token shared secret the browser scenario configures and must never see again. */

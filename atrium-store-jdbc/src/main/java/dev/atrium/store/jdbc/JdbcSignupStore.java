@@ -41,7 +41,7 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
     JdbcSignupStore(Database db, Duration wait) {
         this.db = db;
         this.wait = wait;
-        int threads = db.dialect() == Dialect.SQLITE ? 1 : 4;
+        int threads = db.dialect().signupWriters();
         for (int i = 0; i < threads; i++) {
             writers.add(Thread.ofPlatform().daemon().name("atrium-signup-writer-" + i).start(this::run));
         }
@@ -105,14 +105,14 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
     }
 
     private void insert(List<SignupSql.Signup> signups) {
-        if (db.dialect() == Dialect.POSTGRESQL) {
+        if (db.dialect().dataModifyingCtes()) {
             db.autocommit(c -> {
-                SignupSql.insert(c, db.dialect(), signups);
+                SignupSql.insertInOneStatement(c, signups);
                 return null;
             });
         } else {
             db.write(c -> {
-                SignupSql.insert(c, db.dialect(), signups);
+                SignupSql.insertStatementByStatement(c, signups);
                 return null;
             });
         }

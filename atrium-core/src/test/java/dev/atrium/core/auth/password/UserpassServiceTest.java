@@ -10,7 +10,7 @@ import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.apps.Apps;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.kernel.AuthException;
-import dev.atrium.core.kernel.MovableClock;
+import dev.atrium.core.kernel.MutableClock;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.kernel.Telemetry;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The token requests of the email/password provider over the in-memory store: what is sent, when, and what stays. */
 class UserpassServiceTest {
-    final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final InMemoryStore store = new InMemoryStore();
     final App app = Apps.newApp("test", clock.instant());
     final PasswordHasher hasher = new PasswordHasher(8192, 1, 1, 1, Duration.ofSeconds(5));

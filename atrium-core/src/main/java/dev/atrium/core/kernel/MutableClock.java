@@ -1,4 +1,4 @@
-package dev.atrium.store.tck;
+package dev.atrium.core.kernel;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand: token expiry, inactivity and granularity without sleeping. */
+/**
+ * A clock moved by hand, for tests and tools: token expiry, inactivity and granularity without
+ * sleeping. Every module's tests share this one (core's own tests cannot reach a test-support
+ * module, which depends on core); production code takes a {@link Clock} and never sees it.
+ */
 public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
