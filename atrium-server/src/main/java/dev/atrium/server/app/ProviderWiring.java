@@ -15,8 +15,8 @@ import java.time.Clock;
 
 /**
  * What the installed login providers get from the server ({@link ProviderContext}): the one place
- * that hands them stores, the hashing pool, the outbound client and the webhook signature. A provider that needs another
- * collaborator gets it added here, by type; the providers themselves are found by
+ * that hands them stores, the hashing pool, the outbound client and the webhook signature. A
+ * provider that needs another collaborator gets it added here, by type; the providers are found by
  * {@link dev.atrium.core.auth.ProviderRegistry#installed()}.
  */
 final class ProviderWiring {
