@@ -112,12 +112,13 @@ public final class AuthService {
         try {
             return signUp(app, resolution, device, now);
         } catch (IdentityTakenException raced) {
-            // Another first login with the same credentials won the insert: log in as its user.
-            Resolution again = provider.resolve(app, config, credentials, now);
-            if (again.holderId() == null) {
-                throw new AuthException(ErrorCode.InternalServerError, "identity taken but not found");
-            }
-            return openSession(app, again.holderId(), device, now);
+            // Another first login with the same credentials won the insert: log in as its user. Looked
+            // up, not authenticated again: credentials may be good once only (an ID token's nonce, a
+            // custom function's answer), and they were checked already.
+            String holder = users.findByIdentity(app.id(), resolution.identity().providerType(),
+                    resolution.identity().subject()).map(User::id)
+                    .orElseThrow(() -> new AuthException(ErrorCode.InternalServerError, "identity taken but not found"));
+            return openSession(app, holder, device, now);
         }
     }
 

@@ -20,9 +20,10 @@ class ProviderRegistryTest {
     }
 
     @Test
-    void installedWhenLoadedThenTheFourProvidersInTheirServiceFileOrder() {
+    void installedWhenLoadedThenTheEightProvidersInTheirServiceFileOrder() {
         assertThat(ProviderRegistry.installed().types())
-                .containsExactly("anon-user", "local-userpass", "api-key", "custom-token");
+                .containsExactly("anon-user", "local-userpass", "api-key", "custom-token", "oauth2-apple", "oauth2-google",
+                        "oauth2-facebook", "custom-function");
     }
 
     @Test

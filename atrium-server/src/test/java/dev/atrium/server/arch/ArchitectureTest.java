@@ -118,6 +118,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void whatTheExternalIdentityProvidersShareKnowsNoProviderAndNoService() {
+        noClasses().that().resideInAPackage("dev.atrium.core.idp..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.atrium.core.auth..", "dev.atrium.core.apps..",
+                        "dev.atrium.core.admin..", "dev.atrium.core.tokens..", "dev.atrium.core.sessions..", "dev.atrium.core.store..")
+                .because("the providers under auth import idp, so idp importing any of them would tie siblings together")
+                .check(main);
+    }
+
+    @Test
     void aProviderIsReachedOnlyThroughTheRegistry() {
         ArchRuleDefinition.classes().should(new ArchCondition<>("not use a provider's plug-in class from outside its package") {
             @Override
