@@ -1,4 +1,6 @@
-package dev.atrium.client;
+package dev.atrium.client.e2e;
+
+import dev.atrium.client.Credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SDK's provider names follow the server's provider registry: each name a {@link Credentials}
+ * (In the end-to-end tests, which compile for Java 21: core is Java 21 bytecode.) The SDK's provider names follow the server's provider registry: each name a {@link Credentials}
  * factory sends is an installed provider, and what the SDK treats as unlinkable guest credentials
  * is what the server's policy refuses to link.
  */
