@@ -33,7 +33,7 @@ final class LoginFlow {
         }
         guestLogin.lock();
         try {
-            // Spec §9: the logged-in guest becomes current and is returned without any request.
+            // docs/client-api.md, Client behaviour: the logged-in guest becomes current and is returned without any request.
             UserRecord guest = registry.reusableGuest().orElse(null);
             if (guest != null && registry.makeCurrent(guest.id())) {
                 return guest.id();

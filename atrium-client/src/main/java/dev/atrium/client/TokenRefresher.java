@@ -9,7 +9,7 @@ import java.util.function.Function;
  * <ul>
  *   <li>a request sent with the <b>access</b> token that gets HTTP 401 refreshes once and is
  *       retried once; never more, so a server that keeps answering 401 cannot make it loop
- *       (realm-js issue 6586);</li>
+ *       (github.com/realm/realm-js/issues/6586);</li>
  *   <li>concurrent requests share one refresh: a per-user lock, and a request whose token was
  *       already replaced while it waited takes the new one without asking again;</li>
  *   <li>a refresh the server refuses with 401 or 403 logs the user out locally (a guest is

@@ -35,9 +35,11 @@ import java.util.Map;
 public final class ClientApiFuzzer {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> PROVIDERS = List.of(ApiPaths.ANON_USER, "local-userpass", "api-key", "custom-token",
-            "oauth2-google", "custom-function");
+            "oauth2-apple", "oauth2-google", "oauth2-facebook", "custom-function");
     private static final String[] BODY_KEYS = {"username", "password", "email", "token", "tokenId", "key", "name",
-        "options", "device", "deviceId", "arguments", "id_token", "$oid"};
+        "options", "device", "deviceId", "arguments", "id_token", "$oid", "authCode", "accessToken", "nonce"};
+    /** Where the external-identity providers call: a closed loopback port, so a call fails at once. */
+    private static final String NOWHERE = "http://127.0.0.1:1/";
     /** What only an exception's or a library's own text contains. */
     private static final List<String> INTERNALS = List.of("Exception", "\tat ", "dev.atrium.", "com.fasterxml.",
             "com.nimbusds.", "java.lang.", "java.util.", "SQL");
@@ -64,6 +66,11 @@ public final class ClientApiFuzzer {
         var admin = Atrium.appAdmin(server.store(), Clock.systemUTC());
         admin.configure(appId, "local-userpass", true, Map.of());
         admin.configure(appId, "api-key", true, Map.of());
+        admin.configure(appId, "oauth2-apple", true, Map.of("client_ids", List.of("app"), "jwks_url", NOWHERE));
+        admin.configure(appId, "oauth2-google", true, Map.of("client_id", "web", "client_secret", "s", "jwks_url", NOWHERE,
+                "token_url", NOWHERE));
+        admin.configure(appId, "oauth2-facebook", true, Map.of("app_id", "1", "app_secret", "s", "graph_url", NOWHERE));
+        admin.configure(appId, "custom-function", true, Map.of("function_url", NOWHERE, "function_secret", "s"));
         admin.patchSettings(appId, Map.of("guest_rate_per_hour", 1_000_000_000, "guest_burst", 1_000_000_000));
         // The abuse limits stay on (their checks are fuzzed too) but high: the inputs come from a few keys.
         admin.patchSettings(appId, Map.of("login_failure_burst", 1_000_000, "email_burst", 1_000_000,

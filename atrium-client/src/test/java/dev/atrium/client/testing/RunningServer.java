@@ -1,6 +1,7 @@
 package dev.atrium.client.testing;
 
 import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.kernel.MutableClock;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.config.AtriumConfig;
 import java.nio.file.Path;

@@ -85,7 +85,9 @@ public final class AppAdmin {
 
     /**
      * Sets a provider's enabled flag, and its config when {@code config} is non-null (validated
-     * first by the provider's {@link dev.atrium.core.apps.ProviderSettings}).
+     * first by the provider's {@link dev.atrium.core.apps.ProviderSettings}, unless the provider is
+     * left disabled with an empty config: a provider that needs settings can be switched off before
+     * it has any).
      * Secrets ({@link SecretFields}) are write-only: the admin API never shows them, so a config that
      * leaves one out keeps the stored value, and null or "" removes it.
      */
@@ -102,8 +104,11 @@ public final class AppAdmin {
             throw new AuthException(ErrorCode.InvalidParameter, type + " config: " + e.getMessage());
         }
         Map<String, Object> nextConfig = update.config();
-        validate(provider, nextConfig, update.kept());
-        ProviderConfig next = new ProviderConfig(current.id(), appId, type, enabled == null ? current.enabled() : enabled, nextConfig);
+        boolean nextEnabled = enabled == null ? current.enabled() : enabled;
+        if (nextEnabled || !nextConfig.isEmpty()) { // a disabled provider may wait for its settings; enabling checks them
+            validate(provider, nextConfig, update.kept());
+        }
+        ProviderConfig next = new ProviderConfig(current.id(), appId, type, nextEnabled, nextConfig);
         apps.saveProvider(next);
         directory.invalidate(appId);
         return next;

@@ -9,6 +9,7 @@ import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.kernel.Secrets;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class ServerKeys {
         Instant now = clock.instant();
         String secret = Secrets.random(48);
         String keyId = ObjectIds.next(now);
-        User user = new User(ObjectIds.next(now), appId, "server", false, now, now, Map.of(),
+        User user = new User(ObjectIds.next(now), appId, UserType.SERVER, false, now, now, Map.of(),
                 List.of(new Identity(ApiKeyProvider.TYPE, keyId, Map.of("name", name), now)));
         ApiKey key = new ApiKey(keyId, appId, user.id(), name, Secrets.hash(secret), false, now);
         store.create(user, key);

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Per-app settings (design §3, §1 rule 4).
+ * Per-app settings (docs/client-api.md, Tokens; docs/architecture.md, Inactive guests are swept).
  *
  * @param accessTokenLifetime how long an access token is valid (default 30 min, as App Services)
  * @param refreshTokenLifetime how long a session's refresh token is valid (default 60 days)

@@ -1,5 +1,6 @@
 package dev.atrium.core.apps;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +47,33 @@ public record ProviderSettings(List<SettingField> fields, Check check) {
     /** These fields with the provider's own rules in place of the declared check. */
     public ProviderSettings checkedBy(Check rules) {
         return new ProviderSettings(fields, rules);
+    }
+
+    /**
+     * These fields checked as declared and then by {@code more} (a pattern, a list that must not be
+     * empty, a rule across keys), every problem of both named at once. {@code more} sees the config
+     * unchecked, so it tests the kinds it relies on.
+     */
+    public ProviderSettings alsoChecking(Rules more) {
+        Check declared = check;
+        return new ProviderSettings(fields, config -> {
+            List<String> problems = new ArrayList<>();
+            try {
+                declared.check(config);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+            problems.addAll(more.problems(config));
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
+        });
+    }
+
+    /** A provider's rules beyond its declared fields: the problems of a config, none when it passes. */
+    @FunctionalInterface
+    public interface Rules {
+        List<String> problems(Map<String, Object> config);
     }
 
     /** Applies the check; IllegalArgumentException naming every problem. */

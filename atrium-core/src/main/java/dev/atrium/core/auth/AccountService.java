@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The user-scoped routes (spec §5): profile, refresh, logout and self-delete. Their tokens become
+ * The user-scoped routes (docs/client-api.md, User and session routes): profile, refresh, logout and self-delete. Their tokens become
  * callers at the {@link SessionGate}, so a deleted user, a disabled user or an ended session is
  * refused even while the token's signature and lifetime are still good.
  */
@@ -53,10 +53,10 @@ public final class AccountService {
         activity.touch(caller.app(), user, clock.instant());
         List<ProfileResponse.IdentityView> identities = user.identities().stream()
                 .map(i -> view(user.appId(), i)).toList();
-        return new ProfileResponse(user.id(), user.appId(), user.type(), identities, user.profileData());
+        return new ProfileResponse(user.id(), user.appId(), user.type().wire(), identities, user.profileData());
     }
 
-    /** A new access token for the refresh token's session (no rotation, spec §5). */
+    /** A new access token for the refresh token's session (no rotation, docs/client-api.md, User and session routes). */
     public AccessTokenResponse refresh(String refreshToken) {
         try {
             AccessTokenResponse r = doRefresh(refreshToken);

@@ -17,6 +17,7 @@ import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.tokens.TokenService;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
+import dev.atrium.core.users.UserType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -111,12 +112,13 @@ public final class AuthService {
         try {
             return signUp(app, resolution, device, now);
         } catch (IdentityTakenException raced) {
-            // Another first login with the same credentials won the insert: log in as its user.
-            Resolution again = provider.resolve(app, config, credentials, now);
-            if (again.holderId() == null) {
-                throw new AuthException(ErrorCode.InternalServerError, "identity taken but not found");
-            }
-            return openSession(app, again.holderId(), device, now);
+            // Another first login with the same credentials won the insert: log in as its user. Looked
+            // up, not authenticated again: credentials may be good once only (an ID token's nonce, a
+            // custom function's answer), and they were checked already.
+            String holder = users.findByIdentity(app.id(), resolution.identity().providerType(),
+                    resolution.identity().subject()).map(User::id)
+                    .orElseThrow(() -> new AuthException(ErrorCode.InternalServerError, "identity taken but not found"));
+            return openSession(app, holder, device, now);
         }
     }
 
@@ -125,7 +127,7 @@ public final class AuthService {
      * checked at the {@link SessionGate}. A provider whose policy refuses linking is refused before
      * any credential is read. Every refusal is
      * {@code LinkRefused} (409) and changes nothing: never 401 "unauthorized", on which realm-web
-     * retries forever (realm-js issue 6586). Throttles answer as for a login (TooManyRequests,
+     * retries forever (github.com/realm/realm-js/issues/6586). Throttles answer as for a login (TooManyRequests,
      * ServerBusy): checking linked credentials is a guess all the same.
      */
     public LoginResponse link(String appId, String type, RequestFields credentials, AccessCaller caller, String clientKey) {
@@ -153,8 +155,7 @@ public final class AuthService {
         }
         attach(user, resolution);
         telemetry.linked(type);
-        User linked = users.find(appId, user.id())
-                .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
+        User linked = SessionGate.liveUser(users, appId, user.id());
         String access = tokens.issueAccess(app, linked, caller.sessionId(), caller.deviceId(), now);
         return new LoginResponse(access, null, linked.id(), caller.deviceId());
     }
@@ -188,7 +189,7 @@ public final class AuthService {
     }
 
     private LoginResponse signUp(App app, Resolution fresh, String device, Instant now) {
-        User user = new User(ObjectIds.next(now), app.id(), "normal", false, now, now, Map.of(), List.of(fresh.identity()));
+        User user = new User(ObjectIds.next(now), app.id(), UserType.NORMAL, false, now, now, Map.of(), List.of(fresh.identity()));
         String sessionId = ObjectIds.next(now);
         TokenService.IssuedRefresh refresh = tokens.issueRefresh(app, user.id(), sessionId, now);
         signups.createUserWithSession(user, new Session(sessionId, app.id(), user.id(), device, refresh.hash(), now, refresh.expiresAt()));

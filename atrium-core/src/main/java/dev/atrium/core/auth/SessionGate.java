@@ -67,6 +67,12 @@ public final class SessionGate {
         return new RefreshCaller(apps.requireApp(session.appId()), enabled(found.user()), session);
     }
 
+    /** The user as stored now; InvalidSession (401) when it was deleted since its token was issued. */
+    static User liveUser(UserStore users, String appId, String userId) {
+        return users.find(appId, userId)
+                .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
+    }
+
     /** The live session of a refresh token, whatever its user's state (logout works for disabled users). */
     Session session(String refreshToken) {
         RefreshClaims claims = tokens.verifyRefresh(refreshToken);

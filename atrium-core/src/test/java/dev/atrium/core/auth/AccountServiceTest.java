@@ -71,7 +71,7 @@ class AccountServiceTest {
     void deleteSelfWhenTheUserWasDeletedSinceTheGateThenInvalidSession() {
         LoginResponse r = guest();
         AccessCaller caller = f.gate.access(r.accessToken());
-        f.store.users().delete(f.app.id(), r.userId(), dev.atrium.core.users.DeletionReason.ADMIN, f.now);
+        f.store.users().delete(f.app.id(), r.userId(), dev.atrium.core.users.DeletionReason.ADMIN, f.now());
 
         assertCode(() -> f.accounts.deleteSelf(caller), ErrorCode.InvalidSession, "session has ended");
     }

@@ -8,6 +8,7 @@ import dev.atrium.api.LoginResponse;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserType;
 import org.junit.jupiter.api.Test;
 
 class AuthServiceTest {
@@ -25,7 +26,7 @@ class AuthServiceTest {
         assertThat(user.isAnonymous()).isTrue();
         assertThat(user.identities()).singleElement().extracting(i -> i.providerType()).isEqualTo("anon-user");
         assertThat(user.customData()).isEmpty();
-        assertThat(user.type()).isEqualTo("normal");
+        assertThat(user.type()).isEqualTo(UserType.NORMAL);
         assertThat(f.tokens.verifyRefresh(r.refreshToken()).userId()).isEqualTo(r.userId());
     }
 

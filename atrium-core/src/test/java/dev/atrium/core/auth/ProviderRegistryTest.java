@@ -16,13 +16,14 @@ class ProviderRegistryTest {
 
     private static User user(String... types) {
         List<Identity> identities = java.util.Arrays.stream(types).map(t -> new Identity(t, "s-" + t, Map.of(), T)).toList();
-        return new User("u1", "app", "normal", false, T, T, Map.of(), identities);
+        return new User("u1", "app", dev.atrium.core.users.UserType.NORMAL, false, T, T, Map.of(), identities);
     }
 
     @Test
-    void installedWhenLoadedThenTheFourProvidersInTheirServiceFileOrder() {
+    void installedWhenLoadedThenTheEightProvidersInTheirServiceFileOrder() {
         assertThat(ProviderRegistry.installed().types())
-                .containsExactly("anon-user", "local-userpass", "api-key", "custom-token");
+                .containsExactly("anon-user", "local-userpass", "api-key", "custom-token", "oauth2-apple", "oauth2-google",
+                        "oauth2-facebook", "custom-function");
     }
 
     @Test

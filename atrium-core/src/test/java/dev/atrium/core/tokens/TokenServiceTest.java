@@ -3,177 +3,175 @@ package dev.atrium.core.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.apps.App;
-import dev.atrium.core.apps.AppDirectory;
-import dev.atrium.core.apps.Apps;
 import dev.atrium.core.kernel.AuthException;
-import dev.atrium.core.kernel.MovableClock;
-import dev.atrium.core.store.memory.InMemoryStore;
-import dev.atrium.core.users.Identity;
+import dev.atrium.core.testing.TestWorld;
 import dev.atrium.core.users.User;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
-/**
- * Issuing and verifying Atrium's two token kinds on the in-memory store: what a token says, and
- * every reason one is refused (each an InvalidSession, so realm-web refreshes or logs out).
- */
+/** Issuing and verifying Atrium's tokens (docs/client-api.md, Tokens), on the in-memory store. */
 class TokenServiceTest {
-    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private final TestWorld world = new TestWorld();
+    private final TokenService tokens = world.tokens;
+    private final App app = world.app("tokens");
+    private final User guest = world.guest(app);
 
-    private final InMemoryStore store = new InMemoryStore();
-    private final MovableClock clock = new MovableClock(T0);
-    private final AppDirectory apps = new AppDirectory(store.apps(), clock, Duration.ZERO);
-    private final KeyRing keys = new KeyRing(store.signingKeys(), clock, Duration.ZERO);
-    private final TokenService tokens = new TokenService(keys, apps, clock, () -> "https://auth.example");
-    private final App app = Apps.newApp("tokens", T0);
-    private final User guest = new User("u1", app.id(), "normal", false, T0, T0, Map.of(),
-            List.of(new Identity(User.ANON_PROVIDER, "s1", Map.of(), T0)));
+    private String access(User user) {
+        return tokens.issueAccess(app, user, "session-1", "device-1", world.clock.instant());
+    }
 
-    TokenServiceTest() {
-        store.apps().create(app, Apps.defaultProviders(app, T0));
+    private static JWTClaimsSet claims(String token) throws Exception {
+        return SignedJWT.parse(token).getJWTClaimsSet();
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> refusedAsInvalidSession(Runnable call, String why) {
+        return assertThatThrownBy(call::run).isInstanceOf(AuthException.class)
+                .satisfies(e -> assertThat(((AuthException) e).code()).isEqualTo(ErrorCode.InvalidSession))
+                .hasMessageContaining(why);
     }
 
     @Test
-    void issueAccessThenVerifyReturnsTheAppUserSessionAndDevice() throws Exception {
-        String token = tokens.issueAccess(app, guest, "sid-1", "dev-1", T0);
+    void issueAccessThenVerifyAccessGivesItsAppUserSessionAndDevice() {
+        AccessClaims claims = tokens.verifyAccess(access(guest));
 
-        assertThat(tokens.verifyAccess(token)).isEqualTo(new AccessClaims(app.id(), "u1", "sid-1", "dev-1"));
-        var claims = SignedJWT.parse(token).getJWTClaimsSet();
-        assertThat(claims.getIssuer()).isEqualTo("https://auth.example/api/client/v2.0/app/" + app.id());
-        assertThat(claims.getClaim("is_anonymous")).isEqualTo(true);
-        assertThat(claims.getStringListClaim("amr")).containsExactly(User.ANON_PROVIDER);
-        assertThat(SignedJWT.parse(token).getHeader().getAlgorithm()).isEqualTo(KeyRing.DEFAULT_ALGORITHM);
+        assertThat(claims).isEqualTo(new AccessClaims(app.id(), guest.id(), "session-1", "device-1"));
     }
 
     @Test
-    void issueRefreshThenVerifyReturnsItsSessionAndTheHashMatchesTheToken() {
-        TokenService.IssuedRefresh refresh = tokens.issueRefresh(app, "u1", "sid-1", T0);
+    void issueAccessWhenGuestThenTheClaimsTheSdksAndResourceServersRead() throws Exception {
+        JWTClaimsSet c = claims(access(guest));
 
-        assertThat(tokens.verifyRefresh(refresh.token())).isEqualTo(new RefreshClaims(app.id(), "u1", "sid-1"));
-        assertThat(refresh.hash()).isEqualTo(dev.atrium.core.kernel.Secrets.hash(refresh.token()));
-        assertThat(refresh.expiresAt()).isEqualTo(T0.plus(app.settings().refreshTokenLifetime()));
+        assertThat(c.getIssuer()).isEqualTo(TestWorld.PUBLIC_URL + "/api/client/v2.0/app/" + app.id());
+        assertThat(c.getAudience()).containsExactly(app.id());
+        assertThat(c.getSubject()).isEqualTo(guest.id());
+        assertThat(c.getClaim("typ")).isEqualTo("access");
+        assertThat(c.getClaim("is_anonymous")).isEqualTo(true);
+        assertThat(c.getClaim("amr")).isEqualTo(List.of("anon-user"));
+        assertThat(c.getClaim("baas_device_id")).isEqualTo("device-1");
+        assertThat(c.getClaim("user_data")).as("no custom data, no claim").isNull();
+        assertThat(c.getExpirationTime().toInstant()).isEqualTo(world.clock.instant().plus(Duration.ofMinutes(30)));
     }
 
     @Test
-    void twoRefreshTokensOfTheSameSessionAndSecondDiffer() {
-        assertThat(tokens.issueRefresh(app, "u1", "sid-1", T0).token())
-                .isNotEqualTo(tokens.issueRefresh(app, "u1", "sid-1", T0).token());
+    void issueAccessWhenLinkedWithCustomDataThenNotAnonymousAndCarriesUserData() throws Exception {
+        User linked = world.linked(guest, "local-userpass", "a@b.c", Map.of("email", "a@b.c"));
+
+        JWTClaimsSet c = claims(access(linked));
+
+        assertThat(c.getClaim("is_anonymous")).isEqualTo(false);
+        assertThat(c.getClaim("amr")).isEqualTo(List.of("anon-user", "local-userpass"));
+        assertThat(c.getJSONObjectClaim("user_data")).isEqualTo(Map.of("plan", "gold"));
     }
 
     @Test
-    void verifyAccessWhenGivenARefreshTokenThenRefused() {
-        String refresh = tokens.issueRefresh(app, "u1", "sid-1", T0).token();
-
-        assertRefused(() -> tokens.verifyAccess(refresh), "an access token is required");
+    void issueWhenAnyKindThenIatAndExpAreWholeSecondsAsCoreRequires() {
+        String refresh = tokens.issueRefresh(app, guest.id(), "session-1", world.clock.instant()).token();
+        for (String token : List.of(access(guest), refresh)) {
+            String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+            assertThat(payload).containsPattern("\"iat\":\\d+[,}]").containsPattern("\"exp\":\\d+[,}]");
+        }
     }
 
     @Test
-    void verifyRefreshWhenGivenAnAccessTokenThenRefused() {
-        String access = tokens.issueAccess(app, guest, "sid-1", "dev-1", T0);
+    void issueRefreshThenVerifyRefreshGivesTheSessionAndTheStoredHashMatches() {
+        TokenService.IssuedRefresh issued = tokens.issueRefresh(app, guest.id(), "session-9", world.clock.instant());
 
-        assertRefused(() -> tokens.verifyRefresh(access), "a refresh token is required");
+        assertThat(tokens.verifyRefresh(issued.token())).isEqualTo(new RefreshClaims(app.id(), guest.id(), "session-9"));
+        assertThat(issued.hash()).isEqualTo(dev.atrium.core.kernel.Secrets.hash(issued.token()));
+        assertThat(issued.expiresAt()).isEqualTo(world.clock.instant().plus(Duration.ofDays(60)));
     }
 
     @Test
-    void verifyAccessWhenExpiredThenRefused() {
-        String token = tokens.issueAccess(app, guest, "sid-1", "dev-1", T0);
-        clock.advance(app.settings().accessTokenLifetime());
+    void verifyAccessWhenGivenARefreshTokenThenInvalidSession() {
+        String refresh = tokens.issueRefresh(app, guest.id(), "session-1", world.clock.instant()).token();
 
-        assertRefused(() -> tokens.verifyAccess(token), "access token expired");
+        refusedAsInvalidSession(() -> tokens.verifyAccess(refresh), "an access token is required");
     }
 
     @Test
-    void verifyWhenIssuedBeyondTheClockSkewInTheFutureThenRefused() {
-        String token = tokens.issueAccess(app, guest, "sid-1", "dev-1", T0.plus(TokenService.CLOCK_SKEW).plusSeconds(5));
+    void verifyRefreshWhenGivenAnAccessTokenThenInvalidSession() {
+        String access = access(guest);
 
-        assertRefused(() -> tokens.verifyAccess(token), "token issued in the future");
+        refusedAsInvalidSession(() -> tokens.verifyRefresh(access), "a refresh token is required");
     }
 
     @Test
-    void verifyWhenIssuedWithinTheClockSkewInTheFutureThenAccepted() {
-        String token = tokens.issueAccess(app, guest, "sid-1", "dev-1", T0.plus(TokenService.CLOCK_SKEW).minusSeconds(5));
+    void verifyAccessWhenExpiredThenInvalidSession() {
+        String token = access(guest);
+        world.clock.advance(Duration.ofMinutes(30));
 
-        assertThat(tokens.verifyAccess(token).userId()).isEqualTo("u1");
+        refusedAsInvalidSession(() -> tokens.verifyAccess(token), "access token expired");
     }
 
     @Test
-    void verifyWhenThePayloadWasChangedThenSignatureInvalid() {
-        String[] parts = tokens.issueAccess(app, guest, "sid-1", "dev-1", T0).split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"u1\"", "\"u2\"");
-        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+    void verifyAccessWhenIssuedBeyondTheClockSkewInTheFutureThenRefusedWithinItAccepted() {
+        world.clock.advance(Duration.ofSeconds(61));
+        String farFuture = access(guest);
+        world.clock.advance(Duration.ofSeconds(-61));
+        refusedAsInvalidSession(() -> tokens.verifyAccess(farFuture), "issued in the future");
 
-        assertRefused(() -> tokens.verifyAccess(forged), "signature invalid");
+        world.clock.advance(Duration.ofSeconds(59));
+        String nearFuture = access(guest);
+        world.clock.advance(Duration.ofSeconds(-59));
+        assertThat(tokens.verifyAccess(nearFuture).userId()).isEqualTo(guest.id());
     }
 
     @Test
-    void verifyWhenAlgIsNoneThenMalformed() {
-        String[] parts = tokens.issueAccess(app, guest, "sid-1", "dev-1", T0).split("\\.");
+    void verifyAccessWhenThePayloadWasChangedThenSignatureInvalid() {
+        String[] parts = access(guest).split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace(guest.id(), "0123456789abcdef01234567");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
 
-        assertRefused(() -> tokens.verifyAccess(header("{\"alg\":\"none\"}") + "." + parts[1] + "."), "malformed token");
+        refusedAsInvalidSession(() -> tokens.verifyAccess(forged), "signature invalid");
     }
 
     @Test
-    void verifyWhenAlgIsNotOneOfOursThenNotSignedByThisServer() {
-        String[] parts = tokens.issueAccess(app, guest, "sid-1", "dev-1", T0).split("\\.");
-        String hs512 = header("{\"alg\":\"HS512\",\"kid\":\"k\"}");
-        String foreign = header("{\"sub\":\"u1\",\"aud\":\"" + app.id() + "\"}");
+    void verifyAccessWhenAlgNoneThenRefusedBeforeAnyKeyIsLookedUp() {
+        String payload = access(guest).split("\\.")[1];
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"kid\":\"x\"}".getBytes(StandardCharsets.UTF_8));
 
-        assertRefused(() -> tokens.verifyAccess(hs512 + "." + foreign + "." + parts[2]), "token not signed by this server");
-        // a token of ours under another algorithm names the kind it should have been
-        assertRefused(() -> tokens.verifyAccess(hs512 + "." + parts[1] + "." + parts[2]), "an access token is required");
-    }
-
-    private static String header(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes());
+        refusedAsInvalidSession(() -> tokens.verifyAccess(header + "." + payload + "."), "invalid session");
     }
 
     @Test
-    void verifyWhenMalformedOrMissingThenRefused() {
-        assertRefused(() -> tokens.verifyAccess("not-a-jwt"), "malformed token");
-        assertRefused(() -> tokens.verifyAccess(""), "missing token");
-        assertRefused(() -> tokens.verifyRefresh(null), "missing token");
+    void verifyAccessWhenNotAJwtThenMalformed() {
+        refusedAsInvalidSession(() -> tokens.verifyAccess("not.a.jwt"), "malformed token");
+        refusedAsInvalidSession(() -> tokens.verifyAccess(""), "missing token");
     }
 
     @Test
-    void verifyWhenTheAppIsNotInTheStoreThenTokenOfAnUnknownApp() {
-        App unknown = Apps.newApp("never-stored", T0);
-        String token = tokens.issueAccess(unknown, guest, "sid-1", "dev-1", T0);
+    void verifyAccessWhenTheKeyWasRotatedThenTheOldKeysTokensStillVerifyAndNewOnesUseTheNewKey() throws Exception {
+        String before = access(guest);
+        String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
 
-        assertRefused(() -> tokens.verifyAccess(token), "token of an unknown app");
+        String newKid = world.keys.rotate(app.id(), Duration.ofDays(60), JWSAlgorithm.EdDSA);
+        String after = access(guest);
+
+        assertThat(tokens.verifyAccess(before).userId()).isEqualTo(guest.id());
+        assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isEqualTo(newKid).isNotEqualTo(oldKid);
+        assertThat(SignedJWT.parse(after).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
+        assertThat(tokens.verifyAccess(after).userId()).isEqualTo(guest.id());
     }
 
     @Test
-    void verifyAfterAKeyRotationThenTokensOfTheOldKeyStillVerify() {
-        String before = tokens.issueAccess(app, guest, "sid-1", "dev-1", T0);
-        keys.rotate(app.id(), Duration.ofDays(1), null);
-        String after = tokens.issueAccess(app, guest, "sid-1", "dev-1", T0);
+    void verifyAccessWhenTheTokenIsAnotherServersThenInvalidSession() {
+        TestWorld elsewhere = new TestWorld();
+        App theirs = elsewhere.app("theirs");
+        String token = elsewhere.tokens.issueAccess(theirs, elsewhere.guest(theirs), "s", "d", elsewhere.clock.instant());
 
-        assertThat(tokens.verifyAccess(before).userId()).isEqualTo("u1");
-        assertThat(tokens.verifyAccess(after).userId()).isEqualTo("u1");
-    }
-
-    @Test
-    void verifyWhenTheTokenIsAnotherAppsThenSignatureInvalid() {
-        App other = Apps.newApp("other", T0);
-        store.apps().create(other, Apps.defaultProviders(other, T0));
-        String[] mine = tokens.issueAccess(app, guest, "sid-1", "dev-1", T0).split("\\.");
-        String[] theirs = tokens.issueAccess(other, guest, "sid-1", "dev-1", T0).split("\\.");
-
-        // the other app's signature over this app's claims: the kid is not this app's key
-        assertRefused(() -> tokens.verifyAccess(theirs[0] + "." + mine[1] + "." + theirs[2]), "signature invalid");
-    }
-
-    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String why) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AuthException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.InvalidSession);
-            assertThat(e.getMessage()).isEqualTo("invalid session: " + why);
-        });
+        refusedAsInvalidSession(() -> tokens.verifyAccess(token), "token of an unknown app");
     }
 }

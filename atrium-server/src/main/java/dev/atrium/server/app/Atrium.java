@@ -41,7 +41,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The composition root: the one place that calls {@code new} on implementations (design §6).
+ * The composition root: the one place that calls {@code new} on implementations (docs/architecture.md, Modules and the dependency rule).
  * {@link #start} opens the store, runs the first-start bootstrap, wires the services and starts
  * the web server; {@link #close} stops both.
  */

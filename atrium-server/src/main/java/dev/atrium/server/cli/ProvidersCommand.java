@@ -6,6 +6,7 @@ import dev.atrium.core.store.AtriumStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,8 +19,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {ProvidersCommand.Enable.class, ProvidersCommand.Disable.class})
 final class ProvidersCommand {
     abstract static class Toggle extends StoreOrApi {
-        @Option(names = "--app", required = true, description = "app id")
-        String appId;
+        @Mixin
+        AppOption app;
         @Parameters(index = "0", paramLabel = "PROVIDER", completionCandidates = Installed.class,
                 description = "an installed provider: ${COMPLETION-CANDIDATES}")
         String type;
@@ -54,18 +55,18 @@ final class ProvidersCommand {
             if (settings() != null) {
                 body.put("config", parseSettings());
             }
-            JsonNode p = api.send("PUT", ApiCommand.app(appId) + "/providers/" + AdminClient.seg(type), body);
+            JsonNode p = api.send("PUT", ApiCommand.appPath(app.id) + "/providers/" + AdminClient.seg(type), body);
             print(p, this::done);
         }
 
         @Override
         void local(AtriumStore store) {
-            appAdmin(store, appId).configure(appId, type, enabled(), settings() == null ? null : parseSettings());
+            appAdmin(store, app.id).configure(app.id, type, enabled(), settings() == null ? null : parseSettings());
             done();
         }
 
         private void done() {
-            out().println(type + " " + (enabled() ? "enabled" : "disabled") + " for app " + appId);
+            out().println(type + " " + (enabled() ? "enabled" : "disabled") + " for app " + app.id);
         }
     }
 

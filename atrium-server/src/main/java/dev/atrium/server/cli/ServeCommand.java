@@ -24,18 +24,12 @@ import picocli.CommandLine.Spec;
  * as a failure. Any other way out (SIGHUP, System.exit) still drains, from a shutdown hook.
  */
 @Command(name = "serve", description = "Start the server (SQLite under ./atrium-data by default); SIGTERM drains it.")
-final class ServeCommand implements Runnable {
+final class ServeCommand extends CliCommand {
     private static final System.Logger LOG = System.getLogger("atrium.serve");
     @Mixin
     ConfigOptions options;
     @Mixin
     ServerOptions server;
-    @Spec
-    CommandSpec spec;
-
-    PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
 
     @Override
     public void run() {

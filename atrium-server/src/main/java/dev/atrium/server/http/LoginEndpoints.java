@@ -10,7 +10,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.function.Supplier;
 
-/** App-scoped client routes: location (spec §3) and login/link for every provider (spec §4). */
+/** App-scoped client routes: location (docs/client-api.md, Location) and login/link for every provider (docs/client-api.md, Login and linking). */
 final class LoginEndpoints {
     static final String LOCATION = ApiPaths.APP + "/{appId}/location";
     static final String LOGIN = ApiPaths.APP + "/{appId}/auth/providers/{provider}/login";

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The email/password account routes (spec §6): app-scoped POSTs without Authorization, each
+ * The email/password account routes (docs/client-api.md, E-mail/password routes): app-scoped POSTs without Authorization, each
  * counted against the caller's network ({@link ClientAddresses}).
  */
 final class UserpassEndpoints {

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rule of design §6, stated once and checked on every build. */
+/** The dependency rule of docs/architecture.md, Modules and the dependency rule, stated once and checked on every build. */
 class ArchitectureTest {
     static JavaClasses main;
 
@@ -114,6 +114,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.atrium.core.auth..")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml..")
                 .because("providers read typed credentials from RequestFields; the JSON library is the edge's")
+                .check(main);
+    }
+
+    @Test
+    void whatTheExternalIdentityProvidersShareKnowsNoProviderAndNoService() {
+        noClasses().that().resideInAPackage("dev.atrium.core.idp..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.atrium.core.auth..", "dev.atrium.core.apps..",
+                        "dev.atrium.core.admin..", "dev.atrium.core.tokens..", "dev.atrium.core.sessions..", "dev.atrium.core.store..")
+                .because("the providers under auth import idp, so idp importing any of them would tie siblings together")
                 .check(main);
     }
 

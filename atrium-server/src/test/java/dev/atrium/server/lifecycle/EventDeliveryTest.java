@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Lifecycle events reach the app's webhook signed, at least once, in order (issue 5 items 5–6). */
+/** Lifecycle events reach the app's webhook signed, at least once, in order (docs/events.md). */
 class EventDeliveryTest {
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 

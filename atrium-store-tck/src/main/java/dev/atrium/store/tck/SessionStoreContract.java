@@ -2,7 +2,6 @@ package dev.atrium.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.atrium.core.apps.App;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.sessions.Session;
@@ -10,6 +9,7 @@ import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.sessions.SessionWithUser;
 import dev.atrium.core.users.DeletionReason;
 import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ public abstract class SessionStoreContract extends StoreContract {
     @Test
     void insertWhenUserNeverExistedThenThrowsIllegalStateAndWritesNothing() {
         App app = createApp();
-        User ghost = new User(ObjectIds.next(T0), app.id(), "normal", false, T0, T0, Map.of(),
+        User ghost = new User(ObjectIds.next(T0), app.id(), UserType.NORMAL, false, T0, T0, Map.of(),
                 List.of(guestIdentity()));
         Session session = newSession(ghost);
 

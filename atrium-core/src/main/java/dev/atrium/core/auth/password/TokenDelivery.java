@@ -10,7 +10,7 @@ public interface TokenDelivery {
     /** What the token is for. */
     enum Purpose { CONFIRM, RESET }
 
-    /** The answer of the app's reset function (spec §6 {@code reset/call}). */
+    /** The answer of the app's reset function (docs/client-api.md, E-mail/password routes {@code reset/call}). */
     enum ResetDecision { SUCCESS, PENDING, FAIL }
 
     /** Sends {@code token}/{@code tokenId} for {@code email} by {@code channel} ({@code email} or {@code webhook}). */

@@ -6,7 +6,7 @@ import dev.atrium.core.kernel.RequestFields;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Validation of email/password request fields (spec §6). */
+/** Validation of email/password request fields (docs/client-api.md, E-mail/password routes). */
 final class UserpassInput {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     static final int MIN_PASSWORD = 6;

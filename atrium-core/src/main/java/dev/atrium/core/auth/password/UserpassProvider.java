@@ -25,8 +25,8 @@ public final class UserpassProvider implements AuthProvider<UserpassProvider.Ema
                     UserpassSettings.EMAIL, UserpassSettings.WEBHOOK, UserpassSettings.NONE),
             SettingField.url(UserpassSettings.WEBHOOK_URL, "The app's endpoint for confirm, reset and reset_function "
                     + "calls; required when confirmation or reset is webhook"),
-            SettingField.string(UserpassSettings.WEBHOOK_SECRET, "The HMAC-SHA256 key of the webhook's "
-                    + "X-Atrium-Signature; required when confirmation or reset is webhook"),
+            SettingField.string(UserpassSettings.WEBHOOK_SECRET, "The key of the webhook's Standard Webhooks "
+                    + "signature (whsec_…); required when confirmation or reset is webhook"),
             SettingField.object("smtp", "The mail server for email confirmation and reset",
                     SettingField.string("host", "SMTP host").asRequired(),
                     SettingField.integer("port", "SMTP port").bounds(1L, 65535L).defaultsTo(587),

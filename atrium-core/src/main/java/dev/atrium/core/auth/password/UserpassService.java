@@ -22,7 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The email/password account routes of spec §6: register, confirm, resend, confirmation function,
+ * The email/password account routes of docs/client-api.md, E-mail/password routes: register, confirm, resend, confirmation function,
  * reset by mail or webhook, reset with token, reset function. Tokens are 256-bit random, stored
  * hashed, single use and expiring; a delivery that fails leaves the account as it was.
  *
