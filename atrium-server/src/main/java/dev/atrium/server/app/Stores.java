@@ -2,7 +2,6 @@ package dev.atrium.server.app;
 
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.server.config.AtriumConfig;
-import dev.atrium.store.jdbc.Dialect;
 import dev.atrium.store.jdbc.JdbcSettings;
 import java.nio.file.Files;
 import dev.atrium.store.jdbc.JdbcStore;
@@ -49,7 +48,7 @@ public final class Stores {
             throw new MissingStore("no store: the data directory " + config.dataDir() + " does not exist (check --data-dir "
                     + "or ATRIUM_DATA_DIR; `atrium migrate` or `atrium serve` makes a new store)");
         }
-        if (settings.dialect() == Dialect.SQLITE && !Files.exists(settings.sqliteFile())) {
+        if (settings.dialect().embeddedFile() && !Files.exists(settings.sqliteFile())) {
             throw new MissingStore("no store at " + settings.sqliteFile() + ": the file does not exist (check --store or "
                     + "--data-dir; `atrium migrate` or `atrium serve` makes a new store)");
         }
