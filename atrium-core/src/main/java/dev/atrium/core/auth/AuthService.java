@@ -3,7 +3,8 @@ package dev.atrium.core.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.api.LoginResponse;
-import dev.atrium.core.admission.GuestAdmission;
+import dev.atrium.core.admission.GuestClaim;
+import dev.atrium.core.admission.GuestLimitExceededException;
 import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppDirectory;
@@ -36,14 +37,14 @@ public final class AuthService {
     private final SignupStore signups;
     private final LinkStore links;
     private final TokenService tokens;
-    private final GuestAdmission admission;
+    private final GuestLimits guestLimits;
     private final Throttle throttle;
     private final Activity activity;
     private final Telemetry telemetry;
     private final Clock clock;
 
     public AuthService(AppDirectory apps, List<AuthProvider> providers, UserStore users, SessionStore sessions,
-                       SignupStore signups, LinkStore links, TokenService tokens, GuestAdmission admission,
+                       SignupStore signups, LinkStore links, TokenService tokens, GuestLimits guestLimits,
                        Throttle throttle, Telemetry telemetry, Clock clock) {
         this.apps = apps;
         this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(AuthProvider::type, p -> p));
@@ -52,7 +53,7 @@ public final class AuthService {
         this.signups = signups;
         this.links = links;
         this.tokens = tokens;
-        this.admission = admission;
+        this.guestLimits = guestLimits;
         this.throttle = throttle;
         this.activity = new Activity(users);
         this.telemetry = telemetry;
@@ -79,19 +80,21 @@ public final class AuthService {
         App app = apps.requireApp(appId);
         ProviderConfig config = apps.requireEnabledProvider(appId, type);
         AuthProvider provider = provider(config);
-        if (type.equals(User.ANON_PROVIDER)) {
-            admission.admit(app, clientKey);
-        } else {
+        boolean guest = type.equals(User.ANON_PROVIDER);
+        if (!guest) {
             throttle.login(app, type, clientKey);
         }
         Instant now = clock.instant();
         String device = deviceId != null ? deviceId : ObjectIds.next(now);
         Resolution resolution = provider.authenticate(app, config, credentials, now);
+        if (guest) { // admitted (or not) by the sign-up's write itself: see GuestLimits
+            return signUp(app, resolution, device, now, GuestClaim.of(app, clientKey, now));
+        }
         if (resolution.holderId() != null) {
             return openSession(app, resolution.holderId(), device, now);
         }
         try {
-            return signUp(app, resolution, device, now);
+            return signUp(app, resolution, device, now, null);
         } catch (IdentityTakenException raced) {
             // Another first login with the same credentials won the insert: log in as its user.
             Resolution again = provider.authenticate(app, config, credentials, now);
@@ -167,11 +170,22 @@ public final class AuthService {
         return provider;
     }
 
-    private LoginResponse signUp(App app, Resolution fresh, String device, Instant now) {
+    /** Creates the user of {@code fresh} with its first session; a guest's ({@code claim} not null) if admitted. */
+    private LoginResponse signUp(App app, Resolution fresh, String device, Instant now, GuestClaim claim) {
         User user = new User(ObjectIds.next(now), app.id(), "normal", false, now, now, Map.of(), List.of(fresh.identity()));
         String sessionId = ObjectIds.next(now);
         TokenService.IssuedRefresh refresh = tokens.issueRefresh(app, user.id(), sessionId, now);
-        signups.createUserWithSession(user, new Session(sessionId, app.id(), user.id(), device, refresh.hash(), now, refresh.expiresAt()));
+        Session session = new Session(sessionId, app.id(), user.id(), device, refresh.hash(), now, refresh.expiresAt());
+        if (claim == null) {
+            signups.createUserWithSession(user, session);
+        } else {
+            try {
+                guestLimits.signUp(signups, user, session, claim);
+            } catch (GuestLimitExceededException e) {
+                telemetry.rateLimited(e.scope().label());
+                throw e;
+            }
+        }
         if (user.isAnonymous()) {
             telemetry.guestCreated();
         }

@@ -38,7 +38,7 @@ final class Fixture {
     final TokenService tokens = new TokenService(new KeyRing(store.signingKeys(), clock, Duration.ZERO), apps, clock,
             () -> "http://atrium.test");
     final AuthService auth = new AuthService(apps, List.of(new AnonymousProvider()), store.users(), store.sessions(),
-            store.signups(), store.links(), tokens, new dev.atrium.core.admission.GuestAdmission(dev.atrium.core.kernel.Telemetry.NONE, clock),
+            store.signups(), store.links(), tokens, GuestLimits.byStore(),
             new dev.atrium.core.admission.Throttle(dev.atrium.core.kernel.Telemetry.NONE, clock),
             dev.atrium.core.kernel.Telemetry.NONE, clock);
     final SessionGate gate = new SessionGate(apps, store.users(), store.sessions(), tokens, clock);

@@ -5,11 +5,11 @@ import dev.atrium.core.admin.AppAdmin;
 import dev.atrium.core.admin.ServerKeys;
 import dev.atrium.core.admin.StatsService;
 import dev.atrium.core.admin.UserAdmin;
-import dev.atrium.core.admission.GuestAdmission;
 import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.AccountService;
 import dev.atrium.core.auth.AuthService;
+import dev.atrium.core.auth.GuestLimits;
 import dev.atrium.core.auth.SessionGate;
 import dev.atrium.core.auth.AuthProvider;
 import dev.atrium.core.auth.anonymous.AnonymousProvider;
@@ -127,7 +127,7 @@ public final class Atrium implements AutoCloseable {
                 new ApiKeyProvider(store.apiKeys()),
                 new CustomJwtProvider(store.users(), clock, new JwksRetriever(outbound)));
         AuthService auth = new AuthService(apps, providers, store.users(), store.sessions(), store.signups(), store.links(),
-                tokens, new GuestAdmission(telemetry, clock), throttle, telemetry, clock);
+                tokens, config.guestLimits().create(), throttle, telemetry, clock);
         SessionGate gate = new SessionGate(apps, store.users(), store.sessions(), tokens, clock);
         AccountService accounts = new AccountService(apps, store.users(), store.sessions(), gate, tokens, telemetry, clock);
         UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(outbound, clock),

@@ -52,6 +52,9 @@ public final class ConfigOptions {
     String idleTimeout;
     @Option(names = "--metrics-access", description = "who may read /metrics: public (default) or admin-token")
     String metricsAccess;
+    @Option(names = "--guest-limits", paramLabel = "store|node",
+            description = "where guest admission limits are kept: store (default; on PostgreSQL one limit for every node) or node")
+    String guestLimits;
     @Option(names = "--event-poll", description = "how often undelivered events are looked for (default 1s)")
     String eventPoll;
     @Option(names = "--master-key-file", description = "the master key that encrypts the store's secrets (default <data-dir>/master.key)")
@@ -91,6 +94,7 @@ public final class ConfigOptions {
         put(flags, "outbound-allow-private", outboundAllowPrivate);
         put(flags, "idle-timeout", idleTimeout);
         put(flags, "metrics-access", metricsAccess);
+        put(flags, "guest-limits", guestLimits);
         return ConfigLoader.load(flags, System.getenv());
     }
 

@@ -6,8 +6,9 @@ import java.sql.SQLTransientException;
 
 /**
  * What differs between SQLite and PostgreSQL, and nothing else: migration folder, how a unique
- * violation and an unreachable database look. SQL text is shared wherever both accept it
- * ({@code ON CONFLICT DO NOTHING}, partial indexes and booleans bound as parameters).
+ * violation and an unreachable database look, where guest admission buckets live. SQL text is
+ * shared wherever both accept it ({@code ON CONFLICT DO NOTHING}, partial indexes and booleans
+ * bound as parameters).
  */
 public enum Dialect {
     SQLITE("db/sqlite"),
@@ -35,6 +36,15 @@ public enum Dialect {
                     || e.getMessage() != null && e.getMessage().contains("PRIMARYKEY");
             case POSTGRESQL -> "23505".equals(e.getSQLState());
         };
+    }
+
+    /**
+     * Whether guest admission buckets live in the database, checked by the sign-up statement
+     * itself ({@link GuestSignupSql}): where several nodes share the database. SQLite is one
+     * node's file, so its buckets stay in that process's memory.
+     */
+    boolean sharesGuestBuckets() {
+        return this == POSTGRESQL;
     }
 
     /**
