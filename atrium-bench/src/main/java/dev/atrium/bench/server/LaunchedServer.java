@@ -35,8 +35,8 @@ public final class LaunchedServer implements AutoCloseable {
     private final Scratch files;
     private final Launch launch;
 
-    /** How the process is spawned, kept for {@link #restart()}. */
-    private record Launch(Path jar, int poolSize, List<String> jvmOptions) {}
+    /** How the process is spawned, kept for {@link #restart()}; {@code serveOptions} go after {@code serve}'s own. */
+    private record Launch(Path jar, int poolSize, List<String> jvmOptions, List<String> serveOptions) {}
 
     /** The server's store, and whether to keep it when closed (--keep). */
     private record Scratch(ScratchStore store, boolean keep) {
@@ -53,6 +53,9 @@ public final class LaunchedServer implements AutoCloseable {
             }
         }
     }
+
+    /** Whether closing this server leaves its store to the server it was started beside. */
+    private boolean borrowsStore;
 
     private LaunchedServer(Process process, URI base, double readyMillis, String appId, Scratch files, Launch launch) {
         this.process = process;
@@ -72,7 +75,7 @@ public final class LaunchedServer implements AutoCloseable {
             Path dir = Files.createTempDirectory("atrium-bench-server-").resolve("store");
             Scratch files = new Scratch(storeUrl == null ? ScratchStore.createSqlite(dir)
                     : ScratchStore.createPostgres(dir, storeUrl), keep);
-            LaunchedServer server = spawn(new Launch(jar, poolSize, jvmOptions), files);
+            LaunchedServer server = spawn(new Launch(jar, poolSize, jvmOptions, List.of()), files);
             try {
                 files.store().liftGuestLimits(server.appId); // nothing has read the app's settings yet
             } catch (RuntimeException e) {
@@ -100,6 +103,20 @@ public final class LaunchedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a second process on this one's store (another node of it), with {@code serveOptions}
+     * added (e.g. {@code --guest-limits node}). Closing it leaves the store to this one.
+     */
+    public LaunchedServer startBeside(List<String> serveOptions) {
+        try {
+            LaunchedServer other = spawn(new Launch(launch.jar(), launch.poolSize(), launch.jvmOptions(), serveOptions), files);
+            other.borrowsStore = true;
+            return other;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start a second server: " + e.getMessage(), e);
+        }
+    }
+
     private static LaunchedServer spawn(Launch launch, Scratch files) throws IOException {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
@@ -111,7 +128,8 @@ public final class LaunchedServer implements AutoCloseable {
         if (files.store().schema() != null) {
             cmd.addAll(List.of("--store-schema", files.store().schema()));
         }
-        Path log = files.store().dir().resolve("server.log");
+        cmd.addAll(launch.serveOptions());
+        Path log = files.store().dir().resolve(launch.serveOptions().isEmpty() ? "server.log" : "server-beside.log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(files.store().dir().toFile());
         pb.environment().keySet().removeIf(name -> name.startsWith("ATRIUM_"));
@@ -124,7 +142,9 @@ public final class LaunchedServer implements AutoCloseable {
             return new LaunchedServer(process, base, readyMs, appId, files, launch);
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
-            files.clean();
+            if (launch.serveOptions().isEmpty()) {
+                files.clean();
+            }
             throw e;
         }
     }
@@ -206,7 +226,9 @@ public final class LaunchedServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        files.clean();
+        if (!borrowsStore) {
+            files.clean();
+        }
     }
 
     private void stop() {

@@ -77,7 +77,7 @@ final class SignupSql {
         return String.join(", ", Collections.nCopies(n, row));
     }
 
-    static int bindUsers(PreparedStatement ps, int p, List<Signup> batch) throws SQLException {
+    private static int bindUsers(PreparedStatement ps, int p, List<Signup> batch) throws SQLException {
         for (Signup s : batch) {
             User u = s.user();
             ps.setString(p++, u.id());
@@ -92,7 +92,7 @@ final class SignupSql {
         return p;
     }
 
-    static int bindIdentities(PreparedStatement ps, int p, List<Signup> batch) throws SQLException {
+    private static int bindIdentities(PreparedStatement ps, int p, List<Signup> batch) throws SQLException {
         for (Signup s : batch) {
             User u = s.user();
             for (int pos = 0; pos < u.identities().size(); pos++) {
@@ -109,7 +109,7 @@ final class SignupSql {
         return p;
     }
 
-    static int bindSessions(PreparedStatement ps, int p, List<Signup> batch) throws SQLException {
+    private static int bindSessions(PreparedStatement ps, int p, List<Signup> batch) throws SQLException {
         for (Signup s : batch) {
             Session x = s.session();
             ps.setString(p++, x.id());
@@ -123,7 +123,7 @@ final class SignupSql {
         return p;
     }
 
-    static int bindEvents(PreparedStatement ps, int p, List<Signup> batch) throws SQLException {
+    private static int bindEvents(PreparedStatement ps, int p, List<Signup> batch) throws SQLException {
         for (Signup s : batch) {
             User u = s.user();
             ps.setString(p++, u.appId());
