@@ -34,10 +34,13 @@ public final class Database implements AutoCloseable {
     private final String description;
     /** SQLite only: checkpoints the WAL in the background. */
     private Checkpointer checkpointer;
+    /** Refuses calls at once while the database is known to be away (PostgreSQL). */
+    private final StoreBreaker breaker;
 
     private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, DataSource migrationSource,
-                     String description) {
+                     String description, StoreBreaker breaker) {
         this.dialect = dialect;
+        this.breaker = breaker;
         this.writer = writer;
         this.reader = reader;
         this.migrationSource = migrationSource;
@@ -63,7 +66,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource writer = pool("atrium-sqlite-writer", sqlite(url, true), 1, settings,
                 "PRAGMA wal_autocheckpoint=0"); // see Checkpointer: commits never pay for a checkpoint
         HikariDataSource reader = pool("atrium-sqlite-reader", sqlite(url, false), settings.poolSize(), settings, null);
-        Database db = new Database(Dialect.SQLITE, writer, reader, sqlite(url, true), "sqlite:" + file);
+        Database db = new Database(Dialect.SQLITE, writer, reader, sqlite(url, true), "sqlite:" + file, StoreBreaker.never());
         db.checkpointer = new Checkpointer(reader);
         return db;
     }
@@ -124,7 +127,31 @@ public final class Database implements AutoCloseable {
         if (settings.schema() != null) {
             migrations.setCurrentSchema(settings.schema());
         }
-        return new Database(Dialect.POSTGRESQL, pool, pool, migrations, settings.redacted());
+        return new Database(Dialect.POSTGRESQL, pool, pool, migrations, settings.redacted(),
+                StoreBreaker.probing("atrium-postgresql", probe(settings, target)));
+    }
+
+    /**
+     * Whether a new connection, outside the pool, answers now: what the breaker asks while open.
+     * Short timeouts, so a probe of an unreachable host returns before the next is due; with a
+     * multi-host URL the driver's {@code targetServerType} picks the host, as for the pool.
+     */
+    private static java.util.function.BooleanSupplier probe(JdbcSettings settings, JdbcSettings.PgTarget target) {
+        org.postgresql.ds.PGSimpleDataSource probe = new org.postgresql.ds.PGSimpleDataSource();
+        probe.setURL(target.jdbcUrl());
+        probe.setUser(target.user());
+        probe.setPassword(target.password());
+        probe.setConnectTimeout((int) Math.max(1, settings.connectionTimeout().toSeconds()));
+        probe.setSocketTimeout(2);
+        probe.setLoginTimeout(2);
+        return () -> {
+            try (Connection c = probe.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SELECT 1");
+                return true;
+            } catch (SQLException e) {
+                return false;
+            }
+        };
     }
 
     private static HikariDataSource pool(String name, DataSource source, int size, JdbcSettings settings, String initSql) {
@@ -158,19 +185,21 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T write(SqlWork<T> work) {
-        try (Connection c = writer.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
+        return breaker.call(() -> {
+            try (Connection c = writer.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c, e);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw translate(e);
             }
-        } catch (SQLException e) {
-            throw translate(e);
-        }
+        });
     }
 
     /**
@@ -178,24 +207,31 @@ public final class Database implements AutoCloseable {
      * on its own (PostgreSQL's data-modifying CTEs), saving the BEGIN/COMMIT round trip.
      */
     public <T> T autocommit(SqlWork<T> work) {
-        try (Connection c = writer.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
+        return breaker.call(() -> {
+            try (Connection c = writer.getConnection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw translate(e);
+            }
+        });
     }
 
     /** Runs {@code work} in autocommit on a read connection. */
     public <T> T read(SqlWork<T> work) {
-        try (Connection c = reader.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
+        return breaker.call(() -> {
+            try (Connection c = reader.getConnection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw translate(e);
+            }
+        });
     }
 
-    /** Whether a trivial query answers now. */
+    /** Whether a trivial query answers now; false at once while the store is known to be away. */
     public boolean ping() {
+        if (breaker.isOpen()) {
+            return false;
+        }
         try (Connection c = reader.getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT 1");
             return true;
@@ -233,6 +269,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        breaker.close();
         if (checkpointer != null) {
             checkpointer.close();
         }
