@@ -132,6 +132,11 @@ public final class NodeProcess implements AutoCloseable {
         return appId;
     }
 
+    /** Whether the process is still running (it was never restarted: this object owns one process). */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     public String output() {
         return String.join("\n", output);
     }

@@ -122,8 +122,7 @@ public final class Database implements AutoCloseable {
         // unpooled, so a pool of one (a CLI command) cannot starve it.
         org.postgresql.ds.PGSimpleDataSource migrations = new org.postgresql.ds.PGSimpleDataSource();
         migrations.setURL(target.jdbcUrl());
-        migrations.setUser(target.user());
-        migrations.setPassword(target.password());
+        credentials(migrations, target);
         if (settings.schema() != null) {
             migrations.setCurrentSchema(settings.schema());
         }
@@ -139,8 +138,7 @@ public final class Database implements AutoCloseable {
     private static java.util.function.BooleanSupplier probe(JdbcSettings settings, JdbcSettings.PgTarget target) {
         org.postgresql.ds.PGSimpleDataSource probe = new org.postgresql.ds.PGSimpleDataSource();
         probe.setURL(target.jdbcUrl());
-        probe.setUser(target.user());
-        probe.setPassword(target.password());
+        credentials(probe, target);
         probe.setConnectTimeout((int) Math.max(1, settings.connectionTimeout().toSeconds()));
         probe.setSocketTimeout(2);
         probe.setLoginTimeout(2);
@@ -152,6 +150,14 @@ public final class Database implements AutoCloseable {
                 return false;
             }
         };
+    }
+
+    /** User and password from the {@code postgresql://} form; a {@code jdbc:} URL's own {@code user=} is kept. */
+    private static void credentials(org.postgresql.ds.PGSimpleDataSource ds, JdbcSettings.PgTarget target) {
+        if (target.user() != null) {
+            ds.setUser(target.user());
+            ds.setPassword(target.password());
+        }
     }
 
     private static HikariDataSource pool(String name, DataSource source, int size, JdbcSettings settings, String initSql) {
