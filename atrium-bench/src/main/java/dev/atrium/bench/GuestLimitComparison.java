@@ -14,7 +14,9 @@ import java.util.List;
  * launched server (limits kept by the store: on PostgreSQL, taken in the sign-up statement) and
  * against a second server on the same store started with {@code --guest-limits node} (buckets in
  * its memory, the old per-node way), alternating N rounds of each so both see the same machine
- * and the same database. Only one of the two is loaded at a time.
+ * and the same database, the order swapped every round so a drift of the machine favours neither.
+ * The second server first gets one unmeasured login window of its own: the launched one has run
+ * the scenarios before and its JIT is warm. Only one of the two is loaded at a time.
  */
 final class GuestLimitComparison {
     static final String SHARED = "login-shared";
@@ -22,17 +24,20 @@ final class GuestLimitComparison {
 
     private GuestLimitComparison() {}
 
-    /** The 2 × {@code rounds} windows, node first in each round. */
+    /** The 2 × {@code rounds} windows: node first in odd rounds, shared first in even ones. */
     static List<LoadResult> run(LaunchedServer shared, LoadSettings sharedSettings, int rounds) {
         List<LoadResult> out = new ArrayList<>();
         try (LaunchedServer node = shared.startBeside(List.of("--guest-limits", "node"))) {
             LoadSettings nodeSettings = new LoadSettings(node.base(), node.appId(), sharedSettings.client(),
                     sharedSettings.concurrency(), sharedSettings.warmup(), sharedSettings.duration(), node.pid());
+            BenchRun.progress("guest limits: warming the per-node server up (not measured)");
+            LoadRun.run(Scenario.LOGIN, nodeSettings);
             for (int r = 1; r <= rounds; r++) {
-                BenchRun.progress("guest limits, round " + r + " of " + rounds + ": login with per-node limits");
-                out.add(relabel(LoadRun.run(Scenario.LOGIN, nodeSettings), NODE));
-                BenchRun.progress("guest limits, round " + r + " of " + rounds + ": login with limits shared in the store");
-                out.add(relabel(LoadRun.run(Scenario.LOGIN, sharedSettings), SHARED));
+                for (boolean nodeTurn : r % 2 == 1 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                    BenchRun.progress("guest limits, round " + r + " of " + rounds + ": login with "
+                            + (nodeTurn ? "per-node limits" : "limits shared in the store"));
+                    out.add(relabel(LoadRun.run(Scenario.LOGIN, nodeTurn ? nodeSettings : sharedSettings), nodeTurn ? NODE : SHARED));
+                }
             }
         }
         return out;
