@@ -116,6 +116,43 @@ public final class PgPair implements AutoCloseable {
         }
     }
 
+    /** CPU time (user + system, ms) of the cluster on {@code port}: its postmaster and every process it started. */
+    public long cpuMillis(int port) {
+        Path data = port == primaryPort ? primary() : standby();
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            long ticks = 0;
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = Files.readString(p.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long pid = Long.parseLong(p.getFileName().toString());
+                        if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // exited meanwhile
+                    }
+                }
+            }
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The primary's WAL position in bytes (pg_current_wal_lsn). */
+    public long walBytes() {
+        try (Connection c = connect(primaryPort); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void awaitSynchronousStandby() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
