@@ -3,24 +3,21 @@ package dev.atrium.store.jdbc;
 import dev.atrium.core.admission.GuestClaim;
 import dev.atrium.core.admission.GuestLimitExceededException;
 import dev.atrium.core.admission.GuestLimitExceededException.Scope;
-import dev.atrium.core.apps.RateLimit;
+import dev.atrium.core.events.UserEvent;
+import dev.atrium.core.kernel.Json;
+import dev.atrium.core.sessions.Session;
+import dev.atrium.core.users.Identity;
+import dev.atrium.core.users.User;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import dev.atrium.core.events.UserEvent;
-import dev.atrium.core.kernel.Json;
-import dev.atrium.core.sessions.Session;
-import dev.atrium.core.users.Identity;
-import dev.atrium.core.users.User;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * PostgreSQL sign-ups whose guests are admitted by token buckets kept in the database
@@ -61,9 +58,9 @@ final class GuestSignupSql {
      * running it, measured at 0.6 to 2.7 ms for 8 to 64 sign-ups).
      */
     static Map<Integer, GuestLimitExceededException> insert(Connection c, List<Claimed> batch) throws SQLException {
-        Plan plan = new Plan(batch);
-        try (PreparedStatement ps = c.prepareStatement(plan.budgets.isEmpty() ? WITHOUT_BUDGET : WITH_BUDGET)) {
-            Arrays a = new Arrays(c, ps);
+        GuestBatchPlan plan = new GuestBatchPlan(batch);
+        try (PreparedStatement ps = c.prepareStatement(plan.hasBudgets() ? WITH_BUDGET : WITHOUT_BUDGET)) {
+            ArrayParameters a = new ArrayParameters(c, ps);
             plan.bind(a);
             bindRows(a, batch.stream().map(Claimed::signup).toList());
             Map<Integer, GuestLimitExceededException> refused = new HashMap<>();
@@ -110,7 +107,7 @@ final class GuestSignupSql {
     }
 
     /** The rows of users, identities, sessions and user.created events, column by column, in the statement's order. */
-    private static void bindRows(Arrays a, List<SignupSql.Signup> signups) throws SQLException {
+    private static void bindRows(ArrayParameters a, List<SignupSql.Signup> signups) throws SQLException {
         List<User> users = signups.stream().map(SignupSql.Signup::user).toList();
         a.text(users, User::id).text(users, User::appId).text(users, User::type).bool(users, User::disabled)
                 .bool(users, User::isAnonymous).int8(users, u -> u.createdAt().toEpochMilli())
@@ -156,98 +153,5 @@ final class GuestSignupSql {
         String arrays = String.join(", ", java.util.Arrays.stream(types.split(", ")).map(t -> "?::" + t + "[]").toList());
         return "INSERT INTO " + tableColumns + " SELECT * FROM unnest(" + arrays + ") x " + columns
                 + " WHERE x." + userColumn + " IN (SELECT user_id FROM ok)";
-    }
-
-    /** Binds one array parameter after another. */
-    private static final class Arrays {
-        private final Connection c;
-        private final PreparedStatement ps;
-        private int p = 1;
-
-        Arrays(Connection c, PreparedStatement ps) {
-            this.c = c;
-            this.ps = ps;
-        }
-
-        <T> Arrays text(List<T> rows, Function<T, String> column) throws SQLException {
-            return set("text", rows.stream().map(column).toArray(String[]::new));
-        }
-
-        <T> Arrays bool(List<T> rows, Function<T, Boolean> column) throws SQLException {
-            return set("bool", rows.stream().map(column).toArray(Boolean[]::new));
-        }
-
-        <T> Arrays int4(List<T> rows, Function<T, Integer> column) throws SQLException {
-            return set("int4", rows.stream().map(column).toArray(Integer[]::new));
-        }
-
-        <T> Arrays int8(List<T> rows, Function<T, Long> column) throws SQLException {
-            return set("int8", rows.stream().map(column).toArray(Long[]::new));
-        }
-
-        <T> Arrays float8(List<T> rows, Function<T, Double> column) throws SQLException {
-            return set("float8", rows.stream().map(column).toArray(Double[]::new));
-        }
-
-        Arrays int8(long value) throws SQLException {
-            ps.setLong(p++, value);
-            return this;
-        }
-
-        private Arrays set(String type, Object[] values) throws SQLException {
-            ps.setArray(p++, c.createArrayOf(type, values));
-            return this;
-        }
-    }
-
-    /** The batch grouped by bucket: who asks how many tokens of which bucket, with the limits to apply. */
-    private static final class Plan {
-        private record Group(String appId, String clientKey, RateLimit limit) {}
-
-        private final List<Claimed> batch;
-        private final Map<List<String>, Integer> counts = new LinkedHashMap<>();
-        private final Map<List<String>, Group> groups = new LinkedHashMap<>();
-        private final Map<String, RateLimit> budgets = new LinkedHashMap<>();
-        private final List<Integer> ranks = new ArrayList<>();
-        private long at;
-
-        Plan(List<Claimed> batch) {
-            this.batch = batch;
-            for (Claimed s : batch) {
-                GuestClaim claim = s.claim();
-                if (claim == null) {
-                    ranks.add(null);
-                    continue;
-                }
-                List<String> key = List.of(claim.appId(), claim.clientKey());
-                ranks.add(counts.merge(key, 1, Integer::sum));
-                groups.putIfAbsent(key, new Group(claim.appId(), claim.clientKey(), claim.perNetwork()));
-                if (claim.hasAppBudget()) {
-                    budgets.putIfAbsent(claim.appId(), claim.appBudget());
-                }
-                at = Math.max(at, claim.at().toEpochMilli());
-            }
-        }
-
-        void bind(Arrays a) throws SQLException {
-            List<Integer> seqs = java.util.stream.IntStream.range(0, batch.size()).boxed().toList();
-            a.int4(seqs, i -> i).text(seqs, i -> batch.get(i).signup().user().id())
-                    .text(seqs, i -> batch.get(i).signup().user().appId())
-                    .text(seqs, i -> batch.get(i).claim() == null ? null : batch.get(i).claim().clientKey())
-                    .int4(seqs, ranks::get);
-            List<Map.Entry<List<String>, Group>> wanted = List.copyOf(groups.entrySet());
-            a.text(wanted, e -> e.getValue().appId()).text(wanted, e -> e.getValue().clientKey())
-                    .int4(wanted, e -> counts.get(e.getKey())).int4(wanted, e -> e.getValue().limit().burst())
-                    .float8(wanted, e -> perMs(e.getValue().limit())).int8(at);
-            if (!budgets.isEmpty()) {
-                List<Map.Entry<String, RateLimit>> apps = List.copyOf(budgets.entrySet());
-                a.text(apps, Map.Entry::getKey).int4(apps, e -> e.getValue().burst()).float8(apps, e -> perMs(e.getValue()))
-                        .int8(at);
-            }
-        }
-
-        private static double perMs(RateLimit limit) {
-            return limit.perSecond() / 1000;
-        }
     }
 }
