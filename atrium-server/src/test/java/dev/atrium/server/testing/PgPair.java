@@ -105,6 +105,16 @@ public final class PgPair implements AutoCloseable {
         pgCtl(standby(), "promote");
     }
 
+    /** The promoted standby shuts down cleanly ({@code -m fast}): a database restarted for maintenance. */
+    public void stopPromoted() {
+        pgCtl(standby(), "stop", "-m", "fast");
+    }
+
+    /** The promoted standby starts again, returning once it accepts connections. */
+    public void startPromoted() {
+        pgCtl(standby(), "start");
+    }
+
     /** Replay lag of the standby as the primary sees it (pg_stat_replication), in milliseconds; -1 when not streaming. */
     public double replayLagMillis() {
         try (Connection c = connect(primaryPort); Statement s = c.createStatement();
