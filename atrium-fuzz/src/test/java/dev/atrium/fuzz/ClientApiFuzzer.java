@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.api.ApiPaths;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.store.memory.InMemoryStore;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.config.AtriumConfig;
 import dev.atrium.server.http.DeviceIds;
+import dev.atrium.server.http.JsonFields;
 import dev.atrium.server.http.Requests;
 import dev.atrium.server.http.Router;
 import java.nio.file.Files;
@@ -33,9 +35,11 @@ import java.util.Map;
 public final class ClientApiFuzzer {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> PROVIDERS = List.of(ApiPaths.ANON_USER, "local-userpass", "api-key", "custom-token",
-            "oauth2-google", "custom-function");
+            "oauth2-apple", "oauth2-google", "oauth2-facebook", "custom-function");
     private static final String[] BODY_KEYS = {"username", "password", "email", "token", "tokenId", "key", "name",
-        "options", "device", "deviceId", "arguments", "id_token", "$oid"};
+        "options", "device", "deviceId", "arguments", "id_token", "$oid", "authCode", "accessToken", "nonce"};
+    /** Where the external-identity providers call: a closed loopback port, so a call fails at once. */
+    private static final String NOWHERE = "http://127.0.0.1:1/";
     /** What only an exception's or a library's own text contains. */
     private static final List<String> INTERNALS = List.of("Exception", "\tat ", "dev.atrium.", "com.fasterxml.",
             "com.nimbusds.", "java.lang.", "java.util.", "SQL");
@@ -62,6 +66,11 @@ public final class ClientApiFuzzer {
         var admin = Atrium.appAdmin(server.store(), Clock.systemUTC());
         admin.configure(appId, "local-userpass", true, Map.of());
         admin.configure(appId, "api-key", true, Map.of());
+        admin.configure(appId, "oauth2-apple", true, Map.of("client_ids", List.of("app"), "jwks_url", NOWHERE));
+        admin.configure(appId, "oauth2-google", true, Map.of("client_id", "web", "client_secret", "s", "jwks_url", NOWHERE,
+                "token_url", NOWHERE));
+        admin.configure(appId, "oauth2-facebook", true, Map.of("app_id", "1", "app_secret", "s", "graph_url", NOWHERE));
+        admin.configure(appId, "custom-function", true, Map.of("function_url", NOWHERE, "function_secret", "s"));
         admin.patchSettings(appId, Map.of("guest_rate_per_hour", 1_000_000_000, "guest_burst", 1_000_000_000));
         // The abuse limits stay on (their checks are fuzzed too) but high: the inputs come from a few keys.
         admin.patchSettings(appId, Map.of("login_failure_burst", 1_000_000, "email_burst", 1_000_000,
@@ -104,14 +113,15 @@ public final class ClientApiFuzzer {
     /** What each route does with the body it read (LoginEndpoints, UserpassEndpoints, SessionEndpoints, ApiKeyEndpoints; the
      * token routes through the SessionGate, as Callers does). */
     private static void call(int route, String app, String provider, String bearer, ObjectNode body, String client) {
+        RequestFields fields = JsonFields.of(body);
         switch (route) {
-            case 0, 1, 2 -> api.auth().login(app, provider, body, DeviceIds.from(body), client);
-            case 3 -> api.auth().link(app, provider, body, api.gate().access(bearer), client);
-            case 4 -> api.userpass().register(app, body, client);
-            case 5 -> api.userpass().confirm(app, body, client);
-            case 6 -> api.userpass().resendConfirmation(app, body, client);
-            case 7 -> api.userpass().sendReset(app, body, client);
-            case 8 -> api.userpass().reset(app, body, client);
+            case 0, 1, 2 -> api.auth().login(app, provider, fields, DeviceIds.from(body), client);
+            case 3 -> api.auth().link(app, provider, fields, api.gate().access(bearer), client);
+            case 4 -> api.userpass().register(app, fields, client);
+            case 5 -> api.userpass().confirm(app, fields, client);
+            case 6 -> api.userpass().resendConfirmation(app, fields, client);
+            case 7 -> api.userpass().sendReset(app, fields, client);
+            case 8 -> api.userpass().reset(app, fields, client);
             case 9 -> api.accounts().profile(api.gate().access(bearer));
             case 10 -> api.accounts().refresh(bearer);
             case 11 -> api.accounts().logout(bearer);
@@ -145,7 +155,7 @@ public final class ClientApiFuzzer {
     }
 
     private static void newGuest() {
-        var tokens = api.auth().login(appId, ApiPaths.ANON_USER, JSON.createObjectNode(), null, "127.0.0.1");
+        var tokens = api.auth().login(appId, ApiPaths.ANON_USER, RequestFields.empty(), null, "127.0.0.1");
         access = tokens.accessToken();
         refresh = tokens.refreshToken();
     }

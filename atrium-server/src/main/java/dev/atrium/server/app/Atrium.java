@@ -9,15 +9,10 @@ import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.AccountService;
 import dev.atrium.core.auth.AuthService;
-import dev.atrium.core.auth.GuestLimits;
+import dev.atrium.core.auth.ProviderRegistry;
 import dev.atrium.core.auth.SessionGate;
-import dev.atrium.core.auth.AuthProvider;
-import dev.atrium.core.auth.anonymous.AnonymousProvider;
-import dev.atrium.core.auth.apikey.ApiKeyProvider;
 import dev.atrium.core.auth.apikey.ApiKeyService;
-import dev.atrium.core.auth.customjwt.CustomJwtProvider;
 import dev.atrium.core.auth.password.PasswordHasher;
-import dev.atrium.core.auth.password.UserpassProvider;
 import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.events.EventDispatcher;
 import dev.atrium.core.kernel.Telemetry;
@@ -35,18 +30,16 @@ import dev.atrium.server.http.admin.AdminServices;
 import dev.atrium.server.metrics.Meters;
 import dev.atrium.server.metrics.MicrometerTelemetry;
 import io.micrometer.core.instrument.FunctionCounter;
-import dev.atrium.server.outbound.JwksRetriever;
 import dev.atrium.server.outbound.Outbound;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.atrium.server.http.Router;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The composition root: the one place that calls {@code new} on implementations (design §6).
+ * The composition root: the one place that calls {@code new} on implementations (docs/architecture.md, Modules and the dependency rule).
  * {@link #start} opens the store, runs the first-start bootstrap, wires the services and starts
  * the web server; {@link #close} stops both.
  */
@@ -107,7 +100,8 @@ public final class Atrium implements AutoCloseable {
 
     private static Atrium start(AtriumConfig config, Clock clock, AtriumStore store, PrometheusMeterRegistry metrics,
                                 Outbound outbound) {
-        Telemetry telemetry = new MicrometerTelemetry(metrics);
+        ProviderRegistry providers = ProviderRegistry.installed();
+        Telemetry telemetry = new MicrometerTelemetry(metrics, providers.types());
         FirstStart.Outcome first = FirstStart.run(store, config.dataDir(), clock.instant());
         // With port 0 the URL is known only once bound; tests that use it wait for start() to return.
         AtomicReference<String> publicUrl = new AtomicReference<>(config.port() == 0 ? null : config.publicUrlFor(config.port()));
@@ -122,19 +116,18 @@ public final class Atrium implements AutoCloseable {
         FunctionCounter.builder("atrium.password.hash.rejections", hasher, PasswordHasher::refusals).register(metrics);
         Throttle throttle = new Throttle(telemetry, clock);
         BackgroundDeliveries deliveries = new BackgroundDeliveries(BACKGROUND_DELIVERIES);
-        List<AuthProvider> providers = List.of(new AnonymousProvider(),
-                new UserpassProvider(store.userpass(), store.users(), hasher, throttle),
-                new ApiKeyProvider(store.apiKeys()),
-                new CustomJwtProvider(store.users(), clock, new JwksRetriever(outbound)));
-        AuthService auth = new AuthService(apps, providers, store.users(), store.sessions(), store.signups(), store.links(),
-                tokens, config.guestLimits().create(), throttle, telemetry, clock);
+        AuthService auth = new AuthService(apps, providers, ProviderWiring.context(store, clock, throttle, hasher, outbound),
+                store.users(), store.sessions(), store.signups(), store.links(), tokens, config.guestLimits().create(),
+                throttle, telemetry, clock);
         SessionGate gate = new SessionGate(apps, store.users(), store.sessions(), tokens, clock);
-        AccountService accounts = new AccountService(apps, store.users(), store.sessions(), gate, tokens, telemetry, clock);
+        AccountService accounts = new AccountService(apps, providers, store.users(), store.sessions(), gate, tokens,
+                telemetry, clock);
         UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(outbound, clock),
                 store.users(), store.sessions(), throttle, deliveries, clock);
         ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
         Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, apps, tokens, keys, store,
-                publicUrl::get, new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics,
+                publicUrl::get, new ClientAddresses(config.trustedProxies()),
+                admin(store, providers, apps, keys, telemetry, clock), metrics,
                 config.http().metricsAccess());
         WebServer server;
         try {
@@ -151,9 +144,10 @@ public final class Atrium implements AutoCloseable {
         return new Atrium(store, server, publicUrl.get(), first, lifecycle, hasher, deliveries, outbound, services);
     }
 
-    private static AdminServices admin(AtriumStore store, AppDirectory apps, KeyRing keys, Telemetry telemetry, Clock clock) {
+    private static AdminServices admin(AtriumStore store, ProviderRegistry providers, AppDirectory apps, KeyRing keys,
+                                       Telemetry telemetry, Clock clock) {
         return new AdminServices(new AdminTokens(store.adminTokens(), clock),
-                new AppAdmin(store.apps(), apps, store.signingKeys(), keys, clock),
+                new AppAdmin(store.apps(), providers, apps, store.signingKeys(), keys, clock),
                 new UserAdmin(apps, store.users(), store.userQueries(), store.sessions(), telemetry, clock),
                 new ServerKeys(apps, store.serverKeys(), clock),
                 new StatsService(apps, store.stats(), clock), store.events());
@@ -165,8 +159,8 @@ public final class Atrium implements AutoCloseable {
      * (every read goes to the store); running nodes see the changes within their cache-ttl.
      */
     public static AppAdmin appAdmin(AtriumStore store, Clock clock) {
-        return new AppAdmin(store.apps(), new AppDirectory(store.apps(), clock, Duration.ZERO), store.signingKeys(),
-                new KeyRing(store.signingKeys(), clock, Duration.ZERO), clock);
+        return new AppAdmin(store.apps(), ProviderRegistry.installed(), new AppDirectory(store.apps(), clock, Duration.ZERO),
+                store.signingKeys(), new KeyRing(store.signingKeys(), clock, Duration.ZERO), clock);
     }
 
     /** A sweeper over {@code store} reporting no metrics ({@code atrium sweep}, tests). */

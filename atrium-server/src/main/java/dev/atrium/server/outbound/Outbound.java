@@ -107,15 +107,28 @@ public final class Outbound implements AutoCloseable {
 
     /** POSTs {@code json} with {@code headers}; the answer is read up to {@code limit}. */
     public Answer post(String url, Map<String, String> headers, byte[] json, AnswerLimit limit) throws OutboundException {
+        return post(url, headers, ContentType.APPLICATION_JSON, json, limit);
+    }
+
+    /** POSTs {@code body} of {@code contentType} with {@code headers}; the answer is read up to {@code limit}. */
+    public Answer post(String url, Map<String, String> headers, ContentType contentType, byte[] body, AnswerLimit limit)
+            throws OutboundException {
         HttpPost post = new HttpPost(checked(url));
         headers.forEach(post::setHeader);
-        post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
+        post.setEntity(new ByteArrayEntity(body, contentType));
         return exchange(post, limit);
     }
 
     /** GETs {@code url}; the answer is read up to {@code limit}. */
     public Answer get(String url, AnswerLimit limit) throws OutboundException {
-        return exchange(new HttpGet(checked(url)), limit);
+        return get(url, Map.of(), limit);
+    }
+
+    /** GETs {@code url} with {@code headers}; the answer is read up to {@code limit}. */
+    public Answer get(String url, Map<String, String> headers, AnswerLimit limit) throws OutboundException {
+        HttpGet get = new HttpGet(checked(url));
+        headers.forEach(get::setHeader);
+        return exchange(get, limit);
     }
 
     /** Sockets for one SMTP session: the deadline starts now; close it when the session ends. */

@@ -42,7 +42,10 @@ class WriteOnlySecretsTest extends AdminCliHarness {
                 new Secret("custom-token shared_secret", "custom-token",
                         "{\"shared_secret\":\"" + SECRET + SECRET + "\",\"audience\":\"a\",\"issuer\":\"https://id.example\",\"algorithms\":[\"HS256\"]}",
                         "/shared_secret_set", "{\"shared_secret\":null,\"jwks_url\":\"https://id.example/jwks\",\"audience\":\"a\","
-                                + "\"issuer\":\"https://id.example\",\"algorithms\":[\"RS256\"]}"));
+                                + "\"issuer\":\"https://id.example\",\"algorithms\":[\"RS256\"]}"),
+                new Secret("oauth2-google client_secret", "oauth2-google",
+                        "{\"client_id\":\"1-web.apps.googleusercontent.com\",\"client_secret\":\"" + SECRET + "\"}",
+                        "/client_secret_set", "{\"client_id\":\"1-web.apps.googleusercontent.com\",\"client_secret\":null}"));
     }
 
     private String providers() {

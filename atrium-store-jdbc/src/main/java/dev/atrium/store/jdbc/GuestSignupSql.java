@@ -109,7 +109,7 @@ final class GuestSignupSql {
     /** The rows of users, identities, sessions and user.created events, column by column, in the statement's order. */
     private static void bindRows(ArrayParameters a, List<SignupSql.Signup> signups) throws SQLException {
         List<User> users = signups.stream().map(SignupSql.Signup::user).toList();
-        a.text(users, User::id).text(users, User::appId).text(users, User::type).bool(users, User::disabled)
+        a.text(users, User::id).text(users, User::appId).text(users, u -> u.type().wire()).bool(users, User::disabled)
                 .bool(users, User::isAnonymous).int8(users, u -> u.createdAt().toEpochMilli())
                 .int8(users, u -> u.lastActiveAt().toEpochMilli())
                 .text(users, u -> u.customData().isEmpty() ? null : Json.write(u.customData()));

@@ -22,12 +22,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guest buckets in PostgreSQL: two stores on one database (two nodes) draw from the same buckets,
  * and buckets full again are trimmed. The store contracts cover admission itself on every backend.
  */
+@Tag("postgres")
 class PostgresGuestBucketsTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final RateLimit THREE_AN_HOUR = RateLimit.perHour(3, 3);
@@ -59,7 +61,7 @@ class PostgresGuestBucketsTest {
     }
 
     private void signUp(JdbcStore node, String network, Instant at) {
-        User user = new User(ObjectIds.next(at), app.id(), "normal", false, at, at, Map.of(),
+        User user = new User(ObjectIds.next(at), app.id(), dev.atrium.core.users.UserType.NORMAL, false, at, at, Map.of(),
                 List.of(new Identity(User.ANON_PROVIDER, ObjectIds.next(at), Map.of(), at)));
         Session session = new Session(ObjectIds.next(at), app.id(), user.id(), ObjectIds.next(at), "h" + user.id(), at,
                 at.plus(Duration.ofDays(60)));

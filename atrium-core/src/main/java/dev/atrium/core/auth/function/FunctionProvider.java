@@ -1,0 +1,58 @@
+package dev.atrium.core.auth.function;
+
+import dev.atrium.core.apps.ProviderSettings;
+import dev.atrium.core.auth.AuthProvider;
+import dev.atrium.core.auth.Authenticator;
+import dev.atrium.core.auth.ProviderContext;
+import dev.atrium.core.auth.Resolution;
+import dev.atrium.core.idp.ExternalIdentity;
+import dev.atrium.core.idp.StoredSettings;
+import dev.atrium.core.kernel.Json;
+import dev.atrium.core.kernel.RequestFields;
+import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserStore;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code custom-function}: the login body without {@code options} (where the Realm SDKs put their
+ * device information) is the payload, which the app's function answers ({@link FunctionLogin}).
+ */
+public final class FunctionProvider implements AuthProvider<FunctionPayload> {
+    public static final String TYPE = "custom-function";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String description() {
+        return "Your own function names the user of any payload (function_url, function_secret in the config).";
+    }
+
+    @Override
+    public ProviderSettings settings() {
+        return FunctionSettings.DECLARED;
+    }
+
+    @Override
+    public FunctionPayload credentials(RequestFields body) {
+        Map<String, Object> payload = new LinkedHashMap<>(body.all());
+        payload.remove("options");
+        return new FunctionPayload(Json.write(payload).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Authenticator<FunctionPayload> authenticator(ProviderContext context) {
+        UserStore users = context.users();
+        FunctionLogin login = new FunctionLogin(context.http(), context.service(FunctionSigner.class));
+        return (app, config, payload, now) -> {
+            FunctionSettings settings = StoredSettings.atLogin(TYPE, () -> FunctionSettings.from(config.config()));
+            ExternalIdentity found = login.verify(app.id(), settings, payload);
+            return new Resolution(found.identity(TYPE, now),
+                    users.findByIdentity(app.id(), TYPE, found.subject()).map(User::id).orElse(null));
+        };
+    }
+}
