@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * service, failed requests, how fast the 503s came, the standby's lag) are printed, not asserted
  * beyond generous bounds: docs/scaling.md reports them.
  */
+@Tag("postgres")
 class PostgresFailoverIT {
     static final int CLIENTS = 8;
     /** How long the failure detection of a real deployment (Patroni, a managed service) takes, roughly. */

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no new request, wait for those in flight), SIGTERM, start it again on the same port, wait until
  * ready, take it back. The count of failed requests is printed for docs/scaling.md; zero is the bar.
  */
+@Tag("postgres")
 class RollingRestartIT {
     static final int CLIENTS = 8;
 
