@@ -1,11 +1,10 @@
 package dev.atrium.core.admission;
 
-import dev.atrium.api.ErrorCode;
-import dev.atrium.core.kernel.RetryLaterException;
+import dev.atrium.core.kernel.TooManyRequestsException;
 import java.time.Duration;
 
 /** A guest sign-up refused by an admission limit: 429 TooManyRequests with {@code Retry-After}; nothing was written. */
-public final class GuestLimitExceededException extends RetryLaterException {
+public final class GuestLimitExceededException extends TooManyRequestsException {
 
     /** Which limit refused: the caller's network, or the app-wide budget. */
     public enum Scope {
@@ -29,7 +28,7 @@ public final class GuestLimitExceededException extends RetryLaterException {
     private final Scope scope;
 
     public GuestLimitExceededException(Scope scope, Duration retryAfter) {
-        super(ErrorCode.TooManyRequests, scope.message, retryAfter);
+        super(scope.message, retryAfter);
         this.scope = scope;
     }
 
