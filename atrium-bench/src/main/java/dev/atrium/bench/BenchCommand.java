@@ -66,6 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Window of the load generator's ceiling against GET /health/live; 0 skips it. Default: ${DEFAULT-VALUE}.")
     Duration ceilingDuration;
 
+    @Option(names = "--compare-guest-limits", paramLabel = "ROUNDS", defaultValue = "0",
+            description = "Also run login alternately against a second server on the same store with --guest-limits node "
+                    + "and against the launched one (limits kept by the store), ROUNDS times each; reports the ratio.")
+    int compareGuestLimits;
+
     @Option(names = "--baseline-store", paramLabel = "URL",
             description = "Where the store baseline runs (default: beside the server's store, from its /health/ready).")
     String baselineStore;
@@ -113,6 +118,10 @@ public final class BenchCommand implements Callable<Integer> {
     public BenchReport runBench() {
         if (url != null && appId == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--url needs --app");
+        }
+        if (url != null && compareGuestLimits > 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--compare-guest-limits starts a second server on the launched one's store: not with --url");
         }
         return new BenchRun(this).run();
     }

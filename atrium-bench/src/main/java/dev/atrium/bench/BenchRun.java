@@ -43,6 +43,9 @@ final class BenchRun {
                 progress(s.label() + ": warm-up " + o.warmup.toSeconds() + " s, measuring " + o.duration.toSeconds() + " s");
                 results.add(LoadRun.run(s, settings));
             }
+            if (o.compareGuestLimits > 0) {
+                results.addAll(GuestLimitComparison.run(t.launched(), settings, o.compareGuestLimits));
+            }
             Double rssAfter = t.rssNow();
             Footprint.Result footprint = null;
             if (o.footprintGuests > 0) {
@@ -58,8 +61,14 @@ final class BenchRun {
                     t.isLaunched(), o.client.name().toLowerCase(java.util.Locale.ROOT), o.concurrency,
                     o.warmup.toMillis() / 1e3, o.duration.toMillis() / 1e3, o.poolSize);
             return new BenchReport(Machine.current(), server, t.startup(rssAfter), ceiling, List.copyOf(baselines),
-                    List.copyOf(results), Ratios.of(baselines, results), footprint, sweep);
+                    List.copyOf(results), ratios(baselines, results), footprint, sweep);
         }
+    }
+
+    private static List<dev.atrium.bench.report.Ratio> ratios(List<BaselineResult> baselines, List<LoadResult> results) {
+        List<dev.atrium.bench.report.Ratio> all = new ArrayList<>(Ratios.of(baselines, results));
+        all.addAll(GuestLimitComparison.ratios(results));
+        return List.copyOf(all);
     }
 
     /** Every client on GET /health/live: the most this generator drives on this machine. */

@@ -68,6 +68,14 @@ final class BenchTarget implements AutoCloseable {
         return launched != null;
     }
 
+    /** The launched server; IllegalStateException for one given by --url. */
+    LaunchedServer launched() {
+        if (launched == null) {
+            throw new IllegalStateException("this needs a launched server (no --url)");
+        }
+        return launched;
+    }
+
     /** Where the private stores of the baselines, footprint and sweep go: --baseline-store, else beside the server's. */
     String privateStores(BenchCommand o) {
         return o.baselineStore != null ? o.baselineStore : storeUrl;

@@ -44,15 +44,15 @@ public final class TextReport {
                         num(b.cpuMsPerOp()), num(b.postgresCpuMsPerOp()), b.otherCores(), b.description());
             }
         }
-        out.printf("%n%-8s %-8s %9s %8s %8s %8s %8s %6s  %7s %7s %7s %6s %5s %6s%n", "scenario", "op", "rate/s", "p50",
+        out.printf("%n%-12s %-8s %9s %8s %8s %8s %8s %6s  %7s %7s %7s %6s %5s %6s%n", "scenario", "op", "rate/s", "p50",
                 "p99", "p99.9", "max", "errors", "srv ms", "pg ms", "gen ms", "other", "busy%", "RSS MB");
         for (LoadResult l : r.scenarios()) {
             ResourceUse u = l.resources();
-            out.printf("%-8s %-8s %,9.0f %8s %8s %8s %8s %6d  %7s %7s %7s %6.2f %5.0f %6s%n", l.scenario(), "(all)",
+            out.printf("%-12s %-8s %,9.0f %8s %8s %8s %8s %6d  %7s %7s %7s %6.2f %5.0f %6s%n", l.scenario(), "(all)",
                     l.perSecond(), "", "", "", "", l.errorCount(), num(u.serverCpuMsPerOp()), num(u.postgresCpuMsPerOp()),
                     num(u.benchCpuMsPerOp()), u.otherCores(), u.machineBusyPercent(), mb(u.serverRssMaxMb()));
             for (OperationResult o : l.operations()) {
-                out.printf("%-8s %-8s %,9.0f %8s %8s %8s %8s%n", "", o.operation(), o.perSecond(), num(o.p50Ms()),
+                out.printf("%-12s %-8s %,9.0f %8s %8s %8s %8s%n", "", o.operation(), o.perSecond(), num(o.p50Ms()),
                         num(o.p99Ms()), num(o.p999Ms()), num(o.maxMs()));
             }
             for (Map.Entry<String, String> e : l.errorSamples().entrySet()) {
@@ -64,7 +64,7 @@ public final class TextReport {
         if (!r.ratios().isEmpty()) {
             out.printf("%nratios to the baselines%n");
             for (Ratio q : r.ratios()) {
-                out.printf("  %-8s ÷ %-26s %6.2f   %s%n", q.scenario(), q.baseline(), q.value(), q.meaning());
+                out.printf("  %-12s ÷ %-26s %6.2f   %s%n", q.scenario(), q.baseline(), q.value(), q.meaning());
             }
         }
         if (r.footprint() != null) {

@@ -35,8 +35,11 @@ public final class LaunchedServer implements AutoCloseable {
     private final Scratch files;
     private final Launch launch;
 
-    /** How the process is spawned, kept for {@link #restart()}. */
-    private record Launch(Path jar, int poolSize, List<String> jvmOptions, List<String> serveArgs) {}
+    /** Which process of the store: the one that owns it, or a second node beside it (its own log). */
+    private enum Role { OWNER, BESIDE }
+
+    /** How the process is spawned, kept for {@link #restart()}; {@code serveArgs} go after {@code serve}'s own. */
+    private record Launch(Path jar, int poolSize, List<String> jvmOptions, List<String> serveArgs, Role role) {}
 
     /** The server's store, and whether to keep it when closed (--keep). */
     private record Scratch(ScratchStore store, boolean keep) {
@@ -53,6 +56,9 @@ public final class LaunchedServer implements AutoCloseable {
             }
         }
     }
+
+    /** Whether closing this server leaves its store to the server it was started beside. */
+    private boolean borrowsStore;
 
     private LaunchedServer(Process process, URI base, double readyMillis, String appId, Scratch files, Launch launch) {
         this.process = process;
@@ -78,7 +84,7 @@ public final class LaunchedServer implements AutoCloseable {
             Path dir = Files.createTempDirectory("atrium-bench-server-").resolve("store");
             Scratch files = new Scratch(storeUrl == null ? ScratchStore.createSqlite(dir)
                     : ScratchStore.createPostgres(dir, storeUrl), keep);
-            LaunchedServer server = spawn(new Launch(jar, poolSize, jvmOptions, serveArgs), files);
+            LaunchedServer server = spawn(new Launch(jar, poolSize, jvmOptions, serveArgs, Role.OWNER), files);
             try {
                 files.store().liftGuestLimits(server.appId); // nothing has read the app's settings yet
             } catch (RuntimeException e) {
@@ -106,6 +112,22 @@ public final class LaunchedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a second process on this one's store (another node of it), with {@code serveOptions}
+     * added (e.g. {@code --guest-limits node}). Closing it leaves the store to this one.
+     */
+    public LaunchedServer startBeside(List<String> serveOptions) {
+        try {
+            List<String> args = new ArrayList<>(launch.serveArgs());
+            args.addAll(serveOptions);
+            LaunchedServer other = spawn(new Launch(launch.jar(), launch.poolSize(), launch.jvmOptions(), args, Role.BESIDE), files);
+            other.borrowsStore = true;
+            return other;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start a second server: " + e.getMessage(), e);
+        }
+    }
+
     private static LaunchedServer spawn(Launch launch, Scratch files) throws IOException {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
@@ -118,7 +140,7 @@ public final class LaunchedServer implements AutoCloseable {
             cmd.addAll(List.of("--store-schema", files.store().schema()));
         }
         cmd.addAll(launch.serveArgs());
-        Path log = files.store().dir().resolve("server.log");
+        Path log = files.store().dir().resolve(launch.role() == Role.OWNER ? "server.log" : "server-beside.log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(files.store().dir().toFile());
         pb.environment().keySet().removeIf(name -> name.startsWith("ATRIUM_"));
@@ -131,7 +153,9 @@ public final class LaunchedServer implements AutoCloseable {
             return new LaunchedServer(process, base, readyMs, appId, files, launch);
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
-            files.clean();
+            if (launch.role() == Role.OWNER) {
+                files.clean();
+            }
             throw e;
         }
     }
@@ -213,7 +237,9 @@ public final class LaunchedServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        files.clean();
+        if (!borrowsStore) {
+            files.clean();
+        }
     }
 
     private void stop() {

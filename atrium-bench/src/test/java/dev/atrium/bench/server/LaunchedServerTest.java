@@ -33,4 +33,20 @@ class LaunchedServerTest {
         }
         assertThat(Files.exists(dataDir)).as("closing removes the data directory").isFalse();
     }
+
+    @Test
+    void aServerStartedBesideSharesTheStoreWithItsOwnOptionsAndLeavesTheStoreToTheFirst() throws Exception {
+        try (LaunchedServer first = LaunchedServer.start(JAR, null, 2, List.of("-XX:+UseSerialGC", "-Xmx128m"), false)) {
+            Path dataDir = Path.of(first.storeUrl().substring("sqlite:".length())).getParent();
+            try (LaunchedServer beside = first.startBeside(List.of("--guest-limits", "node"))) {
+                assertThat(beside.appId()).as("same store, same first app").isEqualTo(first.appId());
+                assertThat(beside.base()).isNotEqualTo(first.base());
+                assertThat(Files.readString(dataDir.resolve("server-beside.log"))).contains("base URL: " + beside.base());
+            }
+            assertThat(Files.exists(dataDir)).as("the beside server leaves the store to the first").isTrue();
+            try (HttpConnection c = ClientKind.RAW.factory(first.base()).get()) {
+                assertThat(c.send("GET", "/health/ready", null, null).status()).isEqualTo(200);
+            }
+        }
+    }
 }

@@ -2,7 +2,8 @@ package dev.atrium.core.auth;
 
 import dev.atrium.api.ErrorCode;
 import dev.atrium.api.LoginResponse;
-import dev.atrium.core.admission.GuestAdmission;
+import dev.atrium.core.admission.GuestClaim;
+import dev.atrium.core.admission.GuestLimitExceededException;
 import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppDirectory;
@@ -37,7 +38,7 @@ public final class AuthService {
     private final SignupStore signups;
     private final LinkStore links;
     private final TokenService tokens;
-    private final GuestAdmission admission;
+    private final GuestLimits guestLimits;
     private final Throttle throttle;
     private final Activity activity;
     private final Telemetry telemetry;
@@ -62,7 +63,7 @@ public final class AuthService {
     /** Makes every installed provider's authenticator from {@code context}, once. */
     public AuthService(AppDirectory apps, ProviderRegistry registry, ProviderContext context, UserStore users,
                        SessionStore sessions, SignupStore signups, LinkStore links, TokenService tokens,
-                       GuestAdmission admission, Throttle throttle, Telemetry telemetry, Clock clock) {
+                       GuestLimits guestLimits, Throttle throttle, Telemetry telemetry, Clock clock) {
         this.apps = apps;
         Map<String, Started<?>> started = new java.util.LinkedHashMap<>();
         registry.all().forEach(p -> started.put(p.type(), Started.start(p, context)));
@@ -72,7 +73,7 @@ public final class AuthService {
         this.signups = signups;
         this.links = links;
         this.tokens = tokens;
-        this.admission = admission;
+        this.guestLimits = guestLimits;
         this.throttle = throttle;
         this.activity = new Activity(users);
         this.telemetry = telemetry;
@@ -99,18 +100,21 @@ public final class AuthService {
         App app = apps.requireApp(appId);
         ProviderConfig config = apps.requireEnabledProvider(appId, type);
         Started<?> provider = provider(config);
-        switch (provider.policy().admission()) {
-            case GUEST_LIMITS -> admission.admit(app, clientKey);
-            case NETWORK_THROTTLE -> throttle.login(app, type, clientKey);
-        }
         Instant now = clock.instant();
+        GuestClaim claim = switch (provider.policy().admission()) {
+            case GUEST_LIMITS -> GuestClaim.of(app, clientKey, now); // settled by the sign-up's write: see GuestLimits
+            case NETWORK_THROTTLE -> {
+                throttle.login(app, type, clientKey);
+                yield null;
+            }
+        };
         String device = deviceId != null ? deviceId : ObjectIds.next(now);
         Resolution resolution = provider.resolve(app, config, credentials, now);
         if (resolution.holderId() != null) {
             return openSession(app, resolution.holderId(), device, now);
         }
         try {
-            return signUp(app, resolution, device, now);
+            return signUp(app, resolution, device, now, claim);
         } catch (IdentityTakenException raced) {
             // Another first login with the same credentials won the insert: log in as its user. Looked
             // up, not authenticated again: credentials may be good once only (an ID token's nonce, a
@@ -188,11 +192,22 @@ public final class AuthService {
         return provider;
     }
 
-    private LoginResponse signUp(App app, Resolution fresh, String device, Instant now) {
+    /** Creates the user of {@code fresh} with its first session; under guest limits ({@code claim} not null) if admitted. */
+    private LoginResponse signUp(App app, Resolution fresh, String device, Instant now, GuestClaim claim) {
         User user = new User(ObjectIds.next(now), app.id(), UserType.NORMAL, false, now, now, Map.of(), List.of(fresh.identity()));
         String sessionId = ObjectIds.next(now);
         TokenService.IssuedRefresh refresh = tokens.issueRefresh(app, user.id(), sessionId, now);
-        signups.createUserWithSession(user, new Session(sessionId, app.id(), user.id(), device, refresh.hash(), now, refresh.expiresAt()));
+        Session session = new Session(sessionId, app.id(), user.id(), device, refresh.hash(), now, refresh.expiresAt());
+        if (claim == null) {
+            signups.createUserWithSession(user, session);
+        } else {
+            try {
+                guestLimits.signUp(signups, user, session, claim);
+            } catch (GuestLimitExceededException e) {
+                telemetry.rateLimited(e.scope().label());
+                throw e;
+            }
+        }
         if (user.isAnonymous()) {
             telemetry.guestCreated();
         }

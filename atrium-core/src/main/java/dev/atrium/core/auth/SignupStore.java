@@ -1,5 +1,7 @@
 package dev.atrium.core.auth;
 
+import dev.atrium.core.admission.GuestClaim;
+import dev.atrium.core.admission.GuestLimitExceededException;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.users.User;
 
@@ -12,4 +14,13 @@ public interface SignupStore {
      * the identities is already held by a user of the app.
      */
     void createUserWithSession(User user, Session session);
+
+    /**
+     * Inserts a guest as {@link #createUserWithSession} does if the app's guest admission limits
+     * admit {@code claim}; otherwise throws {@link GuestLimitExceededException} and writes nothing.
+     * The buckets are the store's, shared by every node that uses it: a backend that more than one
+     * process can use (PostgreSQL) keeps them in the database and checks them in the sign-up's own
+     * write, with no extra round trip; a one-process backend keeps them in memory.
+     */
+    void createGuest(User user, Session session, GuestClaim claim);
 }

@@ -8,4 +8,12 @@ public final class StoreUnavailableException extends RuntimeException {
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * A refusal before the store was asked (it is known to be away): no cause and no stack trace,
+     * as thousands a second may be answered and logged during an outage.
+     */
+    public StoreUnavailableException(String message) {
+        super(message, null, false, false);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.atrium.core.auth;
 
-import dev.atrium.core.admission.GuestAdmission;
 import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppDirectory;
@@ -42,7 +41,7 @@ final class Fixture {
         providers = ProviderRegistry.of(installed);
         auth = new AuthService(apps, providers, ProviderContext.builder(store.users(), clock).build(),
                 store.users(), store.sessions(), store.signups(), store.links(), tokens,
-                new GuestAdmission(Telemetry.NONE, clock), new Throttle(Telemetry.NONE, clock), Telemetry.NONE, clock);
+                GuestLimits.byStore(), new Throttle(Telemetry.NONE, clock), Telemetry.NONE, clock);
         accounts = new AccountService(apps, providers, store.users(), store.sessions(), gate, tokens, Telemetry.NONE, clock);
         Instant now = clock.instant();
         List<ProviderConfig> configs = new ArrayList<>(Apps.defaultProviders(app, now));

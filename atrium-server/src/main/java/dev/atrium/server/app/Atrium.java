@@ -5,7 +5,6 @@ import dev.atrium.core.admin.AppAdmin;
 import dev.atrium.core.admin.ServerKeys;
 import dev.atrium.core.admin.StatsService;
 import dev.atrium.core.admin.UserAdmin;
-import dev.atrium.core.admission.GuestAdmission;
 import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.AccountService;
@@ -138,7 +137,7 @@ public final class Atrium implements AutoCloseable {
         Throttle throttle = new Throttle(telemetry, clock);
         BackgroundDeliveries deliveries = new BackgroundDeliveries(BACKGROUND_DELIVERIES);
         AuthService auth = new AuthService(apps, providers, ProviderWiring.context(store, clock, throttle, hasher, outbound),
-                store.users(), store.sessions(), store.signups(), store.links(), tokens, new GuestAdmission(telemetry, clock),
+                store.users(), store.sessions(), store.signups(), store.links(), tokens, config.guestLimits().create(),
                 throttle, telemetry, clock);
         SessionGate gate = new SessionGate(apps, store.users(), store.sessions(), tokens, clock);
         AccountService accounts = new AccountService(apps, providers, store.users(), store.sessions(), gate, tokens,

@@ -47,6 +47,9 @@ final class ServerOptions {
     @Option(names = "--outbound-allow-private", paramLabel = "true|false",
             description = "whether outbound calls may reach loopback, private and link-local addresses (default true)")
     String outboundAllowPrivate;
+    @Option(names = "--guest-limits", paramLabel = "store|node",
+            description = "where guest admission limits are kept: store (default; on PostgreSQL one limit for every node) or node")
+    String guestLimits;
     @Option(names = "--management-port", paramLabel = "PORT", description = "serve /metrics and /health/* on this port only, not the public one (default: the public port)")
     String managementPort;
     @Option(names = "--management-host", paramLabel = "ADDRESS", description = "address of the management port (default: --host)")
@@ -89,6 +92,7 @@ final class ServerOptions {
         ConfigOptions.put(m, "event-poll", eventPoll);
         ConfigOptions.put(m, "idle-timeout", idleTimeout);
         ConfigOptions.put(m, "metrics-access", metricsAccess);
+        ConfigOptions.put(m, "guest-limits", guestLimits);
         ConfigOptions.put(m, "outbound-deadline", outboundDeadline);
         ConfigOptions.put(m, "outbound-allow-private", outboundAllowPrivate);
         ConfigOptions.put(m, "management-port", managementPort);

@@ -28,7 +28,7 @@ public final class ConfigLoader {
             "argon2-iterations", "argon2-parallelism", "trusted-proxies", "sweep-interval", "sweep-batch-size",
             "sweep-pause", "event-retention", "event-poll",
             "argon2-concurrency", "argon2-queue-timeout", "master-key-file", "outbound-deadline", "outbound-allow-private",
-            "idle-timeout", "metrics-access");
+            "idle-timeout", "metrics-access", "guest-limits");
 
     private static Set<String> keys(String... own) {
         Set<String> all = new java.util.LinkedHashSet<>(List.of(own));
@@ -118,17 +118,25 @@ public final class ConfigLoader {
                 f.duration("outbound-deadline", Outbound.DEFAULT_DEADLINE, Duration.ofMillis(100), Duration.ofMinutes(2)),
                 f.bool("outbound-allow-private", true) ? Destinations.ANY : Destinations.PUBLIC_ONLY);
         Operations operations = OperationsLoader.read(f, host);
+        GuestLimitsMode guestLimits = guestLimits(f.string("guest-limits", "store"), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, pool, connect, schema, cacheTtl, hashing,
-                proxies, lifecycle, masterKeyFile, outbound, http, operations);
+                proxies, lifecycle, masterKeyFile, outbound, http, operations, guestLimits);
     }
 
     private static MetricsAccess metricsAccess(String value, List<String> problems) {
         return MetricsAccess.parse(value).orElseGet(() -> {
             problems.add("metrics-access: '" + value + "' must be public or admin-token");
             return MetricsAccess.PUBLIC;
+        });
+    }
+
+    private static GuestLimitsMode guestLimits(String value, List<String> problems) {
+        return GuestLimitsMode.parse(value).orElseGet(() -> {
+            problems.add("guest-limits: '" + value + "' must be store or node");
+            return GuestLimitsMode.STORE;
         });
     }
 }

@@ -197,6 +197,36 @@ class MultiNodeIT {
         assertThat(out).contains("deleted");
     }
 
+    @Test
+    void sixtyGuestSignUpsFromOneNetworkSpreadOverBothNodesMeetTheOneLimit() throws Exception {
+        String admin = java.nio.file.Files.readString(dirA.resolve("admin-token")).trim();
+        Http.Reply created = Http.send("POST", a.baseUrl() + "/api/admin/v1/apps", admin, "{\"name\":\"one limit\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String app = created.json().get("id").asText(); // default limits: burst 30, then 100 an hour
+        long start = System.nanoTime();
+        int admitted = 0;
+        List<Http.Reply> refused = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            NodeProcess node = i % 2 == 0 ? a : b;
+            Http.Reply r = Http.send("POST", client(node, "/app/" + app + "/auth/providers/anon-user/login"), null, "{}");
+            if (r.status() == 200) {
+                admitted++;
+            } else {
+                refused.add(r);
+            }
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+
+        // One token refills every 36 s: a slow run may see one more.
+        assertThat(admitted).as("admitted in %d s", seconds).isBetween(30, 30 + (int) (seconds / 36));
+        assertThat(refused).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(429);
+            assertThat(r.json().get("error_code").asText()).isEqualTo("TooManyRequests");
+            assertThat(r.raw().headers().firstValue("Retry-After")).isPresent();
+        });
+        assertThat(pg.scalar("SELECT count(*) FROM users WHERE app_id = '" + app + "'")).isEqualTo(admitted);
+    }
+
     private static int loginStatus(NodeProcess node) {
         return Http.send("POST", client(node, "/app/" + node.appId() + "/auth/providers/anon-user/login"), null, "{}").status();
     }

@@ -88,6 +88,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void guestLimitsAreKeptByTheStoreUnlessNodeIsAsked() {
+        assertThat(ConfigLoader.load(Map.of("config", write("")), Map.of()).guestLimits()).isEqualTo(GuestLimitsMode.STORE);
+        assertThat(ConfigLoader.load(Map.of("config", write(""), "guest-limits", "node"), Map.of()).guestLimits())
+                .isEqualTo(GuestLimitsMode.NODE);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("config", write(""), "guest-limits", "redis"), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("guest-limits: 'redis' must be store or node"));
+    }
+
+    @Test
     void idleTimeoutIsADurationOfOneSecondToOneHour() {
         assertThat(ConfigLoader.load(Map.of("config", write("idle-timeout=90s")), Map.of()).http().idleTimeout())
                 .isEqualTo(Duration.ofSeconds(90));

@@ -38,6 +38,13 @@ public final class NodeProcess implements AutoCloseable {
         return spawn(List.of(), withCommand("serve", args));
     }
 
+    /** Starts {@code atrium serve --port <port> <args>}: a node restarted where its balancer expects it. */
+    public static NodeProcess launchOnPort(int port, String... args) {
+        List<String> all = new ArrayList<>(List.of("serve", "--port", Integer.toString(port)));
+        all.addAll(List.of(args));
+        return spawn(List.of(), all);
+    }
+
     /** The same with JVM options (e.g. the launcher's heap: {@code -XX:+UseSerialGC -Xms16m -Xmx512m}). */
     public static NodeProcess launch(List<String> jvmOptions, String... args) {
         return spawn(jvmOptions, withCommand("serve", args));
@@ -165,6 +172,11 @@ public final class NodeProcess implements AutoCloseable {
 
     public String appId() {
         return appId;
+    }
+
+    /** Whether the process is still running (it was never restarted: this object owns one process). */
+    public boolean alive() {
+        return process.isAlive();
     }
 
     public String output() {

@@ -24,9 +24,17 @@ public final class Database implements AutoCloseable {
     private final String description;
     /** What the engine runs beside the pools (SQLite's WAL checkpoints), or null. */
     private final AutoCloseable background;
+    /** Refuses calls at once while the database is known to be away (see {@link StoreBreaker}). */
+    private final StoreBreaker breaker;
 
     Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, DataSource migrationSource,
              String description, AutoCloseable background) {
+        this(dialect, writer, reader, migrationSource, description, background, StoreBreaker.never());
+    }
+
+    Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, DataSource migrationSource,
+             String description, AutoCloseable background, StoreBreaker breaker) {
+        this.breaker = breaker;
         this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
@@ -79,19 +87,21 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T write(SqlWork<T> work) {
-        try (Connection c = writer.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
+        return breaker.call(() -> {
+            try (Connection c = writer.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c, e);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw translate(e);
             }
-        } catch (SQLException e) {
-            throw translate(e);
-        }
+        });
     }
 
     /**
@@ -99,24 +109,31 @@ public final class Database implements AutoCloseable {
      * on its own (PostgreSQL's data-modifying CTEs), saving the BEGIN/COMMIT round trip.
      */
     public <T> T autocommit(SqlWork<T> work) {
-        try (Connection c = writer.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
+        return breaker.call(() -> {
+            try (Connection c = writer.getConnection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw translate(e);
+            }
+        });
     }
 
     /** Runs {@code work} in autocommit on a read connection. */
     public <T> T read(SqlWork<T> work) {
-        try (Connection c = reader.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
+        return breaker.call(() -> {
+            try (Connection c = reader.getConnection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw translate(e);
+            }
+        });
     }
 
-    /** Whether a trivial query answers now. */
+    /** Whether a trivial query answers now; false at once while the store is known to be away. */
     public boolean ping() {
+        if (breaker.isOpen()) {
+            return false;
+        }
         try (Connection c = reader.getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT 1");
             return true;
@@ -154,6 +171,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        breaker.close();
         if (background != null) {
             try {
                 background.close();

@@ -1,5 +1,8 @@
 package dev.atrium.store.jdbc;
 
+import dev.atrium.core.admission.GuestAdmission;
+import dev.atrium.core.admission.GuestClaim;
+import dev.atrium.core.admission.GuestLimitExceededException;
 import dev.atrium.core.auth.IdentityTakenException;
 import dev.atrium.core.auth.SignupStore;
 import dev.atrium.core.kernel.StoreUnavailableException;
@@ -9,6 +12,7 @@ import dev.atrium.core.users.User;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +29,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>SQLite has one writer thread (it has one writer anyway, and JNI calls then never pin a
  * request's carrier); PostgreSQL four (more backends contend for the same cores).
+ *
+ * <p>Guest limits: where the dialect shares them ({@link Dialect#sharesGuestBuckets}), a batch with
+ * guests is written by {@link GuestSignupSql}, which admits them in the same statement; else this
+ * process's {@link GuestAdmission} admits each guest before it is queued.
  */
 final class JdbcSignupStore implements SignupStore, AutoCloseable {
     static final int MAX_BATCH = 64;
@@ -34,13 +42,18 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
     private final Duration wait;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE);
     private final List<Thread> writers = new ArrayList<>();
+    private final GuestAdmission nodeAdmission;
+    private final GuestBucketTrim trim;
     private volatile boolean closed;
 
-    private record Pending(SignupSql.Signup signup, CompletableFuture<Void> done) {}
+    /** A sign-up waiting for a writer; {@code claim} is null when it is not limited. */
+    private record Pending(SignupSql.Signup signup, GuestClaim claim, CompletableFuture<Void> done) {}
 
     JdbcSignupStore(Database db, Duration wait) {
         this.db = db;
         this.wait = wait;
+        this.nodeAdmission = db.dialect().sharesGuestBuckets() ? null : new GuestAdmission();
+        this.trim = new GuestBucketTrim(db);
         int threads = db.dialect().signupWriters();
         for (int i = 0; i < threads; i++) {
             writers.add(Thread.ofPlatform().daemon().name("atrium-signup-writer-" + i).start(this::run));
@@ -49,7 +62,20 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
 
     @Override
     public void createUserWithSession(User user, Session session) {
-        Pending p = new Pending(new SignupSql.Signup(user, session), new CompletableFuture<>());
+        enqueue(new Pending(new SignupSql.Signup(user, session), null, new CompletableFuture<>()));
+    }
+
+    @Override
+    public void createGuest(User user, Session session, GuestClaim claim) {
+        if (nodeAdmission != null) {
+            nodeAdmission.admit(claim);
+            createUserWithSession(user, session);
+        } else {
+            enqueue(new Pending(new SignupSql.Signup(user, session), claim, new CompletableFuture<>()));
+        }
+    }
+
+    private void enqueue(Pending p) {
         try {
             if (closed || !queue.offer(p, wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new StoreUnavailableException("sign-up queue full or closed", null);
@@ -85,13 +111,11 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
 
     private void write(List<Pending> batch) {
         try {
-            insert(batch.stream().map(Pending::signup).toList());
-            batch.forEach(p -> p.done.complete(null));
+            settle(batch, writeBatch(batch));
         } catch (UniqueViolationException taken) {
             for (Pending p : batch) { // replay one by one: only the taken identity fails
                 try {
-                    insert(List.of(p.signup));
-                    p.done.complete(null);
+                    settle(List.of(p), writeBatch(List.of(p)));
                 } catch (UniqueViolationException e) {
                     Identity first = p.signup.user().identities().get(0);
                     p.done.completeExceptionally(new IdentityTakenException(first.providerType(), first.subject()));
@@ -102,6 +126,31 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
         } catch (RuntimeException e) {
             batch.forEach(p -> p.done.completeExceptionally(e));
         }
+    }
+
+    /** Completes each of {@code batch}: refused by a guest limit, or written. */
+    private static void settle(List<Pending> batch, Map<Integer, GuestLimitExceededException> refused) {
+        for (int i = 0; i < batch.size(); i++) {
+            GuestLimitExceededException no = refused.get(i);
+            if (no == null) {
+                batch.get(i).done.complete(null);
+            } else {
+                batch.get(i).done.completeExceptionally(no);
+            }
+        }
+    }
+
+    /** Writes {@code batch} (its guests only if admitted) in one transaction; the refusals by position. */
+    private Map<Integer, GuestLimitExceededException> writeBatch(List<Pending> batch) {
+        if (batch.stream().anyMatch(p -> p.claim != null)) {
+            Map<Integer, GuestLimitExceededException> refused = db.autocommit(c -> GuestSignupSql.insert(c,
+                    batch.stream().map(p -> new GuestSignupSql.Claimed(p.signup, p.claim)).toList()));
+            trim.ifDue(batch.stream().filter(p -> p.claim != null).map(p -> p.claim.at()).max(java.util.Comparator.naturalOrder())
+                    .orElseThrow());
+            return refused;
+        }
+        insert(batch.stream().map(Pending::signup).toList());
+        return Map.of();
     }
 
     private void insert(List<SignupSql.Signup> signups) {

@@ -100,6 +100,11 @@ final class SqliteDialect extends Dialect {
     }
 
     @Override
+    boolean sharesGuestBuckets() {
+        return false;
+    }
+
+    @Override
     public boolean serialWriters() {
         return true;
     }

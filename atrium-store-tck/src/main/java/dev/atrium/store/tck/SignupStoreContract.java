@@ -3,18 +3,26 @@ package dev.atrium.store.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atrium.core.admission.GuestClaim;
+import dev.atrium.core.admission.GuestLimitExceededException;
 import dev.atrium.core.apps.App;
+import dev.atrium.core.apps.RateLimit;
 import dev.atrium.core.auth.IdentityTakenException;
 import dev.atrium.core.auth.SignupStore;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link SignupStore}. */
+/**
+ * The contract of {@link SignupStore}. Guest admission is the same on every backend; whether its
+ * buckets are shared by several processes (PostgreSQL) is the backend's own test.
+ */
 public abstract class SignupStoreContract extends StoreContract {
 
     private SignupStore signups() {
@@ -115,5 +123,97 @@ public abstract class SignupStoreContract extends StoreContract {
             }
         }
         assertThat(store.sessions().find(sessions.get(winner).id())).contains(sessions.get(winner));
+    }
+
+    // ---------------------------------------------------------------- guest admission
+
+    /** 3 at once, then one a second. */
+    private static final RateLimit THREE_THEN_ONE_A_SECOND = new RateLimit(3, 1, Duration.ofSeconds(1));
+
+    private GuestClaim claim(App app, String network, RateLimit budget, Instant at) {
+        return new GuestClaim(app.id(), network, THREE_THEN_ONE_A_SECOND, budget, at);
+    }
+
+    /** Signs up a guest under {@code claim}; the refusal, or null when admitted. */
+    private GuestLimitExceededException guestUnder(App app, GuestClaim claim) {
+        User user = newUser(app, guestIdentity());
+        Session session = newSession(user);
+        try {
+            signups().createGuest(user, session, claim);
+        } catch (GuestLimitExceededException e) {
+            assertThat(store.users().find(app.id(), user.id())).as("a refused guest is not written").isEmpty();
+            assertThat(store.sessions().find(session.id())).isEmpty();
+            return e;
+        }
+        assertThat(store.users().find(app.id(), user.id())).contains(user);
+        assertThat(store.sessions().find(session.id())).contains(session);
+        return null;
+    }
+
+    @Test
+    void createGuestBeyondTheBurstThenRefusedWithTheWaitAndWritesNothingWhileAnotherNetworkIsAdmitted() {
+        App app = createApp();
+        for (int i = 0; i < 3; i++) {
+            assertThat(guestUnder(app, claim(app, "198.51.100.7", null, T0))).as("sign-up %d", i + 1).isNull();
+        }
+
+        GuestLimitExceededException refused = guestUnder(app, claim(app, "198.51.100.7", null, T0.plusMillis(250)));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.scope()).isEqualTo(GuestLimitExceededException.Scope.CLIENT);
+        assertThat(refused.retryAfter()).isBetween(Duration.ofMillis(750), Duration.ofMillis(751));
+        assertThat(guestUnder(app, claim(app, "198.51.100.8", null, T0.plusMillis(250)))).isNull();
+        App other = createApp();
+        assertThat(guestUnder(other, claim(other, "198.51.100.7", null, T0.plusMillis(250)))).as("another app's bucket").isNull();
+    }
+
+    @Test
+    void createGuestAfterTheBucketRefilledThenAdmittedAgain() {
+        App app = createApp();
+        for (int i = 0; i < 3; i++) {
+            guestUnder(app, claim(app, "198.51.100.7", null, T0));
+        }
+        assertThat(guestUnder(app, claim(app, "198.51.100.7", null, T0.plusMillis(999)))).isNotNull();
+
+        assertThat(guestUnder(app, claim(app, "198.51.100.7", null, T0.plusSeconds(1)))).as("one token refilled").isNull();
+        assertThat(guestUnder(app, claim(app, "198.51.100.7", null, T0.plusSeconds(1)))).isNotNull();
+        assertThat(guestUnder(app, claim(app, "198.51.100.7", null, T0.plusSeconds(60)))).as("full again").isNull();
+    }
+
+    @Test
+    void createGuestWhenTheAppBudgetIsSpentThenRefusedByTheAppFromAnyNetwork() {
+        App app = createApp();
+        RateLimit budget = new RateLimit(2, 1, Duration.ofHours(1));
+        assertThat(guestUnder(app, claim(app, "198.51.100.1", budget, T0))).isNull();
+        assertThat(guestUnder(app, claim(app, "198.51.100.2", budget, T0))).isNull();
+
+        GuestLimitExceededException refused = guestUnder(app, claim(app, "198.51.100.3", budget, T0));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.scope()).isEqualTo(GuestLimitExceededException.Scope.APP);
+        assertThat(refused.retryAfter()).isBetween(Duration.ofHours(1), Duration.ofHours(1).plusMillis(1));
+    }
+
+    @Test
+    void createGuestConcurrentlyFromOneNetworkThenExactlyTheBurstIsAdmitted() {
+        App app = createApp();
+
+        List<Outcome<Boolean>> outcomes = concurrently(THREADS,
+                i -> guestUnder(app, claim(app, "203.0.113.5", null, T0)) == null);
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
+        assertThat(outcomes).filteredOn(Outcome::value).as("admitted").hasSize(3);
+    }
+
+    @Test
+    void createGuestWithTheLimitsOfAnotherBurstThenTheBucketFollowsTheNewLimit() {
+        App app = createApp();
+        RateLimit one = new RateLimit(1, 1, Duration.ofHours(1));
+        assertThat(guestUnder(app, new GuestClaim(app.id(), "198.51.100.9", one, null, T0))).isNull();
+        assertThat(guestUnder(app, new GuestClaim(app.id(), "198.51.100.9", one, null, T0))).isNotNull();
+
+        RateLimit raised = new RateLimit(5, 1, Duration.ofSeconds(1));
+        assertThat(guestUnder(app, new GuestClaim(app.id(), "198.51.100.9", raised, null, T0.plusSeconds(2))))
+                .as("refilled at the new rate up to the new burst").isNull();
     }
 }

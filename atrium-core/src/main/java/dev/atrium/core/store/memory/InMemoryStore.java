@@ -36,6 +36,7 @@ public final class InMemoryStore implements AtriumStore {
     private final InMemoryEventStore events = new InMemoryEventStore(data);
     private final InMemorySweepStore sweeps = new InMemorySweepStore(data, users);
     private final InMemoryAdminStores admin = new InMemoryAdminStores(data);
+    private final InMemorySignupStore signups = new InMemorySignupStore(data);
 
     @Override
     public AppStore apps() {
@@ -159,19 +160,7 @@ public final class InMemoryStore implements AtriumStore {
 
     @Override
     public SignupStore signups() {
-        return (User user, Session session) -> {
-            synchronized (data) {
-                user.identities().forEach(i -> {
-                    if (data.identities.containsKey(InMemoryData.identityKey(user.appId(), i.providerType(), i.subject()))) {
-                        throw new IdentityTakenException(i.providerType(), i.subject());
-                    }
-                });
-                data.putUser(user);
-                data.sessions.put(session.id(), session);
-                data.addEvent(user.appId(), user.id(), dev.atrium.core.events.UserEvent.CREATED,
-                        user.identities().get(0).providerType(), user.createdAt());
-            }
-        };
+        return signups;
     }
 
     @Override
