@@ -7,6 +7,7 @@ import dev.atrium.store.tck.AppStoreContract;
 import dev.atrium.store.tck.EventStoreContract;
 import dev.atrium.store.tck.LinkStoreContract;
 import dev.atrium.store.tck.SecretsAtRestContract;
+import dev.atrium.store.tck.RedirectStateStoreContract;
 import dev.atrium.store.tck.SessionStoreContract;
 import dev.atrium.store.tck.SigningKeyStoreContract;
 import dev.atrium.store.tck.SignupStoreContract;
@@ -149,6 +150,11 @@ class PostgresStoreTest {
 
     /** The shared store, with {@code close()} left to the end of the run. */
     private record Unclosed(AtriumStore store) implements AtriumStore {
+        @Override
+        public dev.atrium.core.redirect.RedirectStateStore redirectStates() {
+            return store.redirectStates();
+        }
+
         @Override
         public dev.atrium.core.apps.AppStore apps() {
             return store.apps();
@@ -330,6 +336,14 @@ class PostgresStoreTest {
 
     @Nested
     class Sweeps extends SweepStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class RedirectStates extends RedirectStateStoreContract {
         @Override
         protected AtriumStore newStore() {
             return open();

@@ -7,6 +7,7 @@ import dev.atrium.store.tck.AppStoreContract;
 import dev.atrium.store.tck.EventStoreContract;
 import dev.atrium.store.tck.LinkStoreContract;
 import dev.atrium.store.tck.SecretsAtRestContract;
+import dev.atrium.store.tck.RedirectStateStoreContract;
 import dev.atrium.store.tck.SessionStoreContract;
 import dev.atrium.store.tck.SigningKeyStoreContract;
 import dev.atrium.store.tck.SignupStoreContract;
@@ -144,6 +145,14 @@ class SqliteStoreTest {
 
     @Nested
     class Sweeps extends SweepStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class RedirectStates extends RedirectStateStoreContract {
         @Override
         protected AtriumStore newStore() {
             return open();

@@ -1,6 +1,7 @@
 package dev.atrium.core.auth.facebook;
 
 import dev.atrium.core.idp.SettingsReader;
+import dev.atrium.core.idp.web.RedirectUrls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,11 @@ import java.util.stream.Collectors;
  * secret is write-only) of the Facebook app, {@code graph_url} (default
  * {@code https://graph.facebook.com}) and {@code graph_version} (default {@link #DEFAULT_VERSION}:
  * set the version your Facebook app is on, Facebook retires each about two years after its release).
+ * For the web redirect flow ({@code Credentials.facebook(redirectUrl)}): {@code allowed_redirect_urls}
+ * and {@code dialog_url} (default {@code https://www.facebook.com/<graph_version>/dialog/oauth}).
  */
-public record FacebookSettings(String appId, String appSecret, URI graphUrl, String graphVersion) {
+public record FacebookSettings(String appId, String appSecret, URI graphUrl, String graphVersion, URI dialogUrl,
+                               RedirectUrls allowedRedirects) {
     public static final URI DEFAULT_GRAPH_URL = URI.create("https://graph.facebook.com");
     public static final String DEFAULT_VERSION = "v21.0";
     public static final String APP_SECRET = "app_secret";
@@ -32,8 +36,11 @@ public record FacebookSettings(String appId, String appSecret, URI graphUrl, Str
         String version = r.string("graph_version", DEFAULT_VERSION);
         r.require(VERSION.matcher(version).matches(), "graph_version must look like v21.0");
         r.require(graph.getRawQuery() == null && graph.getRawFragment() == null, "graph_url must have no query or fragment");
+        URI dialog = r.url("dialog_url", null);
+        RedirectUrls redirects = RedirectUrls.read(r);
         r.done();
-        return new FacebookSettings(appId, secret, graph, version);
+        return new FacebookSettings(appId, secret, graph, version,
+                dialog != null ? dialog : URI.create("https://www.facebook.com/" + version + "/dialog/oauth"), redirects);
     }
 
     /** {@code <graph_url>/<graph_version>/<path>?<query>}, the query form-encoded. */
@@ -58,6 +65,6 @@ public record FacebookSettings(String appId, String appSecret, URI graphUrl, Str
     @Override
     public String toString() {
         return "FacebookSettings[app_id=" + appId + ", app_secret_set=" + (appSecret != null) + ", graph_url=" + graphUrl
-                + ", graph_version=" + graphVersion + "]";
+                + ", graph_version=" + graphVersion + ", dialog_url=" + dialogUrl + ", " + allowedRedirects + "]";
     }
 }

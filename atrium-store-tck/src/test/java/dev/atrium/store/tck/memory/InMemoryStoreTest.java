@@ -7,6 +7,7 @@ import dev.atrium.store.tck.ApiKeyStoreContract;
 import dev.atrium.store.tck.AppStoreContract;
 import dev.atrium.store.tck.EventStoreContract;
 import dev.atrium.store.tck.LinkStoreContract;
+import dev.atrium.store.tck.RedirectStateStoreContract;
 import dev.atrium.store.tck.SessionStoreContract;
 import dev.atrium.store.tck.SigningKeyStoreContract;
 import dev.atrium.store.tck.SignupStoreContract;
@@ -104,6 +105,14 @@ class InMemoryStoreTest {
 
     @Nested
     class Sweeps extends SweepStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return open();
+        }
+    }
+
+    @Nested
+    class RedirectStates extends RedirectStateStoreContract {
         @Override
         protected AtriumStore newStore() {
             return open();
