@@ -15,12 +15,15 @@ import dev.atrium.core.auth.AuthProvider;
 import dev.atrium.core.auth.anonymous.AnonymousProvider;
 import dev.atrium.core.auth.apple.AppleProvider;
 import dev.atrium.core.auth.apple.AppleVerifier;
+import dev.atrium.core.auth.apple.AppleWebSignIn;
 import dev.atrium.core.auth.facebook.FacebookProvider;
 import dev.atrium.core.auth.facebook.FacebookVerifier;
+import dev.atrium.core.auth.facebook.FacebookWebSignIn;
 import dev.atrium.core.auth.function.FunctionLogin;
 import dev.atrium.core.auth.function.FunctionProvider;
 import dev.atrium.core.auth.google.GoogleProvider;
 import dev.atrium.core.auth.google.GoogleVerifier;
+import dev.atrium.core.auth.google.GoogleWebSignIn;
 import dev.atrium.core.auth.apikey.ApiKeyProvider;
 import dev.atrium.core.auth.apikey.ApiKeyService;
 import dev.atrium.core.auth.customjwt.CustomJwtProvider;
@@ -32,6 +35,7 @@ import dev.atrium.core.idp.IdTokenVerifier;
 import dev.atrium.core.idp.NonceLedger;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.lifecycle.Sweeper;
+import dev.atrium.core.redirect.RedirectLogin;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.KeyRing;
 import dev.atrium.core.tokens.TokenService;
@@ -152,9 +156,11 @@ public final class Atrium implements AutoCloseable {
         UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(outbound, clock),
                 store.users(), store.sessions(), throttle, deliveries, clock);
         ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
+        RedirectLogin redirects = new RedirectLogin(apps, auth, gate, store.redirectStates(),
+                List.of(new AppleWebSignIn(idp, clock), new GoogleWebSignIn(idp), new FacebookWebSignIn(idp)), throttle, clock);
         Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, apps, tokens, keys, store,
                 publicUrl::get, new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics,
-                config.http().metricsAccess());
+                config.http().metricsAccess(), redirects);
         WebServer server;
         try {
             server = HttpServer.start(config.host(), config.port(), config.http(), Router.build(services));
