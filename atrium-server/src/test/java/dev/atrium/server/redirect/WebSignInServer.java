@@ -56,6 +56,13 @@ final class WebSignInServer implements AutoCloseable {
         TYPES.forEach(t -> server.enable(t, stub.webSettings(t, List.of(PAGE, LOCAL_PAGE))));
     }
 
+    /** Provider {@code type} disabled, its settings kept. */
+    void disable(String type) {
+        var apps = server.atrium.store().apps();
+        apps.saveProvider(apps.providers(server.appId()).stream().filter(p -> p.type().equals(type)).findFirst().orElseThrow()
+                .withEnabled(false));
+    }
+
     /** The start URL of provider {@code type} with these query parameters (null values left out). */
     String startUrl(String type, Map<String, String> query) {
         return server.provider(type, "login") + "?" + query.entrySet().stream().filter(e -> e.getValue() != null)
