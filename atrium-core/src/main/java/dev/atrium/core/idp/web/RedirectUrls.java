@@ -61,6 +61,9 @@ public final class RedirectUrls {
      */
     public static RedirectUrls read(SettingsReader r) {
         Set<String> entries = r.strings(KEY, Set.of(), true);
+        if (entries.isEmpty()) {
+            return NONE;
+        }
         try {
             return of(List.copyOf(entries));
         } catch (IllegalArgumentException e) {

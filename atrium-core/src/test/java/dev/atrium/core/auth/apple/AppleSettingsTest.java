@@ -23,7 +23,10 @@ class AppleSettingsTest {
         assertThat(s.issuer()).isEqualTo("https://appleid.apple.com");
         assertThat(s.clockSkew()).isEqualTo(Duration.ofSeconds(60));
         assertThat(s.trust().issuers()).isEqualTo(Set.of("https://appleid.apple.com"));
-        assertThat(AppleSettings.SECRET_KEYS).as("an ID token needs no secret").isEmpty();
+        assertThat(s.web().configured()).as("no web redirect flow unless set up").isFalse();
+        assertThat(s.web().allowedRedirects().isEmpty()).isTrue();
+        assertThat(AppleSettings.SECRET_KEYS).as("only the web flow's signing key is secret").containsExactly("private_key_secret")
+                .allMatch(dev.atrium.core.apps.SecretFields::isSecret);
     }
 
     @Test
