@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * {@link #finish} takes that state back when the provider returns the browser to Atrium's callback,
  * has the provider's {@link WebSignIn} exchange the code for the credentials of its token flow, and
  * logs in or links through {@link AuthService} exactly as a client sending those credentials would.
- * Where the browser goes then (the app's page, with tokens or an error) is the {@link Outcome}.
+ * Where the browser goes then (the app's page, with tokens or an error) is the {@link SignInOutcome}.
  */
 public final class RedirectLogin {
     /** How long a person has at the provider's sign-in page; providers' codes live about as long. */
@@ -62,41 +62,20 @@ public final class RedirectLogin {
         this.clock = clock;
     }
 
-    /**
-     * A sign-in the browser starts at {@code …/auth/providers/{type}/login?state=…&redirect=…}.
-     *
-     * @param deviceId the device id realm-web sent, null for none
-     * @param callback Atrium's callback URL, the {@code redirect_uri} at the provider
-     * @param clientKey the caller's network, for the per-network login throttle
-     */
-    public record Start(String appId, String type, String clientState, String redirect, String deviceId, URI callback,
-                        String clientKey) {}
-
-    /**
-     * Where to send the browser, and for a link the value of the cookie that binds the callback
-     * to the browser that started it ({@code binding}; null for a login).
-     */
-    public record Started(URI location, String binding) {
-        @Override
-        public String toString() {
-            return "Started[" + location.getHost() + "]";
-        }
-    }
-
     /** Starts a login: the provider's sign-in page for this app, or the documented error. */
-    public Started login(Start start) {
+    public SignInStarted login(SignInStart start) {
         return begin(start, null);
     }
 
     /** Starts linking the provider to {@code caller}'s user, whose access token asked. */
-    public Started link(Start start, AccessCaller caller) {
+    public SignInStarted link(SignInStart start, AccessCaller caller) {
         if (!caller.app().id().equals(start.appId())) {
             throw new AuthException(ErrorCode.InvalidSession, "invalid session: the token belongs to another app");
         }
         return begin(start, caller);
     }
 
-    private Started begin(Start start, AccessCaller caller) {
+    private SignInStarted begin(SignInStart start, AccessCaller caller) {
         App app = apps.requireApp(start.appId());
         ProviderConfig config = apps.requireEnabledProvider(app.id(), start.type());
         WebSignIn web = web(config.type());
@@ -124,41 +103,15 @@ public final class RedirectLogin {
         states.deleteExpired(now, PURGE_BATCH);
         states.insert(new RedirectState(Secrets.hash(token), app.id(), config.type(), start.clientState(), start.redirect(),
                 caller == null ? start.deviceId() : null, link, nonce, now, now.plus(LIFETIME)));
-        return new Started(location, binding);
+        return new SignInStarted(location, binding);
     }
-
-    /**
-     * What the provider sent to the callback, and the browser's binding cookie for this state (null when absent).
-     *
-     * @param error the provider's {@code error} (e.g. {@code access_denied}), null when it sent a code
-     */
-    public record Callback(String state, String code, String error, String binding, URI callback, String clientKey) {
-        @Override
-        public String toString() {
-            return "Callback[error=" + error + "]";
-        }
-    }
-
-    /** The app page the browser returns to: its URL, its app, realm-web's state, whether it was a link. */
-    public record Return(String redirectUrl, String appId, String clientState, boolean link) {}
-
-    /** How a sign-in ended; either way the browser goes back to the app's page. */
-    public sealed interface Outcome {
-        Return to();
-    }
-
-    /** Logged in or linked: {@code tokens} as the token flow answers them. */
-    public record Success(Return to, LoginResponse tokens) implements Outcome {}
-
-    /** Refused or failed, nothing changed; {@code cause} says why (its text for the page, its detail for the log). */
-    public record Failure(Return to, RuntimeException cause) implements Outcome {}
 
     /**
      * Ends the sign-in of {@code callback.state}. Throws (and the browser stays at Atrium, sent
      * nowhere) when the state is missing, unknown, used or expired, or its page is no longer
-     * allowed; every later refusal or failure is a {@link Failure} to show on the app's page.
+     * allowed; every later refusal or failure is a {@link SignInOutcome.Failure} to show on the app's page.
      */
-    public Outcome finish(Callback callback) {
+    public SignInOutcome finish(SignInCallback callback) {
         if (callback.state() == null || callback.state().isEmpty()) {
             throw new AuthException(ErrorCode.MissingParameter, "missing parameter: state");
         }
@@ -171,15 +124,15 @@ public final class RedirectLogin {
             throw new AuthException(ErrorCode.InvalidParameter,
                     "redirect is no longer one of the " + config.type() + " provider's allowed_redirect_urls");
         }
-        Return to = new Return(state.redirectUrl(), state.appId(), state.clientState(), state.isLink());
+        SignInOutcome.Page to = new SignInOutcome.Page(state.redirectUrl(), state.appId(), state.clientState(), state.isLink());
         try {
-            return new Success(to, complete(state, config, web, callback));
+            return new SignInOutcome.Success(to, complete(state, config, web, callback));
         } catch (RuntimeException e) {
-            return new Failure(to, e);
+            return new SignInOutcome.Failure(to, e);
         }
     }
 
-    private LoginResponse complete(RedirectState state, ProviderConfig config, WebSignIn web, Callback callback) {
+    private LoginResponse complete(RedirectState state, ProviderConfig config, WebSignIn web, SignInCallback callback) {
         if (callback.error() != null) {
             String said = IDP_ERROR.matcher(callback.error()).matches() ? callback.error() : "error";
             throw new AuthException(ErrorCode.AuthError, config.type() + " sign-in did not complete at the provider: " + said);

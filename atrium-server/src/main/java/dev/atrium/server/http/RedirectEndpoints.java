@@ -4,6 +4,10 @@ import dev.atrium.api.ApiPaths;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.redirect.RedirectLogin;
+import dev.atrium.core.redirect.SignInCallback;
+import dev.atrium.core.redirect.SignInOutcome;
+import dev.atrium.core.redirect.SignInStart;
+import dev.atrium.core.redirect.SignInStarted;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
@@ -52,11 +56,11 @@ final class RedirectEndpoints {
 
     private void start(ServerRequest req, ServerResponse res) {
         boolean link = flag(req, "link");
-        RedirectLogin.Start start = new RedirectLogin.Start(req.path().pathParameters().get("appId"),
+        SignInStart start = new SignInStart(req.path().pathParameters().get("appId"),
                 req.path().pathParameters().get("provider"), req.query().first("state").orElse(null),
                 req.query().first("redirect").orElse(null), link ? null : SignInReturn.deviceId(req.query().first("device").orElse(null)),
                 callbackUrl(), clients.key(req));
-        RedirectLogin.Started started = link ? redirects.link(start, callers.access(req)) : redirects.login(start);
+        SignInStarted started = link ? redirects.link(start, callers.access(req)) : redirects.login(start);
         SignInReturn.noStore(res);
         if (started.binding() != null) {
             res.headers().addCookie(SignInReturn.bindingCookie(started.binding(), secure()));
@@ -74,9 +78,9 @@ final class RedirectEndpoints {
     private void callback(ServerRequest req, ServerResponse res) {
         Map<String, String> params = req.prologue().method().equals(Method.POST) ? form(req) : query(req);
         String binding = req.headers().cookies().first(SignInReturn.BINDING_COOKIE).orElse(null);
-        RedirectLogin.Outcome outcome = redirects.finish(new RedirectLogin.Callback(params.get("state"), params.get("code"),
+        SignInOutcome outcome = redirects.finish(new SignInCallback(params.get("state"), params.get("code"),
                 params.get("error"), binding, callbackUrl(), clients.key(req)));
-        String error = outcome instanceof RedirectLogin.Failure f ? ErrorMapper.log(req, f.cause()).message() : null;
+        String error = outcome instanceof SignInOutcome.Failure f ? ErrorMapper.log(req, f.cause()).message() : null;
         SignInReturn.noStore(res);
         if (binding != null) {
             res.headers().addCookie(SignInReturn.expiredBindingCookie(secure()));

@@ -7,6 +7,7 @@ import dev.atrium.api.LoginResponse;
 import dev.atrium.core.idp.web.AuthorizationUrl;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.redirect.RedirectLogin;
+import dev.atrium.core.redirect.SignInOutcome;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.SetCookie;
 import io.helidon.webserver.http.ServerResponse;
@@ -74,11 +75,11 @@ final class SignInReturn {
     }
 
     /** The app's page with the outcome in its fragment; {@code error} is the text a Failure may show. */
-    static String url(RedirectLogin.Outcome outcome, String error) {
-        RedirectLogin.Return to = outcome.to();
+    static String url(SignInOutcome outcome, String error) {
+        SignInOutcome.Page to = outcome.to();
         Map<String, String> p = new LinkedHashMap<>();
         p.put("_baas_client_app_id", to.appId());
-        if (outcome instanceof RedirectLogin.Success ok) {
+        if (outcome instanceof SignInOutcome.Success ok) {
             LoginResponse t = ok.tokens();
             p.put("_baas_ua", String.join("$", t.accessToken(), t.refreshToken() == null ? "" : t.refreshToken(), t.userId(),
                     t.deviceId()));

@@ -148,6 +148,11 @@ final class WebSignInServer implements AutoCloseable {
         }
     }
 
+    /** A login started for {@link #PAGE} and signed in at the provider: the callback it sends the browser to. */
+    Callback callbackOf(String type) {
+        return atProvider(location(start(type, "abcdefghijkl", PAGE, null)));
+    }
+
     /** The whole login dance for provider {@code type}: the app page's URL the callback sends the browser to. */
     String login(String type, String clientState, String redirect) {
         return location(callback(atProvider(location(start(type, clientState, redirect, null))), null));
