@@ -263,6 +263,18 @@ test("provider config: a secret is never shown back, and saving the config as sh
   await screenshot("provider-secret-hidden");
 });
 
+test("provider settings: a card per installed provider, listing the settings it declares, secrets marked write-only", async () => {
+  const installed = (await api("GET", `${BASE}/api/admin/v1/providers`)).json;
+  for (const p of installed) assert.equal(await page.locator(`[data-provider="${p.type}"]`).count(), 1, p.type);
+  const card = page.locator('[data-provider="custom-token"]');
+  await card.getByText("Settings of custom-token").click();
+  const declared = installed.find((p) => p.type === "custom-token").settings.map((s) => s.name);
+  assert.deepEqual(await card.locator("dt[data-setting]").evaluateAll((dts) => dts.map((d) => d.dataset.setting)), declared);
+  assert.match(await card.locator('dt[data-setting="shared_secret"] + dd').innerText(), /write-only/);
+  assert.doesNotMatch(await card.locator('dt[data-setting="audience"] + dd').innerText(), /write-only/);
+  await screenshot("provider-settings-reference");
+});
+
 test("app settings: a refused change shows the API's error; a valid one is saved", async () => {
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("heading", { level: 1, name: "App settings" }).waitFor();

@@ -57,7 +57,7 @@ function newApp({ storage = freshStorage(), transport } = {}) {
   return new App(config);
 }
 
-/** The HOST from the location route (spec §3); all raw requests go there, as realm-web's do. */
+/** The HOST from the location route (docs/client-api.md, Location); all raw requests go there, as realm-web's do. */
 let hostPromise = null;
 function host() {
   if (!hostPromise) {
@@ -88,7 +88,7 @@ async function raw(method, path, bearer) {
   return { status: res.status, contentType, text, json };
 }
 
-/** The JSON payload of a JWT (middle part, base64url), without verifying the signature (spec §7). */
+/** The JSON payload of a JWT (middle part, base64url), without verifying the signature (docs/client-api.md, Tokens). */
 function jwtPayload(token) {
   assert.equal(typeof token, "string", "token is a string");
   const parts = token.split(".");
@@ -154,7 +154,7 @@ test("anonymous login gives a logged-in anon-user with tokens and a fetched prof
   assertIntegerTimes(refresh, "refresh token");
   assert.notEqual(user.accessToken, user.refreshToken);
 
-  // realm-web fetched the profile right after login (spec §4) and mapped it.
+  // realm-web fetched the profile right after login (docs/client-api.md, Login and linking) and mapped it.
   assert.deepEqual(
     calls.map((c) => `${c.method} ${c.path}`),
     [
@@ -169,7 +169,7 @@ test("anonymous login gives a logged-in anon-user with tokens and a fetched prof
   assert.deepEqual(user.profile, {}, "an anonymous user has empty profile data");
   assert.deepEqual(user.customData, {}, "no custom user data in the access token");
 
-  // The same profile on the wire, as the server sends it (spec §5).
+  // The same profile on the wire, as the server sends it (docs/client-api.md, User and session routes).
   const profile = await raw("GET", "/auth/profile", user.accessToken);
   assert.equal(profile.status, 200, profile.text);
   assert.equal(profile.json.user_id, user.id);
@@ -191,11 +191,11 @@ test("a second anonymous login with reuse returns the same user without a new se
   assert.equal(again, first, "reuse returns the same User object");
   assert.equal(again.accessToken, firstAccessToken, "no new login, so the same tokens");
   assert.equal(loginCalls(calls).length, 1, `only one login request was sent: ${JSON.stringify(calls)}`);
-  // realm-web re-fetches the profile of the reused user (spec §9).
+  // realm-web re-fetches the profile of the reused user (docs/client-api.md, Client behaviour).
   assert.equal(calls.filter((c) => c.path === `${CLIENT_PREFIX}/auth/profile`).length, 2);
   assert.equal(Object.keys(app.allUsers).length, 1);
 
-  // Another App instance on the same storage hydrates and reuses that user too (spec §9) ...
+  // Another App instance on the same storage hydrates and reuses that user too (docs/client-api.md, Client behaviour) ...
   const sibling = newApp({ storage });
   const hydrated = await sibling.logIn(Credentials.anonymous());
   assert.equal(hydrated.id, first.id, "an App on the same storage reuses the stored anonymous user");
@@ -215,7 +215,7 @@ test("anonymous login without reuse always creates a new guest on the server", a
   assert.equal(noReuse.providerName, "anon-user");
 
   // After its first login realm-web stores the server's device id and sends it back as an EJSON
-  // ObjectId on every later login (spec §4); the server must accept that form.
+  // ObjectId on every later login (docs/client-api.md, Login and linking); the server must accept that form.
   const deviceId = app.storage.getDeviceId();
   assert.match(String(deviceId), /^[0-9a-f]{24}$/, "the login's device_id was stored");
   assert.notEqual(deviceId, "000000000000000000000000");
@@ -297,12 +297,12 @@ test("logOut ends the session: the old refresh token is refused with 401 Invalid
   assertInvalidSession(refresh, "refresh with the logged-out refresh token");
 
   // A second logout with the same token is what realm-web's removeUser/deleteUser may send; it
-  // tolerates only an error whose text contains "failed to find refresh token" (spec §9).
+  // tolerates only an error whose text contains "failed to find refresh token" (docs/client-api.md, Client behaviour).
   const secondLogout = await raw("DELETE", "/auth/session", oldRefreshToken);
   assertInvalidSession(secondLogout, "second logout");
   assert.match(secondLogout.json.error, /failed to find refresh token/);
 
-  // The guest is gone from the server with its session (spec §10), so its access token is refused too.
+  // The guest is gone from the server with its session (docs/architecture.md, The product's rules), so its access token is refused too.
   const profile = await raw("GET", "/auth/profile", oldAccessToken);
   assertInvalidSession(profile, "profile of a logged-out guest");
 });
@@ -327,7 +327,7 @@ test("after logOut and removeUser a new anonymous login creates a new guest", as
 });
 
 test("after logOut without removeUser, realm-web reuses the logged-out guest and the server refuses it", async () => {
-  // realm-web 2.0.1 quirk (spec §9): reuse picks any known anon-user user, even a logged-out one.
+  // realm-web 2.0.1 quirk (docs/client-api.md, Client behaviour): reuse picks any known anon-user user, even a logged-out one.
   // Its profile request carries "Bearer null"; the server must answer 401 InvalidSession, then
   // realm-web's refresh (also "Bearer null") gets 401 too and the login fails instead of looping.
   const app = newApp();
@@ -359,7 +359,7 @@ test("deleteUser deletes the user on the server; its old tokens are refused with
   await app.deleteUser(user);
 
   // realm-web sends DELETE auth/delete, then removeUser's logout with the dead refresh token,
-  // which the server must answer with 2xx or 401 "failed to find refresh token" (spec §9).
+  // which the server must answer with 2xx or 401 "failed to find refresh token" (docs/client-api.md, Client behaviour).
   assert.deepEqual(
     calls.slice(before).map((c) => `${c.method} ${c.path}`),
     [`DELETE ${CLIENT_PREFIX}/auth/delete`, `DELETE ${CLIENT_PREFIX}/auth/session`],

@@ -1,5 +1,5 @@
-// End-to-end tests of realm-web 2.0.1's user API keys (`user.apiKeys`, spec §5) and API-key login
-// (spec §4), against a running Atrium server, on a guest linked to email/password. Run by
+// End-to-end tests of realm-web 2.0.1's user API keys (`user.apiKeys`, docs/client-api.md, User and session routes) and API-key login
+// (docs/client-api.md, Login and linking), against a running Atrium server, on a guest linked to email/password. Run by
 // RealmWebLinkingSdkTest; the environment is described in support.mjs.
 
 import { test } from "node:test";
@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { Credentials } from "realm-web";
 import { CLIENT_PREFIX, linkedGuest, logInFresh, providerTypes, rejectsWith } from "./support.mjs";
 
-/** An API-key login of a deleted, disabled or unknown key: 401 AuthError (spec §8). */
+/** An API-key login of a deleted, disabled or unknown key: 401 AuthError (docs/client-api.md, Errors). */
 const KEY_REFUSED = { statusCode: 401, errorCode: "AuthError" };
 
 test("apiKeys.create returns the key's secret once; fetch and fetchAll show the key without it", async () => {
@@ -25,7 +25,7 @@ test("apiKeys.create returns the key's secret once; fetch and fetchAll show the 
   assert.deepEqual(await guest.apiKeys.fetch(created._id), view);
   assert.deepEqual(await guest.apiKeys.fetchAll(), [view]);
 
-  // realm-web sends the key routes with the refresh token (spec §5).
+  // realm-web sends the key routes with the refresh token (docs/client-api.md, User and session routes).
   const sent = calls.slice(before);
   assert.deepEqual(sent.map((c) => `${c.method} ${c.path}`), [
     `POST ${CLIENT_PREFIX}/auth/api_keys`,

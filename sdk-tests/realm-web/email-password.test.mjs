@@ -1,4 +1,4 @@
-// End-to-end tests of realm-web 2.0.1's email/password provider (spec §4, §6): register, confirm,
+// End-to-end tests of realm-web 2.0.1's email/password provider (docs/client-api.md, Login and linking; E-mail/password routes): register, confirm,
 // resend, reset and reset function, against a running Atrium server whose app confirms and resets
 // by webhook. Run by RealmWebLinkingSdkTest; the environment is described in support.mjs.
 

@@ -1,5 +1,5 @@
 // End-to-end tests of realm-web 2.0.1 linking a guest to lasting email/password credentials
-// (spec §4, §5, §9), against a running Atrium server. Run by RealmWebLinkingSdkTest; the
+// (docs/client-api.md, Login and linking; User and session routes; Client behaviour), against a running Atrium server. Run by RealmWebLinkingSdkTest; the
 // environment and the per-test storage are described in support.mjs.
 
 import { test } from "node:test";
@@ -21,14 +21,14 @@ test("linkCredentials keeps the guest's user id and appends local-userpass after
   const email = uniqueEmail("link");
   await registerConfirmed(email, PASSWORD, app);
   // realm-web 2.0.1 sends the current user's access token on the email/password routes too
-  // (unlike spec §2's "no Authorization"); the server ignores it there.
+  // (unlike docs/client-api.md, Conventions's "no Authorization"); the server ignores it there.
   const register = calls.find((c) => c.path.endsWith("/local-userpass/register"));
   assert.equal(register.authorization, `Bearer ${guestAccessToken}`);
   const before = calls.length;
 
   await guest.linkCredentials(Credentials.emailPassword(email, PASSWORD));
 
-  // One link request carrying the guest's access token, then the profile fetch (spec §4).
+  // One link request carrying the guest's access token, then the profile fetch (docs/client-api.md, Login and linking).
   const sent = calls.slice(before);
   assert.deepEqual(sent.map((c) => `${c.method} ${c.path}${c.search}`),
     [`POST ${LINK_PATH}?link=true`, `GET ${CLIENT_PREFIX}/auth/profile`]);
@@ -77,7 +77,7 @@ test("logging the linked user out keeps it on the server: its password logs in a
   assert.equal(refresh.status, 401, `the logged-out session is over: ${refresh.text}`);
   assert.equal(refresh.json?.error_code, "InvalidSession");
 
-  // Unlike a guest (deleted with its session, spec §10), the linked user is still there.
+  // Unlike a guest (deleted with its session, docs/architecture.md, The product's rules), the linked user is still there.
   const again = await app.logIn(Credentials.emailPassword(email, password));
   assert.equal(again.id, guest.id);
   assert.equal(again, guest, "realm-web revives the same User object");
@@ -85,7 +85,7 @@ test("logging the linked user out keeps it on the server: its password logs in a
   assert.deepEqual(providerTypes(again), ["anon-user", "local-userpass"]);
 });
 
-/** Links `credentials` to `user` and asserts one 409 LinkRefused answer, no retry, in a few seconds (realm-js issue 6586). */
+/** Links `credentials` to `user` and asserts one 409 LinkRefused answer, no retry, in a few seconds (github.com/realm/realm-js/issues/6586). */
 async function assertLinkRefusedOnce(user, calls, credentials) {
   const before = calls.length;
   const started = Date.now();

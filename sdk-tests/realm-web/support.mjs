@@ -126,7 +126,7 @@ export async function rejectsWith(promise, { statusCode, errorCode, error }) {
   });
 }
 
-/** The JSON payload of a JWT (middle part, base64url), without verifying the signature (spec §7). */
+/** The JSON payload of a JWT (middle part, base64url), without verifying the signature (docs/client-api.md, Tokens). */
 export function jwtPayload(token) {
   assert.equal(typeof token, "string", "token is a string");
   const parts = token.split(".");

@@ -73,6 +73,7 @@ export async function request(method, path, { query, body, bearer } = {}) {
 }
 
 const enc = encodeURIComponent;
+let installed = null;
 const app = (appId) => `/apps/${enc(appId)}`;
 
 /** One function per admin operation the console uses. */
@@ -81,6 +82,11 @@ export const admin = {
   app: (appId) => request("GET", app(appId)),
   patchSettings: (appId, settings) => request("PATCH", `${app(appId)}/settings`, { body: settings }),
 
+  // The installed providers (types, policies, declared settings): the same for every app, asked once per page load.
+  installedProviders: () => (installed ??= request("GET", "/providers").catch((err) => {
+    installed = null;
+    throw err;
+  })),
   providers: (appId) => request("GET", `${app(appId)}/providers`),
   putProvider: (appId, type, update) => request("PUT", `${app(appId)}/providers/${enc(type)}`, { body: update }),
   enableProvider: (appId, type) => request("POST", `${app(appId)}/providers/${enc(type)}/enable`),

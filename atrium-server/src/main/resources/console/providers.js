@@ -1,39 +1,29 @@
 // Providers of the app: an Enabled switch each (POST …/enable or …/disable) and the config as
-// JSON (PUT …/providers/{type}). Known types the app has no row for can be set up here too.
+// JSON (PUT …/providers/{type}), with a reference of the settings each provider declares. The
+// cards follow the server's installed providers (GET /providers): this file names none of them.
 
 import { admin } from "./api.js";
 import { busy, h, pretty, replace, showError, showStatus } from "./ui.js";
-import { PROVIDER_TYPES } from "./user-filters.js";
-
-const ABOUT = {
-  "anon-user": "Guest sign-in: a new anonymous user per login. It has no configuration.",
-  "local-userpass": "E-mail and password (confirmation and reset modes in the config).",
-  "api-key": "User API keys created by logged-in users.",
-  "custom-token": "Custom JWTs signed by your own issuer (keys and claims in the config).",
-  "oauth2-apple": "Sign in with Apple ID tokens (client_ids in the config).",
-  "oauth2-google": "Google ID tokens and auth codes (client_id, client_secret in the config).",
-  "oauth2-facebook": "Facebook user access tokens (app_id, app_secret in the config).",
-  "custom-function": "Your own function names the user of any payload (function_url, function_secret in the config).",
-};
 
 export async function renderProviders(root, { appId }) {
-  const providers = await admin.providers(appId);
+  const [installed, providers] = await Promise.all([admin.installedProviders(), admin.providers(appId)]);
+  const known = new Map((installed ?? []).map((p) => [p.type, p]));
   const byType = new Map((providers ?? []).map((p) => [p.type, p]));
-  const types = [...PROVIDER_TYPES, ...[...byType.keys()].filter((t) => !PROVIDER_TYPES.includes(t))];
+  const types = [...known.keys(), ...[...byType.keys()].filter((t) => !known.has(t))];
   replace(root,
     h("h1", { tabindex: "-1", text: "Providers" }),
     h("p", { class: "hint", text: "A disabled provider answers AuthProviderNotFound to logins; its users are kept." }),
-    h("div", { class: "cards" }, types.map((type) => providerCard(appId, type, byType.get(type)))));
+    h("div", { class: "cards" }, types.map((type) => providerCard(appId, type, known.get(type), byType.get(type)))));
 }
 
-function providerCard(appId, type, provider) {
+function providerCard(appId, type, about, provider) {
   const card = h("article", { class: "card provider", "data-provider": type, "aria-labelledby": `p-${type}-title` });
-  const draw = (p) => replace(card, ...cardContent(appId, type, p, draw));
+  const draw = (p) => replace(card, ...cardContent(appId, type, about, p, draw));
   draw(provider);
   return card;
 }
 
-function cardContent(appId, type, provider, redraw) {
+function cardContent(appId, type, about, provider, redraw) {
   const configured = provider !== undefined;
   const enabled = configured && provider.enabled === true;
   const switchId = `p-${type}-enabled`;
@@ -60,10 +50,12 @@ function cardContent(appId, type, provider, redraw) {
     h("header", {},
       h("h2", { id: `p-${type}-title`, class: "mono", text: type }),
       state),
-    h("p", { id: `p-${type}-about`, class: "hint", text: ABOUT[type] ?? "" }),
+    h("p", { id: `p-${type}-about`, class: "hint",
+      text: about?.description ?? "Not installed on this server: its logins are refused." }),
     h("div", { class: "switch" }, toggle, h("label", { for: switchId, text: `Enabled (${type})` })),
   ];
-  if (type !== "anon-user") parts.push(configEditor(appId, type, provider, redraw));
+  if (about) parts.push(settingsReference(type, about.settings ?? []));
+  parts.push(configEditor(appId, type, provider, redraw));
   return parts;
 }
 
@@ -99,4 +91,28 @@ function configEditor(appId, type, provider, redraw) {
     h("p", { id: hintId, class: "hint", text: "Secrets (passwords, *_secret) are never shown: \"…_set\": true says one is "
       + "stored. Leave it out to keep it, type a new value to replace it, or set it to null to remove it." }),
     h("div", { class: "buttons" }, save));
+}
+
+/** The settings the provider declares (name, kind, required, write-only, bounds, default, description). */
+function settingsReference(type, settings) {
+  if (settings.length === 0) return h("p", { class: "hint", text: `${type} has no settings: its configuration is {}.` });
+  return h("details", { class: "settings-reference" },
+    h("summary", { text: `Settings of ${type} (${settings.length})` }),
+    h("dl", {}, settings.flatMap((field) => settingEntries(field, ""))));
+}
+
+function settingEntries(field, prefix) {
+  const name = prefix + field.name;
+  const facts = [
+    field.kind === "choice" ? `one of ${field.choices.join(", ")}` : field.kind.replace("_", " "),
+    field.required ? "required" : "optional",
+    field.secret ? "write-only (never shown back)" : null,
+    field.min !== null || field.max !== null ? `${field.kind === "integer" ? "range" : "length"} ${field.min ?? ""}..${field.max ?? ""}` : null,
+    field.default !== null && field.default !== undefined ? `default ${JSON.stringify(field.default)}` : null,
+  ].filter(Boolean).join(" · ");
+  return [
+    h("dt", { class: "mono", "data-setting": name, text: name }),
+    h("dd", {}, h("span", { class: "hint", text: facts }), h("br"), field.description),
+    ...(field.fields ?? []).flatMap((sub) => settingEntries(sub, `${name}.`)),
+  ];
 }

@@ -4,8 +4,6 @@
 import { admin } from "./api.js";
 import { confirmDialog, formatTime, fromLocalInput, h, showStatus, toLocalInput } from "./ui.js";
 
-export const PROVIDER_TYPES = ["anon-user", "local-userpass", "api-key", "custom-token",
-  "oauth2-apple", "oauth2-google", "oauth2-facebook", "custom-function"];
 const DATES = [
   ["inactive_since", "Inactive since", "Last activity before this time"],
   ["created_after", "Created after", "At or after this time"],
@@ -39,9 +37,14 @@ const select = (id, label, value, options) => h("div", { class: "field" },
   h("label", { for: id, text: label }),
   h("select", { id, name: id }, options.map(([v, text]) => h("option", { value: v, text, selected: v === value }))));
 
-/** The filter form; `onApply(filter, limit)` runs on submit (Apply) and on Clear. */
-export function filterForm(filter, limit, pageSizes, onApply) {
+/**
+ * The filter form; `onApply(filter, limit)` runs on submit (Apply) and on Clear. `providerTypes`:
+ * the installed providers (GET /providers), plus the filter's own when it names another.
+ */
+export function filterForm(filter, limit, pageSizes, providerTypes, onApply) {
   const anyOf = (list) => [["", "Any"], ...list];
+  const providers = filter.provider && !providerTypes.includes(filter.provider)
+    ? [...providerTypes, filter.provider] : providerTypes;
   const form = h("form", { class: "filters", "aria-label": "Filter users" },
     h("fieldset", {},
       h("legend", { text: "Filters" }),
@@ -49,7 +52,7 @@ export function filterForm(filter, limit, pageSizes, onApply) {
         select("f-kind", "Kind", filter.kind ?? "", anyOf([["anonymous", "Anonymous only (guests)"], ["linked", "Linked"]])),
         select("f-disabled", "Status", filter.disabled === undefined ? "" : String(filter.disabled),
           anyOf([["true", "Disabled only"], ["false", "Enabled only"]])),
-        select("f-provider", "Provider", filter.provider ?? "", anyOf(PROVIDER_TYPES.map((p) => [p, p]))),
+        select("f-provider", "Provider", filter.provider ?? "", anyOf(providers.map((p) => [p, p]))),
         DATES.map(([name, label, hint]) => h("div", { class: "field" },
           h("label", { for: `f-${name}`, text: label }),
           h("input", { id: `f-${name}`, name, type: "datetime-local", value: toLocalInput(filter[name]), title: hint }))),

@@ -61,7 +61,11 @@ export async function renderUsers(root, { appId, query }) {
   }));
 
   const sizes = PAGE_SIZES.includes(limit) ? PAGE_SIZES : [...PAGE_SIZES, limit].sort((a, b) => a - b);
-  const form = filterForm(filter, limit, sizes, (newFilter, newLimit) => {
+  const installed = await admin.installedProviders().catch((err) => {
+    showError(err);
+    return [];
+  });
+  const form = filterForm(filter, limit, sizes, installed.map((p) => p.type), (newFilter, newLimit) => {
     go(appId, "users", undefined, queryOf(newFilter, newLimit));
   });
 

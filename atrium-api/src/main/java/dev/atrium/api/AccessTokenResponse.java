@@ -1,4 +1,4 @@
 package dev.atrium.api;
 
-/** Response of {@code POST /auth/session} (spec §5): a new access token only, no rotation. */
+/** Response of {@code POST /auth/session} (docs/client-api.md, User and session routes): a new access token only, no rotation. */
 public record AccessTokenResponse(String accessToken) {}

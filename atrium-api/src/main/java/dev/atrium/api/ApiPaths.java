@@ -1,6 +1,6 @@
 package dev.atrium.api;
 
-/** Path prefixes of the client API (spec §1), shared by server routing and the SDK. */
+/** Path prefixes of the client API (docs/client-api.md, URL layout), shared by server routing and the SDK. */
 public final class ApiPaths {
     /** Every client route starts here. */
     public static final String CLIENT = "/api/client/v2.0";

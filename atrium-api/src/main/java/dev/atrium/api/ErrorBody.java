@@ -1,7 +1,7 @@
 package dev.atrium.api;
 
 /**
- * The body of every error response (spec §8): {@code {"error","error_code","link"}}.
+ * The body of every error response (docs/client-api.md, Errors): {@code {"error","error_code","link"}}.
  *
  * @param error human-readable text; SDKs match substrings of it (e.g. "failed to find refresh token")
  * @param errorCode the {@link ErrorCode} name

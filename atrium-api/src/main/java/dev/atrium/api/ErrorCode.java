@@ -1,10 +1,10 @@
 package dev.atrium.api;
 
 /**
- * Error codes sent as {@code error_code} in every error body (spec §8).
+ * Error codes sent as {@code error_code} in every error body (docs/client-api.md, Errors).
  *
  * <p>The names are the wire values; the SDKs map them by name. The numbers are realm-core's
- * (spec §8 table) and are informative only. Codes marked "Atrium" are not in the App Services
+ * (docs/client-api.md, Errors) and are informative only. Codes marked "Atrium" are not in the App Services
  * catalogue: core turns unknown names into AppServerError and keeps the string, which is what we
  * want for conditions App Services never had (rate limits, an unavailable store).
  * HTTP statuses live in exactly one place, the server's {@code ErrorMapper}.

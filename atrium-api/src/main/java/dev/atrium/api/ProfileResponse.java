@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Response of {@code GET /auth/profile} (spec §5). {@code data} is {@code {}} for guests.
+ * Response of {@code GET /auth/profile} (docs/client-api.md, User and session routes). {@code data} is {@code {}} for guests.
  *
  * @param type {@code normal} or {@code server}; realm-web requires it
  */

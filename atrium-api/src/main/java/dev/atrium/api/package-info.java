@@ -1,5 +1,5 @@
 /**
- * The wire vocabulary of the client API v2 ({@code shared/spec/client-api-v2.md}): response
+ * The wire vocabulary of the client API v2 (docs/client-api.md): response
  * records and {@link dev.atrium.api.ErrorCode}. Shared by the server and the Java SDK; imports
  * nothing but the JDK. Record components are camelCase and written snake_case on the wire.
  */

@@ -1,7 +1,7 @@
 package dev.atrium.client;
 
 /**
- * A user API key (spec §5).
+ * A user API key.
  *
  * @param id the key's 24-hex id, used by fetch, enable, disable and delete
  * @param name the name given at creation, unique per user

@@ -1,12 +1,12 @@
 package dev.atrium.client;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The API keys of one user (spec §5). Every request carries the user's <b>refresh</b> token, so
- * the user must be logged in; a 401 answer logs it out locally (spec §7). Thread-safe.
+ * The API keys of one user. Every request carries the user's <b>refresh</b> token, so
+ * the user must be logged in; a 401 answer logs it out locally. Thread-safe.
  */
 public final class ApiKeyAuth {
     private final AppCore core;
@@ -19,8 +19,13 @@ public final class ApiKeyAuth {
 
     /** Creates a key named {@code name}; the answer is the only one that carries the secret {@link ApiKey#key()}. */
     public ApiKey create(String name) {
-        Objects.requireNonNull(name, "name");
+        Args.required(name, "name");
         return core.tokens.withRefreshToken(userId, refresh -> core.api.createApiKey(refresh, name));
+    }
+
+    /** {@link #create} on the App's executor. */
+    public CompletableFuture<ApiKey> createAsync(String name) {
+        return core.async(() -> create(name));
     }
 
     /** The key with this id, without its secret; empty when the server answers {@code APIKeyNotFound}. */
@@ -35,9 +40,19 @@ public final class ApiKeyAuth {
         }
     }
 
+    /** {@link #fetch} on the App's executor. */
+    public CompletableFuture<Optional<ApiKey>> fetchAsync(String id) {
+        return core.async(() -> fetch(id));
+    }
+
     /** Every key of the user, without secrets. */
     public List<ApiKey> list() {
         return core.tokens.withRefreshToken(userId, core.api::listApiKeys);
+    }
+
+    /** {@link #list} on the App's executor. */
+    public CompletableFuture<List<ApiKey>> listAsync() {
+        return core.async(this::list);
     }
 
     /** Lets logins with this key in again. */
@@ -45,14 +60,29 @@ public final class ApiKeyAuth {
         command("PUT", id, "enable");
     }
 
+    /** {@link #enable} on the App's executor. */
+    public CompletableFuture<Void> enableAsync(String id) {
+        return core.asyncRun(() -> enable(id));
+    }
+
     /** Refuses logins with this key until enabled again. */
     public void disable(String id) {
         command("PUT", id, "disable");
     }
 
+    /** {@link #disable} on the App's executor. */
+    public CompletableFuture<Void> disableAsync(String id) {
+        return core.asyncRun(() -> disable(id));
+    }
+
     /** Deletes the key. */
     public void delete(String id) {
         command("DELETE", id, null);
+    }
+
+    /** {@link #delete} on the App's executor. */
+    public CompletableFuture<Void> deleteAsync(String id) {
+        return core.asyncRun(() -> delete(id));
     }
 
     private void command(String method, String id, String action) {
@@ -63,9 +93,6 @@ public final class ApiKeyAuth {
     }
 
     private static String id(String id) {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("an API key id is required");
-        }
-        return id;
+        return Args.text(id, "an API key id");
     }
 }

@@ -1,37 +1,51 @@
 package dev.atrium.client;
 
 import dev.atrium.api.ProfileResponse;
+import dev.atrium.client.http.HttpTransport;
 import dev.atrium.client.storage.UserStorage;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /**
  * An App's internals, shared by {@link App} and its {@link User} handles: the wiring of
- * transport, location, registry and token refresh, and the user-state operations of spec §9.
- * Every state change is made locally first (and saved), then announced to the server.
+ * transport, location, registry, token refresh and listeners, the user-state operations, and the
+ * executor the {@code …Async} calls run on. Every state change is made locally first (and saved),
+ * then announced to the server.
  */
 final class AppCore {
     final String appId;
     final Routes routes;
+    final AuthEvents events;
     final UserRegistry registry;
     final ClientApi api;
     final TokenRefresher tokens;
     final LoginFlow logins;
-    private final HttpClient ownedClient;
+    final Executor executor;
+    private final HttpTransport ownedTransport;
+    private final ExecutorService ownedExecutor;
+    private volatile boolean closed;
     /** One handle per user id, so {@code ==} and {@code equals} agree for the same user. */
     private final ConcurrentHashMap<String, User> handles = new ConcurrentHashMap<>();
 
-    AppCore(String appId, String baseUrl, UserStorage storage, HttpClient client, boolean ownsClient, Duration timeout) {
+    AppCore(String appId, String baseUrl, UserStorage storage, Duration timeout, HttpTransport transport, boolean ownsTransport,
+            Executor executor, ExecutorService ownedExecutor) {
         this.appId = appId;
         this.routes = new Routes(appId, baseUrl);
-        this.registry = new UserRegistry(appId, storage);
-        Transport transport = new Transport(client, timeout);
-        this.api = new ClientApi(transport, routes, new Location(transport, routes), appId);
+        this.events = new AuthEvents(this::handle);
+        this.registry = new UserRegistry(appId, storage, events);
+        Exchange exchange = new Exchange(transport, timeout);
+        this.api = new ClientApi(exchange, routes, new Location(exchange, routes), appId);
         this.tokens = new TokenRefresher(registry, api);
         this.logins = new LoginFlow(registry, api, tokens);
-        this.ownedClient = ownsClient ? client : null;
+        this.executor = executor;
+        this.ownedTransport = ownsTransport ? transport : null;
+        this.ownedExecutor = ownedExecutor;
     }
 
     User handle(String userId) {
@@ -39,20 +53,54 @@ final class AppCore {
     }
 
     /**
-     * Logs out locally, then ends the session on the server (spec §9). A guest is removed (its
-     * session is its only credential); anyone else is kept logged out. A 401 means the session is
-     * already gone server-side, which is what logging out wants, so it is not reported.
+     * {@code call} on the App's executor. A closed App (or a shut-down executor) fails the future
+     * with {@link ClientErrorCode#ClientAppClosed} instead of throwing here.
+     */
+    <T> CompletableFuture<T> async(Supplier<T> call) {
+        if (closed) {
+            return failed(appClosed(null));
+        }
+        try {
+            return CompletableFuture.supplyAsync(call, executor);
+        } catch (RejectedExecutionException e) {
+            return failed(appClosed(e));
+        }
+    }
+
+    /** {@code CompletableFuture.failedFuture} is Java 9 API that Android 8 (API 26) lacks. */
+    private static <T> CompletableFuture<T> failed(Throwable e) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        future.completeExceptionally(e);
+        return future;
+    }
+
+    /** {@code call} on the App's executor, for calls with no result. */
+    CompletableFuture<Void> asyncRun(Runnable call) {
+        return async(() -> {
+            call.run();
+            return null;
+        });
+    }
+
+    private static ClientException appClosed(Throwable cause) {
+        return new ClientException(ClientErrorCode.ClientAppClosed, "the App is closed", cause);
+    }
+
+    /**
+     * Logs out locally, then ends the session on the server. A guest is removed (its session is
+     * its only credential); anyone else is kept logged out. A 401 means the session is already
+     * gone server-side, which is what logging out wants, so it is not reported.
      */
     void logOut(String userId) {
         registry.logOut(userId, null).ifPresent(this::endSession);
     }
 
-    /** Logs the user out if logged in, then forgets it (spec §9 Remove). */
+    /** Logs the user out if logged in, then forgets it. */
     void remove(String userId) {
         registry.remove(userId).filter(UserRecord::loggedIn).ifPresent(this::endSession);
     }
 
-    /** {@code DELETE /auth/delete}, then the user is gone from the device (spec §9 Delete). */
+    /** {@code DELETE /auth/delete}, then the user is gone from the device. */
     void delete(String userId) {
         tokens.withAccessToken(userId, access -> {
             api.deleteUser(access);
@@ -68,7 +116,7 @@ final class AppCore {
                 u.refreshToken(), r -> r.withProfile(LoginFlow.identities(profile), profile.data())));
     }
 
-    /** A new access token, whose {@code user_data} claim is the user's custom data (spec §7). */
+    /** A new access token, whose {@code user_data} claim is the user's custom data. */
     Map<String, Object> refreshCustomData(String userId) {
         return Jwt.parse(tokens.refreshNow(userId)).userData();
     }
@@ -84,8 +132,12 @@ final class AppCore {
     }
 
     void close() {
-        if (ownedClient != null) {
-            ownedClient.close();
+        closed = true;
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+        if (ownedTransport != null) {
+            ownedTransport.close();
         }
     }
 }

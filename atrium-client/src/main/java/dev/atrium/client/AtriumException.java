@@ -1,20 +1,20 @@
 package dev.atrium.client;
 
 /**
- * Every failure the SDK reports. Three kinds, told apart by type:
+ * Every failure the SDK reports, {@link App#create} included. Four kinds, told apart by type:
  * <ul>
  *   <li>{@link ServiceException}: the server answered and refused (it carries {@code error_code}
- *       and the HTTP status, spec §8);</li>
+ *       and the HTTP status; subclasses name the common cases);</li>
  *   <li>{@link NetworkException}: no answer arrived (connection refused, timeout, I/O error), so
  *       nothing is known about what the server did;</li>
- *   <li>{@link ClientException}: the SDK refused locally, or could not read an answer (spec §8
- *       "client-only errors").</li>
+ *   <li>{@link ClientException}: the SDK refused locally (a bad argument, a user not logged in,
+ *       a closed App), or could not read an answer (core's client-only errors);</li>
+ *   <li>{@link StorageException}: the user storage could not be read or written.</li>
  * </ul>
- * Unchecked, like the rest of the JDK HTTP client's callers expect; storage failures surface as
- * {@link java.io.UncheckedIOException} instead.
+ * Unchecked. The {@code …Async} methods complete their futures exceptionally with these.
  */
 public abstract sealed class AtriumException extends RuntimeException
-        permits ServiceException, NetworkException, ClientException {
+        permits ServiceException, NetworkException, ClientException, StorageException {
 
     AtriumException(String message, Throwable cause) {
         super(message, cause);

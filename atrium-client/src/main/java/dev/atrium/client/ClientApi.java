@@ -1,7 +1,6 @@
 package dev.atrium.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atrium.api.AccessTokenResponse;
 import dev.atrium.api.LoginResponse;
 import dev.atrium.api.ProfileResponse;
 import java.net.URI;
@@ -12,17 +11,17 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The client API's operations as typed calls (spec §4–§6), each checking what its answer must
+ * The client API's operations as typed calls, each checking what its answer must
  * hold before anything uses it. Tokens are passed in: choosing which token, and refreshing it, is
  * {@link TokenRefresher}'s job. Thread-safe.
  */
 final class ClientApi {
-    private final Transport transport;
+    private final Exchange transport;
     private final Routes routes;
     private final Location location;
     private final String appId;
 
-    ClientApi(Transport transport, Routes routes, Location location, String appId) {
+    ClientApi(Exchange transport, Routes routes, Location location, String appId) {
         this.transport = transport;
         this.routes = routes;
         this.location = location;
@@ -30,7 +29,7 @@ final class ClientApi {
     }
 
     /**
-     * Logs in (or links, when {@code linkAccessToken} is not null) with a provider (spec §4).
+     * Logs in (or links, when {@code linkAccessToken} is not null) with a provider.
      * Core adds {@code provider} to the body; the server accepts it and any unknown field.
      */
     LoginResponse login(String provider, Map<String, Object> fields, String deviceId, String linkAccessToken) {
@@ -40,11 +39,12 @@ final class ClientApi {
         body.put("options", DeviceInfo.options(appId, deviceId));
         boolean link = linkAccessToken != null;
         String route = link ? "link" : "login";
-        LoginResponse answer = WireJson.read(call("POST", h -> routes.login(h, provider, link), linkAccessToken, body),
-                LoginResponse.class, route);
+        JsonNode json = WireJson.object(call("POST", h -> routes.login(h, provider, link), linkAccessToken, body), route);
+        LoginResponse answer = new LoginResponse(WireJson.text(json, "access_token"), WireJson.text(json, "refresh_token"),
+                WireJson.text(json, "user_id"), WireJson.text(json, "device_id"));
         Jwt.parse(WireJson.require(answer.accessToken(), "access_token", route));
         if (!link) {
-            // Core requires all four (spec §4); on a link it reads only the access token.
+            // Core requires all four; on a link it reads only the access token.
             WireJson.require(answer.userId(), "user_id", route);
             WireJson.require(answer.deviceId(), "device_id", route);
             Jwt.parse(WireJson.require(answer.refreshToken(), "refresh_token", route));
@@ -52,29 +52,42 @@ final class ClientApi {
         return answer;
     }
 
-    /** {@code GET /auth/profile}: identities (each with id and provider_type) and data are required (spec §5). */
+    /** {@code GET /auth/profile}: identities (each with id and provider_type) and data are required. */
     ProfileResponse profile(String accessToken) {
         String route = "profile";
-        ProfileResponse answer = WireJson.read(call("GET", routes::profile, accessToken, null), ProfileResponse.class, route);
-        if (answer.identities() == null) {
+        JsonNode json = WireJson.object(call("GET", routes::profile, accessToken, null), route);
+        JsonNode identities = json.get("identities");
+        if (identities == null || identities.isNull()) {
             WireJson.require(null, "identities", route);
         }
-        for (ProfileResponse.IdentityView identity : answer.identities()) {
-            WireJson.require(identity.id(), "identities[].id", route);
-            WireJson.require(identity.providerType(), "identities[].provider_type", route);
+        if (!identities.isArray()) {
+            throw new ClientException(ClientErrorCode.MalformedJson, route + " answer's identities is not an array");
         }
-        if (answer.data() == null) {
+        List<ProfileResponse.IdentityView> views = new ArrayList<>();
+        for (JsonNode identity : identities) {
+            if (!identity.isObject()) {
+                throw new ClientException(ClientErrorCode.MalformedJson, route + " answer's identity is not an object");
+            }
+            views.add(new ProfileResponse.IdentityView(WireJson.require(WireJson.text(identity, "id"), "identities[].id", route),
+                    WireJson.require(WireJson.text(identity, "provider_type"), "identities[].provider_type", route),
+                    WireJson.text(identity, "provider_id"), Map.of()));
+        }
+        JsonNode data = json.get("data");
+        if (data == null || data.isNull()) {
             WireJson.require(null, "data", route);
         }
-        return answer;
+        if (!data.isObject()) {
+            throw new ClientException(ClientErrorCode.MalformedJson, route + " answer's data is not an object");
+        }
+        return new ProfileResponse(WireJson.text(json, "user_id"), WireJson.text(json, "domain_id"), WireJson.text(json, "type"),
+                views, WireJson.toMap(data));
     }
 
-    /** {@code POST /auth/session} with the refresh token: a new access token (spec §5, no rotation). */
+    /** {@code POST /auth/session} with the refresh token: a new access token. */
     String refresh(String refreshToken) {
         String route = "refresh";
-        AccessTokenResponse answer = WireJson.read(call("POST", routes::session, refreshToken, null),
-                AccessTokenResponse.class, route);
-        String token = WireJson.require(answer.accessToken(), "access_token", route);
+        JsonNode json = WireJson.object(call("POST", routes::session, refreshToken, null), route);
+        String token = WireJson.require(WireJson.text(json, "access_token"), "access_token", route);
         Jwt.parse(token);
         return token;
     }
@@ -115,7 +128,7 @@ final class ClientApi {
         call(method, h -> routes.apiKey(h, id, action), refreshToken, null);
     }
 
-    /** {@code POST …/local-userpass/<suffix>} without Authorization (spec §6); any 2xx is success. */
+    /** {@code POST …/local-userpass/<suffix>} without Authorization; any 2xx is success. */
     void emailPassword(String suffix, Map<String, Object> body) {
         call("POST", h -> routes.emailPassword(h, suffix), null, body);
     }
@@ -130,7 +143,7 @@ final class ClientApi {
         }
     }
 
-    /** An API key object; {@code _id} must be a plain string (spec §5), {@code {"$oid"}} is tolerated. */
+    /** An API key object; {@code _id} must be a plain string, {@code {"$oid"}} is tolerated. */
     private static ApiKey apiKey(JsonNode node, String route) {
         if (node == null || !node.isObject()) {
             throw new ClientException(ClientErrorCode.MalformedJson, route + " answer is not an API key object");

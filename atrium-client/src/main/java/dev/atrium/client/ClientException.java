@@ -2,7 +2,7 @@ package dev.atrium.client;
 
 /**
  * The SDK refused an operation itself, without sending anything (e.g. linking anonymous
- * credentials, spec §4), or could not use a server answer (a token that is not a JWT, a missing
+ * credentials), or could not use a server answer (a token that is not a JWT, a missing
  * field). {@link #code()} names which.
  */
 public final class ClientException extends AtriumException {

@@ -3,11 +3,10 @@ package dev.atrium.client;
 import dev.atrium.api.ApiPaths;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What {@link App#login} and {@link User#linkCredentials} send: a provider name and its
- * credential fields (spec §4 table). Immutable and thread-safe; {@link #toString()} never shows a
+ * credential fields. Immutable and thread-safe; {@link #toString()} never shows a
  * secret.
  */
 public final class Credentials {
@@ -30,7 +29,7 @@ public final class Credentials {
 
     /**
      * Guest credentials that reuse the App's logged-in guest when there is one, without any
-     * request (spec §9, core's ANONYMOUS); otherwise a new guest is created.
+     * request; otherwise a new guest is created.
      */
     public static Credentials anonymous() {
         return anonymous(true);
@@ -62,7 +61,7 @@ public final class Credentials {
     private static Credentials of(String provider, String... namesAndValues) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.put(namesAndValues[i], Objects.requireNonNull(namesAndValues[i + 1], namesAndValues[i]));
+            fields.put(namesAndValues[i], Args.required(namesAndValues[i + 1], namesAndValues[i]));
         }
         return new Credentials(provider, Map.copyOf(fields), false);
     }
@@ -72,7 +71,7 @@ public final class Credentials {
         return provider;
     }
 
-    /** Whether these are guest credentials (they can never be linked, spec §4). */
+    /** Whether these are guest credentials (they can never be linked). */
     public boolean isAnonymous() {
         return provider.equals(ApiPaths.ANON_USER);
     }

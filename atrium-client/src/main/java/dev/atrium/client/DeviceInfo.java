@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code options.device} object of every login body (spec §4). Informative for the server,
+ * The {@code options.device} object of every login body. Informative for the server,
  * except {@code deviceId}: sent, as realm-web does, once a login has returned one, so every
  * session of this installation shares one device id.
  */

@@ -3,11 +3,10 @@ package dev.atrium.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.Map;
 
 /**
- * What the SDK reads from a token (spec §7): clients never verify signatures, they split the
+ * What the SDK reads from a token: clients never verify signatures, they split the
  * token and decode the payload. Like core, it insists on three non-empty parts and integer
  * {@code iat}/{@code exp}, and accepts standard or URL-safe base64 with or without padding.
  *
@@ -42,20 +41,12 @@ record Jwt(long issuedAt, long expiresAt, String subject, Map<String, Object> us
         JsonNode sub = payload.get("sub");
         JsonNode data = payload.get("user_data");
         Map<String, Object> userData = data != null && data.isObject()
-                ? Collections.unmodifiableMap(WireJson.MAPPER.convertValue(data, LinkedMap.TYPE))
+                ? WireJson.toMap(data)
                 : Map.of();
         return new Jwt(iat.asLong(), exp.asLong(), sub != null && sub.isTextual() ? sub.asText() : null, userData);
     }
 
     private static ClientException bad(String why) {
         return new ClientException(ClientErrorCode.BadToken, "received malformed JWT: " + why);
-    }
-
-    /** Jackson's type for an ordered {@code Map<String, Object>}. */
-    static final class LinkedMap {
-        static final com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>> TYPE =
-                new com.fasterxml.jackson.core.type.TypeReference<>() {};
-
-        private LinkedMap() {}
     }
 }

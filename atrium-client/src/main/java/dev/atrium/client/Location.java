@@ -1,21 +1,20 @@
 package dev.atrium.client;
 
-import dev.atrium.api.LocationResponse;
 import java.net.URI;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The {@code hostname} every request but location goes to (spec §3), asked for lazily on the
+ * The {@code hostname} every request but location goes to, asked for lazily on the
  * first request that needs it, once for all threads. A network failure against the host
  * forgets it, so the next request asks the base URL again (a moved server is found again).
  */
 final class Location {
-    private final Transport transport;
+    private final Exchange transport;
     private final Routes routes;
     private final ReentrantLock resolving = new ReentrantLock();
     private volatile String hostname;
 
-    Location(Transport transport, Routes routes) {
+    Location(Exchange transport, Routes routes) {
         this.transport = transport;
         this.routes = routes;
     }
@@ -51,9 +50,8 @@ final class Location {
 
     private String fetch() {
         String route = "location";
-        LocationResponse answer = WireJson.read(transport.send("GET", routes.location(), null, null),
-                LocationResponse.class, route);
-        String host = Routes.stripTrailingSlashes(WireJson.require(answer.hostname(), "hostname", route));
+        String hostname = WireJson.text(WireJson.object(transport.send("GET", routes.location(), null, null), route), "hostname");
+        String host = Routes.stripTrailingSlashes(WireJson.require(hostname, "hostname", route));
         URI uri;
         try {
             uri = URI.create(host);

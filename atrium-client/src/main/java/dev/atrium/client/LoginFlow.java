@@ -4,9 +4,10 @@ import dev.atrium.api.LoginResponse;
 import dev.atrium.api.ProfileResponse;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
- * Login and linking (spec §4, §9): the one place a user appears on the device or gains an
+ * Login and linking: the one place a user appears on the device or gains an
  * identity. Guest reuse is decided here, locally, without a request.
  */
 final class LoginFlow {
@@ -32,7 +33,7 @@ final class LoginFlow {
         }
         guestLogin.lock();
         try {
-            // Spec §9: the logged-in guest becomes current and is returned without any request.
+            // docs/client-api.md, Client behaviour: the logged-in guest becomes current and is returned without any request.
             UserRecord guest = registry.reusableGuest().orElse(null);
             if (guest != null && registry.makeCurrent(guest.id())) {
                 return guest.id();
@@ -44,7 +45,7 @@ final class LoginFlow {
     }
 
     /**
-     * Links {@code credentials} to the logged-in user {@code userId} (spec §4): refused locally
+     * Links {@code credentials} to the logged-in user {@code userId}: refused locally
      * for a logged-out user and for anonymous credentials; otherwise the link request goes out
      * with the access token (refreshed once on a 401 like every access-token request), the new
      * access token replaces the old one (the refresh token stays) and the profile is fetched.
@@ -58,7 +59,7 @@ final class LoginFlow {
         LoginResponse answer = tokens.withAccessToken(userId, access ->
                 api.login(credentials.provider(), credentials.fields(), null, access));
         if (answer.userId() != null && !answer.userId().equals(userId)) {
-            // realm-web refuses such an answer too (spec §4): linking must keep the user id.
+            // realm-web refuses such an answer too: linking must keep the user id.
             throw new ClientException(ClientErrorCode.MalformedJson,
                     "link answered for user " + answer.userId() + ", not " + userId);
         }
@@ -67,7 +68,7 @@ final class LoginFlow {
         registry.updateSession(userId, user.refreshToken(), u -> u.withProfile(identities(profile), profile.data()));
     }
 
-    /** Login request, then the profile (both clients fetch it and fail the login if it fails, spec §4). */
+    /** Login request, then the profile (both clients fetch it and fail the login if it fails). */
     private String logInWithRequest(Credentials credentials) {
         LoginResponse answer = api.login(credentials.provider(), credentials.fields(), registry.lastDeviceId(), null);
         ProfileResponse profile = api.profile(answer.accessToken());
@@ -77,6 +78,6 @@ final class LoginFlow {
     }
 
     static List<UserIdentity> identities(ProfileResponse profile) {
-        return profile.identities().stream().map(i -> new UserIdentity(i.id(), i.providerType())).toList();
+        return profile.identities().stream().map(i -> new UserIdentity(i.id(), i.providerType())).collect(Collectors.toList());
     }
 }

@@ -3,10 +3,9 @@ package dev.atrium.client;
 import dev.atrium.api.ApiPaths;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
- * The client API's URLs (spec §1): location under the configured base URL, everything else under
+ * The client API's URLs: location under the configured base URL, everything else under
  * the {@code hostname} location returned. App-scoped routes carry the app id verbatim (as every
  * client does); user-scoped routes carry none (the server finds the app from the token).
  */
@@ -19,7 +18,7 @@ final class Routes {
         this.baseUrl = stripTrailingSlashes(baseUrl);
     }
 
-    /** {@code url} without trailing slashes (core strips them, spec §1). */
+    /** {@code url} without trailing slashes (core strips them). */
     static String stripTrailingSlashes(String url) {
         String s = url;
         while (s.endsWith("/")) {
@@ -41,7 +40,7 @@ final class Routes {
                 + (link ? "?link=true" : ""));
     }
 
-    /** {@code …/auth/providers/local-userpass/<suffix>} (spec §6). */
+    /** {@code …/auth/providers/local-userpass/<suffix>}. */
     URI emailPassword(String host, String suffix) {
         return URI.create(host + ApiPaths.APP + "/" + appId + "/auth/providers/" + Credentials.EMAIL_PASSWORD + "/" + suffix);
     }
@@ -64,7 +63,12 @@ final class Routes {
 
     /** {@code /auth/api_keys/<id>} plus an optional {@code /enable} or {@code /disable}. */
     URI apiKey(String host, String id, String action) {
-        String segment = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        String segment;
+        try {
+            segment = URLEncoder.encode(id, "UTF-8").replace("+", "%20"); // the Charset overload is Android 13+
+        } catch (java.io.UnsupportedEncodingException impossible) {
+            throw new IllegalStateException(impossible); // every platform has UTF-8
+        }
         return URI.create(host + ApiPaths.AUTH + "/api_keys/" + segment + (action == null ? "" : "/" + action));
     }
 }

@@ -7,10 +7,17 @@ import java.util.Optional;
 /**
  * The server refused a request (any non-2xx answer). {@link #errorCode()} is the body's
  * {@code error_code} read with {@link ErrorCode#fromWire}: unknown names and bodies without a code
- * become {@link ErrorCode#AppUnknownError}, as in realm-core (spec §8); the original string stays
- * available in {@link #wireErrorCode()}. A 401 is the only status with behaviour attached (spec §7).
+ * become {@link ErrorCode#AppUnknownError}, as in realm-core; the original string stays available
+ * in {@link #wireErrorCode()}. A 401 is the only status with behaviour attached (refresh once).
+ *
+ * <p>The common cases have subclasses, so an app catches what it handles, as with the Realm SDKs:
+ * {@link InvalidCredentialsException}, {@link UserAlreadyExistsException},
+ * {@link LinkRefusedException}, {@link SessionExpiredException} and
+ * {@link TooManyRequestsException}. Anything else is a plain {@code ServiceException}.
  */
-public final class ServiceException extends AtriumException {
+public sealed class ServiceException extends AtriumException
+        permits InvalidCredentialsException, UserAlreadyExistsException, LinkRefusedException, SessionExpiredException,
+        TooManyRequestsException {
     private final int httpStatus;
     private final ErrorCode errorCode;
     private final String wireErrorCode;
@@ -27,6 +34,25 @@ public final class ServiceException extends AtriumException {
         this.serverMessage = serverMessage;
         this.link = link;
         this.retryAfter = retryAfter;
+    }
+
+    /** The refusal of an answer, as the subclass its status and {@code error_code} call for. */
+    static ServiceException of(int httpStatus, String wireErrorCode, String serverMessage, String link, Duration retryAfter) {
+        if (httpStatus == 429) {
+            return new TooManyRequestsException(httpStatus, wireErrorCode, serverMessage, link, retryAfter);
+        }
+        switch (ErrorCode.fromWire(wireErrorCode)) {
+            case InvalidPassword:
+                return new InvalidCredentialsException(httpStatus, wireErrorCode, serverMessage, link, retryAfter);
+            case AccountNameInUse:
+                return new UserAlreadyExistsException(httpStatus, wireErrorCode, serverMessage, link, retryAfter);
+            case LinkRefused:
+                return new LinkRefusedException(httpStatus, wireErrorCode, serverMessage, link, retryAfter);
+            case InvalidSession:
+                return new SessionExpiredException(httpStatus, wireErrorCode, serverMessage, link, retryAfter);
+            default:
+                return new ServiceException(httpStatus, wireErrorCode, serverMessage, link, retryAfter);
+        }
     }
 
     /** The HTTP status of the answer. */

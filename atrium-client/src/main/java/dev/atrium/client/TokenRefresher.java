@@ -5,11 +5,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * Sends requests with a user's tokens and keeps the access token fresh (spec §7, core's rules):
+ * Sends requests with a user's tokens and keeps the access token fresh:
  * <ul>
  *   <li>a request sent with the <b>access</b> token that gets HTTP 401 refreshes once and is
  *       retried once; never more, so a server that keeps answering 401 cannot make it loop
- *       (realm-js issue 6586);</li>
+ *       (github.com/realm/realm-js/issues/6586);</li>
  *   <li>concurrent requests share one refresh: a per-user lock, and a request whose token was
  *       already replaced while it waited takes the new one without asking again;</li>
  *   <li>a refresh the server refuses with 401 or 403 logs the user out locally (a guest is
@@ -49,7 +49,7 @@ final class TokenRefresher {
         }
     }
 
-    /** Runs {@code call} with the user's refresh token; a 401 logs the user out locally (spec §7). */
+    /** Runs {@code call} with the user's refresh token; a 401 logs the user out locally. */
     <T> T withRefreshToken(String userId, Function<String, T> call) {
         String token = loggedIn(userId).refreshToken();
         try {
@@ -62,7 +62,7 @@ final class TokenRefresher {
         }
     }
 
-    /** Asks for a new access token now (refresh custom data, spec §7) and returns it. */
+    /** Asks for a new access token now (refresh custom data) and returns it. */
     String refreshNow(String userId) {
         ReentrantLock lock = lockOf(userId);
         lock.lock();

@@ -3,12 +3,13 @@ package dev.atrium.client;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A user of an {@link App} on this device. A handle: it always shows the user's latest state, and
  * an App returns the same object for the same user id. Thread-safe.
  *
- * <p>States (spec §9): {@link UserState#LoggedIn}; {@link UserState#LoggedOut} (tokens cleared,
+ * <p>States: {@link UserState#LoggedIn}; {@link UserState#LoggedOut} (tokens cleared,
  * user kept, logging in again brings it back); {@link UserState#Removed} (gone from the device).
  * A guest that logs out is Removed at once: its session was its only credential.
  *
@@ -47,7 +48,7 @@ public final class User {
         return state() == UserState.LoggedIn;
     }
 
-    /** Logged in with exactly one identity, {@code anon-user} (core's test, spec §9). Linking ends it. */
+    /** Logged in with exactly one identity, {@code anon-user} (core's test). Linking ends it. */
     public boolean isAnonymous() {
         return record().map(UserRecord::isAnonymous).orElse(false);
     }
@@ -83,7 +84,7 @@ public final class User {
     }
 
     /**
-     * The custom user data: the {@code user_data} claim of the current access token (spec §7),
+     * The custom user data: the {@code user_data} claim of the current access token,
      * empty when there is none or the user is not logged in. No request.
      */
     public Map<String, Object> customData() {
@@ -96,36 +97,57 @@ public final class User {
         return core.refreshCustomData(id);
     }
 
+    /** {@link #refreshCustomData()} on the App's executor. */
+    public CompletableFuture<Map<String, Object>> refreshCustomDataAsync() {
+        return core.async(this::refreshCustomData);
+    }
+
     /** Fetches the profile again ({@code GET /auth/profile}): identities and profile data. */
     public void refreshProfile() {
         core.refreshProfile(id);
     }
 
+    /** {@link #refreshProfile()} on the App's executor. */
+    public CompletableFuture<Void> refreshProfileAsync() {
+        return core.asyncRun(this::refreshProfile);
+    }
+
     /**
      * Logs out: locally first (a guest becomes Removed, anyone else LoggedOut), then
      * {@code DELETE /auth/session}. A failure of that request is thrown but does not undo the
-     * local logout (spec §9). Does nothing unless logged in.
+     * local logout. Does nothing unless logged in.
      */
     public void logOut() {
         core.logOut(id);
     }
 
+    /** {@link #logOut()} on the App's executor (the local logout happens there too). */
+    public CompletableFuture<Void> logOutAsync() {
+        return core.asyncRun(this::logOut);
+    }
+
     /**
-     * Adds the identity of {@code credentials} to this user, keeping its id (spec §4); a guest
+     * Adds the identity of {@code credentials} to this user, keeping its id; a guest
      * stops being anonymous. Refused locally, with nothing sent: anonymous credentials
      * ({@link ClientErrorCode#ClientUserAlreadyNamed}) and a user not logged in
      * ({@link ClientErrorCode#ClientUserNotLoggedIn}). The server refuses an identity that
      * belongs to someone else, a second identity of one provider, or wrong credentials
-     * (Atrium: HTTP 409 {@code LinkRefused}).
+     * (Atrium: HTTP 409, {@link LinkRefusedException}).
      *
      * @return this user
      */
     public User linkCredentials(Credentials credentials) {
-        core.logins.link(id, java.util.Objects.requireNonNull(credentials, "credentials"));
+        core.logins.link(id, Args.required(credentials, "credentials"));
         return this;
     }
 
-    /** This user's API keys (spec §5); the requests carry the refresh token. */
+    /** {@link #linkCredentials} on the App's executor. */
+    public CompletableFuture<User> linkCredentialsAsync(Credentials credentials) {
+        Args.required(credentials, "credentials");
+        return core.async(() -> linkCredentials(credentials));
+    }
+
+    /** This user's API keys; the requests carry the refresh token. */
     public ApiKeyAuth apiKeys() {
         return new ApiKeyAuth(core, id);
     }

@@ -1,7 +1,7 @@
 package dev.atrium.client;
 
 /**
- * One identity of a user, as the last profile fetch returned it (spec §5). A guest has exactly
+ * One identity of a user, as the last profile fetch returned it. A guest has exactly
  * one, {@code anon-user}; a linked guest keeps it first and has the linked one after it.
  *
  * @param id the provider-scoped identity id

@@ -4,6 +4,7 @@ import dev.atrium.api.ApiPaths;
 import dev.atrium.client.storage.StoredUser;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The state of one user on the device at one moment: immutable, replaced as a whole by
@@ -25,13 +26,13 @@ record UserRecord(String id, boolean loggedIn, String accessToken, String refres
 
     /**
      * Whether its only identity is {@code anon-user}, whatever its state: such a user's session is
-     * its only credential, so logging it out removes it (spec §9).
+     * its only credential, so logging it out removes it.
      */
     boolean isGuestIdentity() {
         return identities.size() == 1 && identities.get(0).providerType().equals(ApiPaths.ANON_USER);
     }
 
-    /** Core's test (spec §9): logged in and exactly one identity, {@code anon-user}. */
+    /** Core's test: logged in and exactly one identity, {@code anon-user}. */
     boolean isAnonymous() {
         return loggedIn && isGuestIdentity();
     }
@@ -44,21 +45,21 @@ record UserRecord(String id, boolean loggedIn, String accessToken, String refres
         return new UserRecord(id, loggedIn, accessToken, refreshToken, deviceId, loginProvider, newIdentities, newProfile);
     }
 
-    /** Tokens cleared, everything else kept (spec §9 LoggedOut). */
+    /** Tokens cleared, everything else kept. */
     UserRecord loggedOut() {
         return new UserRecord(id, false, null, null, deviceId, loginProvider, identities, profile);
     }
 
     StoredUser toStored() {
         return new StoredUser(id, loggedIn, accessToken, refreshToken, deviceId, loginProvider,
-                identities.stream().map(i -> new StoredUser.Identity(i.id(), i.providerType())).toList(), profile);
+                identities.stream().map(i -> new StoredUser.Identity(i.id(), i.providerType())).collect(Collectors.toList()), profile);
     }
 
     /** A stored user; one marked logged in but lacking a token is read as logged out. */
     static UserRecord fromStored(StoredUser s) {
         boolean usable = s.loggedIn() && s.accessToken() != null && s.refreshToken() != null;
         List<UserIdentity> identities = s.identities().stream()
-                .map(i -> new UserIdentity(i.id(), i.providerType())).toList();
+                .map(i -> new UserIdentity(i.id(), i.providerType())).collect(Collectors.toList());
         return new UserRecord(s.id(), usable, usable ? s.accessToken() : null, usable ? s.refreshToken() : null,
                 s.deviceId(), s.loginProvider(), identities, s.profile());
     }

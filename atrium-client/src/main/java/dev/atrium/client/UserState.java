@@ -1,6 +1,6 @@
 package dev.atrium.client;
 
-/** Where a user stands on this device (spec §9). */
+/** Where a user stands on this device. */
 public enum UserState {
     /** Has tokens; requests can be made for it. */
     LoggedIn,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atrium.client.storage.InMemoryUserStorage;
 import dev.atrium.client.storage.StoredUser;
 import dev.atrium.client.storage.StoredUsers;
+import dev.atrium.client.storage.UserStorage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class AppStorageTest {
         InMemoryUserStorage storage = new InMemoryUserStorage(new StoredUsers("other-app", null, List.of(guest("u1", true))));
 
         assertThatThrownBy(() -> App.create("my-app", "http://127.0.0.1:1", storage))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("other-app");
+                .isInstanceOf(StorageException.class).hasMessageContaining("other-app");
     }
 
     @Test
@@ -51,10 +52,61 @@ class AppStorageTest {
     }
 
     @Test
-    void baseUrlMustBeAnAbsoluteHttpUrl() {
-        assertThatThrownBy(() -> App.create("my-app", "ftp://x", new InMemoryUserStorage()))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> App.create(" ", "http://x", new InMemoryUserStorage()))
-                .isInstanceOf(IllegalArgumentException.class);
+    void unusableArgumentsAreClientExceptionsWithInvalidArgument() {
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = List.of(
+                () -> App.create("my-app", "ftp://x", new InMemoryUserStorage()),
+                () -> App.create("my-app", "http://exa mple.com", new InMemoryUserStorage()),
+                () -> App.create("my-app", "not a url", new InMemoryUserStorage()),
+                () -> App.create("my-app", null, new InMemoryUserStorage()),
+                () -> App.create(" ", "http://x", new InMemoryUserStorage()),
+                () -> App.create(null, "http://x", new InMemoryUserStorage()),
+                () -> App.create("my app", "http://x", new InMemoryUserStorage()),
+                () -> App.create("my-app", "http://x", null),
+                () -> App.builder("my-app", "http://x", new InMemoryUserStorage()).requestTimeout(java.time.Duration.ZERO),
+                () -> App.builder("my-app", "http://x", new InMemoryUserStorage()).transport(null),
+                () -> App.builder("my-app", "http://x", new InMemoryUserStorage()).executor(null));
+        for (var call : calls) {
+            assertThatThrownBy(call).isInstanceOfSatisfying(ClientException.class,
+                    e -> assertThat(e.code()).isEqualTo(ClientErrorCode.InvalidArgument));
+        }
+    }
+
+    @Test
+    void storageThatCannotBeReadIsAStorageExceptionFromCreate() {
+        UserStorage broken = new UserStorage() {
+            @Override
+            public StoredUsers load() {
+                throw new java.io.UncheckedIOException(new java.io.IOException("disk on fire"));
+            }
+
+            @Override
+            public void save(StoredUsers users) {}
+        };
+
+        assertThatThrownBy(() -> App.create("my-app", "http://127.0.0.1:1", broken))
+                .isInstanceOf(StorageException.class).hasMessageContaining("disk on fire")
+                .hasCauseInstanceOf(java.io.UncheckedIOException.class);
+    }
+
+    @Test
+    void failedSaveIsAStorageExceptionAndChangesNothing() {
+        InMemoryUserStorage stored = new InMemoryUserStorage(new StoredUsers("my-app", "u1", List.of(guest("u1", true))));
+        UserStorage failingSaves = new UserStorage() {
+            @Override
+            public StoredUsers load() {
+                return stored.load();
+            }
+
+            @Override
+            public void save(StoredUsers users) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("read-only"));
+            }
+        };
+
+        try (App app = App.create("my-app", "http://127.0.0.1:1", failingSaves)) {
+            User guest = app.currentUser().orElseThrow();
+            assertThatThrownBy(guest::logOut).isInstanceOf(StorageException.class);
+            assertThat(guest.state()).isEqualTo(UserState.LoggedIn);
+        }
     }
 }

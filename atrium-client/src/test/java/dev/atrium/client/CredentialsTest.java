@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Credentials carry the spec §4 provider names and fields, and never show secrets. */
+/** Credentials carry the client API's provider names and fields, and never show secrets. */
 class CredentialsTest {
 
     @Test
@@ -39,6 +39,7 @@ class CredentialsTest {
 
     @Test
     void missingFieldsAreRefusedAtOnce() {
-        assertThatThrownBy(() -> Credentials.emailPassword("a@b.c", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Credentials.emailPassword("a@b.c", null)).isInstanceOfSatisfying(ClientException.class,
+                e -> assertThat(e.code()).isEqualTo(ClientErrorCode.InvalidArgument));
     }
 }

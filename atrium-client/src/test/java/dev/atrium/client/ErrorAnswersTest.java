@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** How answers become typed exceptions (spec §8), and that a failed login stores nothing (spec §4). */
+/** How answers become typed exceptions, and that a failed login stores nothing. */
 class ErrorAnswersTest {
     final ScriptedAtrium atrium = new ScriptedAtrium();
 
@@ -70,6 +70,7 @@ class ErrorAnswersTest {
 
         ServiceException e = loginRefusal();
 
+        assertThat(e).isInstanceOf(TooManyRequestsException.class);
         assertThat(e.errorCode()).isEqualTo(ErrorCode.TooManyRequests);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
     }
@@ -120,5 +121,28 @@ class ErrorAnswersTest {
 
         assertThatThrownBy(() -> atrium.app.emailPasswordAuth().confirmUser("t", "tid"))
                 .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UserpassTokenInvalid));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "401, InvalidPassword,   dev.atrium.client.InvalidCredentialsException",
+        "409, AccountNameInUse,  dev.atrium.client.UserAlreadyExistsException",
+        "409, LinkRefused,       dev.atrium.client.LinkRefusedException",
+        "401, InvalidSession,    dev.atrium.client.SessionExpiredException",
+        "429, TooManyRequests,   dev.atrium.client.TooManyRequestsException",
+        "429, SomethingNew,      dev.atrium.client.TooManyRequestsException",
+        "401, AuthError,         dev.atrium.client.ServiceException",
+        "503, ServerBusy,        dev.atrium.client.ServiceException",
+    })
+    void commonRefusalsAreTheirOwnSubclass(int status, String code, String type) throws Exception {
+        atrium.server.on("POST", ScriptedAtrium.LOGIN, new Answer(status, "application/json",
+                "{\"error\":\"no\",\"error_code\":\"" + code + "\"}", Map.of("Retry-After", "3")));
+
+        ServiceException e = loginRefusal();
+
+        assertThat(e.getClass()).isEqualTo(Class.forName(type));
+        assertThat(e.httpStatus()).isEqualTo(status);
+        assertThat(e.wireErrorCode()).isEqualTo(code);
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
     }
 }

@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What the SDK reads from tokens (spec §7), and what it refuses as BadToken. */
+/** What the SDK reads from tokens, and what it refuses as BadToken. */
 class JwtTest {
 
     @Test

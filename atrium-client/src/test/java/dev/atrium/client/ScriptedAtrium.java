@@ -1,10 +1,11 @@
 package dev.atrium.client;
 
 import dev.atrium.client.storage.InMemoryUserStorage;
-import dev.atrium.client.testing.CountingHttpClient;
+import dev.atrium.client.testing.CountingTransport;
 import dev.atrium.client.testing.ScriptedServer;
 import dev.atrium.client.testing.ScriptedServer.Answer;
 import dev.atrium.client.testing.Tokens;
+import dev.atrium.client.testing.TransportKind;
 
 /**
  * A {@link ScriptedServer} that answers a guest login and profile like Atrium does, plus an App
@@ -20,10 +21,17 @@ final class ScriptedAtrium implements AutoCloseable {
 
     final ScriptedServer server = new ScriptedServer();
     final InMemoryUserStorage storage = new InMemoryUserStorage();
-    final CountingHttpClient http = new CountingHttpClient();
-    final App app = App.builder(APP_ID, server.url(), storage).httpClient(http).build();
+    final CountingTransport http;
+    final App app;
 
+    /** Over the JVM's default transport. */
     ScriptedAtrium() {
+        this(TransportKind.JDK);
+    }
+
+    ScriptedAtrium(TransportKind kind) {
+        http = new CountingTransport(kind);
+        app = App.builder(APP_ID, server.url(), storage).transport(http).build();
         server.on("POST", LOGIN, () -> Answer.json(200, loginBody(Tokens.valid(USER_ID), Tokens.valid(USER_ID))));
         server.on("GET", PROFILE, Answer.json(200, profileBody()));
         server.on("POST", SESSION, () -> Answer.json(201, "{\"access_token\":\"" + Tokens.valid(USER_ID) + "\"}"));
@@ -40,7 +48,7 @@ final class ScriptedAtrium implements AutoCloseable {
                 + "\"provider_type\":\"anon-user\",\"provider_id\":\"p1\",\"provider_data\":{}}],\"data\":{}}";
     }
 
-    /** The answer Atrium gives a refused token (spec §8). */
+    /** The answer Atrium gives a refused token. */
     static Answer unauthorized() {
         return Answer.json(401, "{\"error\":\"unauthorized\",\"error_code\":\"InvalidSession\"}");
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Refresh, logout and custom data against answers a test chooses (spec §7, §9). */
+/** Refresh, logout and custom data against answers a test chooses. */
 class TokenHandlingTest {
     final ScriptedAtrium atrium = new ScriptedAtrium();
 

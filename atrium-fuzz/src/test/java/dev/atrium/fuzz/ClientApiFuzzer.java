@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atrium.api.ApiPaths;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.store.memory.InMemoryStore;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.config.AtriumConfig;
 import dev.atrium.server.http.DeviceIds;
+import dev.atrium.server.http.JsonFields;
 import dev.atrium.server.http.Requests;
 import dev.atrium.server.http.Router;
 import java.nio.file.Files;
@@ -111,14 +113,15 @@ public final class ClientApiFuzzer {
     /** What each route does with the body it read (LoginEndpoints, UserpassEndpoints, SessionEndpoints, ApiKeyEndpoints; the
      * token routes through the SessionGate, as Callers does). */
     private static void call(int route, String app, String provider, String bearer, ObjectNode body, String client) {
+        RequestFields fields = JsonFields.of(body);
         switch (route) {
-            case 0, 1, 2 -> api.auth().login(app, provider, body, DeviceIds.from(body), client);
-            case 3 -> api.auth().link(app, provider, body, api.gate().access(bearer), client);
-            case 4 -> api.userpass().register(app, body, client);
-            case 5 -> api.userpass().confirm(app, body, client);
-            case 6 -> api.userpass().resendConfirmation(app, body, client);
-            case 7 -> api.userpass().sendReset(app, body, client);
-            case 8 -> api.userpass().reset(app, body, client);
+            case 0, 1, 2 -> api.auth().login(app, provider, fields, DeviceIds.from(body), client);
+            case 3 -> api.auth().link(app, provider, fields, api.gate().access(bearer), client);
+            case 4 -> api.userpass().register(app, fields, client);
+            case 5 -> api.userpass().confirm(app, fields, client);
+            case 6 -> api.userpass().resendConfirmation(app, fields, client);
+            case 7 -> api.userpass().sendReset(app, fields, client);
+            case 8 -> api.userpass().reset(app, fields, client);
             case 9 -> api.accounts().profile(api.gate().access(bearer));
             case 10 -> api.accounts().refresh(bearer);
             case 11 -> api.accounts().logout(bearer);
@@ -152,7 +155,7 @@ public final class ClientApiFuzzer {
     }
 
     private static void newGuest() {
-        var tokens = api.auth().login(appId, ApiPaths.ANON_USER, JSON.createObjectNode(), null, "127.0.0.1");
+        var tokens = api.auth().login(appId, ApiPaths.ANON_USER, RequestFields.empty(), null, "127.0.0.1");
         access = tokens.accessToken();
         refresh = tokens.refreshToken();
     }

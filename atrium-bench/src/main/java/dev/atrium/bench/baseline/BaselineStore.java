@@ -91,7 +91,7 @@ public final class BaselineStore implements AutoCloseable {
     private static BaselineStore postgres(String serverStoreUrl) {
         String schema = "atrium_bench_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         String app = migrate(serverStoreUrl, schema);
-        PgUrl pg = PgUrl.parse(serverStoreUrl);
+        JdbcSettings.PgTarget pg = JdbcSettings.postgres(serverStoreUrl);
         Properties props = pg.properties();
         props.setProperty("currentSchema", schema);
         return new BaselineStore(Dialect.POSTGRESQL, pg.jdbcUrl(), props, null, schema, app, serverStoreUrl);
@@ -138,6 +138,19 @@ public final class BaselineStore implements AutoCloseable {
     /** The SQLite file, or null on PostgreSQL. */
     Path sqliteFile() {
         return sqliteFile;
+    }
+
+    /**
+     * After a bulk load: what autovacuum does soon after one on a real PostgreSQL server. Nothing on
+     * SQLite: the server never runs ANALYZE there, so its planner works without statistics, and so
+     * must the measurement.
+     */
+    public void settleStatistics() throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("ANALYZE");
+            }
+        }
     }
 
     public String describe() {

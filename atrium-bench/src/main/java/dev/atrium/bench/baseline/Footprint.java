@@ -1,6 +1,5 @@
 package dev.atrium.bench.baseline;
 
-import dev.atrium.store.jdbc.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -51,7 +50,7 @@ public final class Footprint {
 
     private static Map<String, Long> sizes(BaselineStore store, Connection c) throws SQLException, IOException {
         Map<String, Long> out = new LinkedHashMap<>();
-        if (store.dialect() == Dialect.SQLITE) {
+        if (store.sqliteFile() != null) { // one file: its size says it all
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -17,13 +17,13 @@ public final class InsertBaseline {
 
     /** The forms worth measuring on this store; the first is the statement form the server uses. */
     public static List<InsertForm> formsFor(Dialect dialect) {
-        return dialect == Dialect.SQLITE
-                ? List.of(InsertForm.TRANSACTION)
-                : List.of(InsertForm.CTE_AUTOCOMMIT, InsertForm.CTE_IN_TRANSACTION, InsertForm.TRANSACTION);
+        return dialect.dataModifyingCtes()
+                ? List.of(InsertForm.CTE_AUTOCOMMIT, InsertForm.CTE_IN_TRANSACTION, InsertForm.TRANSACTION)
+                : List.of(InsertForm.TRANSACTION);
     }
 
     public static BaselineResult run(BaselineStore store, InsertForm form, int threads, int poolSize, Timing timing) {
-        int connections = store.dialect() == Dialect.SQLITE ? 1 : Math.min(threads, poolSize);
+        int connections = store.dialect().serialWriters() ? 1 : Math.min(threads, poolSize);
         List<GuestInserter> all = new ArrayList<>();
         BlockingQueue<GuestInserter> free = new ArrayBlockingQueue<>(connections);
         try {

@@ -2,6 +2,7 @@ package dev.atrium.bench.baseline;
 
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.lifecycle.SweepReport;
+import dev.atrium.core.lifecycle.SweepRequest;
 import dev.atrium.core.lifecycle.Sweeper;
 import dev.atrium.store.jdbc.JdbcStore;
 import java.sql.Connection;
@@ -34,7 +35,8 @@ public final class SweepRate {
             try (JdbcStore jdbc = store.open(2)) {
                 Sweeper sweeper = new Sweeper(jdbc.apps(), jdbc.sweeps(), Telemetry.NONE, Clock.systemUTC());
                 long start = System.nanoTime();
-                List<SweepReport> reports = sweeper.sweep(store.appId(), null, BATCH, Duration.ZERO, false, d -> {});
+                List<SweepReport> reports = sweeper.sweep(new SweepRequest(store.appId(), null, BATCH, Duration.ZERO,
+                        SweepRequest.Mode.DELETE), d -> {});
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long deleted = reports.getFirst().guests();
                 return new Result(store.dialect().name().toLowerCase(java.util.Locale.ROOT), deleted, seconds,
@@ -59,12 +61,6 @@ public final class SweepRate {
                 }
             }
         }
-        if (store.dialect() == dev.atrium.store.jdbc.Dialect.POSTGRESQL) {
-            // What autovacuum does soon after a bulk load on a real server. Not on SQLite: the server
-            // never runs ANALYZE there, so its planner works without statistics, and so must this.
-            try (Connection c = store.connect(); var s = c.createStatement()) {
-                s.execute("ANALYZE");
-            }
-        }
+        store.settleStatistics();
     }
 }

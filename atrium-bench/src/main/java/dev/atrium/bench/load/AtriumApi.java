@@ -13,11 +13,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The client API calls of the scenarios, as an SDK makes them (spec §4, §5), over one client's
+ * The client API calls of the scenarios, as an SDK makes them (docs/client-api.md, Login and linking; User and session routes), over one client's
  * connection. Every call checks its status and parses only what the next call needs.
  */
 final class AtriumApi {
-    /** What realm-core sends on an anonymous login (spec §4): realistic size and shape. */
+    /** What realm-core sends on an anonymous login (docs/client-api.md, Login and linking): realistic size and shape. */
     private static final byte[] LOGIN_BODY = ("{\"provider\":\"anon-user\",\"options\":{\"device\":{"
             + "\"appId\":\"bench\",\"platform\":\"Linux\",\"platformVersion\":\"6.1\",\"sdk\":\"atrium-bench\","
             + "\"sdkVersion\":\"0.1.0\",\"cpuArch\":\"x86_64\",\"deviceName\":\"\",\"deviceVersion\":\"\","

@@ -1,6 +1,6 @@
 package dev.atrium.bench.load;
 
-/** One kind of request, with the status that counts as success (spec §4, §5). */
+/** One kind of request, with the status that counts as success (docs/client-api.md, Login and linking; User and session routes). */
 public enum Operation {
     HEALTH(200),
     LOGIN(200),

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * What one simulated client does per iteration. LOGIN creates a guest per request (design §1
- * rule 1) and keeps nothing; REFRESH and PROFILE reuse one guest per client, logged in before the
+ * What one simulated client does per iteration. LOGIN creates a guest per request (docs/architecture.md,
+ * Guest login) and keeps nothing; REFRESH and PROFILE reuse one guest per client, logged in before the
  * warm-up; MIX is 10 % login, 42.5 % refresh, 42.5 % profile, 5 % logout over a few guests per
  * client. HEALTH (GET /health/live) measures the load generator's own ceiling.
  */

@@ -21,7 +21,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * before a byte is written), forces it to disk, then renames it over the target with
  * {@code ATOMIC_MOVE}: a crash leaves the old file or the new one, never a torn one, and the file
  * is never readable by other OS users (it holds refresh tokens). A directory created for it is
- * mode 0700. On file systems without POSIX permissions the platform's defaults apply.
+ * mode 0700. Where the file system has no POSIX permissions (Windows, some Android volumes) the
+ * same intent is applied with {@link java.io.File}'s owner-only read/write flags, as far as the
+ * platform honours them; on Android keep the file in the app's private directory
+ * ({@code Context.getFilesDir()}), which no other app can read anyway.
  *
  * <p>Thread-safe: saves are serialised, loads read whichever complete file is there. One process
  * at a time: two processes over the same file would overwrite each other's changes.
@@ -79,10 +82,16 @@ public final class FileUserStorage implements UserStorage {
         boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, posix ? perms(OWNER_ONLY_DIR) : new FileAttribute<?>[0]);
+            if (!posix) {
+                ownerOnly(dir.toFile(), true);
+            }
         }
         Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp",
                 posix ? perms(OWNER_ONLY) : new FileAttribute<?>[0]);
         try {
+            if (!posix) {
+                ownerOnly(temp.toFile(), false); // before a byte is written, like the POSIX mode
+            }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
@@ -105,6 +114,21 @@ public final class FileUserStorage implements UserStorage {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {
             // Best effort only: the file's own content was forced before the rename.
+        }
+    }
+
+    /**
+     * Owner-only access without POSIX attributes: everyone's read/write/execute taken away, then
+     * the owner's given back ({@code java.io.File}'s flags, which Android and Windows have).
+     */
+    static void ownerOnly(java.io.File f, boolean directory) {
+        f.setReadable(false, false);
+        f.setWritable(false, false);
+        f.setExecutable(false, false);
+        f.setReadable(true, true);
+        f.setWritable(true, true);
+        if (directory) {
+            f.setExecutable(true, true);
         }
     }
 

@@ -38,7 +38,7 @@ final class Accounts {
                 type, true, config));
     }
 
-    /** Registers and confirms {@code email} (spec §6) with the token the webhook received. */
+    /** Registers and confirms {@code email} with the token the webhook received. */
     void registerAndConfirm(App app, String email) {
         app.emailPasswordAuth().registerUser(email, PASSWORD);
         TokenWebhook.Confirmation confirmation = webhook.confirmationFor(email);

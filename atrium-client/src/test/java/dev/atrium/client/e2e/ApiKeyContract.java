@@ -13,7 +13,7 @@ import dev.atrium.client.User;
 import dev.atrium.client.storage.InMemoryUserStorage;
 import org.junit.jupiter.api.Test;
 
-/** User API keys (spec §5, refresh-token bearer) and logging in with them. Needs local-userpass and api-key. */
+/** User API keys and logging in with them. Needs local-userpass and api-key. */
 interface ApiKeyContract extends EndToEnd {
 
     /** A logged-in e-mail user (enables the providers these tests need). */

@@ -6,17 +6,17 @@ import dev.atrium.client.App;
 import dev.atrium.client.Credentials;
 import dev.atrium.client.User;
 import dev.atrium.client.testing.Concurrently;
-import dev.atrium.client.testing.CountingHttpClient;
+import dev.atrium.client.testing.CountingTransport;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Many threads on one App (issue 6 item 5): what the Javadoc of {@link App} promises. */
+/** Many threads on one App: what the Javadoc of {@link App} promises. */
 interface ConcurrencyContract extends EndToEnd {
 
     @Test
     default void manyThreadsLoggingInAnonymouslyShareOneGuestOneLocationAndOneLoginRequest() {
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         App app = e2e().app(e2e().fileStorage(), http);
 
         List<User> users = Concurrently.run(32, i -> app.login(Credentials.anonymous()));
@@ -51,7 +51,7 @@ interface ConcurrencyContract extends EndToEnd {
 
     @Test
     default void manyThreadsMixingRefreshesAndRequestsOfOneUserAllSucceed() {
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         App app = e2e().app(e2e().fileStorage(), http);
         User guest = app.login(Credentials.anonymous());
         e2e().server.clock.advance(RefreshContract.PAST_ACCESS_LIFETIME);

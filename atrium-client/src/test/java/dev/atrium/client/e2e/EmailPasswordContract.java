@@ -8,14 +8,14 @@ import dev.atrium.client.App;
 import dev.atrium.client.Credentials;
 import dev.atrium.client.ServiceException;
 import dev.atrium.client.storage.InMemoryUserStorage;
-import dev.atrium.client.testing.CountingHttpClient;
+import dev.atrium.client.testing.CountingTransport;
 import org.junit.jupiter.api.Test;
 
-/** The e-mail/password routes' refusals as the SDK surfaces them (spec §6, §8). Needs local-userpass. */
+/** The e-mail/password routes' refusals as the SDK surfaces them. Needs local-userpass. */
 interface EmailPasswordContract extends EndToEnd {
 
     /** An App of the server's app, with local-userpass enabled. */
-    private App app(CountingHttpClient http) {
+    private App app(CountingTransport http) {
         new Accounts(e2e());
         return e2e().app(new InMemoryUserStorage(), http);
     }
@@ -37,13 +37,14 @@ interface EmailPasswordContract extends EndToEnd {
 
         ServiceException e = refusal(() -> app.emailPasswordAuth().registerUser(email, Accounts.PASSWORD));
 
+        assertThat(e).isInstanceOf(dev.atrium.client.UserAlreadyExistsException.class);
         assertThat(e.errorCode()).isEqualTo(ErrorCode.AccountNameInUse);
         assertThat(e.httpStatus()).isEqualTo(409);
     }
 
     @Test
     default void wrongPasswordIsRefusedWithInvalidPasswordAndNeverRefreshes() {
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         Accounts accounts = new Accounts(e2e());
         App app = e2e().app(new InMemoryUserStorage(), http);
         String email = Accounts.newEmail();
@@ -51,6 +52,7 @@ interface EmailPasswordContract extends EndToEnd {
 
         ServiceException e = refusal(() -> app.login(Credentials.emailPassword(email, "wrong-password-9")));
 
+        assertThat(e).isInstanceOf(dev.atrium.client.InvalidCredentialsException.class);
         assertThat(e.errorCode()).isEqualTo(ErrorCode.InvalidPassword);
         assertThat(e.httpStatus()).isEqualTo(401);
         assertThat(http.count("POST", "/auth/session")).isZero();

@@ -1,6 +1,7 @@
 package dev.atrium.client.e2e;
 
 import dev.atrium.client.testing.Backend;
+import dev.atrium.client.testing.TransportKind;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,9 +16,14 @@ abstract class EndToEndBase implements EndToEnd {
     /** The backend of one test; PostgreSQL gets a schema of its own. */
     abstract Backend backend(Path dir);
 
+    /** The transport every App of the test uses; the JVM default unless a subclass says otherwise. */
+    TransportKind transport() {
+        return TransportKind.JDK;
+    }
+
     @BeforeEach
     void startServer() {
-        fixture = new Fixture(backend(dir), dir);
+        fixture = new Fixture(backend(dir), transport(), dir);
     }
 
     @AfterEach

@@ -1,25 +1,31 @@
 package dev.atrium.client.e2e;
 
 import dev.atrium.client.App;
+import dev.atrium.client.http.HttpTransport;
 import dev.atrium.client.storage.FileUserStorage;
 import dev.atrium.client.storage.UserStorage;
 import dev.atrium.client.testing.Backend;
-import dev.atrium.client.testing.CountingHttpClient;
+import dev.atrium.client.testing.CountingTransport;
 import dev.atrium.client.testing.RunningServer;
-import java.net.http.HttpClient;
+import dev.atrium.client.testing.TransportKind;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** One test's world: a running server on its backend, a device directory, and everything to close after. */
+/**
+ * One test's world: a running server on its backend, a device directory, the transport kind every
+ * App of the test uses, and everything to close after.
+ */
 final class Fixture implements AutoCloseable {
     final RunningServer server;
     final Path deviceDir;
+    final TransportKind transport;
     private final Backend backend;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
-    Fixture(Backend backend, Path dir) {
+    Fixture(Backend backend, TransportKind transport, Path dir) {
         this.backend = backend;
+        this.transport = transport;
         this.deviceDir = dir.resolve("device");
         RunningServer started;
         try {
@@ -31,9 +37,9 @@ final class Fixture implements AutoCloseable {
         this.server = started;
     }
 
-    /** A fresh counting HTTP client, closed with the fixture. */
-    CountingHttpClient counter() {
-        return track(new CountingHttpClient());
+    /** A fresh counting transport of the test's kind, closed with the fixture. */
+    CountingTransport counter() {
+        return track(new CountingTransport(transport));
     }
 
     /** The device's user file: what survives an app restart. */
@@ -41,19 +47,19 @@ final class Fixture implements AutoCloseable {
         return new FileUserStorage(deviceDir.resolve("users.json"));
     }
 
-    /** An App of the server's app over {@code storage}. */
+    /** An App of the server's app over {@code storage}, on a transport of the test's kind. */
     App app(UserStorage storage) {
-        return track(App.create(server.appId(), server.baseUrl(), storage));
+        return app(storage, track(transport.create()));
     }
 
-    /** An App of the server's app over {@code storage} whose requests go through {@code client}. */
-    App app(UserStorage storage, HttpClient client) {
-        return app(server.appId(), server.baseUrl(), storage, client);
+    /** An App of the server's app over {@code storage} whose requests go through {@code through}. */
+    App app(UserStorage storage, HttpTransport through) {
+        return app(server.appId(), server.baseUrl(), storage, through);
     }
 
     /** An App with everything chosen by the test. */
-    App app(String appId, String baseUrl, UserStorage storage, HttpClient client) {
-        return track(App.builder(appId, baseUrl, storage).httpClient(client).build());
+    App app(String appId, String baseUrl, UserStorage storage, HttpTransport through) {
+        return track(App.builder(appId, baseUrl, storage).transport(through).build());
     }
 
     <T extends AutoCloseable> T track(T closeable) {

@@ -8,15 +8,15 @@ import dev.atrium.client.User;
 import dev.atrium.client.UserIdentity;
 import dev.atrium.client.UserState;
 import dev.atrium.client.storage.InMemoryUserStorage;
-import dev.atrium.client.testing.CountingHttpClient;
+import dev.atrium.client.testing.CountingTransport;
 import org.junit.jupiter.api.Test;
 
-/** A guest's life on one device (spec §9, design §1 rules 1–3): login, reuse, switch, logout, remove, delete. */
+/** A guest's life on one device: login, reuse, switch, logout, remove, delete. */
 interface GuestContract extends EndToEnd {
 
     @Test
     default void anonymousWhenNoGuestThenLogsInFetchesProfileAndMakesItCurrent() {
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         App app = e2e().app(new InMemoryUserStorage(), http);
 
         User guest = app.login(Credentials.anonymous());
@@ -36,7 +36,7 @@ interface GuestContract extends EndToEnd {
 
     @Test
     default void anonymousWhenGuestLoggedInThenSameUserWithoutAnyRequest() {
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         App app = e2e().app(new InMemoryUserStorage(), http);
         User guest = app.login(Credentials.anonymous());
         int before = http.count();
@@ -125,7 +125,7 @@ interface GuestContract extends EndToEnd {
 
     @Test
     default void customDataOfAGuestIsEmptyAndRefreshingItAsksForExactlyOneNewAccessToken() {
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         App app = e2e().app(new InMemoryUserStorage(), http);
         User guest = app.login(Credentials.anonymous());
         String oldToken = guest.accessToken();

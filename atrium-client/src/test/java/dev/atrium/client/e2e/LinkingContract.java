@@ -11,11 +11,11 @@ import dev.atrium.client.User;
 import dev.atrium.client.UserIdentity;
 import dev.atrium.client.UserState;
 import dev.atrium.client.storage.InMemoryUserStorage;
-import dev.atrium.client.testing.CountingHttpClient;
+import dev.atrium.client.testing.CountingTransport;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A guest linked to a lasting identity (spec §4, §9, design §1 rule 6). Needs local-userpass on the server. */
+/** A guest linked to a lasting identity. Needs local-userpass on the server. */
 interface LinkingContract extends EndToEnd {
 
     /** A guest on {@code app} linked to a newly registered and confirmed address; returns the address. */
@@ -90,12 +90,12 @@ interface LinkingContract extends EndToEnd {
         String taken = Accounts.newEmail();
         accounts.registerAndConfirm(other, taken);
         other.login(Credentials.emailPassword(taken, Accounts.PASSWORD));
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         User guest = e2e().app(new InMemoryUserStorage(), http).login(Credentials.anonymous());
         int before = http.count();
 
         assertThatThrownBy(() -> guest.linkCredentials(Credentials.emailPassword(taken, Accounts.PASSWORD)))
-                .isInstanceOfSatisfying(ServiceException.class, e -> {
+                .isInstanceOfSatisfying(dev.atrium.client.LinkRefusedException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.LinkRefused);
                     assertThat(e.httpStatus()).isEqualTo(409);
                 });
@@ -109,7 +109,7 @@ interface LinkingContract extends EndToEnd {
     @Test
     default void linkingASecondEmailOrAWrongPasswordIsRefusedWithLinkRefusedWithoutRefreshing() {
         Accounts accounts = new Accounts(e2e());
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         App app = e2e().app(new InMemoryUserStorage(), http);
         User guest = app.login(Credentials.anonymous());
         linkNewEmail(accounts, app, guest);

@@ -6,17 +6,17 @@ import dev.atrium.client.App;
 import dev.atrium.client.Credentials;
 import dev.atrium.client.User;
 import dev.atrium.client.storage.InMemoryUserStorage;
-import dev.atrium.client.testing.CountingHttpClient;
+import dev.atrium.client.testing.CountingTransport;
 import dev.atrium.client.testing.ScriptedServer;
 import dev.atrium.client.testing.ScriptedServer.Answer;
 import org.junit.jupiter.api.Test;
 
-/** Location (spec §3): asked lazily, once, at the base URL; every other request goes to the hostname it names. */
+/** Location: asked lazily, once, at the base URL; every other request goes to the hostname it names. */
 interface LocationContract extends EndToEnd {
 
     @Test
     default void buildingAnAppAndReadingItsUsersSendsNoRequest() {
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
 
         App app = e2e().app(new InMemoryUserStorage(), http);
         app.currentUser();
@@ -32,7 +32,7 @@ interface LocationContract extends EndToEnd {
         ScriptedServer base = e2e().track(new ScriptedServer());
         base.on("GET", "/api/client/v2.0/app/" + appId + "/location",
                 Answer.json(200, "{\"hostname\":\"" + host + "\",\"ws_hostname\":\"ws://unused\"}"));
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         App app = e2e().app(appId, base.url() + "/", new InMemoryUserStorage(), http);
 
         User guest = app.login(Credentials.anonymous(false));

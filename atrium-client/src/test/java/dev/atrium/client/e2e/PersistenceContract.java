@@ -7,10 +7,10 @@ import dev.atrium.client.Credentials;
 import dev.atrium.client.User;
 import dev.atrium.client.UserState;
 import dev.atrium.client.storage.FileUserStorage;
-import dev.atrium.client.testing.CountingHttpClient;
+import dev.atrium.client.testing.CountingTransport;
 import org.junit.jupiter.api.Test;
 
-/** A guest survives process restarts through the file store (issue 6 item 2, spec §9 reuse). */
+/** A guest survives process restarts through the file store. */
 interface PersistenceContract extends EndToEnd {
 
     @Test
@@ -19,7 +19,7 @@ interface PersistenceContract extends EndToEnd {
         User guest = before.login(Credentials.anonymous());
         before.close();
 
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         App after = e2e().app(new FileUserStorage(e2e().fileStorage().file()), http);
         User again = after.login(Credentials.anonymous());
 
@@ -34,7 +34,7 @@ interface PersistenceContract extends EndToEnd {
         User guest = e2e().app(e2e().fileStorage()).login(Credentials.anonymous());
         e2e().server.restart(); // same data, another port
 
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         App after = e2e().app(e2e().fileStorage(), http);
 
         assertThat(after.currentUser()).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo(guest.id()));

@@ -2,9 +2,12 @@ package dev.atrium.client.e2e;
 
 import dev.atrium.client.testing.Backend;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 
 /** The contracts that wait for the server's e-mail/password and API-key providers, on PostgreSQL. */
-class PostgresLastingIdentitiesEndToEndTest extends EndToEndBase implements LinkingContract, ApiKeyContract, EmailPasswordContract {
+@Tag("postgres")
+class PostgresLastingIdentitiesEndToEndTest extends EndToEndBase
+        implements LinkingContract, ApiKeyContract, EmailPasswordContract, AuthStateContract {
     @Override
     Backend backend(Path dir) {
         return Backend.postgres();

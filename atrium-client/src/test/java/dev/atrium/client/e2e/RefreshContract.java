@@ -11,18 +11,18 @@ import dev.atrium.client.User;
 import dev.atrium.client.UserState;
 import dev.atrium.client.storage.InMemoryUserStorage;
 import dev.atrium.client.testing.Concurrently;
-import dev.atrium.client.testing.CountingHttpClient;
+import dev.atrium.client.testing.CountingTransport;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Access-token refresh (spec §7): once per 401, shared by concurrent requests, logout when refused. */
+/** Access-token refresh: once per 401, shared by concurrent requests, logout when refused. */
 interface RefreshContract extends EndToEnd {
     /** Past the 30-minute access-token lifetime. */
     Duration PAST_ACCESS_LIFETIME = Duration.ofMinutes(31);
 
     @Test
     default void expiredAccessTokenIsRefreshedOnceAndTheRequestRetriedOnce() {
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         InMemoryUserStorage storage = new InMemoryUserStorage();
         User guest = e2e().app(storage, http).login(Credentials.anonymous());
         String expired = guest.accessToken();
@@ -38,7 +38,7 @@ interface RefreshContract extends EndToEnd {
 
     @Test
     default void concurrentRequestsWithAnExpiredTokenShareOneRefresh() {
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         User guest = e2e().app(new InMemoryUserStorage(), http).login(Credentials.anonymous());
         e2e().server.clock.advance(PAST_ACCESS_LIFETIME);
 
@@ -54,14 +54,14 @@ interface RefreshContract extends EndToEnd {
     @Test
     default void refusedRefreshLogsTheGuestOutLocallyAndRemovesIt() {
         InMemoryUserStorage storage = new InMemoryUserStorage();
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         User guest = e2e().app(storage, http).login(Credentials.anonymous());
-        // Another copy of the device logs the guest out: the server deletes it (design §1 rule 3).
+        // Another copy of the device logs the guest out: the server deletes it.
         e2e().app(new InMemoryUserStorage(storage.load())).login(Credentials.anonymous()).logOut();
         int before = http.count();
 
         assertThatThrownBy(guest::refreshProfile)
-                .isInstanceOfSatisfying(ServiceException.class, e -> {
+                .isInstanceOfSatisfying(dev.atrium.client.SessionExpiredException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.InvalidSession);
                     assertThat(e.httpStatus()).isEqualTo(401);
                 });
@@ -78,7 +78,7 @@ interface RefreshContract extends EndToEnd {
         e2e().server.clock.advance(PAST_ACCESS_LIFETIME);
         guest.refreshProfile();
 
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         App after = e2e().app(e2e().fileStorage(), http);
         after.login(Credentials.anonymous()).refreshProfile();
 

@@ -13,7 +13,7 @@ import dev.atrium.client.ServiceException;
 import dev.atrium.client.User;
 import dev.atrium.client.UserState;
 import dev.atrium.client.storage.InMemoryUserStorage;
-import dev.atrium.client.testing.CountingHttpClient;
+import dev.atrium.client.testing.CountingTransport;
 import org.junit.jupiter.api.Test;
 
 /** Refusals by the server, by the network and by the SDK itself: typed, and changing nothing they should not. */
@@ -73,7 +73,7 @@ interface RefusalContract extends EndToEnd {
 
     @Test
     default void linkingAnonymousCredentialsIsRefusedLocallyWithoutAnyRequest() {
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         User guest = e2e().app(new InMemoryUserStorage(), http).login(Credentials.anonymous());
         int before = http.count();
 
@@ -90,7 +90,7 @@ interface RefusalContract extends EndToEnd {
 
     @Test
     default void operationsOnARemovedGuestAreRefusedLocallyWithoutAnyRequest() {
-        CountingHttpClient http = e2e().counter();
+        CountingTransport http = e2e().counter();
         App app = e2e().app(new InMemoryUserStorage(), http);
         User guest = app.login(Credentials.anonymous());
         guest.logOut();
@@ -116,7 +116,8 @@ interface RefusalContract extends EndToEnd {
         User guest = e2e().app(new InMemoryUserStorage()).login(Credentials.anonymous());
         App other = e2e().app(new InMemoryUserStorage());
 
-        assertThatThrownBy(() -> other.removeUser(guest)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> other.removeUser(guest)).isInstanceOfSatisfying(ClientException.class,
+                e -> assertThat(e.code()).isEqualTo(ClientErrorCode.InvalidArgument));
         assertThat(guest.state()).isEqualTo(UserState.LoggedIn);
     }
 }

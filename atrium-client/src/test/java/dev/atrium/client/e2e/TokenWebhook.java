@@ -12,14 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The app's {@code local-userpass} webhook (the server's {@code confirmation: webhook} mode): the
  * server POSTs {@code {"type":"confirm","email","token","tokenId",…}} here instead of mailing a link,
- * which is how a test learns the token (the server stores only its hash, design §4).
+ * which is how a test learns the token (the server stores only its hash).
  */
 final class TokenWebhook implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
 
-    /** The two values of {@code POST …/local-userpass/confirm} (spec §6). */
+    /** The two values of {@code POST …/local-userpass/confirm}. */
     record Confirmation(String token, String tokenId) {}
 
     TokenWebhook() {

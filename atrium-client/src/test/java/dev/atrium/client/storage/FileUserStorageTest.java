@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The file store (issue 6 item 2): what it saves it loads, atomically, readable by the owner only. */
+/** The file store: what it saves it loads, atomically, readable by the owner only. */
 class FileUserStorageTest {
     @TempDir
     Path dir;
@@ -75,14 +75,17 @@ class FileUserStorageTest {
         FileUserStorage storage = new FileUserStorage(dir.resolve("users.json"));
 
         List<java.util.concurrent.Future<?>> saves = new java.util.ArrayList<>();
-        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
             IntStream.range(0, 20).forEach(i -> saves.add(threads.submit(() -> {
                 storage.save(snapshot("u" + i, "v" + i));
                 assertThat(storage.load().users()).hasSize(2);
             })));
-        }
-        for (java.util.concurrent.Future<?> save : saves) {
-            save.get();
+            for (java.util.concurrent.Future<?> save : saves) {
+                save.get();
+            }
+        } finally {
+            threads.shutdown();
         }
 
         StoredUsers last = storage.load();
@@ -114,5 +117,20 @@ class FileUserStorageTest {
         new FileUserStorage(file).save(snapshot("u1"));
 
         assertThat(Files.readString(file)).contains("\"version\" : 1", "\"app_id\" : \"app-1\"", "\"refresh_token\"");
+    }
+
+    @Test
+    void ownerOnlyFlagsGiveTheSameModeAsThePosixAttributes() throws Exception {
+        // The fallback for file systems without POSIX permissions, checked where POSIX can see it.
+        Path file = Files.createFile(dir.resolve("plain.json"));
+        Path sub = Files.createDirectory(dir.resolve("plain-dir"));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(sub, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        FileUserStorage.ownerOnly(file.toFile(), false);
+        FileUserStorage.ownerOnly(sub.toFile(), true);
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(sub))).isEqualTo("rwx------");
     }
 }

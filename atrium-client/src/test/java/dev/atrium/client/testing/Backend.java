@@ -1,5 +1,7 @@
 package dev.atrium.client.testing;
 
+import dev.atrium.store.jdbc.JdbcSettings;
+import dev.atrium.store.tck.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,9 +12,8 @@ import java.util.UUID;
 
 /**
  * The database a test server runs on: a SQLite file in the test's directory, or a schema of its
- * own ({@code atrium_sdk_<random>}) on the PostgreSQL of {@code ATRIUM_TEST_PG_URL} (default
- * {@code postgresql://postgres@127.0.0.1:5432/test}), dropped on close. An unreachable
- * PostgreSQL fails the test: it is never skipped.
+ * own ({@code atrium_sdk_<random>}) on the tests' PostgreSQL ({@link TestPostgres}), dropped on
+ * close. An unreachable PostgreSQL fails the test: it is never skipped.
  */
 public sealed interface Backend extends AutoCloseable {
 
@@ -46,13 +47,11 @@ public sealed interface Backend extends AutoCloseable {
 
     /** PostgreSQL: a fresh schema, created by the server's migrations and dropped here. */
     final class Postgres implements Backend {
-        private static final String DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/test";
         private final String url;
         private final String schema = "atrium_sdk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
         Postgres() {
-            String env = System.getenv("ATRIUM_TEST_PG_URL");
-            url = env == null || env.isBlank() ? DEFAULT_URL : env.trim();
+            url = TestPostgres.url();
             try (Connection c = connect()) {
                 c.isValid(2);
             } catch (SQLException e) {
@@ -82,18 +81,10 @@ public sealed interface Backend extends AutoCloseable {
 
         /** Plain JDBC, outside any Atrium pool. */
         private Connection connect() throws SQLException {
-            java.net.URI u = java.net.URI.create(url.replaceFirst("^postgres(ql)?://", "postgresql://"));
-            Properties p = new Properties();
-            if (u.getUserInfo() != null) {
-                String[] parts = u.getUserInfo().split(":", 2);
-                p.setProperty("user", parts[0]);
-                if (parts.length > 1) {
-                    p.setProperty("password", parts[1]);
-                }
-            }
+            JdbcSettings.PgTarget target = JdbcSettings.postgres(url);
+            Properties p = target.properties();
             p.setProperty("connectTimeout", "3");
-            String port = u.getPort() > 0 ? ":" + u.getPort() : "";
-            return DriverManager.getConnection("jdbc:postgresql://" + u.getHost() + port + u.getPath(), p);
+            return DriverManager.getConnection(target.jdbcUrl(), p);
         }
     }
 }

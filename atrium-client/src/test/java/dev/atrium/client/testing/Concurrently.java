@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-/** Runs tasks on virtual threads released at the same moment, and fails with the first task failure. */
+/** Runs tasks on threads released at the same moment, and fails with the first task failure. Java 17. */
 public final class Concurrently {
     private Concurrently() {}
 
@@ -18,7 +18,8 @@ public final class Concurrently {
     public static <T> List<T> run(int n, IntFunction<T> task) {
         CountDownLatch ready = new CountDownLatch(n);
         CountDownLatch go = new CountDownLatch(1);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService threads = Executors.newFixedThreadPool(n);
+        try {
             List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int index = i;
@@ -41,6 +42,8 @@ public final class Concurrently {
             throw new AssertionError("a concurrent task failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
             throw new AssertionError("concurrent tasks did not finish", e);
+        } finally {
+            threads.shutdownNow();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.atrium.client.testing;
 
 import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.kernel.MutableClock;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.config.AtriumConfig;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ public final class RunningServer implements AutoCloseable {
         start(lastPort);
     }
 
-    /** Disables provider {@code type} of the app through the store (design §1 rule 7). */
+    /** Disables provider {@code type} of the app through the store. */
     public void disableProvider(String type) {
         ProviderConfig provider = running().store().apps().providers(appId()).stream()
                 .filter(p -> p.type().equals(type)).findFirst()

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -26,9 +28,20 @@ public final class ScriptedServer implements AutoCloseable {
         }
     }
 
+    /** A request as the script sees it. */
+    public record Received(String method, String path, Map<String, String> headers, byte[] body) {
+        /** The first value of header {@code name} (any case), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+    }
+
     private final HttpServer server;
-    private final Map<String, Supplier<Answer>> script = new ConcurrentHashMap<>();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final Map<String, Function<Received, Answer>> script = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Received> requests = new ConcurrentLinkedQueue<>();
 
     public ScriptedServer() {
         try {
@@ -36,7 +49,7 @@ public final class ScriptedServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(threads); // platform threads: this runs on Java 17 too
         server.createContext("/", this::handle);
         server.start();
     }
@@ -53,8 +66,18 @@ public final class ScriptedServer implements AutoCloseable {
 
     /** Answers {@code method path} with whatever {@code answer} supplies at that moment. */
     public ScriptedServer on(String method, String path, Supplier<Answer> answer) {
+        return onRequest(method, path, request -> answer.get());
+    }
+
+    /** Answers {@code method path} with what {@code answer} makes of the request (its headers, its body). */
+    public ScriptedServer onRequest(String method, String path, Function<Received, Answer> answer) {
         script.put(method + " " + path, answer);
         return this;
+    }
+
+    /** Every request received, in order, with headers and body. */
+    public List<Received> requests() {
+        return List.copyOf(requests);
     }
 
     /** Every request received, as {@code "METHOD path"}, in order. */
@@ -64,13 +87,17 @@ public final class ScriptedServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+            byte[] requestBody = exchange.getRequestBody().readAllBytes();
             String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
+            Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, requestBody);
             received.add(key);
-            Supplier<Answer> scripted = script.get(key);
+            requests.add(request);
+            Function<Received, Answer> scripted = script.get(key);
             Answer answer;
             if (scripted != null) {
-                answer = scripted.get();
+                answer = scripted.apply(request);
             } else if (key.startsWith("GET ") && key.endsWith("/location")) {
                 answer = Answer.json(200, "{\"hostname\":\"" + url() + "\",\"ws_hostname\":\"ws://x\"}");
             } else {
@@ -91,5 +118,6 @@ public final class ScriptedServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

@@ -3,7 +3,7 @@ package dev.atrium.client.testing;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Unsigned JWTs for scripted answers: clients never verify signatures (spec §7), they only read the payload. */
+/** Unsigned JWTs for scripted answers: clients never verify signatures, they only read the payload. */
 public final class Tokens {
     private Tokens() {}
 
@@ -14,9 +14,12 @@ public final class Tokens {
                 + b64.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
     }
 
-    /** A well-formed token for user {@code sub}, valid for an hour. */
+    private static final java.util.concurrent.atomic.AtomicLong SERIAL = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A well-formed token for user {@code sub}, valid for an hour; every call makes a different one. */
     public static String valid(String sub) {
         long now = System.currentTimeMillis() / 1000;
-        return withPayload("{\"sub\":\"" + sub + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}");
+        return withPayload("{\"sub\":\"" + sub + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600)
+                + ",\"jti\":\"t" + SERIAL.incrementAndGet() + "\"}");
     }
 }

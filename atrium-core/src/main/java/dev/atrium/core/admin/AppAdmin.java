@@ -8,16 +8,8 @@ import dev.atrium.core.apps.AppStore;
 import dev.atrium.core.apps.Apps;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.apps.SecretFields;
-import dev.atrium.core.auth.apple.AppleProvider;
-import dev.atrium.core.auth.apple.AppleSettings;
-import dev.atrium.core.auth.customjwt.CustomJwtSettings;
-import dev.atrium.core.auth.facebook.FacebookProvider;
-import dev.atrium.core.auth.facebook.FacebookSettings;
-import dev.atrium.core.auth.function.FunctionProvider;
-import dev.atrium.core.auth.function.FunctionSettings;
-import dev.atrium.core.auth.google.GoogleProvider;
-import dev.atrium.core.auth.google.GoogleSettings;
-import dev.atrium.core.auth.password.UserpassSettings;
+import dev.atrium.core.auth.AuthProvider;
+import dev.atrium.core.auth.ProviderRegistry;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.tokens.KeyRing;
@@ -28,27 +20,20 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
 
 /** Operators' app management: apps, settings, providers and signing keys. */
 public final class AppAdmin {
-    public static final Set<String> PROVIDERS = Set.of("anon-user", "local-userpass", "api-key", "custom-token",
-            AppleProvider.TYPE, GoogleProvider.TYPE, FacebookProvider.TYPE, FunctionProvider.TYPE);
-
-    /** The settings parsers of the external-identity providers (each throws IllegalArgumentException naming every problem). */
-    private static final Map<String, Consumer<Map<String, Object>>> EXTERNAL_SETTINGS = Map.of(
-            AppleProvider.TYPE, AppleSettings::from, GoogleProvider.TYPE, GoogleSettings::from,
-            FacebookProvider.TYPE, FacebookSettings::from, FunctionProvider.TYPE, FunctionSettings::from);
-
     private final AppStore apps;
+    private final ProviderRegistry providers;
     private final AppDirectory directory;
     private final SigningKeyStore signingKeys;
     private final KeyRing keyRing;
     private final Clock clock;
 
-    public AppAdmin(AppStore apps, AppDirectory directory, SigningKeyStore signingKeys, KeyRing keyRing, Clock clock) {
+    public AppAdmin(AppStore apps, ProviderRegistry providers, AppDirectory directory, SigningKeyStore signingKeys,
+                    KeyRing keyRing, Clock clock) {
         this.apps = apps;
+        this.providers = providers;
         this.directory = directory;
         this.signingKeys = signingKeys;
         this.keyRing = keyRing;
@@ -93,16 +78,22 @@ public final class AppAdmin {
         return apps.providers(appId);
     }
 
+    /** The installed providers: their types, settings and policies. */
+    public ProviderRegistry installed() {
+        return providers;
+    }
+
     /**
-     * Sets a provider's enabled flag, and its config when {@code config} is non-null (validated first).
+     * Sets a provider's enabled flag, and its config when {@code config} is non-null (validated
+     * first by the provider's {@link dev.atrium.core.apps.ProviderSettings}, unless the provider is
+     * left disabled with an empty config: a provider that needs settings can be switched off before
+     * it has any).
      * Secrets ({@link SecretFields}) are write-only: the admin API never shows them, so a config that
      * leaves one out keeps the stored value, and null or "" removes it.
      */
     public ProviderConfig configure(String appId, String type, Boolean enabled, Map<String, Object> config) {
         get(appId);
-        if (!PROVIDERS.contains(type)) {
-            throw new AuthException(ErrorCode.InvalidParameter, "unknown provider '" + type + "' (known: " + PROVIDERS + ")");
-        }
+        AuthProvider<?> provider = require(type);
         ProviderConfig current = apps.providers(appId).stream().filter(p -> p.type().equals(type)).findFirst()
                 .orElse(new ProviderConfig(ObjectIds.next(clock.instant()), appId, type, false, Map.of()));
         SecretFields.Update update;
@@ -113,33 +104,26 @@ public final class AppAdmin {
             throw new AuthException(ErrorCode.InvalidParameter, type + " config: " + e.getMessage());
         }
         Map<String, Object> nextConfig = update.config();
-        validate(type, nextConfig, update.kept(), enabled == null ? current.enabled() : enabled);
-        ProviderConfig next = new ProviderConfig(current.id(), appId, type, enabled == null ? current.enabled() : enabled, nextConfig);
+        boolean nextEnabled = enabled == null ? current.enabled() : enabled;
+        if (nextEnabled || !nextConfig.isEmpty()) { // a disabled provider may wait for its settings; enabling checks them
+            validate(provider, nextConfig, update.kept());
+        }
+        ProviderConfig next = new ProviderConfig(current.id(), appId, type, nextEnabled, nextConfig);
         apps.saveProvider(next);
         directory.invalidate(appId);
         return next;
     }
 
-    private static void validate(String type, Map<String, Object> config, List<String> keptSecrets, boolean enabled) {
+    /** The installed provider of {@code type}, or InvalidParameter naming the known ones. */
+    public AuthProvider<?> require(String type) {
+        return providers.find(type).orElseThrow(() -> new AuthException(ErrorCode.InvalidParameter,
+                "unknown provider '" + type + "' (known: " + providers.types() + ")"));
+    }
+
+    private static void validate(AuthProvider<?> provider, Map<String, Object> config, List<String> keptSecrets) {
+        String type = provider.type();
         try {
-            switch (type) {
-                case AppleProvider.TYPE, GoogleProvider.TYPE, FacebookProvider.TYPE, FunctionProvider.TYPE -> {
-                    if (enabled || !config.isEmpty()) { // they cannot work without settings: enabling needs valid ones
-                        EXTERNAL_SETTINGS.get(type).accept(config);
-                    }
-                }
-                case "custom-token" -> {
-                    if (!config.isEmpty()) {
-                        CustomJwtSettings.from(config);
-                    }
-                }
-                case "local-userpass" -> UserpassSettings.checkConfiguration(config);
-                default -> {
-                    if (!config.isEmpty()) {
-                        throw new IllegalArgumentException(type + " takes no config");
-                    }
-                }
-            }
+            provider.settings().validate(config);
         } catch (IllegalArgumentException e) {
             String kept = keptSecrets.isEmpty() ? "" : " (the stored " + String.join(", ", keptSecrets)
                     + " was kept because the config left it out; send it as null to remove it)";

@@ -3,11 +3,13 @@ package dev.atrium.core.admin;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.apikey.ApiKey;
+import dev.atrium.core.auth.apikey.ApiKeyProvider;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.kernel.Secrets;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,8 +41,8 @@ public final class ServerKeys {
         Instant now = clock.instant();
         String secret = Secrets.random(48);
         String keyId = ObjectIds.next(now);
-        User user = new User(ObjectIds.next(now), appId, "server", false, now, now, Map.of(),
-                List.of(new Identity("api-key", keyId, Map.of("name", name), now)));
+        User user = new User(ObjectIds.next(now), appId, UserType.SERVER, false, now, now, Map.of(),
+                List.of(new Identity(ApiKeyProvider.TYPE, keyId, Map.of("name", name), now)));
         ApiKey key = new ApiKey(keyId, appId, user.id(), name, Secrets.hash(secret), false, now);
         store.create(user, key);
         return new Created(key, secret);

@@ -5,6 +5,7 @@ import dev.atrium.core.apps.AppSettings;
 import dev.atrium.core.apps.SettingRange;
 import dev.atrium.core.apps.ThrottleSettings;
 import dev.atrium.core.kernel.HttpUrls;
+import dev.atrium.core.kernel.WebhookSecrets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,13 @@ final class SettingsPatch {
                 problems.add(problem);
             }
         });
+        if (changes.get("webhook_secret") instanceof String secret && !secret.isEmpty()) {
+            try {
+                WebhookSecrets.check("webhook_secret", secret);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
         if (changes.get("webhook_url") instanceof String url && !url.isEmpty()) {
             try {
                 HttpUrls.parse("webhook_url", url);

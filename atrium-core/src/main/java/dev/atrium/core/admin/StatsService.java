@@ -4,6 +4,7 @@ import dev.atrium.api.ErrorCode;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.events.UserEvent;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.users.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,7 @@ public final class StatsService {
                 continue;
             }
             switch (c.type()) {
-                case UserEvent.CREATED -> row[0] += c.detail().equals("anon-user") ? c.count() : 0;
+                case UserEvent.CREATED -> row[0] += c.detail().equals(User.ANON_PROVIDER) ? c.count() : 0;
                 case UserEvent.LINKED -> row[1] += c.count();
                 case UserEvent.DELETED -> {
                     row[c.detail().equals("inactivity") ? 2 : 3] += c.count();

@@ -75,16 +75,17 @@ public final class UserAdmin {
     }
 
     /**
-     * Deletes every matching user (reason admin), or with {@code dryRun} only counts them. An
-     * empty filter matches every user of the app: deleting them all needs {@code everyone} as
-     * well (a forgotten or mistyped filter must not empty the app), else InvalidParameter.
+     * Deletes every matching user (reason admin), or only counts them. Deleting with an empty
+     * filter, every user of the app, without {@link BulkDelete.Mode#DELETE_EVEN_UNFILTERED} is
+     * InvalidParameter.
      */
-    public long bulkDelete(String appId, UserFilter filter, boolean dryRun, boolean everyone) {
+    public long bulkDelete(String appId, BulkDelete request) {
         apps.requireApp(appId);
-        if (dryRun) {
+        UserFilter filter = request.filter();
+        if (request.mode() == BulkDelete.Mode.COUNT) {
             return queries.count(appId, filter);
         }
-        if (filter.isEmpty() && !everyone) {
+        if (filter.isEmpty() && request.mode() != BulkDelete.Mode.DELETE_EVEN_UNFILTERED) {
             throw new AuthException(ErrorCode.InvalidParameter,
                     "no filter: this would delete every user of the app; set \"all\": true to mean it");
         }

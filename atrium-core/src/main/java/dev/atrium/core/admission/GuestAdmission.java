@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Admission of guest sign-ups (design §1 rule 9): a token bucket per client network (the
+ * Admission of guest sign-ups (docs/architecture.md, Abuse): a token bucket per client network (the
  * caller passes the key: an IPv4 /32 or IPv6 /64) and an optional app-wide hourly budget, both
  * per app and per node. Checked before anything is written, so a refused login creates nothing.
  */

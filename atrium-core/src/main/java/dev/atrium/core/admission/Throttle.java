@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Throttles where guessing or flooding pays (design §1 rule 9), with the app's
+ * Throttles where guessing or flooding pays (docs/architecture.md, Abuse), with the app's
  * {@link dev.atrium.core.apps.ThrottleSettings}: failed password logins per account, mails and
  * webhook calls per e-mail address, requests per client network per route family. Token buckets
  * like {@link GuestAdmission}'s, in memory and per node: with N nodes a caller gets up to N times

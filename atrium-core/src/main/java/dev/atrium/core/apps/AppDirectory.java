@@ -43,7 +43,7 @@ public final class AppDirectory {
         return Optional.ofNullable(entry(appId).app);
     }
 
-    /** The enabled provider {@code type} of the app, or AuthProviderNotFound (design §1 rule 7). */
+    /** The enabled provider {@code type} of the app, or AuthProviderNotFound (docs/architecture.md, Providers). */
     public ProviderConfig requireEnabledProvider(String appId, String type) {
         Entry e = entry(appId);
         if (e.app == null) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Per-app settings (design §3, §1 rule 4).
+ * Per-app settings (docs/client-api.md, Tokens; docs/architecture.md, Inactive guests are swept).
  *
  * @param accessTokenLifetime how long an access token is valid (default 30 min, as App Services)
  * @param refreshTokenLifetime how long a session's refresh token is valid (default 60 days)
@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param guestBurst sign-ups a client network may make at once (default 30)
  * @param guestAppBudgetPerHour guest sign-ups per hour for the whole app; 0 = no budget
  * @param webhookUrl where lifecycle events are POSTed; null = not delivered
- * @param webhookSecret the HMAC-SHA256 key of the events' signature header
+ * @param webhookSecret signs the events (Standard Webhooks; what it means as a key: {@code WebhookSecrets})
  * @param allowedOrigins the browser origins that may call the client API (CORS; default any)
  * @param throttling limits on password logins, mails and requests per network ({@link ThrottleSettings})
  */

@@ -1,6 +1,7 @@
 package dev.atrium.core.apps;
 
 import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.users.User;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,6 @@ public final class Apps {
 
     /** The providers a new app starts with: {@code anon-user} enabled (the product's first citizen). */
     public static List<ProviderConfig> defaultProviders(App app, Instant now) {
-        return List.of(new ProviderConfig(ObjectIds.next(now), app.id(), "anon-user", true, Map.of()));
+        return List.of(new ProviderConfig(ObjectIds.next(now), app.id(), User.ANON_PROVIDER, true, Map.of()));
     }
 }

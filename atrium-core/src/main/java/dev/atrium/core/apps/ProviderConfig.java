@@ -3,7 +3,7 @@ package dev.atrium.core.apps;
 import java.util.Map;
 
 /**
- * An auth provider as configured for one app (design §1 rule 7). A disabled provider answers
+ * An auth provider as configured for one app (docs/architecture.md, Providers). A disabled provider answers
  * {@code AuthProviderNotFound}; disabling never deletes users.
  *
  * @param id the provider's id, shown to SDKs as {@code provider_id} in profiles

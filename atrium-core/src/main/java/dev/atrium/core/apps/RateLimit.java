@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * A token-bucket limit: {@code burst} at once, then {@code rate} more per {@code per}, refilled
- * continuously (design §1 rule 9).
+ * continuously (docs/architecture.md, Abuse).
  */
 public record RateLimit(int burst, int rate, Duration per) {
     public RateLimit {

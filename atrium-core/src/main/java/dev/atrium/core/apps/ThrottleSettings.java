@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-app throttles where guessing or flooding pays (design §1 rule 9), each a token bucket.
+ * Per-app throttles where guessing or flooding pays (docs/architecture.md, Abuse), each a token bucket.
  * The components are the wire keys of the admin API's settings document.
  *
  * @param loginFailureRatePerHour failed password logins an account (app + e-mail, known or not)

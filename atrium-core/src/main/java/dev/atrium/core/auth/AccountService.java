@@ -19,12 +19,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The user-scoped routes (spec §5): profile, refresh, logout and self-delete. Their tokens become
+ * The user-scoped routes (docs/client-api.md, User and session routes): profile, refresh, logout and self-delete. Their tokens become
  * callers at the {@link SessionGate}, so a deleted user, a disabled user or an ended session is
  * refused even while the token's signature and lifetime are still good.
  */
 public final class AccountService {
     private final AppDirectory apps;
+    private final ProviderRegistry providers;
     private final UserStore users;
     private final SessionStore sessions;
     private final SessionGate gate;
@@ -33,9 +34,10 @@ public final class AccountService {
     private final Telemetry telemetry;
     private final Clock clock;
 
-    public AccountService(AppDirectory apps, UserStore users, SessionStore sessions, SessionGate gate, TokenService tokens,
-                          Telemetry telemetry, Clock clock) {
+    public AccountService(AppDirectory apps, ProviderRegistry providers, UserStore users, SessionStore sessions,
+                          SessionGate gate, TokenService tokens, Telemetry telemetry, Clock clock) {
         this.apps = apps;
+        this.providers = providers;
         this.users = users;
         this.sessions = sessions;
         this.gate = gate;
@@ -51,10 +53,10 @@ public final class AccountService {
         activity.touch(caller.app(), user, clock.instant());
         List<ProfileResponse.IdentityView> identities = user.identities().stream()
                 .map(i -> view(user.appId(), i)).toList();
-        return new ProfileResponse(user.id(), user.appId(), user.type(), identities, user.profileData());
+        return new ProfileResponse(user.id(), user.appId(), user.type().wire(), identities, user.profileData());
     }
 
-    /** A new access token for the refresh token's session (no rotation, spec §5). */
+    /** A new access token for the refresh token's session (no rotation, docs/client-api.md, User and session routes). */
     public AccessTokenResponse refresh(String refreshToken) {
         try {
             AccessTokenResponse r = doRefresh(refreshToken);
@@ -75,13 +77,14 @@ public final class AccountService {
     }
 
     /**
-     * Ends the refresh token's session. A guest is deleted with it (design §1 rule 3); a second
-     * logout finds no session and gets 401 "failed to find refresh token". Works for disabled users.
+     * Ends the refresh token's session. A user whose providers all say so ({@link
+     * ProviderPolicy.Logout#DELETES_USER}: a guest) is deleted with it; a second logout finds no
+     * session and gets 401 "failed to find refresh token". Works for disabled users.
      */
     public void logout(String refreshToken) {
         Session session = gate.session(refreshToken);
         User user = users.find(session.appId(), session.userId()).orElse(null);
-        if (user != null && user.isAnonymous()) {
+        if (user != null && providers.logoutDeletes(user)) {
             if (users.delete(user.appId(), user.id(), DeletionReason.LOGOUT, clock.instant())) {
                 telemetry.deleted(DeletionReason.LOGOUT.wire(), 1);
             }

@@ -8,11 +8,11 @@ import dev.atrium.core.users.UserStore;
 import java.time.Instant;
 
 /**
- * Moves {@code last_active_at} on login, refresh and profile (design §1 rule 4), at most once per
+ * Moves {@code last_active_at} on login, refresh and profile (docs/architecture.md, Inactive guests are swept), at most once per
  * the app's granularity: the check against the loaded user skips the write on nearly every read,
  * and the store's conditional update keeps concurrent requests to one write.
  *
- * <p>The write is also what keeps the sweeper from losing a live guest (issue 5 item 4): a guest
+ * <p>The write is also what keeps the sweeper from losing a live guest (SweepRaceTest): a guest
  * old enough to be swept is always due a write (granularity &lt; inactivity), and the write and
  * the sweeper's delete touch the same row, so one of them wins. If the write finds no row, the
  * guest was just deleted, and the request fails instead of answering for a deleted user.

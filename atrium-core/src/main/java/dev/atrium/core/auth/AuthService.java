@@ -1,6 +1,5 @@
 package dev.atrium.core.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.api.LoginResponse;
 import dev.atrium.core.admission.GuestAdmission;
@@ -10,6 +9,7 @@ import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.kernel.RetryLaterException;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.sessions.Session;
@@ -17,20 +17,21 @@ import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.tokens.TokenService;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
+import dev.atrium.core.users.UserType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Login and linking for every provider (spec §4, design §1 rules 1, 6, 7, 10). A login resolves
- * the credentials through the provider, then either creates the user with its first session in one
- * write (an identity nobody holds) or opens a session for the user that holds it.
+ * Login and linking for every provider. A login resolves the credentials through the provider,
+ * then either creates the user with its first session in one write (an identity nobody holds) or
+ * opens a session for the user that holds it. Which limit a login passes and whether it may be
+ * linked is the provider's {@link ProviderPolicy}: this class names no provider.
  */
 public final class AuthService {
     private final AppDirectory apps;
-    private final Map<String, AuthProvider> providers;
+    private final Map<String, Started<?>> providers;
     private final UserStore users;
     private final SessionStore sessions;
     private final SignupStore signups;
@@ -42,11 +43,30 @@ public final class AuthService {
     private final Telemetry telemetry;
     private final Clock clock;
 
-    public AuthService(AppDirectory apps, List<AuthProvider> providers, UserStore users, SessionStore sessions,
-                       SignupStore signups, LinkStore links, TokenService tokens, GuestAdmission admission,
-                       Throttle throttle, Telemetry telemetry, Clock clock) {
+    /** A provider with the authenticator it made for this server; keeps the credentials' type together. */
+    private record Started<C>(AuthProvider<C> plugin, Authenticator<C> authenticator) {
+        static <C> Started<C> start(AuthProvider<C> plugin, ProviderContext context) {
+            return new Started<>(plugin, plugin.authenticator(context));
+        }
+
+        ProviderPolicy policy() {
+            return plugin.policy();
+        }
+
+        /** Reads the credentials, then authenticates them. */
+        Resolution resolve(App app, ProviderConfig config, RequestFields body, Instant now) {
+            return authenticator.authenticate(app, config, plugin.credentials(body), now);
+        }
+    }
+
+    /** Makes every installed provider's authenticator from {@code context}, once. */
+    public AuthService(AppDirectory apps, ProviderRegistry registry, ProviderContext context, UserStore users,
+                       SessionStore sessions, SignupStore signups, LinkStore links, TokenService tokens,
+                       GuestAdmission admission, Throttle throttle, Telemetry telemetry, Clock clock) {
         this.apps = apps;
-        this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(AuthProvider::type, p -> p));
+        Map<String, Started<?>> started = new java.util.LinkedHashMap<>();
+        registry.all().forEach(p -> started.put(p.type(), Started.start(p, context)));
+        this.providers = Map.copyOf(started);
         this.users = users;
         this.sessions = sessions;
         this.signups = signups;
@@ -61,10 +81,10 @@ public final class AuthService {
 
     /**
      * Logs in with provider {@code type}. {@code deviceId} is the client's device id or null for a
-     * new one; {@code clientKey} names the caller's network for the guest admission limit and, for
-     * every other provider, its per-network throttle. Returns the four fields the SDKs require.
+     * new one; {@code clientKey} names the caller's network for the limit the provider's policy
+     * names (guest admission or the per-network login throttle). Returns the four fields the SDKs require.
      */
-    public LoginResponse login(String appId, String type, JsonNode credentials, String deviceId, String clientKey) {
+    public LoginResponse login(String appId, String type, RequestFields credentials, String deviceId, String clientKey) {
         try {
             LoginResponse r = doLogin(appId, type, credentials, deviceId, clientKey);
             telemetry.login(type, "success");
@@ -75,18 +95,17 @@ public final class AuthService {
         }
     }
 
-    private LoginResponse doLogin(String appId, String type, JsonNode credentials, String deviceId, String clientKey) {
+    private LoginResponse doLogin(String appId, String type, RequestFields credentials, String deviceId, String clientKey) {
         App app = apps.requireApp(appId);
         ProviderConfig config = apps.requireEnabledProvider(appId, type);
-        AuthProvider provider = provider(config);
-        if (type.equals(User.ANON_PROVIDER)) {
-            admission.admit(app, clientKey);
-        } else {
-            throttle.login(app, type, clientKey);
+        Started<?> provider = provider(config);
+        switch (provider.policy().admission()) {
+            case GUEST_LIMITS -> admission.admit(app, clientKey);
+            case NETWORK_THROTTLE -> throttle.login(app, type, clientKey);
         }
         Instant now = clock.instant();
         String device = deviceId != null ? deviceId : ObjectIds.next(now);
-        Resolution resolution = provider.authenticate(app, config, credentials, now);
+        Resolution resolution = provider.resolve(app, config, credentials, now);
         if (resolution.holderId() != null) {
             return openSession(app, resolution.holderId(), device, now);
         }
@@ -104,27 +123,29 @@ public final class AuthService {
     }
 
     /**
-     * Links the credentials of provider {@code type} to the caller's user (design §1 rule 6, spec
-     * §4); the caller's session was checked at the {@link SessionGate}. Every refusal is
+     * Links the credentials of provider {@code type} to the caller's user; the caller's session was
+     * checked at the {@link SessionGate}. A provider whose policy refuses linking is refused before
+     * any credential is read. Every refusal is
      * {@code LinkRefused} (409) and changes nothing: never 401 "unauthorized", on which realm-web
-     * retries forever (realm-js issue 6586). Throttles answer as for a login (TooManyRequests,
+     * retries forever (github.com/realm/realm-js/issues/6586). Throttles answer as for a login (TooManyRequests,
      * ServerBusy): checking linked credentials is a guess all the same.
      */
-    public LoginResponse link(String appId, String type, JsonNode credentials, AccessCaller caller, String clientKey) {
+    public LoginResponse link(String appId, String type, RequestFields credentials, AccessCaller caller, String clientKey) {
         if (!caller.app().id().equals(appId)) {
             throw new AuthException(ErrorCode.InvalidSession, "invalid session: the token belongs to another app");
         }
         App app = caller.app();
         ProviderConfig config = apps.requireEnabledProvider(appId, type);
-        if (type.equals(User.ANON_PROVIDER)) {
-            throw refused("cannot add anonymous credentials to an existing user");
+        Started<?> installed = providers.get(config.type());
+        if (installed != null && !installed.policy().linking().allowed()) {
+            throw refused(installed.policy().linking().refusal());
         }
         User user = caller.user();
         throttle.login(app, type, clientKey);
         Instant now = clock.instant();
         Resolution resolution;
         try {
-            resolution = provider(config).authenticate(app, config, credentials, now);
+            resolution = provider(config).resolve(app, config, credentials, now);
         } catch (RetryLaterException e) {
             throw e;
         } catch (AuthException e) {
@@ -134,8 +155,7 @@ public final class AuthService {
         }
         attach(user, resolution);
         telemetry.linked(type);
-        User linked = users.find(appId, user.id())
-                .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
+        User linked = SessionGate.liveUser(users, appId, user.id());
         String access = tokens.issueAccess(app, linked, caller.sessionId(), caller.deviceId(), now);
         return new LoginResponse(access, null, linked.id(), caller.deviceId());
     }
@@ -160,8 +180,8 @@ public final class AuthService {
         }
     }
 
-    private AuthProvider provider(ProviderConfig config) {
-        AuthProvider provider = providers.get(config.type());
+    private Started<?> provider(ProviderConfig config) {
+        Started<?> provider = providers.get(config.type());
         if (provider == null) {
             throw new AuthException(ErrorCode.AuthProviderNotFound, "authentication via '" + config.type() + "' is unsupported");
         }
@@ -169,7 +189,7 @@ public final class AuthService {
     }
 
     private LoginResponse signUp(App app, Resolution fresh, String device, Instant now) {
-        User user = new User(ObjectIds.next(now), app.id(), "normal", false, now, now, Map.of(), List.of(fresh.identity()));
+        User user = new User(ObjectIds.next(now), app.id(), UserType.NORMAL, false, now, now, Map.of(), List.of(fresh.identity()));
         String sessionId = ObjectIds.next(now);
         TokenService.IssuedRefresh refresh = tokens.issueRefresh(app, user.id(), sessionId, now);
         signups.createUserWithSession(user, new Session(sessionId, app.id(), user.id(), device, refresh.hash(), now, refresh.expiresAt()));

@@ -6,6 +6,7 @@ import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.Secrets;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
+import dev.atrium.core.sessions.SessionWithUser;
 import dev.atrium.core.tokens.AccessClaims;
 import dev.atrium.core.tokens.RefreshClaims;
 import dev.atrium.core.tokens.TokenService;
@@ -69,16 +70,28 @@ public final class SessionGate {
 
     /** The caller of a refresh token: its live session, app and enabled user. */
     public RefreshCaller refresh(String refreshToken) {
-        Session session = session(refreshToken);
-        User user = users.find(session.appId(), session.userId())
+        RefreshClaims claims = tokens.verifyRefresh(refreshToken);
+        // The session and its user in one read: refresh is the hottest route after login, and a
+        // second round trip for the user cost PostgreSQL refreshes about a tenth of their rate
+        // (docs/performance.md). A session always has its user (deleting a user deletes them).
+        SessionWithUser found = sessions.findWithUser(claims.sessionId()).orElse(null);
+        Session session = live(refreshToken, claims, found == null ? null : found.session());
+        return new RefreshCaller(apps.requireApp(session.appId()), enabled(found.user()), session);
+    }
+
+    /** The user as stored now; InvalidSession (401) when it was deleted since its token was issued. */
+    static User liveUser(UserStore users, String appId, String userId) {
+        return users.find(appId, userId)
                 .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, "invalid session: user not found"));
-        return new RefreshCaller(apps.requireApp(session.appId()), enabled(user), session);
     }
 
     /** The live session of a refresh token, whatever its user's state (logout works for disabled users). */
     Session session(String refreshToken) {
         RefreshClaims claims = tokens.verifyRefresh(refreshToken);
-        Session session = sessions.find(claims.sessionId()).orElse(null);
+        return live(refreshToken, claims, sessions.find(claims.sessionId()).orElse(null));
+    }
+
+    private Session live(String refreshToken, RefreshClaims claims, Session session) {
         if (session == null || !session.appId().equals(claims.appId())
                 || !Secrets.sameHash(session.refreshHash(), Secrets.hash(refreshToken))) {
             throw new AuthException(ErrorCode.InvalidSession, NO_REFRESH_TOKEN);

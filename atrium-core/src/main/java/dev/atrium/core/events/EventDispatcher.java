@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Delivers the outbox (issue 5 item 5): at least once, in order per user, with exponential
+ * Delivers the outbox (docs/events.md): at least once, in order per user, with exponential
  * backoff (1 s, 2 s, 4 s … capped at 1 h) while the receiver fails. Events of an app without a
  * webhook are finished as {@code skipped}, a thousand per statement. A pass drains each app's due
  * events (up to {@link #MAX_BATCHES_PER_PASS} batches). Every node may run it: claims are leased.

@@ -3,7 +3,7 @@ package dev.atrium.core.events;
 import java.time.Instant;
 
 /**
- * One lifecycle event in the outbox (design §1 rule 5): written in the transaction of the change
+ * One lifecycle event in the outbox (docs/architecture.md, Deletion never touches app data): written in the transaction of the change
  * it reports, delivered at least once, in order per user.
  *
  * @param seq the outbox order; the delivery id is {@code evt_<seq>}

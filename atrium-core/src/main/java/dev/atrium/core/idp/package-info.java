@@ -3,10 +3,11 @@
  * {@code oauth2-facebook}, {@code custom-function}) share, kept outside {@code auth} so that those
  * providers still never import each other: OpenID Connect ID-token verification
  * ({@link dev.atrium.core.idp.IdTokenVerifier}, with its per-node replay memory
- * {@link dev.atrium.core.idp.NonceLedger}), the port through which they call an identity provider
- * over HTTP ({@link dev.atrium.core.idp.IdpHttp}, implemented by the server's outbound client with
- * its limits), the validated reading of their settings ({@link dev.atrium.core.idp.SettingsReader})
- * and what they all produce ({@link dev.atrium.core.idp.ExternalIdentity}). Imports the kernel and
+ * {@link dev.atrium.core.idp.NonceLedger}), reading a stored config at login
+ * ({@link dev.atrium.core.idp.StoredSettings}), an identity provider's JSON answer
+ * ({@link dev.atrium.core.idp.IdpJson}) and what they all produce
+ * ({@link dev.atrium.core.idp.ExternalIdentity}). Their HTTP calls go through the provider
+ * context's {@link dev.atrium.core.kernel.OutboundHttp}. Imports the kernel, users and
  * nimbus-jose-jwt only.
  */
 package dev.atrium.core.idp;

@@ -7,13 +7,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * 24-hex identifiers in MongoDB ObjectId form (design §3): 4 bytes of epoch seconds, 5 random
+ * 24-hex identifiers in MongoDB ObjectId form (docs/architecture.md, The product's rules): 4 bytes of epoch seconds, 5 random
  * bytes fixed per process, 3 bytes of a counter. Time-ordered for index locality, unique across
  * processes with overwhelming probability, and accepted by the SDKs, which parse user, device and
  * API-key ids as ObjectIds. They are identifiers, not secrets: never use one as a credential.
  */
 public final class ObjectIds {
-    /** The all-zero id; the SDKs read it as "no device id" (spec §4). */
+    /** The all-zero id; the SDKs read it as "no device id" (docs/client-api.md, Login and linking). */
     public static final String ZERO = "000000000000000000000000";
     private static final Pattern HEX24 = Pattern.compile("[0-9a-f]{24}");
     private static final HexFormat HEX = HexFormat.of();

@@ -1,7 +1,7 @@
 package dev.atrium.core.kernel;
 
 /**
- * What the domain reports for operators' metrics (issue 7 item 4). The server implements it with
+ * What the domain reports for operators' metrics (README, "Admin API, console, metrics"). The server implements it with
  * Micrometer; the domain depends on nothing but this interface, and tests use {@link #NONE}.
  */
 public interface Telemetry {

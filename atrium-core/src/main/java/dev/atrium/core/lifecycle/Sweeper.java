@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deletes guests inactive longer than their app's {@code inactivity} (design §1 rule 4, issue 5
- * item 3), in bounded batches with a pause between them, so the sweeper never holds the database
+ * Deletes guests inactive longer than their app's {@code inactivity} (docs/architecture.md, Inactive guests are swept),
+ * in bounded batches with a pause between them, so the sweeper never holds the database
  * for long and logins keep their share. Linked users are never touched (they are not guests).
  */
 public final class Sweeper {
@@ -33,26 +33,22 @@ public final class Sweeper {
         this.clock = clock;
     }
 
-    /**
-     * Sweeps one app ({@code appId}) or all (null). {@code olderThan} overrides the apps'
-     * inactivity period when non-null. A dry run only counts and samples.
-     */
-    public List<SweepReport> sweep(String appId, Duration olderThan, int batchSize, Duration pauseBetween, boolean dryRun,
-                                   Pause pause) throws InterruptedException {
+    /** Sweeps the request's app, or every app; a dry run only counts and samples. One report per app. */
+    public List<SweepReport> sweep(SweepRequest request, Pause pause) throws InterruptedException {
         List<SweepReport> reports = new ArrayList<>();
         for (App app : apps.list()) {
-            if (appId == null || app.id().equals(appId)) {
-                reports.add(sweepApp(app, olderThan, batchSize, pauseBetween, dryRun, pause));
+            if (request.appId() == null || app.id().equals(request.appId())) {
+                reports.add(sweepApp(app, request, pause));
             }
         }
         return reports;
     }
 
-    private SweepReport sweepApp(App app, Duration olderThan, int batchSize, Duration pauseBetween, boolean dryRun,
-                                 Pause pause) throws InterruptedException {
+    private SweepReport sweepApp(App app, SweepRequest request, Pause pause) throws InterruptedException {
         Instant start = clock.instant();
-        Instant cutoff = start.minus(olderThan != null ? olderThan : app.settings().inactivity());
-        if (dryRun) {
+        Instant cutoff = start.minus(request.olderThan() != null ? request.olderThan() : app.settings().inactivity());
+        int batchSize = request.batchSize();
+        if (request.mode() == SweepRequest.Mode.DRY_RUN) {
             return new SweepReport(app.id(), cutoff, true, store.countInactiveGuests(app.id(), cutoff),
                     store.inactiveGuests(app.id(), cutoff, 10), 0, Duration.ZERO);
         }
@@ -65,7 +61,7 @@ public final class Sweeper {
             if (n < batchSize) {
                 break;
             }
-            pause.pause(pauseBetween);
+            pause.pause(request.pauseBetween());
         }
         telemetry.sweepRun(deleted);
         telemetry.deleted("inactivity", deleted);

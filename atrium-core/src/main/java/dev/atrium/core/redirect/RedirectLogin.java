@@ -1,6 +1,5 @@
 package dev.atrium.core.redirect;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.api.LoginResponse;
 import dev.atrium.core.admission.Throttle;
@@ -9,10 +8,12 @@ import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.auth.AccessCaller;
 import dev.atrium.core.auth.AuthService;
+import dev.atrium.core.auth.ProviderContext;
+import dev.atrium.core.auth.ProviderRegistry;
 import dev.atrium.core.auth.SessionGate;
-import dev.atrium.core.idp.web.WebSignIn;
+import dev.atrium.core.auth.WebSignIn;
 import dev.atrium.core.kernel.AuthException;
-import dev.atrium.core.kernel.Json;
+import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.kernel.RetryLaterException;
 import dev.atrium.core.kernel.Secrets;
 import dev.atrium.core.redirect.RedirectState.LinkTarget;
@@ -20,7 +21,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -51,13 +51,15 @@ public final class RedirectLogin {
     private final Throttle throttle;
     private final Clock clock;
 
+    /** Makes the web sign-in of every installed provider that has one, from {@code context}, once. */
     public RedirectLogin(AppDirectory apps, AuthService auth, SessionGate gate, RedirectStateStore states,
-                         List<WebSignIn> webSignIns, Throttle throttle, Clock clock) {
+                         ProviderRegistry providers, ProviderContext context, Throttle throttle, Clock clock) {
         this.apps = apps;
         this.auth = auth;
         this.gate = gate;
         this.states = states;
-        this.webSignIns = webSignIns.stream().collect(Collectors.toUnmodifiableMap(WebSignIn::type, Function.identity()));
+        this.webSignIns = providers.all().stream().flatMap(p -> p.webSignIn(context).stream())
+                .collect(Collectors.toUnmodifiableMap(WebSignIn::type, Function.identity()));
         this.throttle = throttle;
         this.clock = clock;
     }
@@ -157,7 +159,7 @@ public final class RedirectLogin {
             }
             throw new AuthException(ErrorCode.LinkRefused, "link refused: " + e.getMessage(), e.detail());
         }
-        JsonNode body = Json.MAPPER.valueToTree(credentials);
+        RequestFields body = RequestFields.of(credentials);
         return caller == null
                 ? auth.login(state.appId(), state.providerType(), body, state.deviceId(), callback.clientKey())
                 : auth.link(state.appId(), state.providerType(), body, caller, callback.clientKey());

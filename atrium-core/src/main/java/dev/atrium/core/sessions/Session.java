@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A login session: what a refresh token stands for. Only a hash of the refresh token is kept
- * (design §3); revoking a session deletes its row, so a revoked token finds nothing.
+ * (docs/client-api.md, Tokens); revoking a session deletes its row, so a revoked token finds nothing.
  */
 public record Session(String id, String appId, String userId, String deviceId, String refreshHash,
                       Instant createdAt, Instant expiresAt) {

@@ -14,6 +14,13 @@ public interface SessionStore {
      */
     Optional<Session> find(String sessionId);
 
+    /**
+     * The session by id with its user and the user's identities in order; empty when there is no
+     * such session. The refresh route asks this once per request (the auth package's SessionGate),
+     * so a backend answers it in one read driven by the session's primary key.
+     */
+    Optional<SessionWithUser> findWithUser(String sessionId);
+
     /** Deletes the session; false when it was not there. */
     boolean revoke(String sessionId);
 

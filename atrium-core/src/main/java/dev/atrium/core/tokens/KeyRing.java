@@ -111,7 +111,7 @@ public final class KeyRing {
     }
 
     /**
-     * Makes a new key the app's signing key (design §3: rotated with overlap). The old key keeps
+     * Makes a new key the app's signing key (docs/client-api.md, Tokens: rotated with overlap). The old key keeps
      * verifying, and stays in the JWKS, for {@code overlap} (the longest token lifetime), then is
      * pruned by a later rotation. Other nodes pick the new key up within their reload interval;
      * until then they sign with the old one, which every node still accepts. {@code alg} (one of

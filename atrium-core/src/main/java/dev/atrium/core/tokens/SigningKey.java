@@ -3,7 +3,7 @@ package dev.atrium.core.tokens;
 import java.time.Instant;
 
 /**
- * A per-app signing key as stored (design §3). The private part is a JWK in JSON: EC P-256
+ * A per-app signing key as stored (docs/client-api.md, Tokens). The private part is a JWK in JSON: EC P-256
  * (RFC 7518) for ES256, OKP Ed25519 (RFC 8037) for EdDSA.
  *
  * @param state {@link #ACTIVE} signs new tokens; {@link #RETIRED} still verifies tokens signed

@@ -20,7 +20,7 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Issues and verifies Atrium's JWTs (design §3, spec §7). Both token kinds are signed with the
+ * Issues and verifies Atrium's JWTs (docs/client-api.md, Tokens). Both token kinds are signed with the
  * app's key, carry integer {@code iat}/{@code exp} (core parses both strictly), {@code iss} =
  * the app's issuer URL and {@code aud} = the app id, which is how user-scoped routes (no app in
  * the path) find their app. Access tokens carry the app's active key's algorithm, ES256 for a
@@ -29,8 +29,6 @@ import java.util.List;
  * algorithm are refused before any key is looked up.
  */
 public final class TokenService {
-    public static final String ACCESS = "access";
-    public static final String REFRESH = "refresh";
     /** How far in the future a token's {@code iat} or {@code nbf} may be: clocks of nodes differ a little. */
     public static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(60);
 
@@ -56,7 +54,7 @@ public final class TokenService {
 
     /** A new access token for the user's session: {@code is_anonymous}, {@code amr}, {@code baas_device_id}. */
     public String issueAccess(App app, User user, String sessionId, String deviceId, Instant now) {
-        JWTClaimsSet.Builder claims = base(app, user.id(), ACCESS, now, now.plus(app.settings().accessTokenLifetime()))
+        JWTClaimsSet.Builder claims = base(app, user.id(), TokenKind.ACCESS, now, now.plus(app.settings().accessTokenLifetime()))
                 .claim("sid", sessionId)
                 .claim("baas_device_id", deviceId)
                 .claim("is_anonymous", user.isAnonymous())
@@ -64,7 +62,7 @@ public final class TokenService {
         if (!user.customData().isEmpty()) {
             claims.claim("user_data", user.customData());
         }
-        return sign(app.id(), claims.build(), false);
+        return sign(app.id(), claims.build(), TokenKind.ACCESS);
     }
 
     /**
@@ -73,23 +71,23 @@ public final class TokenService {
      */
     public IssuedRefresh issueRefresh(App app, String userId, String sessionId, Instant now) {
         Instant exp = now.plus(app.settings().refreshTokenLifetime());
-        JWTClaimsSet claims = base(app, userId, REFRESH, now, exp)
+        JWTClaimsSet claims = base(app, userId, TokenKind.REFRESH, now, exp)
                 .claim("sid", sessionId)
                 .jwtID(Secrets.random(16))
                 .build();
-        String token = sign(app.id(), claims, true);
+        String token = sign(app.id(), claims, TokenKind.REFRESH);
         return new IssuedRefresh(token, Secrets.hash(token), exp);
     }
 
     /** Verifies an access token; InvalidSession for anything but a valid, unexpired access token. */
     public AccessClaims verifyAccess(String token) {
-        JWTClaimsSet c = verify(token, ACCESS);
+        JWTClaimsSet c = verify(token, TokenKind.ACCESS);
         return new AccessClaims(c.getAudience().get(0), c.getSubject(), str(c, "sid"), str(c, "baas_device_id"));
     }
 
     /** Verifies a refresh token's signature and lifetime; the caller checks the session still exists. */
     public RefreshClaims verifyRefresh(String token) {
-        JWTClaimsSet c = verify(token, REFRESH);
+        JWTClaimsSet c = verify(token, TokenKind.REFRESH);
         String sid = str(c, "sid");
         if (sid == null) {
             throw invalid("refresh token has no session");
@@ -97,31 +95,32 @@ public final class TokenService {
         return new RefreshClaims(c.getAudience().get(0), c.getSubject(), sid);
     }
 
-    private JWTClaimsSet.Builder base(App app, String subject, String typ, Instant iat, Instant exp) {
+    private JWTClaimsSet.Builder base(App app, String subject, TokenKind kind, Instant iat, Instant exp) {
         return new JWTClaimsSet.Builder()
                 .issuer(issuer(app.id()))
                 .audience(app.id())
                 .subject(subject)
                 .issueTime(Date.from(iat))
                 .expirationTime(Date.from(exp))
-                .claim("typ", typ);
+                .claim("typ", kind.typ());
     }
 
     /** Signs with the app's active key: its own algorithm for an access token, HS256 for a refresh token. */
-    private String sign(String appId, JWTClaimsSet claims, boolean refresh) {
+    private String sign(String appId, JWTClaimsSet claims, TokenKind kind) {
         KeyRing.AppKeys k = keys.forApp(appId);
         KeyMaterial key = k.active();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(refresh ? JWSAlgorithm.HS256 : key.alg())
+        boolean access = kind == TokenKind.ACCESS;
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(access ? key.alg() : JWSAlgorithm.HS256)
                 .type(JOSEObjectType.JWT).keyID(k.activeKid()).build(), claims);
         try {
-            jwt.sign(refresh ? key.refreshSigner() : key.signer());
+            jwt.sign(access ? key.signer() : key.refreshSigner());
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed for app " + appId, e);
         }
         return jwt.serialize();
     }
 
-    private JWTClaimsSet verify(String token, String expectedType) {
+    private JWTClaimsSet verify(String token, TokenKind expected) {
         if (token == null || token.isEmpty()) {
             throw invalid("missing token");
         }
@@ -133,12 +132,12 @@ public final class TokenService {
         } catch (ParseException e) {
             throw invalid("malformed token");
         }
-        boolean access = expectedType.equals(ACCESS);
+        boolean access = expected == TokenKind.ACCESS;
         // Each kid's verifier accepts only its key's algorithm, so a token cannot pick another one.
         boolean algOk = access ? KeyRing.ALGORITHMS.contains(jwt.getHeader().getAlgorithm())
                 : JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm());
         if (!algOk || jwt.getHeader().getKeyID() == null) {
-            throw invalid(tokenKindMismatch(claims.getClaim("typ"), expectedType));
+            throw invalid(tokenKindMismatch(claims.getClaim("typ"), expected));
         }
         List<String> aud = claims.getAudience();
         if (aud == null || aud.size() != 1) {
@@ -164,14 +163,12 @@ public final class TokenService {
         if (claims.getSubject() == null || claims.getIssueTime() == null) {
             throw invalid("token lacks sub or iat");
         }
-        Object typ = claims.getClaim("typ");
-        if (!expectedType.equals(typ)) {
-            throw invalid(expectedType.equals(ACCESS)
-                    ? "an access token is required" : "a refresh token is required");
+        if (TokenKind.ofTyp(claims.getClaim("typ")) != expected) {
+            throw invalid(expected.required());
         }
         Date exp = claims.getExpirationTime();
         if (exp == null || !exp.toInstant().isAfter(clock.instant())) {
-            throw invalid(expectedType + " token expired");
+            throw invalid(expected.typ() + " token expired");
         }
         requireIssuedAlready(claims);
         return claims;
@@ -193,9 +190,9 @@ public final class TokenService {
     }
 
     /** Why a token of the wrong algorithm is refused: the other kind of ours, or not ours at all. */
-    private static String tokenKindMismatch(Object typ, String expectedType) {
-        if (ACCESS.equals(typ) || REFRESH.equals(typ)) {
-            return expectedType.equals(ACCESS) ? "an access token is required" : "a refresh token is required";
+    private static String tokenKindMismatch(Object typ, TokenKind expected) {
+        if (TokenKind.ofTyp(typ) != null) {
+            return expected.required();
         }
         return "token not signed by this server";
     }

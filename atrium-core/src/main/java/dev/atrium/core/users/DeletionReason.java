@@ -1,8 +1,8 @@
 package dev.atrium.core.users;
 
-/** Why a user was deleted; carried by the {@code user.deleted} event (design §1 rule 5). */
+/** Why a user was deleted; carried by the {@code user.deleted} event (docs/architecture.md, Deletion never touches app data). */
 public enum DeletionReason {
-    /** A guest logged out: its only credential is gone (design §1 rule 3). */
+    /** A guest logged out: its only credential is gone (docs/architecture.md, Logout ends a guest). */
     LOGOUT,
     /** A guest was inactive longer than the app's inactivity period. */
     INACTIVITY,

@@ -9,13 +9,13 @@ import dev.atrium.core.apps.AppSettings;
 import dev.atrium.core.apps.ThrottleSettings;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.kernel.TooManyRequestsException;
-import dev.atrium.core.kernel.MovableClock;
+import dev.atrium.core.kernel.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ThrottleTest {
-    final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final Throttle throttle = new Throttle(Telemetry.NONE, clock);
     final App app = app("app-1", ThrottleSettings.DEFAULTS);
 

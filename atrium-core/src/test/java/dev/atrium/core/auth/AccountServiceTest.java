@@ -3,10 +3,10 @@ package dev.atrium.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.api.LoginResponse;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.RequestFields;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class AccountServiceTest {
     final Fixture f = new Fixture();
 
     private LoginResponse guest() {
-        return f.auth.login(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), null, "203.0.113.7");
+        return f.auth.login(f.app.id(), "anon-user", RequestFields.empty(), null, "203.0.113.7");
     }
 
     private static void assertCode(Runnable call, ErrorCode code, String text) {
@@ -71,7 +71,7 @@ class AccountServiceTest {
     void deleteSelfWhenTheUserWasDeletedSinceTheGateThenInvalidSession() {
         LoginResponse r = guest();
         AccessCaller caller = f.gate.access(r.accessToken());
-        f.store.users().delete(f.app.id(), r.userId(), dev.atrium.core.users.DeletionReason.ADMIN, f.now);
+        f.store.users().delete(f.app.id(), r.userId(), dev.atrium.core.users.DeletionReason.ADMIN, f.now());
 
         assertCode(() -> f.accounts.deleteSelf(caller), ErrorCode.InvalidSession, "session has ended");
     }

@@ -3,18 +3,19 @@ package dev.atrium.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.api.LoginResponse;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserType;
 import org.junit.jupiter.api.Test;
 
 class AuthServiceTest {
     final Fixture f = new Fixture();
 
     private LoginResponse guest() {
-        return f.auth.login(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), null, "203.0.113.7");
+        return f.auth.login(f.app.id(), "anon-user", RequestFields.empty(), null, "203.0.113.7");
     }
 
     @Test
@@ -25,7 +26,7 @@ class AuthServiceTest {
         assertThat(user.isAnonymous()).isTrue();
         assertThat(user.identities()).singleElement().extracting(i -> i.providerType()).isEqualTo("anon-user");
         assertThat(user.customData()).isEmpty();
-        assertThat(user.type()).isEqualTo("normal");
+        assertThat(user.type()).isEqualTo(UserType.NORMAL);
         assertThat(f.tokens.verifyRefresh(r.refreshToken()).userId()).isEqualTo(r.userId());
     }
 
@@ -36,7 +37,7 @@ class AuthServiceTest {
 
     @Test
     void loginWhenDeviceIdGivenThenItIsKept() {
-        LoginResponse r = f.auth.login(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), "65f0c0ffee0123456789abce", "203.0.113.7");
+        LoginResponse r = f.auth.login(f.app.id(), "anon-user", RequestFields.empty(), "65f0c0ffee0123456789abce", "203.0.113.7");
 
         assertThat(r.deviceId()).isEqualTo("65f0c0ffee0123456789abce");
         assertThat(f.tokens.verifyAccess(r.accessToken()).deviceId()).isEqualTo("65f0c0ffee0123456789abce");
@@ -53,7 +54,7 @@ class AuthServiceTest {
 
     @Test
     void loginWhenAppUnknownThenAppNotFound() {
-        assertThatThrownBy(() -> f.auth.login("nope", "anon-user", JsonNodeFactory.instance.objectNode(), null, "203.0.113.7"))
+        assertThatThrownBy(() -> f.auth.login("nope", "anon-user", RequestFields.empty(), null, "203.0.113.7"))
                 .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AppNotFound));
     }
 
@@ -61,7 +62,7 @@ class AuthServiceTest {
     void linkWhenCredentialsAreAnonymousThenLinkRefusedWithoutUnauthorizedText() {
         LoginResponse r = guest();
 
-        assertThatThrownBy(() -> f.auth.link(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(),
+        assertThatThrownBy(() -> f.auth.link(f.app.id(), "anon-user", RequestFields.empty(),
                 f.gate.access(r.accessToken()), "203.0.113.7"))
                 .isInstanceOfSatisfying(AuthException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.LinkRefused);

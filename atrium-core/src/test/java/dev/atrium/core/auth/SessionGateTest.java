@@ -3,11 +3,11 @@ package dev.atrium.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.api.LoginResponse;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.users.DeletionReason;
 import dev.atrium.core.users.User;
@@ -19,7 +19,7 @@ class SessionGateTest {
     final Fixture f = new Fixture();
 
     private LoginResponse guest() {
-        return f.auth.login(f.app.id(), "anon-user", JsonNodeFactory.instance.objectNode(), null, "203.0.113.7");
+        return f.auth.login(f.app.id(), "anon-user", RequestFields.empty(), null, "203.0.113.7");
     }
 
     private static void assertCode(Runnable call, ErrorCode code, String text) {
@@ -56,8 +56,8 @@ class SessionGateTest {
     @Test
     void accessWhenAnotherSessionOfTheUserWasRevokedThenStillHonoured() {
         LoginResponse r = guest();
-        String other = ObjectIds.next(f.now);
-        f.store.sessions().insert(new Session(other, f.app.id(), r.userId(), r.deviceId(), "h", f.now, f.now.plus(Duration.ofDays(1))));
+        String other = ObjectIds.next(f.now());
+        f.store.sessions().insert(new Session(other, f.app.id(), r.userId(), r.deviceId(), "h", f.now(), f.now().plus(Duration.ofDays(1))));
         f.store.sessions().revoke(other);
 
         assertThat(f.gate.access(r.accessToken()).user().id()).isEqualTo(r.userId());
@@ -67,9 +67,9 @@ class SessionGateTest {
     void accessWhenItsSessionExpiredBeforeTheTokenThenInvalidSession() {
         LoginResponse r = guest();
         User user = f.store.users().find(f.app.id(), r.userId()).orElseThrow();
-        String shortLived = ObjectIds.next(f.now);
-        f.store.sessions().insert(new Session(shortLived, f.app.id(), r.userId(), r.deviceId(), "h", f.now, f.now.plusSeconds(60)));
-        String token = f.tokens.issueAccess(f.app, user, shortLived, r.deviceId(), f.now);
+        String shortLived = ObjectIds.next(f.now());
+        f.store.sessions().insert(new Session(shortLived, f.app.id(), r.userId(), r.deviceId(), "h", f.now(), f.now().plusSeconds(60)));
+        String token = f.tokens.issueAccess(f.app, user, shortLived, r.deviceId(), f.now());
         f.advance(Duration.ofSeconds(60));
 
         assertCode(() -> f.gate.access(token), ErrorCode.InvalidSession, "session has ended");
@@ -78,7 +78,7 @@ class SessionGateTest {
     @Test
     void accessWhenUserDeletedThenInvalidSession() {
         LoginResponse r = guest();
-        f.store.users().delete(f.app.id(), r.userId(), DeletionReason.ADMIN, f.now);
+        f.store.users().delete(f.app.id(), r.userId(), DeletionReason.ADMIN, f.now());
 
         assertCode(() -> f.gate.access(r.accessToken()), ErrorCode.InvalidSession, "session has ended");
     }
@@ -96,7 +96,7 @@ class SessionGateTest {
         LoginResponse victim = guest();
         LoginResponse other = guest();
         User otherUser = f.store.users().find(f.app.id(), other.userId()).orElseThrow();
-        String token = f.tokens.issueAccess(f.app, otherUser, sessionOf(victim), other.deviceId(), f.now);
+        String token = f.tokens.issueAccess(f.app, otherUser, sessionOf(victim), other.deviceId(), f.now());
 
         assertCode(() -> f.gate.access(token), ErrorCode.InvalidSession, "session has ended");
     }

@@ -1,39 +1,21 @@
 package dev.atrium.core.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.AppSettings;
 import dev.atrium.core.apps.Apps;
+import dev.atrium.core.kernel.MutableClock;
 import dev.atrium.core.store.memory.InMemoryStore;
-import java.time.Clock;
+import dev.atrium.core.users.UserType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Outbox delivery: at least once, in order per user, backing off while the receiver fails. */
 class EventDispatcherTest {
-    Instant now = Instant.parse("2026-06-01T00:00:00Z");
-    final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    };
+    final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
     final InMemoryStore store = new InMemoryStore();
     final List<String> received = new ArrayList<>();
     int failuresLeft;
@@ -47,20 +29,21 @@ class EventDispatcherTest {
     final EventDispatcher dispatcher = new EventDispatcher(store.apps(), store.events(), sink, clock);
 
     private App app(String webhook) {
-        App a = Apps.newApp("t", now);
+        App a = Apps.newApp("t", clock.instant());
         AppSettings d = AppSettings.DEFAULTS;
         App withHook = new App(a.id(), a.name(), a.createdAt(), new AppSettings(d.accessTokenLifetime(),
                 d.refreshTokenLifetime(), d.inactivity(), d.activityGranularity(), 100, 30, 0, webhook, "k", d.allowedOrigins(),
                 d.throttling()));
-        store.apps().create(withHook, Apps.defaultProviders(withHook, now));
+        store.apps().create(withHook, Apps.defaultProviders(withHook, clock.instant()));
         return withHook;
     }
 
     /** A guest signed up now (its user.created event enters the outbox). */
     private String guest(String appId) {
+        Instant now = clock.instant();
         var identity = new dev.atrium.core.users.Identity("anon-user", dev.atrium.core.kernel.ObjectIds.next(now),
                 java.util.Map.of(), now);
-        var user = new dev.atrium.core.users.User(dev.atrium.core.kernel.ObjectIds.next(now), appId, "normal", false, now, now,
+        var user = new dev.atrium.core.users.User(dev.atrium.core.kernel.ObjectIds.next(now), appId, UserType.NORMAL, false, now, now,
                 java.util.Map.of(), List.of(identity));
         store.signups().createUserWithSession(user, new dev.atrium.core.sessions.Session(
                 dev.atrium.core.kernel.ObjectIds.next(now), appId, user.id(), "d", "h" + user.id(), now, now.plusSeconds(60)));
@@ -75,11 +58,11 @@ class EventDispatcherTest {
 
         dispatcher.dispatchDue();                 // attempt 1 fails, retry in 1 s
         dispatcher.dispatchDue();                 // not due yet
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         dispatcher.dispatchDue();                 // attempt 2 fails, retry in 2 s
-        now = now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         dispatcher.dispatchDue();                 // attempt 3 succeeds
-        now = now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         dispatcher.dispatchDue();
 
         assertThat(received).hasSize(1);
@@ -92,12 +75,12 @@ class EventDispatcherTest {
     void aUsersEventsGoOutInOrderEvenWhenTheFirstIsRetried() {
         App app = app("http://hooks.test/x");
         String user = guest(app.id());
-        store.users().delete(app.id(), user, dev.atrium.core.users.DeletionReason.LOGOUT, now);
+        store.users().delete(app.id(), user, dev.atrium.core.users.DeletionReason.LOGOUT, clock.instant());
         failuresLeft = 1;
 
         for (int i = 0; i < 5; i++) {
             dispatcher.dispatchDue();
-            now = now.plus(Duration.ofSeconds(5));
+            clock.advance(Duration.ofSeconds(5));
         }
 
         assertThat(received).containsExactly(user + ":user.created", user + ":user.deleted");
@@ -112,7 +95,7 @@ class EventDispatcherTest {
 
         assertThat(received).isEmpty();
         assertThat(store.events().recent(app.id(), 1).get(0).state()).isEqualTo("skipped");
-        assertThat(store.events().trim(now.plusSeconds(1))).isEqualTo(1);
+        assertThat(store.events().trim(clock.instant().plusSeconds(1))).isEqualTo(1);
     }
 
     @Test
@@ -136,7 +119,7 @@ class EventDispatcherTest {
         }
         EventDispatcher slow = new EventDispatcher(store.apps(), store.events(), (url, secret, e) -> {
             received.add(e.userId());
-            now = now.plusMillis(20); // 100 deliveries: 2 s, past the 1 s budget
+            clock.advance(Duration.ofMillis(20)); // 100 deliveries: 2 s, past the 1 s budget
         }, clock);
 
         int first = slow.dispatchDue();

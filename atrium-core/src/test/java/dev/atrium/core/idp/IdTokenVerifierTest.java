@@ -15,7 +15,7 @@ import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.atrium.core.idp.IdTokenRefusedException.Reason;
-import dev.atrium.core.kernel.MovableClock;
+import dev.atrium.core.kernel.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class IdTokenVerifierTest {
     static RSAKey key;
     static RSAKey other;
-    final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     final AtomicReference<String> jwks = new AtomicReference<>();
     final AtomicInteger fetches = new AtomicInteger();
     final ResourceRetriever retriever = url -> {

@@ -1,7 +1,6 @@
 package dev.atrium.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.atrium.core.apps.App;
 import dev.atrium.core.apps.Apps;
 import dev.atrium.core.events.UserEvent;
@@ -10,6 +9,7 @@ import dev.atrium.core.sessions.Session;
 import dev.atrium.core.store.memory.InMemoryStore;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The inactivity rule (design §1 rule 4) with a fixed clock: 90 days + 1 minute goes, 89 days stays. */
+/** The inactivity rule (docs/architecture.md, Inactive guests are swept) with a fixed clock: 90 days + 1 minute goes, 89 days stays. */
 class SweeperTest {
     final Instant now = Instant.parse("2026-06-01T00:00:00Z");
     final InMemoryStore store = new InMemoryStore();
@@ -38,14 +38,15 @@ class SweeperTest {
         for (String p : extraProviders) {
             identities.add(new Identity(p, ObjectIds.next(last), Map.of(), last));
         }
-        User u = new User(ObjectIds.next(last), app.id(), "normal", false, last, last, Map.of(), identities);
+        User u = new User(ObjectIds.next(last), app.id(), UserType.NORMAL, false, last, last, Map.of(), identities);
         store.signups().createUserWithSession(u, new Session(ObjectIds.next(last), app.id(), u.id(), ObjectIds.next(last),
                 "h" + u.id(), last, last.plus(Duration.ofDays(60))));
         return u.id();
     }
 
     private SweepReport sweep(boolean dryRun, int batch) throws InterruptedException {
-        return sweeper.sweep(app.id(), null, batch, Duration.ofMillis(10), dryRun, pauses::add).get(0);
+        return sweeper.sweep(new SweepRequest(app.id(), null, batch, Duration.ofMillis(10),
+                dryRun ? SweepRequest.Mode.DRY_RUN : SweepRequest.Mode.DELETE), pauses::add).get(0);
     }
 
     private boolean exists(String id) {
@@ -109,7 +110,8 @@ class SweeperTest {
     void olderThanOverridesTheAppsPeriod() throws Exception {
         String tenDays = user(Duration.ofDays(10));
 
-        SweepReport r = sweeper.sweep(app.id(), Duration.ofDays(7), 100, Duration.ZERO, false, d -> { }).get(0);
+        SweepReport r = sweeper.sweep(new SweepRequest(app.id(), Duration.ofDays(7), 100, Duration.ZERO,
+                SweepRequest.Mode.DELETE), d -> { }).get(0);
 
         assertThat(r.guests()).isEqualTo(1);
         assertThat(exists(tenDays)).isFalse();

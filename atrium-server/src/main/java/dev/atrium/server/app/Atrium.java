@@ -10,29 +10,13 @@ import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.AccountService;
 import dev.atrium.core.auth.AuthService;
+import dev.atrium.core.auth.ProviderContext;
+import dev.atrium.core.auth.ProviderRegistry;
 import dev.atrium.core.auth.SessionGate;
-import dev.atrium.core.auth.AuthProvider;
-import dev.atrium.core.auth.anonymous.AnonymousProvider;
-import dev.atrium.core.auth.apple.AppleProvider;
-import dev.atrium.core.auth.apple.AppleVerifier;
-import dev.atrium.core.auth.apple.AppleWebSignIn;
-import dev.atrium.core.auth.facebook.FacebookProvider;
-import dev.atrium.core.auth.facebook.FacebookVerifier;
-import dev.atrium.core.auth.facebook.FacebookWebSignIn;
-import dev.atrium.core.auth.function.FunctionLogin;
-import dev.atrium.core.auth.function.FunctionProvider;
-import dev.atrium.core.auth.google.GoogleProvider;
-import dev.atrium.core.auth.google.GoogleVerifier;
-import dev.atrium.core.auth.google.GoogleWebSignIn;
-import dev.atrium.core.auth.apikey.ApiKeyProvider;
 import dev.atrium.core.auth.apikey.ApiKeyService;
-import dev.atrium.core.auth.customjwt.CustomJwtProvider;
 import dev.atrium.core.auth.password.PasswordHasher;
-import dev.atrium.core.auth.password.UserpassProvider;
 import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.events.EventDispatcher;
-import dev.atrium.core.idp.IdTokenVerifier;
-import dev.atrium.core.idp.NonceLedger;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.lifecycle.Sweeper;
 import dev.atrium.core.redirect.RedirectLogin;
@@ -42,7 +26,6 @@ import dev.atrium.core.tokens.TokenService;
 import dev.atrium.server.config.AtriumConfig;
 import dev.atrium.server.delivery.BackgroundDeliveries;
 import dev.atrium.server.delivery.EdgeDelivery;
-import dev.atrium.server.delivery.FunctionWebhook;
 import dev.atrium.server.delivery.SignedEventSink;
 import dev.atrium.server.http.ClientAddresses;
 import dev.atrium.server.http.HttpServer;
@@ -50,19 +33,16 @@ import dev.atrium.server.http.admin.AdminServices;
 import dev.atrium.server.metrics.Meters;
 import dev.atrium.server.metrics.MicrometerTelemetry;
 import io.micrometer.core.instrument.FunctionCounter;
-import dev.atrium.server.outbound.IdpClient;
-import dev.atrium.server.outbound.JwksRetriever;
 import dev.atrium.server.outbound.Outbound;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.atrium.server.http.Router;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The composition root: the one place that calls {@code new} on implementations (design §6).
+ * The composition root: the one place that calls {@code new} on implementations (docs/architecture.md, Modules and the dependency rule).
  * {@link #start} opens the store, runs the first-start bootstrap, wires the services and starts
  * the web server; {@link #close} stops both.
  */
@@ -123,7 +103,8 @@ public final class Atrium implements AutoCloseable {
 
     private static Atrium start(AtriumConfig config, Clock clock, AtriumStore store, PrometheusMeterRegistry metrics,
                                 Outbound outbound) {
-        Telemetry telemetry = new MicrometerTelemetry(metrics);
+        ProviderRegistry providers = ProviderRegistry.installed();
+        Telemetry telemetry = new MicrometerTelemetry(metrics, providers.types());
         FirstStart.Outcome first = FirstStart.run(store, config.dataDir(), clock.instant());
         // With port 0 the URL is known only once bound; tests that use it wait for start() to return.
         AtomicReference<String> publicUrl = new AtomicReference<>(config.port() == 0 ? null : config.publicUrlFor(config.port()));
@@ -138,29 +119,21 @@ public final class Atrium implements AutoCloseable {
         FunctionCounter.builder("atrium.password.hash.rejections", hasher, PasswordHasher::refusals).register(metrics);
         Throttle throttle = new Throttle(telemetry, clock);
         BackgroundDeliveries deliveries = new BackgroundDeliveries(BACKGROUND_DELIVERIES);
-        JwksRetriever jwks = new JwksRetriever(outbound);
-        IdTokenVerifier idTokens = new IdTokenVerifier(clock, jwks, new NonceLedger(NonceLedger.DEFAULT_CAPACITY));
-        IdpClient idp = new IdpClient(outbound);
-        List<AuthProvider> providers = List.of(new AnonymousProvider(),
-                new UserpassProvider(store.userpass(), store.users(), hasher, throttle),
-                new ApiKeyProvider(store.apiKeys()),
-                new CustomJwtProvider(store.users(), clock, jwks),
-                new AppleProvider(store.users(), new AppleVerifier(idTokens)),
-                new GoogleProvider(store.users(), new GoogleVerifier(idTokens, idp)),
-                new FacebookProvider(store.users(), new FacebookVerifier(idp)),
-                new FunctionProvider(store.users(), new FunctionLogin(new FunctionWebhook(outbound, clock))));
-        AuthService auth = new AuthService(apps, providers, store.users(), store.sessions(), store.signups(), store.links(),
-                tokens, new GuestAdmission(telemetry, clock), throttle, telemetry, clock);
+        ProviderContext context = ProviderWiring.context(store, clock, throttle, hasher, outbound);
+        AuthService auth = new AuthService(apps, providers, context,
+                store.users(), store.sessions(), store.signups(), store.links(), tokens, new GuestAdmission(telemetry, clock),
+                throttle, telemetry, clock);
         SessionGate gate = new SessionGate(apps, store.users(), store.sessions(), tokens, clock);
-        AccountService accounts = new AccountService(apps, store.users(), store.sessions(), gate, tokens, telemetry, clock);
+        AccountService accounts = new AccountService(apps, providers, store.users(), store.sessions(), gate, tokens,
+                telemetry, clock);
         UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(outbound, clock),
                 store.users(), store.sessions(), throttle, deliveries, clock);
         ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
-        RedirectLogin redirects = new RedirectLogin(apps, auth, gate, store.redirectStates(),
-                List.of(new AppleWebSignIn(idp, clock), new GoogleWebSignIn(idp), new FacebookWebSignIn(idp)), throttle, clock);
         Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, apps, tokens, keys, store,
-                publicUrl::get, new ClientAddresses(config.trustedProxies()), admin(store, apps, keys, telemetry, clock), metrics,
-                config.http().metricsAccess(), redirects);
+                publicUrl::get, new ClientAddresses(config.trustedProxies()),
+                admin(store, providers, apps, keys, telemetry, clock), metrics,
+                config.http().metricsAccess(),
+                new RedirectLogin(apps, auth, gate, store.redirectStates(), providers, context, throttle, clock));
         WebServer server;
         try {
             server = HttpServer.start(config.host(), config.port(), config.http(), Router.build(services));
@@ -176,9 +149,10 @@ public final class Atrium implements AutoCloseable {
         return new Atrium(store, server, publicUrl.get(), first, lifecycle, hasher, deliveries, outbound, services);
     }
 
-    private static AdminServices admin(AtriumStore store, AppDirectory apps, KeyRing keys, Telemetry telemetry, Clock clock) {
+    private static AdminServices admin(AtriumStore store, ProviderRegistry providers, AppDirectory apps, KeyRing keys,
+                                       Telemetry telemetry, Clock clock) {
         return new AdminServices(new AdminTokens(store.adminTokens(), clock),
-                new AppAdmin(store.apps(), apps, store.signingKeys(), keys, clock),
+                new AppAdmin(store.apps(), providers, apps, store.signingKeys(), keys, clock),
                 new UserAdmin(apps, store.users(), store.userQueries(), store.sessions(), telemetry, clock),
                 new ServerKeys(apps, store.serverKeys(), clock),
                 new StatsService(apps, store.stats(), clock), store.events());
@@ -190,8 +164,8 @@ public final class Atrium implements AutoCloseable {
      * (every read goes to the store); running nodes see the changes within their cache-ttl.
      */
     public static AppAdmin appAdmin(AtriumStore store, Clock clock) {
-        return new AppAdmin(store.apps(), new AppDirectory(store.apps(), clock, Duration.ZERO), store.signingKeys(),
-                new KeyRing(store.signingKeys(), clock, Duration.ZERO), clock);
+        return new AppAdmin(store.apps(), ProviderRegistry.installed(), new AppDirectory(store.apps(), clock, Duration.ZERO),
+                store.signingKeys(), new KeyRing(store.signingKeys(), clock, Duration.ZERO), clock);
     }
 
     /** A sweeper over {@code store} reporting no metrics ({@code atrium sweep}, tests). */

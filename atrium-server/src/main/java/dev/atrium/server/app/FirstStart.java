@@ -15,7 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 
 /**
- * What the first {@code serve} on an empty store does (design §1 rule 8): create one app and an
+ * What the first {@code serve} on an empty store does (docs/architecture.md, Apps): create one app and an
  * admin token, written to {@code <data-dir>/admin-token} with mode 0600. Later starts, and nodes
  * that lose the race on a shared database, reuse the app the winner created.
  */

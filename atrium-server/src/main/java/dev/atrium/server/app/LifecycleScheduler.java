@@ -3,6 +3,7 @@ package dev.atrium.server.app;
 import dev.atrium.core.events.EventDispatcher;
 import dev.atrium.core.events.EventStore;
 import dev.atrium.core.lifecycle.SweepReport;
+import dev.atrium.core.lifecycle.SweepRequest;
 import dev.atrium.core.lifecycle.Sweeper;
 import dev.atrium.server.config.AtriumConfig;
 import java.lang.System.Logger.Level;
@@ -29,8 +30,8 @@ final class LifecycleScheduler implements AutoCloseable {
                        Clock clock) {
         if (!config.sweepInterval().isZero()) {
             every(config.sweepInterval(), "sweep", () -> {
-                List<SweepReport> reports = sweeper.sweep(null, null, config.sweepBatchSize(), config.sweepPause(), false,
-                        d -> Thread.sleep(d.toMillis()));
+                List<SweepReport> reports = sweeper.sweep(SweepRequest.everyApp(config.sweepBatchSize(),
+                        config.sweepPause()), d -> Thread.sleep(d.toMillis()));
                 reports.stream().filter(r -> r.guests() > 0).forEach(r -> LOG.log(Level.INFO, () ->
                         "swept " + r.guests() + " inactive guests of app " + r.appId() + " in " + r.batches()
                                 + " batches, " + r.took().toMillis() + " ms"));

@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code atrium admin-tokens create --name NAME}: a new admin token made on the store, like
@@ -24,11 +22,9 @@ final class AdminTokensCommand {
 
     @Command(name = "create", description = {"Create an admin token on the store and print it, once.",
         "For a lost first token: it works on the store directly, as migrate does."})
-    static final class Create implements Runnable {
+    static final class Create extends CliCommand {
         @Mixin
         ConfigOptions options;
-        @Spec
-        CommandSpec spec;
         @Option(names = "--name", required = true, description = "what the token is for (1..64 characters)")
         String name;
         @Option(names = "--output", paramLabel = "FILE", description = "write the token to FILE (mode 0600) instead of printing it")
@@ -41,11 +37,11 @@ final class AdminTokensCommand {
                 String what = "admin token " + created.token().id() + " (" + name + ")";
                 if (output != null) {
                     FirstStart.writeOwnerOnly(output.toAbsolutePath(), created.secret() + "\n");
-                    spec.commandLine().getOut().println(what + " written to " + output.toAbsolutePath() + " (mode 0600)");
+                    out().println(what + " written to " + output.toAbsolutePath() + " (mode 0600)");
                 } else {
                     // The secret alone on stdout, so T=$(atrium admin-tokens create --name x) works; the rest on stderr.
-                    spec.commandLine().getErr().println(what + ", shown only now:");
-                    spec.commandLine().getOut().println(created.secret());
+                    err().println(what + ", shown only now:");
+                    out().println(created.secret());
                 }
             }
         }

@@ -3,22 +3,14 @@ package dev.atrium.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** A command that only talks to a running server through the admin API. */
-abstract class ApiCommand implements Runnable {
+abstract class ApiCommand extends CliCommand {
     @Mixin
     AdminOptions admin;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "where the default admin-token file is (env ATRIUM_DATA_DIR, default ./atrium-data)")
     String dataDir;
-    @Spec
-    CommandSpec spec;
-
-    PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
 
     @Override
     public final void run() {
@@ -52,7 +44,7 @@ abstract class ApiCommand implements Runnable {
     }
 
     /** {@code /apps/<id>}, encoded. */
-    static String app(String appId) {
+    static String appPath(String appId) {
         return "/apps/" + AdminClient.seg(appId);
     }
 }

@@ -7,6 +7,7 @@ import dev.atrium.core.store.AtriumStore;
 import java.time.Instant;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -60,20 +61,20 @@ final class AppsCommand {
 
     @Command(name = "get", description = "An app with its settings and providers (admin API).")
     static final class Get extends ApiCommand {
-        @Option(names = "--app", required = true, description = "app id")
-        String appId;
+        @Mixin
+        AppOption app;
 
         @Override
         void call(AdminClient api) {
-            JsonNode app = api.get(app(appId));
-            print(app, () -> {
-                new Table("FIELD", "VALUE").row("id", app.get("id")).row("name", app.get("name"))
-                        .row("created", app.get("created_at")).print(out());
+            JsonNode found = api.get(appPath(app.id));
+            print(found, () -> {
+                new Table("FIELD", "VALUE").row("id", found.get("id")).row("name", found.get("name"))
+                        .row("created", found.get("created_at")).print(out());
                 out().println();
-                AppsSettings.table(app.path("settings")).print(out());
+                AppsSettings.table(found.path("settings")).print(out());
                 out().println();
                 Table providers = new Table("PROVIDER", "ENABLED");
-                api.get(app(appId) + "/providers").forEach(p -> providers.row(p.get("type"), p.get("enabled")));
+                api.get(appPath(app.id) + "/providers").forEach(p -> providers.row(p.get("type"), p.get("enabled")));
                 providers.print(out());
             });
         }

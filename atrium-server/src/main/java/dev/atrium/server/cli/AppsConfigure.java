@@ -15,20 +15,20 @@ import picocli.CommandLine.Option;
 final class AppsConfigure extends StoreOrApi {
     @Mixin
     SettingsOptions settings;
-    @Option(names = "--app", required = true)
-    String appId;
+    @Mixin
+    AppOption app;
 
     @Override
     void remote(AdminClient api) {
-        JsonNode next = api.send("PATCH", ApiCommand.app(appId) + "/settings", settings.patch());
-        print(next, () -> out().println("settings of app " + appId + ": "
+        JsonNode next = api.send("PATCH", ApiCommand.appPath(app.id) + "/settings", settings.patch());
+        print(next, () -> out().println("settings of app " + app.id + ": "
                 + next.properties().stream().map(e -> e.getKey() + "=" + Table.text(e.getValue())).toList()));
     }
 
     @Override
     void local(AtriumStore store) {
-        AppSettings next = appAdmin(store, appId).patchSettings(appId, settings.patch());
-        out().println("settings of app " + appId + ": " + next.toMap().keySet().stream()
+        AppSettings next = appAdmin(store, app.id).patchSettings(app.id, settings.patch());
+        out().println("settings of app " + app.id + ": " + next.toMap().keySet().stream()
                 .map(k -> k + "=" + (k.equals("webhook_secret") ? "***" : next.toMap().get(k))).toList());
     }
 }

@@ -8,16 +8,16 @@ import picocli.CommandLine.Option;
 /** {@code atrium apps settings --app ID [changes]}: show an app's settings, or change some, through the admin API. */
 @Command(name = "settings", description = "Show an app's settings; with options, change those (admin API).")
 final class AppsSettings extends ApiCommand {
-    @Option(names = "--app", required = true, description = "app id")
-    String appId;
+    @Mixin
+    AppOption app;
     @Mixin
     SettingsOptions changes;
 
     @Override
     void call(AdminClient api) {
         var patch = changes.patch();
-        JsonNode settings = patch.isEmpty() ? api.get(app(appId)).path("settings")
-                : api.send("PATCH", app(appId) + "/settings", patch);
+        JsonNode settings = patch.isEmpty() ? api.get(appPath(app.id)).path("settings")
+                : api.send("PATCH", appPath(app.id) + "/settings", patch);
         print(settings, () -> table(settings).print(out()));
     }
 

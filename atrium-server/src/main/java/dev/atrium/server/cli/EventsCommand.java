@@ -13,11 +13,9 @@ import picocli.CommandLine.Option;
 final class EventsCommand {
 
     @Command(name = "list", description = "Recent events, newest first, with their delivery state.")
-    static final class ListEvents implements Runnable {
+    static final class ListEvents extends CliCommand {
         @Mixin
         ConfigOptions options;
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
         @Option(names = "--app", description = "only this app")
         String appId;
         @Option(names = "--limit", description = "how many (default 50)")
@@ -25,7 +23,7 @@ final class EventsCommand {
 
         @Override
         public void run() {
-            var out = spec.commandLine().getOut();
+            var out = out();
             try (AtriumStore store = Stores.open(options.load())) {
                 out.printf("%-10s %-13s %-24s %-14s %-24s %-9s %s%n", "ID", "TYPE", "USER", "DETAIL", "AT", "STATE", "ATTEMPTS/ERROR");
                 for (UserEvent e : store.events().recent(appId, Math.max(1, Math.min(limit, 10_000)))) {

@@ -3,6 +3,7 @@ package dev.atrium.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.core.store.AtriumStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,36 +17,36 @@ final class KeysCommand {
 
     @Command(name = "rotate", description = "Make a new signing key active; the old one keeps verifying until its tokens expire.")
     static final class Rotate extends StoreOrApi {
-        @Option(names = "--app", required = true, description = "app id")
-        String appId;
+        @Mixin
+        AppOption app;
         @Option(names = "--alg", description = "ES256 (what new apps sign with) or EdDSA (faster, but many JWT libraries lack it); default: keep the app's")
         String alg;
 
         @Override
         void remote(AdminClient api) {
-            JsonNode key = api.send("POST", ApiCommand.app(appId) + "/signing_keys/rotate",
+            JsonNode key = api.send("POST", ApiCommand.appPath(app.id) + "/signing_keys/rotate",
                     alg == null ? null : java.util.Map.of("alg", alg));
             print(key, () -> done(key.path("kid").asText()));
         }
 
         @Override
         void local(AtriumStore store) {
-            done(appAdmin(store, appId).rotate(appId, alg).kid());
+            done(appAdmin(store, app.id).rotate(app.id, alg).kid());
         }
 
         private void done(String kid) {
-            out().println("new signing key " + kid + " for app " + appId + " (running nodes switch within their cache-ttl)");
+            out().println("new signing key " + kid + " for app " + app.id + " (running nodes switch within their cache-ttl)");
         }
     }
 
     @Command(name = "list", description = "The app's signing keys, public part only (admin API).")
     static final class ListKeys extends ApiCommand {
-        @Option(names = "--app", required = true, description = "app id")
-        String appId;
+        @Mixin
+        AppOption app;
 
         @Override
         void call(AdminClient api) {
-            JsonNode keys = api.get(app(appId) + "/signing_keys");
+            JsonNode keys = api.get(appPath(app.id) + "/signing_keys");
             print(keys, () -> {
                 Table t = new Table("KID", "ALG", "STATE", "CREATED", "RETIRED");
                 keys.forEach(k -> t.row(k.get("kid"), k.get("alg"), k.get("state"), k.get("created_at"), k.get("retired_at")));

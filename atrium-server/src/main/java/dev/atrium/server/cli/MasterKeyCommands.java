@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code atrium keys new-master-key|rewrap|reset-after-lost-master-key}: the master key that
@@ -25,15 +23,10 @@ final class MasterKeyCommands {
     private MasterKeyCommands() {}
 
     /** What every command here shares: the configuration and the output. */
-    abstract static class Base implements Runnable {
+    abstract static class Base extends CliCommand {
         @Mixin
         ConfigOptions options;
-        @Spec
-        CommandSpec spec;
 
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
     }
 
     @Command(name = "new-master-key", description = {"Write a new master key file: the current master key's keys plus a new",

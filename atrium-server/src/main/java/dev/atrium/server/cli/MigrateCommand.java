@@ -8,15 +8,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code atrium migrate}: applies pending schema migrations and exits (serve does it too). */
 @Command(name = "migrate", description = "Apply pending schema migrations.")
-final class MigrateCommand implements Runnable {
+final class MigrateCommand extends CliCommand {
     @Mixin
     ConfigOptions options;
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
 
     @Override
     public void run() {

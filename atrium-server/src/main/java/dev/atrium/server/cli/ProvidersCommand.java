@@ -1,11 +1,12 @@
 package dev.atrium.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atrium.core.admin.AppAdmin;
+import dev.atrium.core.auth.ProviderRegistry;
 import dev.atrium.core.store.AtriumStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,10 +19,10 @@ import picocli.CommandLine.Parameters;
         subcommands = {ProvidersCommand.Enable.class, ProvidersCommand.Disable.class})
 final class ProvidersCommand {
     abstract static class Toggle extends StoreOrApi {
-        @Option(names = "--app", required = true, description = "app id")
-        String appId;
-        @Parameters(index = "0", paramLabel = "PROVIDER", description = "anon-user, local-userpass, api-key, custom-token, "
-                + "oauth2-apple, oauth2-google, oauth2-facebook or custom-function")
+        @Mixin
+        AppOption app;
+        @Parameters(index = "0", paramLabel = "PROVIDER", completionCandidates = Installed.class,
+                description = "an installed provider: ${COMPLETION-CANDIDATES}")
         String type;
         @Option(names = "--settings", paramLabel = "JSON",
                 description = "provider configuration as a JSON object, replacing the current one (see README)")
@@ -39,8 +40,9 @@ final class ProvidersCommand {
 
         @Override
         public void run() {
-            if (!AppAdmin.PROVIDERS.contains(type)) { // before the app: the first mistake named is the typo
-                throw new AtriumCommand.CommandFailure("unknown provider '" + type + "' (known: " + AppAdmin.PROVIDERS + ")");
+            ProviderRegistry installed = ProviderRegistry.installed();
+            if (installed.find(type).isEmpty()) { // before the app: the first mistake named is the typo
+                throw new AtriumCommand.CommandFailure("unknown provider '" + type + "' (known: " + installed.types() + ")");
             }
             super.run();
         }
@@ -52,18 +54,26 @@ final class ProvidersCommand {
             if (settings != null) {
                 body.put("config", parseSettings());
             }
-            JsonNode p = api.send("PUT", ApiCommand.app(appId) + "/providers/" + AdminClient.seg(type), body);
+            JsonNode p = api.send("PUT", ApiCommand.appPath(app.id) + "/providers/" + AdminClient.seg(type), body);
             print(p, this::done);
         }
 
         @Override
         void local(AtriumStore store) {
-            appAdmin(store, appId).configure(appId, type, enabled(), settings == null ? null : parseSettings());
+            appAdmin(store, app.id).configure(app.id, type, enabled(), settings == null ? null : parseSettings());
             done();
         }
 
         private void done() {
-            out().println(type + " " + (enabled() ? "enabled" : "disabled") + " for app " + appId);
+            out().println(type + " " + (enabled() ? "enabled" : "disabled") + " for app " + app.id);
+        }
+    }
+
+    /** The installed provider types, for the help text. */
+    static final class Installed implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ProviderRegistry.installed().types().iterator();
         }
     }
 

@@ -10,15 +10,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code atrium serve}: runs the server until interrupted. */
 @Command(name = "serve", description = "Start the server (SQLite under ./atrium-data by default).")
-final class ServeCommand implements Runnable {
+final class ServeCommand extends CliCommand {
     @Mixin
     ConfigOptions options;
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
 
     @Override
     public void run() {

@@ -36,7 +36,7 @@ final class SettingsOptions {
     Integer networkRate;
     @Option(names = "--webhook-url", description = "where lifecycle events are POSTed ('' to stop)")
     String webhookUrl;
-    @Option(names = "--webhook-secret", description = "HMAC-SHA256 key of X-Atrium-Signature")
+    @Option(names = "--webhook-secret", description = "signs every event (Standard Webhooks: whsec_<base64 of 24..64 bytes>)")
     String webhookSecret;
     @Option(names = "--allowed-origins", paramLabel = "ORIGINS", description = "browser origins that may call the client "
             + "API (CORS), comma-separated, e.g. 'https://blog.example,https://*.example.com'; '*' any (default), '' none")

@@ -3,19 +3,20 @@ package dev.atrium.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code atrium stats --app ID}: users by kind, then guest sign-ups, conversions and sweeps per hour (admin API). */
 @Command(name = "stats", description = "Users by kind; guest sign-ups, conversions and sweeps per hour (admin API).")
 final class StatsCommand extends ApiCommand {
-    @Option(names = "--app", required = true, description = "app id")
-    String appId;
+    @Mixin
+    AppOption app;
     @Option(names = "--hours", description = "hours of history, 1..720 (default 48; at most event-retention back)")
     Integer hours;
 
     @Override
     void call(AdminClient api) {
-        JsonNode s = api.get(app(appId) + "/stats", Collections.singletonMap("hours", hours));
+        JsonNode s = api.get(appPath(app.id) + "/stats", Collections.singletonMap("hours", hours));
         print(s, () -> {
             JsonNode users = s.path("users");
             new Table("USERS", "COUNT").row("total", users.get("total")).row("anonymous", users.get("anonymous"))

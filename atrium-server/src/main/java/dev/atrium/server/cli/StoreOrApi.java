@@ -5,27 +5,18 @@ import dev.atrium.core.admin.AppAdmin;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.app.Stores;
-import java.io.PrintWriter;
 import java.time.Clock;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * A command that works on the store directly (no server needed, e.g. before the first start), or on the
  * admin API of a running server when {@code --url} or {@code ATRIUM_URL} is given.
  */
-abstract class StoreOrApi implements Runnable {
+abstract class StoreOrApi extends CliCommand {
     @Mixin
     ConfigOptions options;
     @Mixin
     AdminOptions admin;
-    @Spec
-    CommandSpec spec;
-
-    PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
 
     @Override
     public void run() {

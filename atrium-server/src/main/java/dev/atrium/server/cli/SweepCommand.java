@@ -1,6 +1,7 @@
 package dev.atrium.server.cli;
 
 import dev.atrium.core.lifecycle.SweepReport;
+import dev.atrium.core.lifecycle.SweepRequest;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.app.Stores;
@@ -13,11 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code atrium sweep}: deletes (or with --dry-run counts) guests inactive past their app's period. */
 @Command(name = "sweep", description = "Delete guests inactive longer than the app's inactivity period (default 90d).")
-final class SweepCommand implements Runnable {
+final class SweepCommand extends CliCommand {
     @Mixin
     ConfigOptions options;
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
     @Option(names = "--app", description = "only this app (default: every app)")
     String appId;
     @Option(names = "--dry-run", description = "count and show what would be deleted; delete nothing")
@@ -38,10 +37,10 @@ final class SweepCommand implements Runnable {
         }
         Duration between = pause != null ? Durations.parse(pause) : config.lifecycle().sweepPause();
         Duration older = olderThan == null ? null : Durations.parse(olderThan);
-        var out = spec.commandLine().getOut();
+        var out = out();
         try (AtriumStore store = Stores.open(config)) {
-            var reports = Atrium.sweeper(store, Clock.systemUTC()).sweep(appId, older, batch, between,
-                    dryRun, d -> Thread.sleep(d.toMillis()));
+            var reports = Atrium.sweeper(store, Clock.systemUTC()).sweep(new SweepRequest(appId, older, batch,
+                    between, dryRun ? SweepRequest.Mode.DRY_RUN : SweepRequest.Mode.DELETE), d -> Thread.sleep(d.toMillis()));
             if (appId != null && reports.isEmpty()) {
                 throw new AtriumCommand.CommandFailure("no app with id '" + appId + "'");
             }

@@ -12,13 +12,13 @@ final class UserActions {
     private UserActions() {}
 
     abstract static class OnUser extends ApiCommand {
-        @Option(names = "--app", required = true, description = "app id")
-        String appId;
+        @Mixin
+        AppOption app;
         @Parameters(index = "0", paramLabel = "USER", description = "user id")
         String userId;
 
         String user() {
-            return app(appId) + "/users/" + AdminClient.seg(userId);
+            return appPath(app.id) + "/users/" + AdminClient.seg(userId);
         }
     }
 
@@ -60,8 +60,8 @@ final class UserActions {
 
     @Command(name = "bulk-delete", description = "Delete every user matching the filters; without --yes only count them.")
     static final class BulkDelete extends ApiCommand {
-        @Option(names = "--app", required = true, description = "app id")
-        String appId;
+        @Mixin
+        AppOption app;
         @Mixin
         UserFilterOptions filter;
         @Option(names = "--yes", description = "really delete (default: a dry run that counts)")
@@ -74,10 +74,10 @@ final class UserActions {
             Map<String, Object> body = filter.values();
             body.put("dry_run", !yes);
             body.put("all", all);
-            JsonNode r = api.send("POST", app(appId) + "/users/bulk-delete", body);
+            JsonNode r = api.send("POST", appPath(app.id) + "/users/bulk-delete", body);
             long n = r.path("count").asLong();
-            print(r, () -> out().println(yes ? "deleted " + n + " users of app " + appId
-                    : "would delete " + n + " users of app " + appId + " (dry run; add --yes to delete them)"));
+            print(r, () -> out().println(yes ? "deleted " + n + " users of app " + app.id
+                    : "would delete " + n + " users of app " + app.id + " (dry run; add --yes to delete them)"));
         }
     }
 }

@@ -15,8 +15,8 @@ final class UsersCommand {
 
     @Command(name = "list", description = "Users, oldest first, one page at a time (--cursor for the next).")
     static final class ListUsers extends ApiCommand {
-        @Option(names = "--app", required = true, description = "app id")
-        String appId;
+        @Mixin
+        AppOption app;
         @Mixin
         UserFilterOptions filter;
         @Option(names = "--limit", description = "page size, 1..500 (default 50)")
@@ -29,7 +29,7 @@ final class UsersCommand {
             Map<String, Object> query = filter.values();
             query.put("limit", limit);
             query.put("cursor", cursor);
-            JsonNode page = api.get(app(appId) + "/users", query);
+            JsonNode page = api.get(appPath(app.id) + "/users", query);
             print(page, () -> {
                 Table t = new Table("ID", "KIND", "PROVIDERS", "DISABLED", "CREATED", "LAST ACTIVE");
                 for (JsonNode u : page.path("users")) {
@@ -44,14 +44,14 @@ final class UsersCommand {
 
     @Command(name = "get", description = "A user with its identities and sessions.")
     static final class Get extends ApiCommand {
-        @Option(names = "--app", required = true, description = "app id")
-        String appId;
+        @Mixin
+        AppOption app;
         @Parameters(index = "0", paramLabel = "USER", description = "user id")
         String userId;
 
         @Override
         void call(AdminClient api) {
-            JsonNode u = api.get(app(appId) + "/users/" + AdminClient.seg(userId));
+            JsonNode u = api.get(appPath(app.id) + "/users/" + AdminClient.seg(userId));
             print(u, () -> describe(out(), u));
         }
     }

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param host the address to bind (default 127.0.0.1: nothing is exposed until asked)
  * @param port the port to bind; 0 picks a free one (tests)
  * @param publicUrl the externally reachable base URL, returned as {@code hostname} by location
- *     (spec §3) and used in token issuers; null means {@code http://host:port}
+ *     (docs/client-api.md, Location) and used in token issuers; null means {@code http://host:port}
  * @param dataDir where the SQLite file, the admin token and (by default) the master key live; 0700
  * @param storeUrl {@code sqlite:<file>} or {@code postgresql://…}; null means SQLite under dataDir
  * @param storePoolSize database connections
@@ -22,7 +22,7 @@ import java.time.Duration;
  * @param cacheTtl how long apps, providers and keys are cached: the bound on how long a change
  *     made elsewhere (CLI, another node) takes to be in force here
  * @param hashing Argon2id parameters for email/password accounts
- * @param trustedProxies CIDRs whose {@code X-Forwarded-For} is believed (design §1 rule 9); empty = none
+ * @param trustedProxies CIDRs whose {@code X-Forwarded-For} is believed (docs/architecture.md, Abuse); empty = none
  * @param lifecycle the sweeper's and the event outbox's schedule
  * @param masterKeyFile the master key that encrypts the store's secrets (AES-256-GCM keys, JSON); null
  *     means {@code <dataDir>/master.key}, made at first start when the store has no secret yet

@@ -200,7 +200,7 @@ public final class ConfigLoader {
             } catch (IllegalArgumentException ignored) {
                 // reported below
             }
-            problems.add(key + ": '" + s + "' must be scheme://host[:port] with http or https and no path (spec §3)");
+            problems.add(key + ": '" + s + "' must be scheme://host[:port] with http or https and no path (docs/client-api.md, Location)");
             return null;
         }
 

@@ -48,10 +48,11 @@ public final class EdgeDelivery implements TokenDelivery {
 
     @Override
     public ResetDecision callReset(String appId, UserpassSettings settings, String email, String token, String tokenId,
-                                   JsonNode arguments) {
-        JsonNode answer = webhook.post(url(settings.delivery(), UserpassSettings.WEBHOOK_URL), secret(settings),
-                Map.of("type", "reset_function", "app_id", appId, "email", email, "token", token, "tokenId", tokenId,
-                        "arguments", arguments));
+                                   Object arguments) {
+        Map<String, Object> payload = new java.util.LinkedHashMap<>(Map.of("type", "reset_function", "app_id", appId,
+                "email", email, "token", token, "tokenId", tokenId));
+        payload.put("arguments", arguments); // null when the client sent none: "arguments": null, as before
+        JsonNode answer = webhook.post(url(settings.delivery(), UserpassSettings.WEBHOOK_URL), secret(settings), payload);
         return switch (answer.path("status").asText("")) {
             case "success" -> ResetDecision.SUCCESS;
             case "pending" -> ResetDecision.PENDING;

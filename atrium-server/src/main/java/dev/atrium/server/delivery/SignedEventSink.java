@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * POSTs lifecycle events to an app's webhook through {@link Outbound} (its answer cap, deadline,
- * no redirects), signed ({@link WebhookSignature}), with {@code X-Atrium-Delivery: evt_<seq>} to
- * drop duplicates (delivery is at least once) and {@code X-Atrium-Event: <type>}. Any 2xx is
+ * no redirects), signed ({@link WebhookSignature}) with the event's {@code evt_<seq>} as the
+ * message id, the same on every retry, to drop duplicates by (delivery is at least once), and
+ * {@code X-Atrium-Event: <type>}. Unsigned when the app has no secret. Any 2xx is
  * accepted; the failure text is kept as the event's {@code last_error}, which only the admin API shows.
  */
 public final class SignedEventSink implements EventSink {
@@ -30,12 +31,9 @@ public final class SignedEventSink implements EventSink {
     @Override
     public void deliver(String url, String secret, UserEvent event) throws DeliveryException {
         byte[] body = body(event);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Atrium-Delivery", event.deliveryId());
+        Map<String, String> headers = new LinkedHashMap<>(
+                WebhookSignature.headers(secret, event.deliveryId(), clock.instant().getEpochSecond(), body));
         headers.put("X-Atrium-Event", event.type());
-        if (secret != null && !secret.isEmpty()) {
-            headers.put(WebhookSignature.HEADER, WebhookSignature.header(secret, clock.instant().getEpochSecond(), body));
-        }
         try {
             Outbound.Answer answer = outbound.post(url, headers, body, AnswerLimit.WEBHOOK);
             if (!answer.ok()) {

@@ -31,10 +31,11 @@ public final class Webhook {
     /** The parsed answer ({@code {}} when empty or not JSON). */
     JsonNode post(String url, String secret, Map<String, Object> payload) {
         byte[] body = bytes(payload);
-        String signature = WebhookSignature.header(secret, clock.instant().getEpochSecond(), body);
+        Map<String, String> headers = WebhookSignature.headers(secret, WebhookSignature.newMessageId(),
+                clock.instant().getEpochSecond(), body);
         Outbound.Answer answer;
         try {
-            answer = outbound.post(url, Map.of(WebhookSignature.HEADER, signature), body, AnswerLimit.WEBHOOK);
+            answer = outbound.post(url, headers, body, AnswerLimit.WEBHOOK);
         } catch (OutboundException e) {
             throw new AuthException(ErrorCode.DeliveryFailed, "webhook " + e.failure() + ": " + e.getMessage());
         }

@@ -9,7 +9,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
 
-/** User API keys (spec §5), under the caller's refresh token (checked by {@link Callers}). */
+/** User API keys (docs/client-api.md, User and session routes), under the caller's refresh token (checked by {@link Callers}). */
 final class ApiKeyEndpoints {
     static final String KEYS = ApiPaths.AUTH + "/api_keys";
     static final String KEY = KEYS + "/{keyId}";

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Who is calling, for admission limits (design §1 rule 9). The peer address is believed; its
+ * Who is calling, for admission limits (docs/architecture.md, Abuse). The peer address is believed; its
  * {@code X-Forwarded-For} only when the peer is a trusted proxy, and then the chain is walked from
  * the right, skipping trusted proxies, to the first address a client could not have forged.
  * The key is the address for IPv4 and its /64 for IPv6 (one host holds a whole /64).

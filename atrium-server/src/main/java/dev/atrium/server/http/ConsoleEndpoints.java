@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The web console (design §2): static files from the classpath folder {@code console/}, served
+ * The web console (docs/architecture.md, Surfaces): static files from the classpath folder {@code console/}, served
  * at {@code /console/}. The console is a client of the admin API like the CLI; it holds no secret
  * and the server gives it nothing but files.
  *

@@ -7,7 +7,7 @@ import dev.atrium.core.kernel.ObjectIds;
 import java.util.Locale;
 
 /**
- * The device id of a login body, {@code options.device.deviceId} (spec §4): realm-web sends an
+ * The device id of a login body, {@code options.device.deviceId} (docs/client-api.md, Login and linking): realm-web sends an
  * EJSON {@code {"$oid": "…"}} after its first login, other clients a plain string or nothing.
  * Every other {@code options.device} field is informative and ignored, known or not.
  */

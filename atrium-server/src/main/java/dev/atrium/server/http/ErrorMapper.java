@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The only place that turns a failure into an HTTP response, and the only code → status table
- * (spec §8: 401 is the status with client behaviour attached; the rest are the recommended ones).
+ * (docs/client-api.md, Errors: 401 is the status with client behaviour attached; the rest are the recommended ones).
  * Every error is logged once with its request id; a 5xx with its stack trace, but for a refusal
  * to retry later (ServerBusy under a flood is expected, not a fault: one line each).
  *

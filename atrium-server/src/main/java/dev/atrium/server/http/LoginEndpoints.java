@@ -10,7 +10,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.function.Supplier;
 
-/** App-scoped client routes: location (spec §3) and login/link for every provider (spec §4). */
+/** App-scoped client routes: location (docs/client-api.md, Location) and login/link for every provider (docs/client-api.md, Login and linking). */
 final class LoginEndpoints {
     static final String LOCATION = ApiPaths.APP + "/{appId}/location";
     static final String LOGIN = ApiPaths.APP + "/{appId}/auth/providers/{provider}/login";
@@ -49,7 +49,7 @@ final class LoginEndpoints {
         boolean link = req.query().first("link").map("true"::equalsIgnoreCase).orElse(false);
         String clientKey = clients.key(req);
         Responses.json(res, 200, link
-                ? auth.link(appId, provider, body, callers.access(req), clientKey)
-                : auth.login(appId, provider, body, deviceId, clientKey));
+                ? auth.link(appId, provider, JsonFields.of(body), callers.access(req), clientKey)
+                : auth.login(appId, provider, JsonFields.of(body), deviceId, clientKey));
     }
 }

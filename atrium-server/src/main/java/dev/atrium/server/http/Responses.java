@@ -10,13 +10,13 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * Writes response bodies. JSON goes out with {@code Content-Type: application/json} exactly: core
- * parses error bodies only under that exact value (spec §8). Empty successes are 204 with neither
- * body nor Content-Type, the one empty form realm-web accepts (spec §2).
+ * parses error bodies only under that exact value (docs/client-api.md, Errors). Empty successes are 204 with neither
+ * body nor Content-Type, the one empty form realm-web accepts (docs/client-api.md, Conventions).
  */
 public final class Responses {
     /**
      * Wire JSON: record components in snake_case, nulls omitted. A component that starts with an
-     * underscore is written as is ({@code _id} of API keys, spec §5), which SNAKE_CASE would strip.
+     * underscore is written as is ({@code _id} of API keys, docs/client-api.md, User and session routes), which SNAKE_CASE would strip.
      */
     public static final ObjectMapper WIRE = JsonMapper.builder()
             .propertyNamingStrategy(new PropertyNamingStrategies.NamingBase() {

@@ -7,7 +7,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * User-scoped client routes (spec §5): no app id in the path, the bearer token names the app.
+ * User-scoped client routes (docs/client-api.md, User and session routes): no app id in the path, the bearer token names the app.
  * Bodies are ignored: core sends {@code Content-Type: application/json} with empty bodies.
  */
 final class SessionEndpoints {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Token verification for resource servers (design §2): the app's JWKS (active and retired public
+ * Token verification for resource servers (docs/architecture.md, Surfaces): the app's JWKS (active and retired public
  * keys) and an OpenID-style discovery document whose {@code issuer} equals the tokens' {@code iss}
  * and whose {@code id_token_signing_alg_values_supported} names the algorithms of those keys.
  */

@@ -2,17 +2,22 @@ package dev.atrium.server.metrics;
 
 import dev.atrium.core.kernel.Telemetry;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
+import java.util.Set;
 
 /**
  * The domain's {@link Telemetry} as Micrometer counters, named for Prometheus
- * ({@code atrium_logins_total{provider,outcome}} and so on). Tag values are bounded: providers and
- * error codes are closed sets, reasons four words.
+ * ({@code atrium_logins_total{provider,outcome}} and so on). Tag values are bounded: providers (the
+ * installed ones) and error codes are closed sets, reasons four words.
  */
 public final class MicrometerTelemetry implements Telemetry {
     private final MeterRegistry registry;
+    private final Set<String> providers;
 
-    public MicrometerTelemetry(MeterRegistry registry) {
+    /** {@code providers}: the installed provider types, the only ones that become a tag value. */
+    public MicrometerTelemetry(MeterRegistry registry, Collection<String> providers) {
         this.registry = registry;
+        this.providers = Set.copyOf(providers);
     }
 
     @Override
@@ -56,12 +61,8 @@ public final class MicrometerTelemetry implements Telemetry {
         registry.counter("atrium.sweeper.rows").increment(rows);
     }
 
-    /** A client may send any provider name; only known ones become a tag value. */
-    private static String bounded(String provider) {
-        return switch (provider) {
-            case "anon-user", "local-userpass", "api-key", "custom-token", "oauth2-apple", "oauth2-google", "oauth2-facebook",
-                 "custom-function" -> provider;
-            default -> "other";
-        };
+    /** A client may send any provider name; only installed ones become a tag value. */
+    private String bounded(String provider) {
+        return providers.contains(provider) ? provider : "other";
     }
 }

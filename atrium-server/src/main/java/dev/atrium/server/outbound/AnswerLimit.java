@@ -7,13 +7,10 @@ package dev.atrium.server.outbound;
 public enum AnswerLimit {
     /** Webhooks answer a status and at most a small JSON ({@code {"status":"success"}}). */
     WEBHOOK(64 * 1024),
-    /**
-     * An identity provider's JSON answer (Google's token endpoint, the Graph API) or an app's
-     * custom-function: a few KiB of tokens and profile fields.
-     */
-    IDENTITY_PROVIDER(64 * 1024),
     /** A JSON Web Key Set: a few keys with certificate chains are tens of KiB; 512 KiB leaves room. */
     JWKS(512 * 1024),
+    /** An identity provider's API answer to a login provider (a token endpoint's JSON, a profile). */
+    PROVIDER(256 * 1024),
     /** Everything an SMTP server says during one session (greeting, capabilities, replies). */
     SMTP(64 * 1024);
 

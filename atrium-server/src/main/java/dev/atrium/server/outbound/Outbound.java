@@ -5,7 +5,6 @@ import dev.atrium.server.outbound.OutboundException.Failure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
@@ -16,7 +15,6 @@ import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -25,10 +23,8 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -111,9 +107,15 @@ public final class Outbound implements AutoCloseable {
 
     /** POSTs {@code json} with {@code headers}; the answer is read up to {@code limit}. */
     public Answer post(String url, Map<String, String> headers, byte[] json, AnswerLimit limit) throws OutboundException {
+        return post(url, headers, ContentType.APPLICATION_JSON, json, limit);
+    }
+
+    /** POSTs {@code body} of {@code contentType} with {@code headers}; the answer is read up to {@code limit}. */
+    public Answer post(String url, Map<String, String> headers, ContentType contentType, byte[] body, AnswerLimit limit)
+            throws OutboundException {
         HttpPost post = new HttpPost(checked(url));
         headers.forEach(post::setHeader);
-        post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
+        post.setEntity(new ByteArrayEntity(body, contentType));
         return exchange(post, limit);
     }
 
@@ -127,14 +129,6 @@ public final class Outbound implements AutoCloseable {
         HttpGet get = new HttpGet(checked(url));
         headers.forEach(get::setHeader);
         return exchange(get, limit);
-    }
-
-    /** POSTs {@code form} URL-encoded ({@code application/x-www-form-urlencoded}); the answer is read up to {@code limit}. */
-    public Answer postForm(String url, Map<String, String> form, AnswerLimit limit) throws OutboundException {
-        HttpPost post = new HttpPost(checked(url));
-        post.setEntity(new UrlEncodedFormEntity(form.entrySet().stream()
-                .map(e -> (NameValuePair) new BasicNameValuePair(e.getKey(), e.getValue())).toList(), StandardCharsets.UTF_8));
-        return exchange(post, limit);
     }
 
     /** Sockets for one SMTP session: the deadline starts now; close it when the session ends. */

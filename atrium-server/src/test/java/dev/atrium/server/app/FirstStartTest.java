@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Zero-config start (design §1 rule 8): one app and an admin token on first start, reused after. */
+/** Zero-config start (docs/architecture.md, Apps): one app and an admin token on first start, reused after. */
 class FirstStartTest {
     @TempDir
     Path dir;

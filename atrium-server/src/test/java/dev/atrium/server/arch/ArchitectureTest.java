@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rule of design §6, stated once and checked on every build. */
+/** The dependency rule of docs/architecture.md, Modules and the dependency rule, stated once and checked on every build. */
 class ArchitectureTest {
     static JavaClasses main;
 
@@ -87,8 +87,10 @@ class ArchitectureTest {
     @Test
     void onlyTheSessionGateMakesCallers() {
         Set<String> callers = Set.of("dev.atrium.core.auth.AccessCaller", "dev.atrium.core.auth.RefreshCaller");
-        noClasses().that().doNotHaveFullyQualifiedName("dev.atrium.core.auth.SessionGate")
-                .should(new ArchCondition<>("make an AccessCaller or RefreshCaller") {
+        // classes().should(…) with violated events: under noClasses() a condition's events are inverted,
+        // and violated ones would then never fail the rule.
+        ArchRuleDefinition.classes().that().doNotHaveFullyQualifiedName("dev.atrium.core.auth.SessionGate")
+                .should(new ArchCondition<>("not make an AccessCaller or RefreshCaller") {
                     @Override
                     public void check(com.tngtech.archunit.core.domain.JavaClass c, ConditionEvents events) {
                         for (JavaConstructorCall call : c.getConstructorCallsFromSelf()) {
@@ -108,6 +110,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void authReadsRequestsAsRequestFieldsNotJsonTrees() {
+        noClasses().that().resideInAPackage("dev.atrium.core.auth..")
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml..")
+                .because("providers read typed credentials from RequestFields; the JSON library is the edge's")
+                .check(main);
+    }
+
+    @Test
     void whatTheExternalIdentityProvidersShareKnowsNoProviderAndNoService() {
         noClasses().that().resideInAPackage("dev.atrium.core.idp..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.atrium.core.auth..", "dev.atrium.core.apps..",
@@ -117,10 +127,46 @@ class ArchitectureTest {
     }
 
     @Test
+    void aProviderIsReachedOnlyThroughTheRegistry() {
+        ArchRuleDefinition.classes().should(new ArchCondition<>("not use a provider's plug-in class from outside its package") {
+            @Override
+            public void check(com.tngtech.archunit.core.domain.JavaClass c, ConditionEvents events) {
+                for (var d : c.getDirectDependenciesFromSelf()) {
+                    var target = d.getTargetClass();
+                    if (target.isAssignableTo("dev.atrium.core.auth.AuthProvider") && !target.isInterface()
+                            && !target.getPackageName().equals(c.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        }).because("the provider registry (ServiceLoader) installs providers, so nothing else may depend on one: "
+                        + "its wire name constant is the one thing others may use (docs/providers.md)")
+                .check(main);
+    }
+
+    @Test
+    void everyProviderClassIsListedInTheServiceFile() throws java.io.IOException {
+        Set<String> listed = new java.util.TreeSet<>();
+        var files = ArchitectureTest.class.getClassLoader().getResources("META-INF/services/dev.atrium.core.auth.AuthProvider");
+        while (files.hasMoreElements()) {
+            try (var in = files.nextElement().openStream()) {
+                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(listed::add);
+            }
+        }
+        Set<String> implemented = new java.util.TreeSet<>();
+        main.stream().filter(c -> c.isAssignableTo("dev.atrium.core.auth.AuthProvider") && !c.isInterface())
+                .forEach(c -> implemented.add(c.getName()));
+
+        org.assertj.core.api.Assertions.assertThat(listed).as("a provider class not in the service file is never installed")
+                .isEqualTo(implemented);
+    }
+
+    @Test
     void providersKnowNothingOfTheWebRedirectFlowThatUsesThem() {
         noClasses().that().resideInAnyPackage("dev.atrium.core.auth..", "dev.atrium.core.idp..")
                 .should().dependOnClassesThat().resideInAPackage("dev.atrium.core.redirect..")
-                .because("a provider offers its web sign-in through idp.web's port; the flow (state, callback, login) "
+                .because("a provider offers its web sign-in through the WebSignIn port; the flow (state, callback, login) "
                         + "sits above AuthService and the providers, never among them")
                 .check(main);
     }
@@ -138,8 +184,8 @@ class ArchitectureTest {
                 "dev.atrium.core.auth.SessionGate",
                 "dev.atrium.core.tokens.TokenService", "dev.atrium.core.tokens.KeyRing", "dev.atrium.core.apps.AppDirectory",
                 "dev.atrium.core.auth.anonymous.AnonymousProvider", "dev.atrium.core.store.memory.InMemoryStore");
-        noClasses().that().resideOutsideOfPackage("dev.atrium.server.app..")
-                .should(new ArchCondition<>("call new on a service or store implementation") {
+        ArchRuleDefinition.classes().that().resideOutsideOfPackage("dev.atrium.server.app..")
+                .should(new ArchCondition<>("not call new on a service or store implementation") {
                     @Override
                     public void check(com.tngtech.archunit.core.domain.JavaClass c, ConditionEvents events) {
                         for (JavaConstructorCall call : c.getConstructorCallsFromSelf()) {

@@ -8,7 +8,7 @@ import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CLI over the admin API (issue 7 item 2): apps, keys and providers through the API and on the
+ * The CLI over the admin API: apps, keys and providers through the API and on the
  * store, wrong tokens, unreachable servers, help.
  */
 class AdminCliAppsTest extends AdminCliHarness {

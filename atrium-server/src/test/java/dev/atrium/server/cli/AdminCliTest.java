@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The CLI over the admin API (issue 7 item 2): users and stats, run in-process against a real server. */
+/** The CLI over the admin API: users and stats, run in-process against a real server. */
 class AdminCliTest extends AdminCliHarness {
     @Test
     void usersListShowsATableThatPagesWithTheCursorAndJsonThatParses() throws IOException {

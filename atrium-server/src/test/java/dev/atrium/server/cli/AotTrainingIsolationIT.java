@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ATRIUM_PORT} all naming the operator's own stores, directory and port. The training must
  * still produce its cache, and leave every one of them exactly as it was.
  */
+@Tag("postgres")
 class AotTrainingIsolationIT {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     private static final Path BUILT = REPO.resolve("atrium-server/target");

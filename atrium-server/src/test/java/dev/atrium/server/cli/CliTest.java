@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The operator minimum (issue 2 item 6), run in-process against the same SQLite file a server uses. */
+/** The operator minimum, run in-process against the same SQLite file a server uses. */
 class CliTest {
     @TempDir
     Path dir;

@@ -16,14 +16,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL stopped while a node is under load (issue 3 item 5): requests fail fast with a JSON
+ * PostgreSQL stopped while a node is under load: requests fail fast with a JSON
  * 503, readiness turns unready, nothing half-written remains, nothing acknowledged is lost, and
  * the node recovers by itself when the database is back.
  */
+@Tag("postgres")
 class DatabaseFaultIT {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 

@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two Atrium processes on one PostgreSQL database (issue 3 item 4): one truth, any node serves
+ * Two Atrium processes on one PostgreSQL database (docs/stores.md, Several nodes): one truth, any node serves
  * any token, and a change made elsewhere is in force at every node within the cache TTL.
  */
+@Tag("postgres")
 class MultiNodeIT {
     /** The bound documented in the README ("Scale out"): a change is in force within cache-ttl. */
     static final Duration CACHE_TTL = Duration.ofSeconds(1);

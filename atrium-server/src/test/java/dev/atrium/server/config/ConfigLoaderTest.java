@@ -96,7 +96,7 @@ class ConfigLoaderTest {
                             .contains("port, public-url");
                     assertThat(e.problems().subList(1, 6)).containsExactlyInAnyOrder(
                             "port: '-1' is not an integer in 0..65535",
-                            "public-url: 'http://h/path' must be scheme://host[:port] with http or https and no path (spec §3)",
+                            "public-url: 'http://h/path' must be scheme://host[:port] with http or https and no path (docs/client-api.md, Location)",
                             "store-url: must start with sqlite: or postgresql://",
                             "store-connect-timeout: 10ms is outside PT0.25S..PT1M",
                             "store-schema: 'Bad-Name' must be a lower-case SQL identifier ([a-z_][a-z0-9_]*, at most 63)");

@@ -13,11 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The web console (issue 7 items 3 and 5): its files as the server serves them, and the console in
+ * The web console: its files as the server serves them, and the console in
  * headless Chromium (Debian's {@code /usr/bin/chromium}, driven by {@code playwright-core} from
  * {@code sdk-tests/console}) against a real server on SQLite with seeded guests, a linked user and
  * their events. The browser scenarios are in {@code sdk-tests/console/console.test.mjs}; they save a
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Needs Chromium ({@code apt-get install -y chromium}) and {@code npm ci} in
  * {@code sdk-tests/console}; without them this test fails and says so (it never skips).
  */
+@Tag("browser")
 class ConsoleBrowserTest {
     static final String PLAYWRIGHT_VERSION = "1.65.1";
     /** The custom-token shared secret the browser scenario configures and must never see again. */

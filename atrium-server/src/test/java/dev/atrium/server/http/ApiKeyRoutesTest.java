@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** User API keys under the refresh token (spec §5) and login with a key (spec §4). */
+/** User API keys under the refresh token (docs/client-api.md, User and session routes) and login with a key (docs/client-api.md, Login and linking). */
 class ApiKeyRoutesTest {
     @TempDir
     Path dir;

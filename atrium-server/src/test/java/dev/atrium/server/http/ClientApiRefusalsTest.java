@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad input on the client API, as a table (issue 2 item 10): each request gets its documented
+ * Bad input on the client API, as a table (docs/client-api.md, Errors): each request gets its documented
  * status and {@code error_code} in the JSON error form, with {@code Content-Type:
  * application/json} exactly, and changes nothing in the store.
  */

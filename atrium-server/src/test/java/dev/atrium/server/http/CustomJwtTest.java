@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code custom-token} login (issue 4 item 3): JWKS URL, PEM key or shared secret; aud, iss, algorithms, skew. */
+/** {@code custom-token} login (docs/providers.md): JWKS URL, PEM key or shared secret; aud, iss, algorithms, skew. */
 class CustomJwtTest {
     static final String SECRET = "0123456789abcdef0123456789abcdef-secret";
     @TempDir

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Guest sign-up limits (design §1 rule 9, issue 5 item 1) over HTTP, behind a trusted proxy. */
+/** Guest sign-up limits (docs/architecture.md, Abuse) over HTTP, behind a trusted proxy. */
 class GuestAdmissionTest {
     @TempDir
     Path dir;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The anonymous subset of the client API on SQLite, route by route (spec §3–§5, design §1 rules 1–3). */
+/** The anonymous subset of the client API on SQLite, route by route (docs/client-api.md, Location; Login and linking; User and session routes; docs/architecture.md, Guest login; Anonymous; Logout ends a guest). */
 class GuestFlowTest {
     @TempDir
     static Path dir;

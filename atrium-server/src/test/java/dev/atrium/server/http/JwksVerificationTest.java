@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A resource server that knows only the discovery document and the JWKS verifies access tokens
- * with a standard JWT library (nimbus's processor, none of Atrium's code), design §2–§3.
+ * with a standard JWT library (nimbus's processor, none of Atrium's code), docs/architecture.md, Surfaces; docs/client-api.md, Tokens.
  */
 class JwksVerificationTest {
     @TempDir

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Linking a guest to a lasting identity (design §1 rule 6, spec §4, issue 4 item 4–5). */
+/** Linking a guest to a lasting identity (docs/architecture.md, Linking keeps the user; docs/client-api.md, Login and linking). */
 class LinkingTest {
     @TempDir
     Path dir;

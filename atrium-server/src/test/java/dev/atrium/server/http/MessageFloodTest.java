@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Mail and webhook floods as an attacker sends them (design §1 rule 9): every confirmation and
+ * Mail and webhook floods as an attacker sends them (docs/architecture.md, Abuse): every confirmation and
  * reset message to one address counts against it (3 at once, then 3 an hour), known address or
  * not, from however many networks; over the limit 429 with Retry-After, and nothing is sent.
  * Counted at a real SMTP server and a real webhook receiver once the server has stopped (so

@@ -13,7 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code /metrics} in Prometheus text (issue 7 item 4). */
+/** {@code /metrics} in Prometheus text. */
 class MetricsTest {
     @TempDir
     Path dir;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Password and API-key guessing as an attacker does it, over HTTP (design §1 rule 9): per account
+ * Password and API-key guessing as an attacker does it, over HTTP (docs/architecture.md, Abuse): per account
  * (10 failures, then 10 per 15 minutes), per network (30 at once, then 60 a minute), the same
  * answers for an unknown e-mail as for a known one.
  */

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * local-userpass webhooks are signed like the event webhooks, with the provider's write-only
- * {@code webhook_secret}; a receiver checks them with the README's recipe, written out here
- * with the JDK alone (not with Atrium's signing code).
+ * local-userpass webhooks are signed like the event webhooks (Standard Webhooks), with the
+ * provider's write-only {@code webhook_secret}; checked here with the specification's recipe
+ * written out with the JDK alone (not with Atrium's signing code). The specification's own
+ * libraries verify them in interop-tests (StandardWebhooksJavaTest, StandardWebhooksNodeTest).
  */
 class SignedUserpassWebhookTest {
-    static final String SECRET = "whsec-userpass-1";
+    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"; // the specification's example secret
 
     @TempDir
     Path dir;
@@ -62,15 +63,17 @@ class SignedUserpassWebhookTest {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
-    /** README's receiver recipe: split the header, HMAC-SHA256 over "t." then the raw body, compare in constant time. */
-    private static boolean verifies(String header, byte[] body, String secret) throws Exception {
-        String t = header.split(",")[0].substring("t=".length());
-        String v1 = header.split(",")[1].substring("v1=".length());
+    /**
+     * The specification's recipe: HMAC-SHA256 keyed by the base64 after {@code whsec_}, over
+     * {@code "<webhook-id>.<webhook-timestamp>.<body>"}, base64, after {@code v1,}, compared in constant time.
+     */
+    private static boolean verifies(HostileReceiver.Request call, byte[] body, String secret) throws Exception {
+        String signed = call.header("webhook-id") + "." + call.header("webhook-timestamp") + ".";
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
-        byte[] expected = HexFormat.of().formatHex(mac.doFinal(body)).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, v1.getBytes(StandardCharsets.US_ASCII));
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        mac.update(signed.getBytes(StandardCharsets.UTF_8));
+        byte[] expected = ("v1," + Base64.getEncoder().encodeToString(mac.doFinal(body))).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, call.header("webhook-signature").getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
@@ -79,18 +82,21 @@ class SignedUserpassWebhookTest {
 
         register("ann@example.com");
 
+        register("bob@example.com");
+
         HostileReceiver.Request call = hook.requests.getFirst();
-        String signature = call.header("X-Atrium-Signature");
-        assertThat(signature).matches("t=\\d+,v1=[0-9a-f]{64}");
-        assertThat(Long.parseLong(signature.split(",")[0].substring(2)))
-                .isEqualTo(server.clock.instant().getEpochSecond());
+        assertThat(call.header("webhook-id")).matches("msg_[A-Za-z0-9_-]{22}")
+                .isNotEqualTo(hook.requests.get(1).header("webhook-id"));
+        assertThat(Long.parseLong(call.header("webhook-timestamp"))).isEqualTo(server.clock.instant().getEpochSecond());
+        assertThat(call.header("webhook-signature")).matches("v1,[A-Za-z0-9+/]{43}=");
         assertThat(new ObjectMapper().readTree(call.body()).get("type").asText()).isEqualTo("confirm");
-        assertThat(verifies(signature, call.body(), SECRET)).isTrue();
+        assertThat(verifies(call, call.body(), SECRET)).isTrue();
 
         byte[] tampered = call.body().clone();
         tampered[tampered.length - 2] ^= 1;
-        assertThat(verifies(signature, tampered, SECRET)).as("a tampered body").isFalse();
-        assertThat(verifies(signature, call.body(), SECRET + "x")).as("another secret").isFalse();
+        assertThat(verifies(call, tampered, SECRET)).as("a tampered body").isFalse();
+        assertThat(verifies(call, call.body(), "whsec_" + Base64.getEncoder().encodeToString(new byte[24])))
+                .as("another secret").isFalse();
     }
 
     @Test
@@ -107,7 +113,7 @@ class SignedUserpassWebhookTest {
         assertThat(sentBack.json().get("config").get("webhook_secret_set").asBoolean()).isTrue();
         register("ann@example.com");
         HostileReceiver.Request call = hook.requests.getFirst();
-        assertThat(verifies(call.header("X-Atrium-Signature"), call.body(), SECRET)).as("signed with the kept secret").isTrue();
+        assertThat(verifies(call, call.body(), SECRET)).as("signed with the kept secret").isTrue();
     }
 
     private JsonNode providerView() {
@@ -118,6 +124,18 @@ class SignedUserpassWebhookTest {
             }
         }
         throw new AssertionError("no local-userpass provider");
+    }
+
+    @Test
+    void whsecSecretThatIsNotTheBase64OfAKeyIsRefusedAtConfigurationAndNothingChanges() {
+        Http.Reply refused = putProvider(webhookConfig(",\"webhook_secret\":\"whsec_not-base64\""));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("error_code").asText()).isEqualTo("InvalidParameter");
+        assertThat(refused.json().get("error").asText())
+                .isEqualTo("local-userpass config: webhook_secret starting with whsec_ must be followed by base64");
+        assertThat(Http.send("GET", server.baseUrl() + "/api/admin/v1/apps/" + server.appId() + "/providers", admin, null).json())
+                .as("nothing stored").noneMatch(p -> p.get("type").asText().equals("local-userpass"));
     }
 
     @Test

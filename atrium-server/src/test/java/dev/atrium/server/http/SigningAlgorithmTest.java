@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which algorithm an app's access tokens carry (design §3): ES256 for every new app, the app's
+ * Which algorithm an app's access tokens carry (docs/client-api.md, Tokens): ES256 for every new app, the app's
  * own for an app that already has a key, a rotation's {@code alg} to switch; and the discovery
  * document names the algorithms of the keys actually in the JWKS.
  */
@@ -88,7 +88,7 @@ class SigningAlgorithmTest {
         Http.Reply oldAccess = server.send("GET", server.client("/auth/profile"), before.get("access_token").asText(), null);
         assertThat(oldAccess.status()).as("an EdDSA access token from before still verifies").isEqualTo(200);
         Http.Reply refreshed = server.send("POST", server.client("/auth/session"), before.get("refresh_token").asText(), null);
-        assertThat(refreshed.status()).as("a session from before the rotation refreshes (201, spec §5)").isEqualTo(201);
+        assertThat(refreshed.status()).as("a session from before the rotation refreshes (201, docs/client-api.md, User and session routes)").isEqualTo(201);
         assertThat(alg(refreshed.json().get("access_token").asText())).isEqualTo(JWSAlgorithm.ES256);
     }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Confirmation and reset token guesses, and registration floods, from one network (design §1
- * rule 9): 30 at once, then 60 a minute per network and route family; then 429 with Retry-After.
+ * Confirmation and reset token guesses, and registration floods, from one network (docs/architecture.md,
+ * Abuse): 30 at once, then 60 a minute per network and route family; then 429 with Retry-After.
  */
 class TokenGuessingTest {
     static final String FROM = "203.0.113.50";

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Token lifetimes and activity, with the server's clock moved by the test (design §1 rule 4, §3). */
+/** Token lifetimes and activity, with the server's clock moved by the test (docs/architecture.md, Inactive guests are swept; docs/client-api.md, Tokens). */
 class TokenLifetimeTest {
     @TempDir
     Path dir;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * InvalidParameter on every route, on SQLite and on PostgreSQL (which refuses a NUL byte in text:
  * that was a 500), and create nothing.
  */
+@Tag("postgres")
 class UserpassControlCharactersTest {
     @TempDir
     static Path sqliteDir;

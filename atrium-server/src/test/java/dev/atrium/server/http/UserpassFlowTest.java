@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Email/password accounts (spec §6, issue 4 item 1) over HTTP, with a real SMTP receiver and webhook. */
+/** Email/password accounts (docs/client-api.md, E-mail/password routes) over HTTP, with a real SMTP receiver and webhook. */
 class UserpassFlowTest {
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()); // parallel runs never clash

@@ -3,6 +3,7 @@ package dev.atrium.server.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atrium.core.lifecycle.SweepRequest;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.testing.Http;
 import dev.atrium.server.testing.PgSchema;
@@ -15,11 +16,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No race loses a live user (issue 5 item 4): guests past the inactivity period are refreshed
+ * No race loses a live user: guests past the inactivity period are refreshed
  * and fetched while the sweeper runs. Every guest whose refresh or profile succeeded is still
  * there afterwards, and no call succeeds for a guest that is gone.
  */
@@ -36,6 +38,7 @@ class SweepRaceTest {
         }
     }
 
+    @Tag("postgres")
     @Test
     void onPostgresqlNoCallSucceedsForASweptGuestAndNoActiveGuestIsSwept() throws Exception {
         try (PgSchema pg = new PgSchema(); TestServer server = TestServer.on(dir, pg.url, pg.name)) {
@@ -74,7 +77,7 @@ class SweepRaceTest {
         }
         Future<?> sweeping = pool.submit(() -> {
             for (int round = 0; round < 5; round++) {
-                Atrium.sweeper(server.atrium.store(), server.clock).sweep(null, null, 7, Duration.ZERO, false, d -> { });
+                Atrium.sweeper(server.atrium.store(), server.clock).sweep(SweepRequest.everyApp(7, Duration.ZERO), d -> { });
             }
             return null;
         });
@@ -87,7 +90,7 @@ class SweepRaceTest {
             succeeded += ok ? 1 : 0;
         }
         pool.shutdown();
-        Atrium.sweeper(server.atrium.store(), server.clock).sweep(null, null, 100, Duration.ZERO, false, d -> { });
+        Atrium.sweeper(server.atrium.store(), server.clock).sweep(SweepRequest.everyApp(100, Duration.ZERO), d -> { });
         long remaining = guests.stream().filter(g -> server.atrium.store().users()
                 .find(server.appId(), g.get("user_id").asText()).isPresent()).count();
         assertThat(remaining).as("exactly the guests whose call succeeded stay").isEqualTo(succeeded);

@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,6 +144,7 @@ class SecretsAtRestAttackTest {
                 () -> TestServer.sqlite(dir), () -> sqliteBytes(dir));
     }
 
+    @Tag("postgres")
     @Test
     void aPostgresStoreOfTheEarlierReleaseIsEncryptedAtStartAndItsTokensAndSessionsStillWork() throws Exception {
         try (PgSchema pg = new PgSchema()) {

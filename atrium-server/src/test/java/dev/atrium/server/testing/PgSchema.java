@@ -1,5 +1,7 @@
 package dev.atrium.server.testing;
 
+import dev.atrium.store.jdbc.JdbcSettings;
+import dev.atrium.store.tck.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -9,18 +11,16 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * A PostgreSQL schema of a test's own ({@code atrium_it_<random>}) on the server of
- * {@code ATRIUM_TEST_PG_URL} (default {@code postgresql://postgres@127.0.0.1:5432/test}); the
- * migrations create it, {@link #close()} drops it. An unreachable server fails the test loudly.
+ * A PostgreSQL schema of a test's own ({@code atrium_it_<random>}) on the tests' PostgreSQL
+ * ({@link TestPostgres}); the migrations create it, {@link #close()} drops it. An unreachable
+ * server fails the test loudly.
  */
 public final class PgSchema implements AutoCloseable {
-    public static final String DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/test";
     public final String url;
     public final String name = "atrium_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
     public PgSchema() {
-        String env = System.getenv("ATRIUM_TEST_PG_URL");
-        url = env == null || env.isBlank() ? DEFAULT_URL : env.trim();
+        url = TestPostgres.url();
         try (Connection c = connect()) {
             c.isValid(2);
         } catch (SQLException e) {
@@ -30,19 +30,11 @@ public final class PgSchema implements AutoCloseable {
 
     /** A plain JDBC connection (outside any Atrium pool) with the schema on the search path. */
     public Connection connect() throws SQLException {
-        java.net.URI u = java.net.URI.create(url.replaceFirst("^postgres(ql)?://", "postgresql://"));
-        Properties p = new Properties();
-        if (u.getUserInfo() != null) {
-            String[] parts = u.getUserInfo().split(":", 2);
-            p.setProperty("user", parts[0]);
-            if (parts.length > 1) {
-                p.setProperty("password", parts[1]);
-            }
-        }
+        JdbcSettings.PgTarget target = JdbcSettings.postgres(url);
+        Properties p = target.properties();
         p.setProperty("currentSchema", name);
         p.setProperty("connectTimeout", "3");
-        String port = u.getPort() > 0 ? ":" + u.getPort() : "";
-        return DriverManager.getConnection("jdbc:postgresql://" + u.getHost() + port + u.getPath(), p);
+        return DriverManager.getConnection(target.jdbcUrl(), p);
     }
 
     /** The single number a query returns. */

@@ -5,7 +5,7 @@ import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.store.memory.InMemoryStore;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.config.AtriumConfig;
-import dev.atrium.store.tck.MutableClock;
+import dev.atrium.core.kernel.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 

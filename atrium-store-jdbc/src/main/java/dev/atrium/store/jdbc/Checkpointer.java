@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 /**
  * SQLite WAL checkpoints off the commit path. By default the commit that crosses 1,000 WAL pages
  * runs the checkpoint, and its fsyncs (10–30 ms here) land on that one request; measured on this
- * machine (issue 8), moving them to a background PASSIVE checkpoint every 500 ms lifts the raw
+ * machine (docs/performance.md), moving them to a background PASSIVE checkpoint every 500 ms lifts the raw
  * insert rate by 44 %. PASSIVE never blocks the writer or readers; it copies what it can.
  */
 final class Checkpointer implements AutoCloseable {

@@ -3,51 +3,43 @@ package dev.atrium.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.atrium.core.kernel.StoreUnavailableException;
-import dev.atrium.store.jdbc.secrets.OwnerOnlyFiles;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * Connections and transactions for one store. {@link #write} runs work in a transaction,
  * {@link #read} in autocommit; both translate SQL failures into the domain's terms (unique
  * violation, store unavailable, or a bug).
  *
- * <p>SQLite allows one writer at a time, so writes go through a pool of exactly one connection
- * whose transactions start {@code IMMEDIATE}: in-process writers queue on the pool instead of
- * failing with SQLITE_BUSY on lock upgrade, and another process (the CLI) is waited for by
- * {@code busy_timeout}. Reads use their own pool and, thanks to WAL, never wait for the writer.
- * PostgreSQL uses one pool for both.
+ * <p>Each {@link Dialect} opens it its own way: SQLite with a one-connection writer pool beside a
+ * reader pool, PostgreSQL with one pool for both.
  */
 public final class Database implements AutoCloseable {
-    private static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
-
     private final Dialect dialect;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
     private final DataSource migrationSource;
     private final String description;
-    /** SQLite only: checkpoints the WAL in the background. */
-    private Checkpointer checkpointer;
+    /** What the engine runs beside the pools (SQLite's WAL checkpoints), or null. */
+    private final AutoCloseable background;
 
-    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, DataSource migrationSource,
-                     String description) {
+    Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, DataSource migrationSource,
+             String description, AutoCloseable background) {
         this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
         this.migrationSource = migrationSource;
         this.description = description;
+        this.background = background;
     }
 
     /** Opens the pools; throws StoreUnavailableException when the database cannot be reached. */
     public static Database open(JdbcSettings settings) {
+        Dialect dialect = settings.dialect();
         try {
-            return settings.dialect() == Dialect.SQLITE ? openSqlite(settings) : openPostgres(settings);
+            return dialect.open(settings);
         } catch (RuntimeException e) {
             if (e instanceof IllegalArgumentException) {
                 throw e;
@@ -56,85 +48,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database openSqlite(JdbcSettings settings) {
-        Path file = settings.sqliteFile().toAbsolutePath();
-        ownerOnly(file);
-        String url = "jdbc:sqlite:" + file;
-        HikariDataSource writer = pool("atrium-sqlite-writer", sqlite(url, true), 1, settings,
-                "PRAGMA wal_autocheckpoint=0"); // see Checkpointer: commits never pay for a checkpoint
-        HikariDataSource reader = pool("atrium-sqlite-reader", sqlite(url, false), settings.poolSize(), settings, null);
-        Database db = new Database(Dialect.SQLITE, writer, reader, sqlite(url, true), "sqlite:" + file);
-        db.checkpointer = new Checkpointer(reader);
-        return db;
-    }
-
-    /**
-     * The database file is made 0600 before SQLite first opens it, and SQLite gives its {@code -wal}
-     * and {@code -shm} files the main file's mode whatever the umask (its unix VFS copies it), so
-     * none is ever readable by others; files of an older start that are wider are narrowed, and a
-     * directory this creates is 0700. An existing directory is left as it is: it may be shared
-     * (the data directory itself is narrowed by the server, which owns it).
-     */
-    private static void ownerOnly(Path file) {
-        try {
-            if (!Files.isDirectory(file.getParent())) {
-                OwnerOnlyFiles.directory(file.getParent());
-            }
-            OwnerOnlyFiles.file(file);
-            OwnerOnlyFiles.narrowIfExists(Path.of(file + "-wal"));
-            OwnerOnlyFiles.narrowIfExists(Path.of(file + "-shm"));
-            OwnerOnlyFiles.narrowIfExists(Path.of(file + "-journal"));
-        } catch (java.io.UncheckedIOException e) {
-            throw new StoreUnavailableException(e.getMessage(), e);
-        }
-    }
-
-    private static SQLiteDataSource sqlite(String url, boolean immediate) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // NORMAL in WAL mode is durable against application crashes; an OS crash may lose the last
-        // transactions but never corrupts the file (sqlite.org/pragma.html#pragma_synchronous).
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
-        config.enforceForeignKeys(true);
-        if (immediate) {
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        }
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl(url);
-        return ds;
-    }
-
-    private static Database openPostgres(JdbcSettings settings) {
-        JdbcSettings.PgTarget target = settings.postgres();
-        HikariConfig config = baseConfig("atrium-postgresql", settings.poolSize(), settings);
-        config.setJdbcUrl(target.jdbcUrl());
-        config.setUsername(target.user());
-        config.setPassword(target.password());
-        if (settings.schema() != null) {
-            config.addDataSourceProperty("currentSchema", settings.schema());
-        }
-        HikariDataSource pool = new HikariDataSource(config);
-        // Flyway holds a connection for its lock while migrating on another: give it its own,
-        // unpooled, so a pool of one (a CLI command) cannot starve it.
-        org.postgresql.ds.PGSimpleDataSource migrations = new org.postgresql.ds.PGSimpleDataSource();
-        migrations.setURL(target.jdbcUrl());
-        migrations.setUser(target.user());
-        migrations.setPassword(target.password());
-        if (settings.schema() != null) {
-            migrations.setCurrentSchema(settings.schema());
-        }
-        return new Database(Dialect.POSTGRESQL, pool, pool, migrations, settings.redacted());
-    }
-
-    private static HikariDataSource pool(String name, DataSource source, int size, JdbcSettings settings, String initSql) {
+    static HikariDataSource pool(String name, DataSource source, int size, JdbcSettings settings, String initSql) {
         HikariConfig config = baseConfig(name, size, settings);
         config.setDataSource(source);
         config.setConnectionInitSql(initSql);
         return new HikariDataSource(config);
     }
 
-    private static HikariConfig baseConfig(String name, int size, JdbcSettings settings) {
+    static HikariConfig baseConfig(String name, int size, JdbcSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setMaximumPoolSize(size);
@@ -233,8 +154,12 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (checkpointer != null) {
-            checkpointer.close();
+        if (background != null) {
+            try {
+                background.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
         writer.close();
         if (reader != writer) {

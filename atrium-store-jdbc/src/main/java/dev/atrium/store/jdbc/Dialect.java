@@ -1,55 +1,102 @@
 package dev.atrium.store.jdbc;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * What differs between SQLite and PostgreSQL, and nothing else: migration folder, how a unique
- * violation and an unreachable database look. SQL text is shared wherever both accept it
- * ({@code ON CONFLICT DO NOTHING}, partial indexes and booleans bound as parameters).
+ * What differs between SQL engines, as capabilities the stores ask for instead of asking which
+ * engine it is: how a store is opened, its migrations, row locking and {@code SKIP LOCKED}, whether
+ * writers are serial (one sign-up writer thread), whether a statement may modify data in a CTE and
+ * use {@code RETURNING} (one-statement sign-ups and sweeps), cross-node locks, and how failures
+ * look. One class per engine ({@link SqliteDialect}, {@link PostgresDialect}); a third engine is one
+ * more subclass, listed in {@link #ALL}, plus its migrations under {@code db/<name>}. SQL text is
+ * shared wherever every engine accepts it ({@code ON CONFLICT DO NOTHING}, partial indexes,
+ * booleans bound as parameters). docs/stores.md tells the whole story.
  */
-public enum Dialect {
-    SQLITE("db/sqlite"),
-    POSTGRESQL("db/postgresql");
+public abstract class Dialect {
+    public static final Dialect SQLITE = new SqliteDialect();
+    public static final Dialect POSTGRESQL = new PostgresDialect();
+    private static final List<Dialect> ALL = List.of(SQLITE, POSTGRESQL);
 
-    private static final int SQLITE_BUSY = 5;
-    private static final int SQLITE_CONSTRAINT = 19;
+    Dialect() {}
 
-    private final String migrations;
-
-    Dialect(String migrations) {
-        this.migrations = migrations;
+    /** Every engine Atrium speaks. */
+    public static List<Dialect> all() {
+        return ALL;
     }
 
-    /** The Flyway location of this dialect's forward-only migrations. */
+    /** The engine of a store url, or null when no engine takes it. */
+    static Dialect forUrl(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return ALL.stream().filter(d -> d.accepts(lower)).findFirst().orElse(null);
+    }
+
+    /** Whether this engine takes the (lower-cased) store url. */
+    abstract boolean accepts(String lowerCaseUrl);
+
+    /** The engine's short name: the migration folder {@code db/<name>} and the log's word for it. */
+    public abstract String name();
+
+    /** The Flyway location of this engine's forward-only migrations. */
     public String migrationLocation() {
-        return "classpath:" + migrations;
+        return "classpath:db/" + name();
     }
+
+    /** Opens the connection pools of a store of this engine. */
+    abstract Database open(JdbcSettings settings);
 
     /** Whether {@code e} is a unique/primary-key violation (the write lost a race or repeats a key). */
-    boolean isUniqueViolation(SQLException e) {
-        return switch (this) {
-            case SQLITE -> (e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT
-                    && e.getMessage() != null && e.getMessage().contains("UNIQUE")
-                    || e.getMessage() != null && e.getMessage().contains("PRIMARYKEY");
-            case POSTGRESQL -> "23505".equals(e.getSQLState());
-        };
-    }
+    abstract boolean isUniqueViolation(SQLException e);
 
     /**
      * Whether {@code e} means "the database is not reachable or not answering now" rather than a
-     * bug: connection failures, pool timeouts, shutdowns, SQLite's busy file. These become 503.
+     * bug: connection failures, pool timeouts, shutdowns, a busy file. These become 503.
      */
     boolean isUnavailable(SQLException e) {
-        if (e instanceof SQLTransientException || e instanceof SQLRecoverableException) {
-            return true;
-        }
-        String state = e.getSQLState();
-        return switch (this) {
-            case SQLITE -> (e.getErrorCode() & 0xff) == SQLITE_BUSY;
-            case POSTGRESQL -> state != null && (state.startsWith("08") || state.startsWith("57P")
-                    || state.startsWith("53") || state.equals("40001") || state.equals("40P01"));
-        };
+        return e instanceof SQLTransientException || e instanceof SQLRecoverableException || isBusy(e);
+    }
+
+    /** The engine's own ways of saying "not now" ({@link #isUnavailable}). */
+    abstract boolean isBusy(SQLException e);
+
+    /**
+     * Whether the engine runs one write transaction at a time. Then a read-then-write in a
+     * transaction needs no row lock, and more than one sign-up writer thread would only queue.
+     */
+    public abstract boolean serialWriters();
+
+    /** How many threads write sign-up batches. */
+    int signupWriters() {
+        return serialWriters() ? 1 : 4;
+    }
+
+    /** Whether one statement may insert or delete in CTEs and {@code RETURNING} rows: atomic on its own, one round trip. */
+    public abstract boolean dataModifyingCtes();
+
+    /** The suffix that locks the rows a {@code SELECT} in a write transaction reads, until commit ("" when writers are serial). */
+    abstract String forUpdate();
+
+    /** The suffix that locks the rows picked for work and skips those another node holds ("" when writers are serial). */
+    abstract String forUpdateSkipLocked();
+
+    /** Locks row {@code id} of {@code table} until the transaction ends (nothing when writers are serial). */
+    abstract void lockRow(Connection c, String table, String id) throws SQLException;
+
+    /** Serialises a whole-store change across nodes until the transaction ends (nothing when writers are serial). */
+    abstract void lockAcrossNodes(Connection c, long key) throws SQLException;
+
+    /** Whether deleted and overwritten content is zeroed where the engine keeps free pages in its file. */
+    abstract void secureDelete(Connection c, boolean on) throws SQLException;
+
+    /** Drops older copies of pages the engine keeps in a log beside its file (nothing when it keeps none). */
+    abstract void truncateLog(Database db);
+
+    @Override
+    public String toString() {
+        return name();
     }
 }

@@ -42,7 +42,7 @@ final class JdbcEventStore implements EventStore {
 
     @Override
     public List<UserEvent> claim(String appId, Instant now, Instant leaseUntil, int limit) {
-        String skipLocked = db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        String skipLocked = db.dialect().forUpdateSkipLocked();
         String sql = "UPDATE events SET lease_until = ? WHERE seq IN (SELECT e.seq FROM events e "
                 + "WHERE e.app_id = ? AND e.finished_at IS NULL AND e.next_attempt_at <= ? "
                 + "AND (e.lease_until IS NULL OR e.lease_until <= ?) "
@@ -69,7 +69,7 @@ final class JdbcEventStore implements EventStore {
      */
     @Override
     public int skipDue(String appId, Instant now, int limit) {
-        String skipLocked = db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        String skipLocked = db.dialect().forUpdateSkipLocked();
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE events SET finished_at = ?, outcome = ?, "
                     + "lease_until = NULL WHERE seq IN (SELECT seq FROM events WHERE app_id = ? AND finished_at IS NULL "

@@ -23,7 +23,7 @@ final class JdbcLinkStore implements LinkStore {
 
     @Override
     public boolean addIdentity(String appId, String userId, Identity identity) {
-        String lock = db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+        String lock = db.dialect().forUpdate();
         try {
             return db.write(c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT id FROM users WHERE id = ? AND app_id = ?" + lock)) {

@@ -33,7 +33,8 @@ final class JdbcServerKeyStore implements ServerKeyStore {
                 ps.setLong(7, k.createdAt().toEpochMilli());
                 ps.executeUpdate();
             }
-            OutboxWrites.insert(c, serverUser.appId(), serverUser.id(), UserEvent.CREATED, "api-key", serverUser.createdAt());
+            OutboxWrites.insert(c, serverUser.appId(), serverUser.id(), UserEvent.CREATED,
+                    serverUser.identities().get(0).providerType(), serverUser.createdAt());
             return null;
         });
     }

@@ -2,6 +2,7 @@ package dev.atrium.store.jdbc;
 
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
+import dev.atrium.core.sessions.SessionWithUser;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,16 @@ import java.util.Optional;
 
 /** {@link SessionStore} over JDBC. */
 final class JdbcSessionStore implements SessionStore {
+    /**
+     * The refresh route's read: the session by primary key, its user by primary key and the
+     * user's identities by their user index, in one statement (columns 1–11 the user's as
+     * {@link JdbcUserStore} reads them, 12–17 the session's).
+     */
+    private static final String SELECT_WITH_USER = JdbcUserStore.USER_COLUMNS
+            + ", s.app_id, s.user_id, s.device_id, s.refresh_hash, s.created_at, s.expires_at "
+            + "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN identities i ON i.user_id = u.id "
+            + "WHERE s.id = ? ORDER BY i.position";
+
     private final Database db;
 
     JdbcSessionStore(Database db) {
@@ -56,6 +67,23 @@ final class JdbcSessionStore implements SessionStore {
                     }
                     return Optional.of(new Session(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7))));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<SessionWithUser> findWithUser(String sessionId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_WITH_USER)) {
+                ps.setString(1, sessionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    Session session = new Session(sessionId, rs.getString(12), rs.getString(13), rs.getString(14),
+                            rs.getString(15), Instant.ofEpochMilli(rs.getLong(16)), Instant.ofEpochMilli(rs.getLong(17)));
+                    return Optional.of(new SessionWithUser(session, JdbcUserStore.readUserFromCurrentRow(rs)));
                 }
             }
         });

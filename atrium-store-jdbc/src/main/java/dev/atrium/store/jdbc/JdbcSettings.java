@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * Where and how to connect. {@code url} is {@code sqlite:<file>} (or {@code jdbc:sqlite:<file>}),
@@ -25,14 +26,11 @@ public record JdbcSettings(String url, int poolSize, Duration connectionTimeout,
 
     /** The dialect the url names; IllegalArgumentException for any other scheme. */
     public Dialect dialect() {
-        String u = url.toLowerCase(Locale.ROOT);
-        if (u.startsWith("sqlite:") || u.startsWith("jdbc:sqlite:")) {
-            return Dialect.SQLITE;
+        Dialect dialect = Dialect.forUrl(url);
+        if (dialect == null) {
+            throw new IllegalArgumentException("store url must start with sqlite: or postgresql://, got " + redacted());
         }
-        if (u.startsWith("postgresql://") || u.startsWith("postgres://") || u.startsWith("jdbc:postgresql:")) {
-            return Dialect.POSTGRESQL;
-        }
-        throw new IllegalArgumentException("store url must start with sqlite: or postgresql://, got " + redacted());
+        return dialect;
     }
 
     /** The SQLite file of a {@code sqlite:} url. */
@@ -42,7 +40,7 @@ public record JdbcSettings(String url, int poolSize, Duration connectionTimeout,
     }
 
     /** The JDBC url of a PostgreSQL store, with user and password moved out of it. */
-    PgTarget postgres() {
+    public PgTarget postgres() {
         if (url.startsWith("jdbc:")) {
             return new PgTarget(url, null, null);
         }
@@ -64,5 +62,24 @@ public record JdbcSettings(String url, int poolSize, Duration connectionTimeout,
         return url.replaceAll("(//[^:/@]+):[^@/]*@", "$1:***@");
     }
 
-    record PgTarget(String jdbcUrl, String user, String password) {}
+    /** A PostgreSQL server as JDBC wants it: the url, and the user and password apart (null when absent). */
+    public record PgTarget(String jdbcUrl, String user, String password) {
+
+        /** {@code user} and {@code password} as driver properties, for {@code DriverManager}. */
+        public Properties properties() {
+            Properties p = new Properties();
+            if (user != null) {
+                p.setProperty("user", user);
+            }
+            if (password != null) {
+                p.setProperty("password", password);
+            }
+            return p;
+        }
+    }
+
+    /** The server and credentials of a {@code postgresql://} (or {@code jdbc:postgresql:}) url. */
+    public static PgTarget postgres(String url) {
+        return new JdbcSettings(url, 1, Duration.ofSeconds(5), null).postgres();
+    }
 }

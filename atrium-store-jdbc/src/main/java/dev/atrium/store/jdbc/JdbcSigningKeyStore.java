@@ -4,8 +4,8 @@ import dev.atrium.core.tokens.SigningKey;
 import dev.atrium.core.tokens.SigningKeyStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,12 +61,7 @@ final class JdbcSigningKeyStore implements SigningKeyStore {
         // snapshot. Locking the app row first makes the UPDATE run on a fresh snapshot.
         // SQLite needs nothing: its writers are serial (IMMEDIATE transactions).
         return db.write(c -> {
-            if (db.dialect() == Dialect.POSTGRESQL) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM apps WHERE id = ? FOR UPDATE")) {
-                    ps.setString(1, next.appId());
-                    ps.executeQuery().close();
-                }
-            }
+            db.dialect().lockRow(c, "apps", next.appId());
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE signing_keys SET state = 'retired', retired_at = ? WHERE app_id = ? AND state = 'active'")) {
                 ps.setLong(1, at.toEpochMilli());

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@link SignupStore} over JDBC with group commit: sign-ups are queued to a few writer threads,
  * each of which writes whatever is waiting (up to {@link #MAX_BATCH}) in one transaction
  * ({@link SignupSql}), then completes those requests. A lone sign-up is written at once; under
- * load, one commit carries many (measured on this machine, issue 8: SQLite 4.7k → 23.6k guests/s
+ * load, one commit carries many (measured on this machine, docs/performance.md: SQLite 4.7k → 23.6k guests/s
  * from 1 to 16 per transaction; PostgreSQL 2.2k → 15.2k). A batch that hits a unique key is
  * replayed one sign-up per transaction, so only the sign-up whose identity is taken fails.
  *
@@ -41,7 +41,7 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
     JdbcSignupStore(Database db, Duration wait) {
         this.db = db;
         this.wait = wait;
-        int threads = db.dialect() == Dialect.SQLITE ? 1 : 4;
+        int threads = db.dialect().signupWriters();
         for (int i = 0; i < threads; i++) {
             writers.add(Thread.ofPlatform().daemon().name("atrium-signup-writer-" + i).start(this::run));
         }
@@ -105,14 +105,14 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
     }
 
     private void insert(List<SignupSql.Signup> signups) {
-        if (db.dialect() == Dialect.POSTGRESQL) {
+        if (db.dialect().dataModifyingCtes()) {
             db.autocommit(c -> {
-                SignupSql.insert(c, db.dialect(), signups);
+                SignupSql.insertInOneStatement(c, signups);
                 return null;
             });
         } else {
             db.write(c -> {
-                SignupSql.insert(c, db.dialect(), signups);
+                SignupSql.insertStatementByStatement(c, signups);
                 return null;
             });
         }

@@ -33,7 +33,7 @@ final class JdbcSweepStore implements SweepStore {
 
     @Override
     public int deleteInactiveGuests(String appId, Instant cutoff, int limit, Instant at) {
-        return db.dialect() == Dialect.POSTGRESQL ? deleteInOneStatement(appId, cutoff, limit, at)
+        return db.dialect().dataModifyingCtes() ? deleteInOneStatement(appId, cutoff, limit, at)
                 : deleteInThreeStatements(appId, cutoff, limit, at);
     }
 

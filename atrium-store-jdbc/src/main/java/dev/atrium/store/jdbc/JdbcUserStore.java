@@ -5,6 +5,7 @@ import dev.atrium.core.users.DeletionReason;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
+import dev.atrium.core.users.UserType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /** {@link UserStore} over JDBC. A user and its identities are read in one joined query. */
 final class JdbcUserStore implements UserStore {
-    private static final String USER_COLUMNS =
+    static final String USER_COLUMNS =
             "SELECT u.id, u.app_id, u.type, u.disabled, u.created_at, u.last_active_at, u.custom_data, "
                     + "i.provider_type, i.subject, i.provider_data, i.created_at ";
     private static final String SELECT_USER = USER_COLUMNS + "FROM users u LEFT JOIN identities i ON i.user_id = u.id ";
@@ -130,45 +131,46 @@ final class JdbcUserStore implements UserStore {
         List<User> users = new ArrayList<>();
         boolean more = rs.next();
         while (more) {
-            String id = rs.getString(1);
-            String appId = rs.getString(2);
-            String type = rs.getString(3);
-            boolean disabled = rs.getBoolean(4);
-            Instant created = Instant.ofEpochMilli(rs.getLong(5));
-            Instant lastActive = Instant.ofEpochMilli(rs.getLong(6));
-            Map<String, Object> custom = Json.readObject(rs.getString(7));
-            List<Identity> identities = new ArrayList<>();
-            do {
-                if (rs.getString(8) != null) {
-                    identities.add(new Identity(rs.getString(8), rs.getString(9), Json.readObject(rs.getString(10)),
-                            Instant.ofEpochMilli(rs.getLong(11))));
-                }
-                more = rs.next();
-            } while (more && rs.getString(1).equals(id));
-            users.add(new User(id, appId, type, disabled, created, lastActive, custom, identities));
+            Read read = readOne(rs);
+            users.add(read.user());
+            more = read.more();
         }
         return users;
     }
 
     /** Reads the joined rows of one user (one row per identity, in order); empty when no row. */
     static Optional<User> readUser(ResultSet rs) throws SQLException {
-        if (!rs.next()) {
-            return Optional.empty();
-        }
+        return rs.next() ? Optional.of(readOne(rs).user()) : Optional.empty();
+    }
+
+    /**
+     * Reads one user from the joined rows, the cursor on its first row (columns 1–11 as in
+     * {@code USER_COLUMNS}); for queries of one user, whose other columns the caller read first.
+     */
+    static User readUserFromCurrentRow(ResultSet rs) throws SQLException {
+        return readOne(rs).user();
+    }
+
+    private record Read(User user, boolean more) {}
+
+    /** One user from its rows, the cursor on the first; stops at the next user's row or the end. */
+    private static Read readOne(ResultSet rs) throws SQLException {
         String id = rs.getString(1);
         String appId = rs.getString(2);
-        String type = rs.getString(3);
+        UserType type = UserType.fromWire(rs.getString(3));
         boolean disabled = rs.getBoolean(4);
         Instant created = Instant.ofEpochMilli(rs.getLong(5));
         Instant lastActive = Instant.ofEpochMilli(rs.getLong(6));
         Map<String, Object> custom = Json.readObject(rs.getString(7));
         List<Identity> identities = new ArrayList<>();
+        boolean more;
         do {
             if (rs.getString(8) != null) {
                 identities.add(new Identity(rs.getString(8), rs.getString(9), Json.readObject(rs.getString(10)),
                         Instant.ofEpochMilli(rs.getLong(11))));
             }
-        } while (rs.next());
-        return Optional.of(new User(id, appId, type, disabled, created, lastActive, custom, identities));
+            more = rs.next();
+        } while (more && rs.getString(1).equals(id));
+        return new Read(new User(id, appId, type, disabled, created, lastActive, custom, identities), more);
     }
 }

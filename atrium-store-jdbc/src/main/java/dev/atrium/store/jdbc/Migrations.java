@@ -8,11 +8,11 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Forward-only schema migrations per dialect, with Flyway (design §5). Run at every start and by
+ * Forward-only schema migrations per dialect, with Flyway (docs/stores.md, Migrations). Run at every start and by
  * {@code atrium migrate}; Flyway's own lock makes concurrent runs from several nodes safe.
  *
  * <p>When the history already ends at {@link #LATEST}, Flyway is not started at all: loading and
- * validating it costs ~0.6 s of a ~1.5 s start (issue 8), for a one-row answer. A test holds
+ * validating it costs ~0.6 s of a ~1.5 s start (docs/performance.md), for a one-row answer. A test holds
  * {@link #LATEST} to the newest script of each dialect.
  */
 public final class Migrations {

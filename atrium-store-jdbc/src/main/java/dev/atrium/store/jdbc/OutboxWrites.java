@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/** Writes outbox rows inside the caller's transaction (design §1 rule 5: the event commits with the change). */
+/** Writes outbox rows inside the caller's transaction (docs/architecture.md, Deletion never touches app data: the event commits with the change). */
 final class OutboxWrites {
     static final String COLUMNS = "events (app_id, user_id, type, detail, created_at, next_attempt_at)";
 

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 
 /**
  * Creating and dropping a PostgreSQL schema of one's own, for tooling that must own its store (the
@@ -26,15 +25,9 @@ public final class PostgresSchemas {
     }
 
     private static void execute(String url, String sql) {
-        JdbcSettings.PgTarget target = new JdbcSettings(url, 1, java.time.Duration.ofSeconds(5), null).postgres();
-        Properties p = new Properties();
-        if (target.user() != null) {
-            p.setProperty("user", target.user());
-        }
-        if (target.password() != null) {
-            p.setProperty("password", target.password());
-        }
-        try (Connection c = DriverManager.getConnection(target.jdbcUrl(), p); Statement s = c.createStatement()) {
+        JdbcSettings.PgTarget target = JdbcSettings.postgres(url);
+        try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.properties());
+             Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new StoreUnavailableException(sql + " failed: " + e.getMessage(), e);

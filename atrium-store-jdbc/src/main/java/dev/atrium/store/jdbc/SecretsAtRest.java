@@ -27,7 +27,7 @@ final class SecretsAtRest {
     static final String CHECK_KEY = "master_key_check";
     static final String CHECK_TEXT = "atrium master key check";
     /** The advisory lock of every change to the store's secrets as a whole (an arbitrary constant). */
-    private static final long PG_LOCK = 0x61747269756d4b4cL;
+    private static final long STORE_LOCK = 0x61747269756d4b4cL;
 
     private SecretsAtRest() {}
 
@@ -180,12 +180,7 @@ final class SecretsAtRest {
 
     /** Serialises changes to the store's secrets as a whole across nodes (SQLite's writers are serial already). */
     static void lock(Database db, Connection c) throws SQLException {
-        if (db.dialect() == Dialect.POSTGRESQL) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                ps.setLong(1, PG_LOCK);
-                ps.executeQuery().close();
-            }
-        }
+        db.dialect().lockAcrossNodes(c, STORE_LOCK);
     }
 
     /**
@@ -193,22 +188,11 @@ final class SecretsAtRest {
      * by its ciphertext leaves no copy in free space (sqlite.org/pragma.html#pragma_secure_delete).
      */
     static void secureDelete(Database db, Connection c, boolean on) throws SQLException {
-        if (db.dialect() == Dialect.SQLITE) {
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA secure_delete = " + (on ? "ON" : "OFF"));
-            }
-        }
+        db.dialect().secureDelete(c, on);
     }
 
     /** SQLite: moves the WAL into the file and empties it, so no older page (with a secret in the clear) stays in it. */
     static void checkpoint(Database db) {
-        if (db.dialect() == Dialect.SQLITE) {
-            db.read(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                }
-                return null;
-            });
-        }
+        db.dialect().truncateLog(db);
     }
 }

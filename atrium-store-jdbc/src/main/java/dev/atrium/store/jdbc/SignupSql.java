@@ -5,6 +5,7 @@ import dev.atrium.core.kernel.Json;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,26 +32,33 @@ final class SignupSql {
 
     private SignupSql() {}
 
-    static void insert(Connection c, Dialect dialect, List<Signup> batch) throws SQLException {
-        int identities = batch.stream().mapToInt(s -> s.user().identities().size()).sum();
-        if (dialect == Dialect.POSTGRESQL) {
-            String sql = "WITH u AS (INSERT INTO " + USER_COLUMNS + " VALUES " + rows(USER_ROW, batch.size())
-                    + "), i AS (INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, identities)
-                    + "), s AS (INSERT INTO " + SESSION_COLUMNS + " VALUES " + rows(SEVEN, batch.size())
-                    + ") INSERT INTO " + OutboxWrites.COLUMNS + " VALUES " + rows(EVENT_ROW, batch.size());
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int p = bindUsers(ps, 1, batch);
-                p = bindIdentities(ps, p, batch);
-                p = bindSessions(ps, p, batch);
-                bindEvents(ps, p, batch);
-                ps.executeUpdate();
-            }
-            return;
+    /** The batch as one statement of data-modifying CTEs (atomic on its own). */
+    static void insertInOneStatement(Connection c, List<Signup> batch) throws SQLException {
+        int identities = identities(batch);
+        String sql = "WITH u AS (INSERT INTO " + USER_COLUMNS + " VALUES " + rows(USER_ROW, batch.size())
+                + "), i AS (INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, identities)
+                + "), s AS (INSERT INTO " + SESSION_COLUMNS + " VALUES " + rows(SEVEN, batch.size())
+                + ") INSERT INTO " + OutboxWrites.COLUMNS + " VALUES " + rows(EVENT_ROW, batch.size());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = bindUsers(ps, 1, batch);
+            p = bindIdentities(ps, p, batch);
+            p = bindSessions(ps, p, batch);
+            bindEvents(ps, p, batch);
+            ps.executeUpdate();
         }
+    }
+
+    /** The batch as four statements, in the caller's transaction. */
+    static void insertStatementByStatement(Connection c, List<Signup> batch) throws SQLException {
+        int identities = identities(batch);
         execute(c, "INSERT INTO " + USER_COLUMNS + " VALUES " + rows(USER_ROW, batch.size()), ps -> bindUsers(ps, 1, batch));
         execute(c, "INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, identities), ps -> bindIdentities(ps, 1, batch));
         execute(c, "INSERT INTO " + SESSION_COLUMNS + " VALUES " + rows(SEVEN, batch.size()), ps -> bindSessions(ps, 1, batch));
         execute(c, "INSERT INTO " + OutboxWrites.COLUMNS + " VALUES " + rows(EVENT_ROW, batch.size()), ps -> bindEvents(ps, 1, batch));
+    }
+
+    private static int identities(List<Signup> batch) {
+        return batch.stream().mapToInt(s -> s.user().identities().size()).sum();
     }
 
     /** The user row and its identity rows only (server API keys), in the caller's transaction. */
@@ -82,7 +90,7 @@ final class SignupSql {
             User u = s.user();
             ps.setString(p++, u.id());
             ps.setString(p++, u.appId());
-            ps.setString(p++, u.type());
+            ps.setString(p++, u.type().wire());
             ps.setBoolean(p++, u.disabled());
             ps.setBoolean(p++, u.isAnonymous());
             ps.setLong(p++, u.createdAt().toEpochMilli());

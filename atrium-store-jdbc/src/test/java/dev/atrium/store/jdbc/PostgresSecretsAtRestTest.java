@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@link SecretsAtRestScenarios} on PostgreSQL, where the attacker reads the rows: each test in a
  * schema of its own on the server of {@code ATRIUM_TEST_PG_URL}, dropped afterwards.
  */
+@Tag("postgres")
 class PostgresSecretsAtRestTest extends SecretsAtRestScenarios {
     private final List<String> schemas = new ArrayList<>();
 

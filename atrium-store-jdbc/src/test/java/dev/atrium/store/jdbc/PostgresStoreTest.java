@@ -1,19 +1,9 @@
 package dev.atrium.store.jdbc;
 
 import dev.atrium.core.store.AtriumStore;
-import dev.atrium.store.tck.AdminTokenStoreContract;
-import dev.atrium.store.tck.ApiKeyStoreContract;
-import dev.atrium.store.tck.AppStoreContract;
-import dev.atrium.store.tck.EventStoreContract;
-import dev.atrium.store.tck.LinkStoreContract;
 import dev.atrium.store.tck.SecretsAtRestContract;
-import dev.atrium.store.tck.RedirectStateStoreContract;
-import dev.atrium.store.tck.SessionStoreContract;
-import dev.atrium.store.tck.SigningKeyStoreContract;
-import dev.atrium.store.tck.SignupStoreContract;
-import dev.atrium.store.tck.SweepStoreContract;
-import dev.atrium.store.tck.UserStoreContract;
-import dev.atrium.store.tck.UserpassStoreContract;
+import dev.atrium.store.tck.StoreContracts;
+import dev.atrium.store.tck.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every store contract against PostgreSQL. The run gets a schema of its own
@@ -35,11 +26,11 @@ import org.junit.jupiter.api.Nested;
  * dropped at the end, so parallel and repeated runs never collide. Between tests every table of
  * that schema is truncated (cheaper than a schema or a store per test: Flyway's check alone costs
  * ~250 ms per open), so each test still starts from an empty store. The server is
- * {@code ATRIUM_TEST_PG_URL} (default {@value #DEFAULT_URL}); when it cannot be reached the tests
- * fail with a message saying so; they are never skipped.
+ * {@link TestPostgres}'s ({@code ATRIUM_TEST_PG_URL}, else 127.0.0.1:5432, else one of the tests'
+ * own); when it cannot be reached the tests fail with a message saying so; they are never skipped.
  */
-class PostgresStoreTest {
-    static final String DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/test";
+@Tag("postgres")
+class PostgresStoreTest extends StoreContracts {
     private static final String URL = url();
     private static final String SCHEMA = "atrium_test_" + UUID.randomUUID().toString().replace("-", "");
     private static final JdbcSettings SETTINGS = new JdbcSettings(URL, 10, Duration.ofSeconds(10), SCHEMA);
@@ -53,8 +44,7 @@ class PostgresStoreTest {
     private static String truncate;
 
     static String url() {
-        String env = System.getenv("ATRIUM_TEST_PG_URL");
-        return env == null || env.isBlank() ? DEFAULT_URL : env.trim();
+        return TestPostgres.url();
     }
 
     @BeforeAll
@@ -103,6 +93,11 @@ class PostgresStoreTest {
     }
 
     /** The run's store with every table emptied; closing it is left to {@link #dropSchema()}. */
+    @Override
+    protected AtriumStore newStore() {
+        return open();
+    }
+
     private static AtriumStore open() {
         try (Statement s = admin.createStatement()) {
             s.execute(truncate);
@@ -136,13 +131,7 @@ class PostgresStoreTest {
     /** A plain JDBC connection to the server named by the store url. */
     private static Connection connect() throws SQLException {
         JdbcSettings.PgTarget target = SETTINGS.postgres();
-        Properties props = new Properties();
-        if (target.user() != null) {
-            props.setProperty("user", target.user());
-        }
-        if (target.password() != null) {
-            props.setProperty("password", target.password());
-        }
+        Properties props = target.properties();
         props.setProperty("connectTimeout", "5");
         props.setProperty("loginTimeout", "5");
         return DriverManager.getConnection(target.jdbcUrl(), props);
@@ -251,102 +240,6 @@ class PostgresStoreTest {
         @Override
         protected String storedText() {
             return rowsAsText(admin, SCHEMA);
-        }
-    }
-
-    @Nested
-    class Apps extends AppStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Users extends UserStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Sessions extends SessionStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Signups extends SignupStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class SigningKeys extends SigningKeyStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class AdminTokens extends AdminTokenStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Links extends LinkStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Userpass extends UserpassStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class ApiKeys extends ApiKeyStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Events extends EventStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class Sweeps extends SweepStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
-        }
-    }
-
-    @Nested
-    class RedirectStates extends RedirectStateStoreContract {
-        @Override
-        protected AtriumStore newStore() {
-            return open();
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +63,7 @@ class ScratchStoreTest {
         assertThat(after.inactivity()).isEqualTo(AppSettings.DEFAULTS.inactivity());
     }
 
+    @Tag("postgres")
     @Test
     void createPostgresMakesANewSchemaThatDeleteDrops() {
         ScratchStore scratch = ScratchStore.createPostgres(dir.resolve("pg"), PostgresStoreTest.url());

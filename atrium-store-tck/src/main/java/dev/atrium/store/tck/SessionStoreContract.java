@@ -2,13 +2,14 @@ package dev.atrium.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.atrium.core.apps.App;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
+import dev.atrium.core.sessions.SessionWithUser;
 import dev.atrium.core.users.DeletionReason;
 import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,41 @@ public abstract class SessionStoreContract extends StoreContract {
     }
 
     @Test
+    void findWithUserReturnsTheSessionAndItsUserWithIdentitiesInOrder() {
+        App app = createApp();
+        User user = newUser(app, guestIdentity(), identity("local-userpass", "reader@example.com", Map.of("email", "reader@example.com")));
+        Signup signup = signUp(user);
+        Session second = newSession(user);
+        sessions().insert(second);
+
+        assertThat(sessions().findWithUser(signup.session().id()))
+                .contains(new SessionWithUser(signup.session(), user));
+        assertThat(sessions().findWithUser(second.id())).contains(new SessionWithUser(second, user));
+    }
+
+    @Test
+    void findWithUserWhenRevokedOrUnknownThenEmpty() {
+        App app = createApp();
+        Session session = signUpGuest(app).session();
+        sessions().revoke(session.id());
+
+        assertThat(sessions().findWithUser(session.id())).isEmpty();
+        assertThat(sessions().findWithUser(ObjectIds.next(T0))).isEmpty();
+    }
+
+    @Test
+    void findWithUserWhenUserDeletedThenEmpty() {
+        App app = createApp();
+        Signup signup = signUpGuest(app);
+        store.users().delete(app.id(), signup.user().id(), DeletionReason.LOGOUT, nextInstant());
+
+        assertThat(sessions().findWithUser(signup.session().id())).isEmpty();
+    }
+
+    @Test
     void insertWhenUserNeverExistedThenThrowsIllegalStateAndWritesNothing() {
         App app = createApp();
-        User ghost = new User(ObjectIds.next(T0), app.id(), "normal", false, T0, T0, Map.of(),
+        User ghost = new User(ObjectIds.next(T0), app.id(), UserType.NORMAL, false, T0, T0, Map.of(),
                 List.of(guestIdentity()));
         Session session = newSession(ghost);
 

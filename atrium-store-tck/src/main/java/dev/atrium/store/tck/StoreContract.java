@@ -10,6 +10,7 @@ import dev.atrium.core.sessions.Session;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserType;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +109,7 @@ public abstract class StoreContract {
     /** A new user (not stored) of the app holding {@code identities} in this order. */
     protected User newUser(App app, Identity... identities) {
         Instant created = nextInstant();
-        return new User(ObjectIds.next(created), app.id(), "normal", false, created, created, Map.of(),
+        return new User(ObjectIds.next(created), app.id(), UserType.NORMAL, false, created, created, Map.of(),
                 List.of(identities));
     }
 
@@ -129,7 +130,7 @@ public abstract class StoreContract {
 
     /** Signs up a new guest of the app created and last active at {@code at} (its user.created event is of then). */
     protected Signup signUpGuestAt(App app, Instant at) {
-        return signUp(new User(ObjectIds.next(at), app.id(), "normal", false, at, at, Map.of(), List.of(guestIdentity())));
+        return signUp(new User(ObjectIds.next(at), app.id(), UserType.NORMAL, false, at, at, Map.of(), List.of(guestIdentity())));
     }
 
     /** Signs up {@code user} with a new session. */

@@ -1,10 +1,9 @@
 package dev.atrium.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.atrium.core.apps.App;
-import dev.atrium.core.auth.password.UserpassAccount;
 import dev.atrium.core.auth.password.UserpassAccount.PendingToken;
+import dev.atrium.core.auth.password.UserpassAccount;
 import dev.atrium.core.auth.password.UserpassProvider;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.sessions.Session;
@@ -12,6 +11,7 @@ import dev.atrium.core.users.DeletionReason;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
+import dev.atrium.core.users.UserType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +35,7 @@ public abstract class UserStoreContract extends StoreContract {
         Identity local = identity("local-userpass", "s1-local", Map.of("email", "ada@example.com"));
         Identity custom = identity("custom-token", "s2-custom", Map.of("name", "Ada", "verified", true));
         Instant created = nextInstant();
-        return new User(ObjectIds.next(created), app.id(), "normal", false, created,
+        return new User(ObjectIds.next(created), app.id(), UserType.NORMAL, false, created,
                 created, Map.of("plan", "pro", "seats", 3), List.of(anon, local, custom));
     }
 

@@ -1,2 +1,5 @@
-/** The anonymous ({@code anon-user}) provider. Imports {@code auth}, users and the kernel only. */
+/**
+ * The anonymous ({@code anon-user}) provider: guests. Imports the provider SPI in {@code auth},
+ * users and the kernel only.
+ */
 package dev.atrium.core.auth.anonymous;

@@ -3,8 +3,8 @@ package dev.atrium.core.auth.apikey;
 import java.time.Instant;
 
 /**
- * A user API key (spec §5): shown once at creation, stored as a hash. Logging in with it logs in
- * as its owner; linking it gives the owner a lasting {@code api-key} identity (design §1 rule 6).
+ * A user API key (docs/client-api.md, User and session routes): shown once at creation, stored as a hash. Logging in with it logs in
+ * as its owner; linking it gives the owner a lasting {@code api-key} identity (docs/architecture.md, Linking keeps the user).
  *
  * @param id a plain 24-hex string (core builds an ObjectId from it)
  * @param name unique per user

@@ -1,28 +1,31 @@
 package dev.atrium.core.auth.apikey;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorCode;
-import dev.atrium.core.apps.App;
-import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.apps.ProviderSettings;
+import dev.atrium.core.auth.Authenticator;
 import dev.atrium.core.auth.AuthProvider;
+import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.auth.Resolution;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.kernel.Secrets;
 import dev.atrium.core.users.Identity;
-import java.time.Instant;
 import java.util.Map;
 
 /**
- * {@code api-key} login (spec §4): {@code key} is a user API key; it proves the identity
+ * {@code api-key} login: {@code key} is a user API key; it proves the identity
  * {@code api-key/<key id>} held by the key's owner. Unknown and disabled keys get the same AuthError.
+ * Needs the {@link ApiKeyStore} in the provider context.
  */
-public final class ApiKeyProvider implements AuthProvider {
+public final class ApiKeyProvider implements AuthProvider<ApiKeyProvider.Key> {
     public static final String TYPE = "api-key";
 
-    private final ApiKeyStore keys;
-
-    public ApiKeyProvider(ApiKeyStore keys) {
-        this.keys = keys;
+    /** The key of a login body; never printed. */
+    public record Key(String key) {
+        @Override
+        public String toString() {
+            return "Key[***]";
+        }
     }
 
     @Override
@@ -31,15 +34,29 @@ public final class ApiKeyProvider implements AuthProvider {
     }
 
     @Override
-    public Resolution authenticate(App app, ProviderConfig config, JsonNode credentials, Instant now) {
-        JsonNode key = credentials.get("key");
-        if (key == null || !key.isTextual() || key.asText().isEmpty()) {
-            throw new AuthException(ErrorCode.MissingParameter, "missing parameter: key");
-        }
-        ApiKey found = keys.findByHash(app.id(), Secrets.hash(key.asText())).orElse(null);
-        if (found == null || found.disabled()) {
-            throw new AuthException(ErrorCode.AuthError, "invalid API key");
-        }
-        return Resolution.heldBy(new Identity(TYPE, found.id(), Map.of("name", found.name()), now), found.userId());
+    public String description() {
+        return "User API keys created by logged-in users.";
+    }
+
+    @Override
+    public ProviderSettings settings() {
+        return ProviderSettings.none(TYPE);
+    }
+
+    @Override
+    public Key credentials(RequestFields body) {
+        return new Key(body.nonEmptyString("key"));
+    }
+
+    @Override
+    public Authenticator<Key> authenticator(ProviderContext context) {
+        ApiKeyStore keys = context.service(ApiKeyStore.class);
+        return (app, config, credentials, now) -> {
+            ApiKey found = keys.findByHash(app.id(), Secrets.hash(credentials.key())).orElse(null);
+            if (found == null || found.disabled()) {
+                throw new AuthException(ErrorCode.AuthError, "invalid API key");
+            }
+            return Resolution.heldBy(new Identity(TYPE, found.id(), Map.of("name", found.name()), now), found.userId());
+        };
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The user API-key routes of spec §5, all under the caller's refresh token, whose session and
+ * The user API-key routes of docs/client-api.md, User and session routes, all under the caller's refresh token, whose session and
  * user the {@link dev.atrium.core.auth.SessionGate} checked. Guests may create keys too: linking
  * one is how a guest device keeps its account for good.
  */

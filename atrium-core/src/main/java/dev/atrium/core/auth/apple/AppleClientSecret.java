@@ -32,7 +32,7 @@ final class AppleClientSecret {
     private AppleClientSecret() {}
 
     /** The signed secret for {@code web}'s client at {@code now}; {@code audience} is Apple's issuer. */
-    static String sign(AppleSettings.Web web, String audience, Instant now) {
+    static String sign(AppleWebSettings web, String audience, Instant now) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(web.teamId()).subject(web.servicesId()).audience(audience)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(LIFETIME))).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(web.keyId()).build(), claims);

@@ -1,13 +1,13 @@
 package dev.atrium.core.auth.apple;
 
 import dev.atrium.api.ErrorCode;
-import dev.atrium.core.idp.IdpHttp;
-import dev.atrium.core.idp.SettingsReader;
+import dev.atrium.core.auth.WebSignIn;
+import dev.atrium.core.idp.StoredSettings;
 import dev.atrium.core.idp.web.AuthorizationUrl;
 import dev.atrium.core.idp.web.RedirectUrls;
 import dev.atrium.core.idp.web.TokenEndpoint;
-import dev.atrium.core.idp.web.WebSignIn;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.OutboundHttp;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import java.util.Map;
  * exchanged at {@code token_url} with a {@link AppleClientSecret} signed by the app's key, and the
  * ID token it returns (carrying the flow's nonce) logs in through the token flow.
  */
-public final class AppleWebSignIn implements WebSignIn {
+final class AppleWebSignIn implements WebSignIn {
     static final String SCOPE = "name email";
     static final String NOT_SET_UP = AppleProvider.TYPE
             + " provider is not set up for the web redirect flow (it needs services_id, team_id, key_id and private_key_secret)";
@@ -28,7 +28,7 @@ public final class AppleWebSignIn implements WebSignIn {
     private final TokenEndpoint endpoint;
     private final Clock clock;
 
-    public AppleWebSignIn(IdpHttp http, Clock clock) {
+    AppleWebSignIn(OutboundHttp http, Clock clock) {
         this.endpoint = new TokenEndpoint(http, "Apple", "authorization code", TokenEndpoint.INVALID_GRANT);
         this.clock = clock;
     }
@@ -45,7 +45,7 @@ public final class AppleWebSignIn implements WebSignIn {
 
     @Override
     public URI authorization(Map<String, Object> config, Authorization request) {
-        AppleSettings.Web web = web(settings(config));
+        AppleWebSettings web = web(settings(config));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("client_id", web.servicesId());
         params.put("redirect_uri", request.callback().toString());
@@ -60,7 +60,7 @@ public final class AppleWebSignIn implements WebSignIn {
     @Override
     public Map<String, Object> credentials(Map<String, Object> config, CodeGrant grant) {
         AppleSettings s = settings(config);
-        AppleSettings.Web web = web(s);
+        AppleWebSettings web = web(s);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", grant.code());
@@ -71,10 +71,10 @@ public final class AppleWebSignIn implements WebSignIn {
     }
 
     private static AppleSettings settings(Map<String, Object> config) {
-        return SettingsReader.atLogin(AppleProvider.TYPE, config, AppleSettings::from);
+        return StoredSettings.atLogin(AppleProvider.TYPE, () -> AppleSettings.from(config));
     }
 
-    private static AppleSettings.Web web(AppleSettings s) {
+    private static AppleWebSettings web(AppleSettings s) {
         if (!s.web().configured()) {
             throw new AuthException(ErrorCode.AuthError, NOT_SET_UP);
         }

@@ -1,54 +1,47 @@
 package dev.atrium.core.auth.customjwt;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.util.ResourceRetriever;
-import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
-import dev.atrium.api.ErrorCode;
-import dev.atrium.core.apps.App;
-import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.apps.ProviderSettings;
+import dev.atrium.core.apps.SettingField;
+import dev.atrium.core.auth.Authenticator;
 import dev.atrium.core.auth.AuthProvider;
-import dev.atrium.core.auth.Resolution;
-import dev.atrium.core.kernel.AuthException;
-import dev.atrium.core.users.Identity;
-import dev.atrium.core.users.User;
-import dev.atrium.core.users.UserStore;
-import java.text.ParseException;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.atrium.core.auth.ProviderContext;
+import dev.atrium.core.kernel.RequestFields;
 
 /**
- * {@code custom-token} login (spec §4): {@code token} is a JWT from the app's own identity system.
- * It must be signed with one of the pinned algorithms by the configured key, carry the configured
- * {@code aud} and {@code iss}, a {@code sub}, and be within its lifetime give or take the skew.
- * The identity is {@code custom-token/<sub>}; configured claims become the profile's data.
+ * {@code custom-token} login: {@code token} is a JWT from the app's own identity system. It must be
+ * signed with one of the pinned algorithms by the configured key, carry the configured {@code aud}
+ * and {@code iss}, a {@code sub}, and be within its lifetime give or take the skew. The identity is
+ * {@code custom-token/<sub>}; configured claims become the profile's data ({@link CustomJwtLogin}).
  */
-public final class CustomJwtProvider implements AuthProvider {
+public final class CustomJwtProvider implements AuthProvider<CustomJwtProvider.Token> {
     public static final String TYPE = "custom-token";
     /** What a caller is told when the app's key set cannot be fetched (the reason is logged only). */
     public static final String KEYS_UNAVAILABLE = "custom token not verified: the provider's key set could not be fetched";
 
-    private final UserStore users;
-    private final Clock clock;
-    private final ResourceRetriever jwksFetch;
-    /** One processor per app and configuration: a JWKS source keeps its fetched keys cached inside. */
-    private final ConcurrentHashMap<String, Verifier> verifiers = new ConcurrentHashMap<>();
+    private static final ProviderSettings SETTINGS = ProviderSettings.declared(
+            SettingField.url("jwks_url", "Where the app's JSON Web Key Set is fetched (exactly one of jwks_url, "
+                    + "public_key_pem, shared_secret)"),
+            SettingField.text("public_key_pem", "An RSA or EC public key in PEM form (exactly one of jwks_url, "
+                    + "public_key_pem, shared_secret)"),
+            SettingField.string("shared_secret", "The HMAC key of HS256 tokens, at least 32 bytes (exactly one of "
+                    + "jwks_url, public_key_pem, shared_secret)").bounds(32L, null),
+            SettingField.string("audience", "The aud every token must carry").asRequired(),
+            SettingField.string("issuer", "The iss every token must carry").asRequired(),
+            SettingField.stringList("algorithms", "The pinned signature algorithms, e.g. [\"RS256\"]").asRequired(),
+            SettingField.integer("clock_skew_s", "Seconds of leeway on exp, nbf and iat").bounds(0L, 300L).defaultsTo(60),
+            SettingField.stringMap("metadata", "Profile field → claim name, copied into the profile's data"))
+            .checkedBy(config -> {
+                if (!config.isEmpty()) { // an empty config is allowed while the provider is being set up
+                    CustomJwtSettings.from(config);
+                }
+            });
 
-    private record Verifier(Map<String, Object> config, CustomJwtSettings settings,
-                            ConfigurableJWTProcessor<SecurityContext> processor) {}
-
-    /** {@code jwksFetch} fetches every {@code jwks_url}: the edge's outbound client, with its limits. */
-    public CustomJwtProvider(UserStore users, Clock clock, ResourceRetriever jwksFetch) {
-        this.users = users;
-        this.clock = clock;
-        this.jwksFetch = jwksFetch;
+    /** The token of a login body; never printed. */
+    public record Token(String token) {
+        @Override
+        public String toString() {
+            return "Token[***]";
+        }
     }
 
     @Override
@@ -57,46 +50,22 @@ public final class CustomJwtProvider implements AuthProvider {
     }
 
     @Override
-    public Resolution authenticate(App app, ProviderConfig config, JsonNode credentials, Instant now) {
-        JsonNode token = credentials.get("token");
-        if (token == null || !token.isTextual() || token.asText().isEmpty()) {
-            throw new AuthException(ErrorCode.MissingParameter, "missing parameter: token");
-        }
-        Verifier v = verifier(app.id(), config);
-        JWTClaimsSet claims;
-        try {
-            claims = v.processor.process(token.asText(), null);
-        } catch (KeySourceException e) {
-            // The fetch failed (unreachable, too large, redirected, too slow): its text names the
-            // JWKS URL and the upstream's answer, which are the operator's business, not the caller's.
-            throw new AuthException(ErrorCode.AuthError, KEYS_UNAVAILABLE, "jwks_url: " + e.getMessage());
-        } catch (ParseException | BadJOSEException | JOSEException e) {
-            throw new AuthException(ErrorCode.AuthError, "invalid custom token: " + e.getMessage());
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        v.settings.metadata().forEach((field, claim) -> {
-            Object value = claims.getClaim(claim);
-            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-                data.put(field, value);
-            }
-        });
-        Identity identity = new Identity(TYPE, claims.getSubject(), data, now);
-        return new Resolution(identity, users.findByIdentity(app.id(), TYPE, claims.getSubject()).map(User::id).orElse(null));
+    public String description() {
+        return "Custom JWTs signed by your own issuer (keys and claims in the config).";
     }
 
-    private Verifier verifier(String appId, ProviderConfig config) {
-        Verifier v = verifiers.get(appId);
-        if (v != null && v.config.equals(config.config())) {
-            return v;
-        }
-        Verifier fresh;
-        try {
-            CustomJwtSettings settings = CustomJwtSettings.from(config.config());
-            fresh = new Verifier(config.config(), settings, CustomJwtProcessors.build(settings, clock, jwksFetch));
-        } catch (IllegalArgumentException e) {
-            throw new AuthException(ErrorCode.AuthError, "custom-token provider is misconfigured", e.getMessage());
-        }
-        verifiers.put(appId, fresh);
-        return fresh;
+    @Override
+    public ProviderSettings settings() {
+        return SETTINGS;
+    }
+
+    @Override
+    public Token credentials(RequestFields body) {
+        return new Token(body.nonEmptyString("token"));
+    }
+
+    @Override
+    public Authenticator<Token> authenticator(ProviderContext context) {
+        return new CustomJwtLogin(context.users(), context.clock(), context.jwks());
     }
 }

@@ -1,27 +1,21 @@
 package dev.atrium.core.auth.facebook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.atrium.core.apps.App;
-import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.apps.ProviderSettings;
 import dev.atrium.core.auth.AuthProvider;
+import dev.atrium.core.auth.Authenticator;
+import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.auth.Resolution;
+import dev.atrium.core.auth.WebSignIn;
 import dev.atrium.core.idp.ExternalIdentity;
-import dev.atrium.core.idp.SettingsReader;
+import dev.atrium.core.idp.StoredSettings;
+import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
-import java.time.Instant;
+import java.util.Optional;
 
-/** {@code oauth2-facebook} on the provider SPI: reads the request and the config, then {@link FacebookVerifier}. */
-public final class FacebookProvider implements AuthProvider {
+/** {@code oauth2-facebook}: a Facebook user access token, checked with the Graph API by {@link FacebookVerifier}. */
+public final class FacebookProvider implements AuthProvider<FacebookCredentials> {
     public static final String TYPE = "oauth2-facebook";
-
-    private final UserStore users;
-    private final FacebookVerifier verifier;
-
-    public FacebookProvider(UserStore users, FacebookVerifier verifier) {
-        this.users = users;
-        this.verifier = verifier;
-    }
 
     @Override
     public String type() {
@@ -29,10 +23,35 @@ public final class FacebookProvider implements AuthProvider {
     }
 
     @Override
-    public Resolution authenticate(App app, ProviderConfig config, JsonNode credentials, Instant now) {
-        FacebookSettings settings = SettingsReader.atLogin(TYPE, config.config(), FacebookSettings::from);
-        ExternalIdentity found = verifier.verify(settings, FacebookCredentials.of(credentials.path("accessToken").textValue()));
-        return new Resolution(found.identity(TYPE, now),
-                users.findByIdentity(app.id(), TYPE, found.subject()).map(User::id).orElse(null));
+    public String description() {
+        return "Facebook user access tokens (app_id, app_secret in the config).";
+    }
+
+    @Override
+    public ProviderSettings settings() {
+        return FacebookSettings.DECLARED;
+    }
+
+    @Override
+    public FacebookCredentials credentials(RequestFields body) {
+        return FacebookCredentials.of(body.value("accessToken") instanceof String t ? t : null);
+    }
+
+    @Override
+    public Authenticator<FacebookCredentials> authenticator(ProviderContext context) {
+        UserStore users = context.users();
+        FacebookVerifier verifier = new FacebookVerifier(context.http());
+        return (app, config, credentials, now) -> {
+            FacebookSettings settings = StoredSettings.atLogin(TYPE, () -> FacebookSettings.from(config.config()));
+            ExternalIdentity found = verifier.verify(settings, credentials);
+            return new Resolution(found.identity(TYPE, now),
+                    users.findByIdentity(app.id(), TYPE, found.subject()).map(User::id).orElse(null));
+        };
+    }
+
+    /** Its web redirect flow ({@code Credentials.facebook(redirectUrl)}). */
+    @Override
+    public Optional<WebSignIn> webSignIn(ProviderContext context) {
+        return Optional.of(new FacebookWebSignIn(context.http()));
     }
 }

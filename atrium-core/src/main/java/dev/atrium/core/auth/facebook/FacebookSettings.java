@@ -1,10 +1,13 @@
 package dev.atrium.core.auth.facebook;
 
-import dev.atrium.core.idp.SettingsReader;
+import dev.atrium.core.apps.ProviderSettings;
+import dev.atrium.core.apps.SettingField;
+import dev.atrium.core.idp.StoredSettings;
 import dev.atrium.core.idp.web.RedirectUrls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,25 +25,40 @@ public record FacebookSettings(String appId, String appSecret, URI graphUrl, Str
                                RedirectUrls allowedRedirects) {
     public static final URI DEFAULT_GRAPH_URL = URI.create("https://graph.facebook.com");
     public static final String DEFAULT_VERSION = "v21.0";
-    public static final String APP_SECRET = "app_secret";
-    /** Keys holding secrets: stored encrypted, never shown back by the admin API. */
-    public static final List<String> SECRET_KEYS = List.of(APP_SECRET);
     private static final Pattern VERSION = Pattern.compile("v\\d{1,3}\\.\\d{1,3}");
 
-    /** Parses and validates; IllegalArgumentException naming every bad or unknown key. */
+    /** The declared keys and the two patterns; the admin API checks a config against them before it is stored. */
+    static final ProviderSettings DECLARED = ProviderSettings.declared(
+            SettingField.string("app_id", "The Facebook app's id").asRequired(),
+            SettingField.string("app_secret", "The Facebook app's secret").asRequired(),
+            SettingField.url("graph_url", "The Graph API, without a query").defaultsTo(DEFAULT_GRAPH_URL.toString()),
+            SettingField.string("graph_version", "The Graph API version your Facebook app is on, e.g. v21.0")
+                    .defaultsTo(DEFAULT_VERSION),
+            SettingField.stringList(RedirectUrls.KEY, "The app's pages the web redirect flow may return to (exact URLs)"),
+            SettingField.url("dialog_url", "Facebook's login dialog (the web redirect flow); default: the graph_version's"))
+            .alsoChecking(FacebookSettings::rules);
+
+    private static List<String> rules(Map<String, Object> config) {
+        List<String> problems = new ArrayList<>(StoredSettings.notBlank(config, "app_id"));
+        problems.addAll(StoredSettings.notBlank(config, "app_secret"));
+        if (config.get("graph_version") instanceof String v && !VERSION.matcher(v).matches()) {
+            problems.add("graph_version must look like v21.0");
+        }
+        if (config.get("graph_url") instanceof String u && (u.contains("?") || u.contains("#"))) {
+            problems.add("graph_url must have no query or fragment");
+        }
+        problems.addAll(RedirectUrls.problems(config));
+        return problems;
+    }
+
+    /** Checks and reads; IllegalArgumentException naming every bad or unknown key. */
     public static FacebookSettings from(Map<String, Object> config) {
-        SettingsReader r = new SettingsReader(config);
-        String appId = r.string("app_id");
-        String secret = r.string(APP_SECRET);
-        URI graph = r.url("graph_url", DEFAULT_GRAPH_URL);
-        String version = r.string("graph_version", DEFAULT_VERSION);
-        r.require(VERSION.matcher(version).matches(), "graph_version must look like v21.0");
-        r.require(graph.getRawQuery() == null && graph.getRawFragment() == null, "graph_url must have no query or fragment");
-        URI dialog = r.url("dialog_url", null);
-        RedirectUrls redirects = RedirectUrls.read(r);
-        r.done();
-        return new FacebookSettings(appId, secret, graph, version,
-                dialog != null ? dialog : URI.create("https://www.facebook.com/" + version + "/dialog/oauth"), redirects);
+        DECLARED.validate(config);
+        String version = StoredSettings.string(config, "graph_version", DEFAULT_VERSION);
+        return new FacebookSettings(StoredSettings.string(config, "app_id", null), StoredSettings.string(config, "app_secret", null),
+                URI.create(StoredSettings.string(config, "graph_url", DEFAULT_GRAPH_URL.toString())), version,
+                URI.create(StoredSettings.string(config, "dialog_url", "https://www.facebook.com/" + version + "/dialog/oauth")),
+                RedirectUrls.in(config));
     }
 
     /** {@code <graph_url>/<graph_version>/<path>?<query>}, the query form-encoded. */

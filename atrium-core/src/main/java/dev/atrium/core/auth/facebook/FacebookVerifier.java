@@ -2,9 +2,9 @@ package dev.atrium.core.auth.facebook;
 
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.idp.ExternalIdentity;
-import dev.atrium.core.idp.IdpHttp;
-import dev.atrium.core.idp.IdpUnreachableException;
+import dev.atrium.core.idp.IdpJson;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.OutboundHttp;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -25,9 +25,9 @@ public final class FacebookVerifier {
     static final String REFUSED = "Facebook access token refused: ";
     static final String GRAPH_FAILED = "Facebook access token not verified: the Graph API could not be used";
 
-    private final IdpHttp http;
+    private final OutboundHttp http;
 
-    public FacebookVerifier(IdpHttp http) {
+    public FacebookVerifier(OutboundHttp http) {
         this.http = http;
     }
 
@@ -65,10 +65,10 @@ public final class FacebookVerifier {
 
     /** GETs {@code url} with {@code token} as bearer (kept out of URLs, which get logged); the JSON answer of a 2xx. */
     private Map<String, Object> call(URI url, String token) {
-        IdpHttp.Reply reply;
+        OutboundHttp.Answer reply;
         try {
             reply = http.get(url, Map.of("Authorization", "Bearer " + token));
-        } catch (IdpUnreachableException e) {
+        } catch (OutboundHttp.Failure e) {
             throw failed(e.getMessage());
         }
         String path = url.getPath();
@@ -76,7 +76,7 @@ public final class FacebookVerifier {
             throw failed(path + " answered HTTP " + reply.status());
         }
         try {
-            return reply.json();
+            return IdpJson.object(reply);
         } catch (IllegalArgumentException e) {
             throw failed(path + ": " + e.getMessage());
         }

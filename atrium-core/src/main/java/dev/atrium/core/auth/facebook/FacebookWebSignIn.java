@@ -1,11 +1,11 @@
 package dev.atrium.core.auth.facebook;
 
-import dev.atrium.core.idp.IdpHttp;
-import dev.atrium.core.idp.SettingsReader;
+import dev.atrium.core.auth.WebSignIn;
+import dev.atrium.core.idp.StoredSettings;
 import dev.atrium.core.idp.web.AuthorizationUrl;
 import dev.atrium.core.idp.web.RedirectUrls;
 import dev.atrium.core.idp.web.TokenEndpoint;
-import dev.atrium.core.idp.web.WebSignIn;
+import dev.atrium.core.kernel.OutboundHttp;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * requests are, so the secret is never in a URL), and the user access token it returns logs in
  * through the token flow ({@code debug_token}, then {@code /me}).
  */
-public final class FacebookWebSignIn implements WebSignIn {
+final class FacebookWebSignIn implements WebSignIn {
     static final String SCOPE = "email,public_profile";
     /** The Graph API's refusal of a code: an OAuthException with code 100 (invalid, expired or used code, another redirect_uri). */
     static final Predicate<Map<String, Object>> CODE_REFUSED = answer -> answer.get("error") instanceof Map<?, ?> e
@@ -27,7 +27,7 @@ public final class FacebookWebSignIn implements WebSignIn {
 
     private final TokenEndpoint endpoint;
 
-    public FacebookWebSignIn(IdpHttp http) {
+    FacebookWebSignIn(OutboundHttp http) {
         this.endpoint = new TokenEndpoint(http, "Facebook", "authorization code", CODE_REFUSED);
     }
 
@@ -66,6 +66,6 @@ public final class FacebookWebSignIn implements WebSignIn {
     }
 
     private static FacebookSettings settings(Map<String, Object> config) {
-        return SettingsReader.atLogin(FacebookProvider.TYPE, config, FacebookSettings::from);
+        return StoredSettings.atLogin(FacebookProvider.TYPE, () -> FacebookSettings.from(config));
     }
 }

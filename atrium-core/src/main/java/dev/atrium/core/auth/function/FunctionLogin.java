@@ -2,9 +2,9 @@ package dev.atrium.core.auth.function;
 
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.idp.ExternalIdentity;
-import dev.atrium.core.idp.IdpHttp;
-import dev.atrium.core.idp.IdpUnreachableException;
+import dev.atrium.core.idp.IdpJson;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.OutboundHttp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +12,9 @@ import java.util.Map;
  * Asks the app's function who a payload is. A 2xx answer {@code {"id": "…", "name"?: "…",
  * "data"?: {…}}} names the person: {@code id} (a string, 1..255 characters) is the identity,
  * {@code data}'s fields and {@code name} become its profile data. Anything else is an AuthError that
- * says whether the function refused or failed; what exactly it answered goes to the log only.
+ * says whether the function refused or failed; what exactly it answered goes to the log only. The
+ * call goes through the server's outbound client (answer cap, one deadline, no redirects, the
+ * destination policy), signed by {@link FunctionSigner} and naming the app in {@value #APP_HEADER}.
  */
 public final class FunctionLogin {
     static final String REFUSED = "custom-function login refused: the app's function did not accept the payload";
@@ -20,18 +22,25 @@ public final class FunctionLogin {
     static final String GARBAGE = "custom-function login failed: the app's function did not answer {\"id\", \"name\", \"data\"}";
     static final String UNREACHABLE = "custom-function login failed: the app's function could not be reached";
 
-    private final FunctionEndpoint endpoint;
+    /** The app the call is for: one function may serve several apps. */
+    public static final String APP_HEADER = "X-Atrium-App";
 
-    public FunctionLogin(FunctionEndpoint endpoint) {
-        this.endpoint = endpoint;
+    private final OutboundHttp http;
+    private final FunctionSigner signer;
+
+    public FunctionLogin(OutboundHttp http, FunctionSigner signer) {
+        this.http = http;
+        this.signer = signer;
     }
 
     /** The identity the function names for {@code payload}. */
     public ExternalIdentity verify(String appId, FunctionSettings s, FunctionPayload payload) {
-        IdpHttp.Reply reply;
+        Map<String, String> headers = new LinkedHashMap<>(signer.headers(s.functionSecret(), payload.json()));
+        headers.put(APP_HEADER, appId);
+        OutboundHttp.Answer reply;
         try {
-            reply = endpoint.call(s.functionUrl(), s.functionSecret(), appId, payload.json());
-        } catch (IdpUnreachableException e) {
+            reply = http.post(s.functionUrl(), headers, "application/json", payload.json());
+        } catch (OutboundHttp.Failure e) {
             throw new AuthException(ErrorCode.AuthError, UNREACHABLE, "function: " + e.getMessage());
         }
         if (!reply.ok()) {
@@ -39,7 +48,7 @@ public final class FunctionLogin {
         }
         Map<String, Object> answer;
         try {
-            answer = reply.json();
+            answer = IdpJson.object(reply);
         } catch (IllegalArgumentException e) {
             throw new AuthException(ErrorCode.AuthError, GARBAGE, "function: " + e.getMessage());
         }

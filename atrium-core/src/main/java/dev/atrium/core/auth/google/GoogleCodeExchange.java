@@ -1,9 +1,9 @@
 package dev.atrium.core.auth.google;
 
 import dev.atrium.api.ErrorCode;
-import dev.atrium.core.idp.IdpHttp;
 import dev.atrium.core.idp.web.TokenEndpoint;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.OutboundHttp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ final class GoogleCodeExchange {
 
     private final TokenEndpoint endpoint;
 
-    GoogleCodeExchange(IdpHttp http) {
+    GoogleCodeExchange(OutboundHttp http) {
         this.endpoint = new TokenEndpoint(http, "Google", "auth code", TokenEndpoint.INVALID_GRANT);
     }
 

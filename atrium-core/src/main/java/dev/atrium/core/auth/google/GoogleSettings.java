@@ -1,10 +1,13 @@
 package dev.atrium.core.auth.google;
 
+import dev.atrium.core.apps.ProviderSettings;
+import dev.atrium.core.apps.SettingField;
 import dev.atrium.core.idp.IdTokenTrust;
-import dev.atrium.core.idp.SettingsReader;
+import dev.atrium.core.idp.StoredSettings;
 import dev.atrium.core.idp.web.RedirectUrls;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,26 +38,44 @@ public record GoogleSettings(String clientId, Set<String> additionalClientIds, S
     public static final String DEFAULT_REDIRECT_URI = "postmessage";
     /** Google's OAuth 2.0 authorization endpoint (its OpenID Connect discovery document's {@code authorization_endpoint}). */
     public static final URI DEFAULT_AUTH_URL = URI.create("https://accounts.google.com/o/oauth2/v2/auth");
-    public static final String CLIENT_SECRET = "client_secret";
-    /** Keys holding secrets: stored encrypted, never shown back by the admin API. */
-    public static final List<String> SECRET_KEYS = List.of(CLIENT_SECRET);
 
-    /** Parses and validates; IllegalArgumentException naming every bad or unknown key. */
+    /** The declared keys; the admin API checks a config against them before it is stored. */
+    static final ProviderSettings DECLARED = ProviderSettings.declared(
+            SettingField.string("client_id", "The web OAuth client: exchanges auth codes, its ID tokens are accepted")
+                    .asRequired(),
+            SettingField.stringList("additional_client_ids", "Further client ids whose ID tokens are accepted (Android, iOS)"),
+            SettingField.string("client_secret", "client_id's secret, needed only for auth codes"),
+            SettingField.string("redirect_uri", "Sent with a code exchange; \"\" sends none (codes from Android and iOS)")
+                    .defaultsTo(DEFAULT_REDIRECT_URI),
+            SettingField.url("jwks_url", "Google's signing keys").defaultsTo(DEFAULT_JWKS_URL.toString()),
+            SettingField.stringList("issuers", "The iss values of Google's ID tokens")
+                    .defaultsTo(List.copyOf(new java.util.TreeSet<>(DEFAULT_ISSUERS))),
+            SettingField.url("token_url", "Google's token endpoint (auth codes)").defaultsTo(DEFAULT_TOKEN_URL.toString()),
+            SettingField.integer("clock_skew_s", "Seconds of leeway on exp and iat")
+                    .bounds(0L, StoredSettings.MAX_SKEW_S).defaultsTo(StoredSettings.DEFAULT_SKEW_S),
+            SettingField.stringList(RedirectUrls.KEY, "The app's pages the web redirect flow may return to (exact URLs)"),
+            SettingField.url("auth_url", "Google's authorization endpoint (the web redirect flow)")
+                    .defaultsTo(DEFAULT_AUTH_URL.toString()))
+            .alsoChecking(config -> {
+                List<String> problems = new ArrayList<>(StoredSettings.notBlank(config, "client_id"));
+                problems.addAll(StoredSettings.notBlank(config, "client_secret"));
+                problems.addAll(StoredSettings.nonEmptyList(config, "issuers"));
+                problems.addAll(RedirectUrls.problems(config));
+                return problems;
+            });
+
+    /** Checks and reads; IllegalArgumentException naming every bad or unknown key. */
     public static GoogleSettings from(Map<String, Object> config) {
-        SettingsReader r = new SettingsReader(config);
-        String clientId = r.string("client_id");
-        Set<String> more = r.strings("additional_client_ids", Set.of(), true);
-        String secret = r.string(CLIENT_SECRET, null);
-        String redirect = r.text("redirect_uri", DEFAULT_REDIRECT_URI);
-        URI jwks = r.url("jwks_url", DEFAULT_JWKS_URL);
-        Set<String> issuers = r.strings("issuers", DEFAULT_ISSUERS, false);
-        URI token = r.url("token_url", DEFAULT_TOKEN_URL);
-        Duration skew = r.clockSkew();
-        URI auth = r.url("auth_url", DEFAULT_AUTH_URL);
-        RedirectUrls redirects = RedirectUrls.read(r);
-        r.done();
-        return new GoogleSettings(clientId, more, secret, redirect.isEmpty() ? null : redirect, jwks, issuers, token, skew, auth,
-                redirects);
+        DECLARED.validate(config);
+        String redirect = StoredSettings.string(config, "redirect_uri", DEFAULT_REDIRECT_URI);
+        return new GoogleSettings(StoredSettings.string(config, "client_id", null),
+                StoredSettings.strings(config, "additional_client_ids", Set.of()),
+                StoredSettings.string(config, "client_secret", null), redirect.isEmpty() ? null : redirect,
+                URI.create(StoredSettings.string(config, "jwks_url", DEFAULT_JWKS_URL.toString())),
+                StoredSettings.strings(config, "issuers", DEFAULT_ISSUERS),
+                URI.create(StoredSettings.string(config, "token_url", DEFAULT_TOKEN_URL.toString())),
+                StoredSettings.clockSkew(config), URI.create(StoredSettings.string(config, "auth_url", DEFAULT_AUTH_URL.toString())),
+                RedirectUrls.in(config));
     }
 
     IdTokenTrust trust() {

@@ -4,7 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.atrium.core.idp.ExternalIdentity;
 import dev.atrium.core.idp.IdTokenRefusedException;
 import dev.atrium.core.idp.IdTokenVerifier;
-import dev.atrium.core.idp.IdpHttp;
+import dev.atrium.core.kernel.OutboundHttp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +18,7 @@ public final class GoogleVerifier {
     private final IdTokenVerifier idTokens;
     private final GoogleCodeExchange exchange;
 
-    public GoogleVerifier(IdTokenVerifier idTokens, IdpHttp http) {
+    public GoogleVerifier(IdTokenVerifier idTokens, OutboundHttp http) {
         this.idTokens = idTokens;
         this.exchange = new GoogleCodeExchange(http);
     }

@@ -1,10 +1,10 @@
 package dev.atrium.core.auth.google;
 
-import dev.atrium.core.idp.IdpHttp;
-import dev.atrium.core.idp.SettingsReader;
+import dev.atrium.core.auth.WebSignIn;
+import dev.atrium.core.idp.StoredSettings;
 import dev.atrium.core.idp.web.AuthorizationUrl;
 import dev.atrium.core.idp.web.RedirectUrls;
-import dev.atrium.core.idp.web.WebSignIn;
+import dev.atrium.core.kernel.OutboundHttp;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,12 +16,12 @@ import java.util.Map;
  * callback as {@code redirect_uri}; its ID token (which must carry the flow's nonce) then logs in
  * through the token flow.
  */
-public final class GoogleWebSignIn implements WebSignIn {
+final class GoogleWebSignIn implements WebSignIn {
     static final String SCOPE = "openid email profile";
 
     private final GoogleCodeExchange exchange;
 
-    public GoogleWebSignIn(IdpHttp http) {
+    GoogleWebSignIn(OutboundHttp http) {
         this.exchange = new GoogleCodeExchange(http);
     }
 
@@ -56,6 +56,6 @@ public final class GoogleWebSignIn implements WebSignIn {
     }
 
     private static GoogleSettings settings(Map<String, Object> config) {
-        return SettingsReader.atLogin(GoogleProvider.TYPE, config, GoogleSettings::from);
+        return StoredSettings.atLogin(GoogleProvider.TYPE, () -> GoogleSettings.from(config));
     }
 }

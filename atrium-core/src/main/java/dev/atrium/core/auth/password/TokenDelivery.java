@@ -1,7 +1,5 @@
 package dev.atrium.core.auth.password;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * Gets a confirmation or reset token to its user, over the channel the app configured (e-mail
  * or the app's webhook). Implementations live at the edge (SMTP, HTTP); failures throw
@@ -12,7 +10,7 @@ public interface TokenDelivery {
     /** What the token is for. */
     enum Purpose { CONFIRM, RESET }
 
-    /** The answer of the app's reset function (spec §6 {@code reset/call}). */
+    /** The answer of the app's reset function (docs/client-api.md, E-mail/password routes {@code reset/call}). */
     enum ResetDecision { SUCCESS, PENDING, FAIL }
 
     /** Sends {@code token}/{@code tokenId} for {@code email} by {@code channel} ({@code email} or {@code webhook}). */
@@ -21,8 +19,9 @@ public interface TokenDelivery {
 
     /**
      * Asks the app's reset webhook whether to reset now: it receives email, token, tokenId and the
-     * client's arguments (never the new password) and answers {@code {"status": "success" | "pending" | "fail"}}.
+     * client's {@code arguments} (never the new password; a plain JSON value as {@link
+     * dev.atrium.core.kernel.RequestFields#value} gives it, null when absent) and answers {@code {"status": "success" | "pending" | "fail"}}.
      */
     ResetDecision callReset(String appId, UserpassSettings settings, String email, String token, String tokenId,
-                            JsonNode arguments);
+                            Object arguments);
 }

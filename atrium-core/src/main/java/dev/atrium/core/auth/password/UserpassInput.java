@@ -1,12 +1,12 @@
 package dev.atrium.core.auth.password;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.RequestFields;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Validation of email/password request fields (spec §6). */
+/** Validation of email/password request fields (docs/client-api.md, E-mail/password routes). */
 final class UserpassInput {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     static final int MIN_PASSWORD = 6;
@@ -21,15 +21,8 @@ final class UserpassInput {
     private UserpassInput() {}
 
     /** A required string field of the body: MissingParameter when absent, InvalidParameter when not a string. */
-    static String field(JsonNode body, String name) {
-        JsonNode v = body.get(name);
-        if (v == null || v.isNull()) {
-            throw new AuthException(ErrorCode.MissingParameter, "missing parameter: " + name);
-        }
-        if (!v.isTextual()) {
-            throw new AuthException(ErrorCode.InvalidParameter, name + " must be a string");
-        }
-        return v.asText();
+    static String field(RequestFields body, String name) {
+        return body.requiredString(name);
     }
 
     /**
@@ -37,7 +30,7 @@ final class UserpassInput {
      * characters or more than {@code max} characters are InvalidParameter. A malformed value is a
      * 400 on every route, login too: it says nothing about any account.
      */
-    static String plainField(JsonNode body, String name, int max) {
+    static String plainField(RequestFields body, String name, int max) {
         String v = field(body, name);
         if (CONTROL.matcher(v).find()) {
             throw new AuthException(ErrorCode.InvalidParameter, name + " must not contain control characters");
@@ -49,12 +42,12 @@ final class UserpassInput {
     }
 
     /** The normalised email of a required field (see {@link #email(String)}). */
-    static String emailField(JsonNode body, String name) {
+    static String emailField(RequestFields body, String name) {
         return email(plainField(body, name, MAX_EMAIL));
     }
 
     /** A required token or token id field. */
-    static String tokenField(JsonNode body, String name) {
+    static String tokenField(RequestFields body, String name) {
         return plainField(body, name, MAX_TOKEN);
     }
 

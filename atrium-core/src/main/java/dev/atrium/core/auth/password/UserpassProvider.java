@@ -1,39 +1,52 @@
 package dev.atrium.core.auth.password;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.atrium.api.ErrorCode;
-import dev.atrium.core.admission.Throttle;
-import dev.atrium.core.apps.App;
-import dev.atrium.core.apps.ProviderConfig;
+import dev.atrium.core.apps.ProviderSettings;
+import dev.atrium.core.apps.SettingField;
+import dev.atrium.core.auth.Authenticator;
 import dev.atrium.core.auth.AuthProvider;
-import dev.atrium.core.auth.Resolution;
-import dev.atrium.core.kernel.AuthException;
-import dev.atrium.core.users.Identity;
-import dev.atrium.core.users.User;
-import dev.atrium.core.users.UserStore;
-import java.time.Instant;
-import java.util.Map;
+import dev.atrium.core.auth.ProviderContext;
+import dev.atrium.core.kernel.RequestFields;
+import java.util.Locale;
 
 /**
- * {@code local-userpass} login (spec §4, §6): {@code username} is the e-mail. An unknown e-mail
- * and a wrong password get the same answer (InvalidPassword "unauthorized") after the same work:
- * a missing account is verified against a dummy hash. Failed logins are throttled per account
- * (the e-mail, known or not): once its bucket is empty every login of it is refused with
- * TooManyRequests before any password is checked, the right one too, until the bucket refills.
+ * {@code local-userpass} login: {@code username} is the e-mail ({@link UserpassLogin} checks the
+ * password). Its account routes (register, confirm, reset) are {@link UserpassService}'s. Needs the
+ * {@link UserpassStore} and the {@link PasswordHasher} in the provider context.
  */
-public final class UserpassProvider implements AuthProvider {
+public final class UserpassProvider implements AuthProvider<UserpassProvider.EmailPassword> {
     public static final String TYPE = "local-userpass";
 
-    private final UserpassStore accounts;
-    private final UserStore users;
-    private final PasswordHasher hasher;
-    private final Throttle throttle;
+    private static final ProviderSettings SETTINGS = ProviderSettings.declared(
+            SettingField.choice("confirmation", "How a new account is confirmed: at once (auto), by a mailed link "
+                    + "(email) or by the app's webhook", UserpassSettings.AUTO, UserpassSettings.EMAIL, UserpassSettings.WEBHOOK)
+                    .defaultsTo(UserpassSettings.AUTO),
+            SettingField.choice("reset", "How a password reset token is delivered; none refuses resets (default: email "
+                    + "with smtp, webhook with webhook_url, else none)",
+                    UserpassSettings.EMAIL, UserpassSettings.WEBHOOK, UserpassSettings.NONE),
+            SettingField.url(UserpassSettings.WEBHOOK_URL, "The app's endpoint for confirm, reset and reset_function "
+                    + "calls; required when confirmation or reset is webhook"),
+            SettingField.string(UserpassSettings.WEBHOOK_SECRET, "The key of the webhook's Standard Webhooks "
+                    + "signature (whsec_…); required when confirmation or reset is webhook"),
+            SettingField.object("smtp", "The mail server for email confirmation and reset",
+                    SettingField.string("host", "SMTP host").asRequired(),
+                    SettingField.integer("port", "SMTP port").bounds(1L, 65535L).defaultsTo(587),
+                    SettingField.string("from", "Sender address").asRequired(),
+                    SettingField.string("username", "SMTP user, for AUTH"),
+                    SettingField.string("password", "SMTP password"),
+                    SettingField.bool("starttls", "Require STARTTLS (default: true when username is set)")),
+            SettingField.url("confirm_url", "The confirmation link's base; ?token=…&tokenId=… is appended"),
+            SettingField.url("reset_url", "The reset link's base; ?token=…&tokenId=… is appended"),
+            SettingField.integer("token_lifetime_s", "How long a confirmation or reset token is valid").defaultsTo(1800),
+            SettingField.bool("reveal_unknown_email", "App Services' answers for an e-mail with no account (404 "
+                    + "UserNotFound) instead of the same answer as a known one").defaultsTo(false))
+            .checkedBy(UserpassSettings::checkConfiguration);
 
-    public UserpassProvider(UserpassStore accounts, UserStore users, PasswordHasher hasher, Throttle throttle) {
-        this.accounts = accounts;
-        this.users = users;
-        this.hasher = hasher;
-        this.throttle = throttle;
+    /** The e-mail (trimmed, lower case) and password of a login body; the password is never printed. */
+    public record EmailPassword(String email, String password) {
+        @Override
+        public String toString() {
+            return "EmailPassword[" + email + ", ***]";
+        }
     }
 
     @Override
@@ -42,35 +55,25 @@ public final class UserpassProvider implements AuthProvider {
     }
 
     @Override
-    public Resolution authenticate(App app, ProviderConfig config, JsonNode credentials, Instant now) {
-        String username = UserpassInput.plainField(credentials, "username", UserpassInput.MAX_EMAIL);
-        String password = UserpassInput.field(credentials, "password");
-        String email = username.trim().toLowerCase(java.util.Locale.ROOT);
-        UserpassAccount account = checkPassword(app, email, password);
-        if (!account.confirmed()) {
-            throw new AuthException(ErrorCode.AuthError, "confirmation required");
-        }
-        Identity identity = new Identity(TYPE, account.id(), Map.of("email", account.email()), now);
-        return new Resolution(identity, users.findByIdentity(app.id(), TYPE, account.id()).map(User::id).orElse(null));
+    public String description() {
+        return "E-mail and password (confirmation and reset modes in the config).";
     }
 
-    /** The account whose password {@code password} is, counting a failure against the account's throttle. */
-    private UserpassAccount checkPassword(App app, String email, String password) {
-        Throttle.PasswordAttempt attempt = throttle.passwordAttempt(app, email);
-        boolean checked = false;
-        try {
-            UserpassAccount account = accounts.findByEmail(app.id(), email).orElse(null);
-            boolean ok = hasher.verify(password, account == null ? null : account.passwordHash());
-            checked = true;
-            if (!ok) {
-                throw new AuthException(ErrorCode.InvalidPassword, "unauthorized");
-            }
-            attempt.succeeded();
-            return account;
-        } finally {
-            if (!checked) {
-                attempt.abandoned();
-            }
-        }
+    @Override
+    public ProviderSettings settings() {
+        return SETTINGS;
+    }
+
+    @Override
+    public EmailPassword credentials(RequestFields body) {
+        String username = UserpassInput.plainField(body, "username", UserpassInput.MAX_EMAIL);
+        String password = UserpassInput.field(body, "password");
+        return new EmailPassword(username.trim().toLowerCase(Locale.ROOT), password);
+    }
+
+    @Override
+    public Authenticator<EmailPassword> authenticator(ProviderContext context) {
+        return new UserpassLogin(context.service(UserpassStore.class), context.users(),
+                context.service(PasswordHasher.class), context.throttle());
     }
 }

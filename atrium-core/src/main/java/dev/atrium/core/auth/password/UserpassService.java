@@ -1,6 +1,5 @@
 package dev.atrium.core.auth.password;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.admission.Throttle.Route;
@@ -11,6 +10,7 @@ import dev.atrium.core.auth.password.UserpassAccount.PendingToken;
 import dev.atrium.core.auth.password.UserpassSettings.UnknownEmail;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.ObjectIds;
+import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.kernel.RetryLaterException;
 import dev.atrium.core.kernel.Secrets;
 import dev.atrium.core.sessions.SessionStore;
@@ -22,7 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The email/password account routes of spec §6: register, confirm, resend, confirmation function,
+ * The email/password account routes of docs/client-api.md, E-mail/password routes: register, confirm, resend, confirmation function,
  * reset by mail or webhook, reset with token, reset function. Tokens are 256-bit random, stored
  * hashed, single use and expiring; a delivery that fails leaves the account as it was.
  *
@@ -57,7 +57,7 @@ public final class UserpassService {
     }
 
     /** Registers {@code email}; confirmed at once in {@code auto} mode, else a confirmation token is delivered first. */
-    public void register(String appId, JsonNode body, String clientKey) {
+    public void register(String appId, RequestFields body, String clientKey) {
         UserpassSettings settings = settings(appId);
         App app = counted(appId, Route.REGISTER, clientKey);
         String email = UserpassInput.emailField(body, "email");
@@ -84,7 +84,7 @@ public final class UserpassService {
     }
 
     /** Confirms the account of a confirmation token. */
-    public void confirm(String appId, JsonNode body, String clientKey) {
+    public void confirm(String appId, RequestFields body, String clientKey) {
         settings(appId);
         counted(appId, Route.TOKEN_CHECK, clientKey);
         String token = UserpassInput.tokenField(body, "token");
@@ -100,17 +100,17 @@ public final class UserpassService {
     }
 
     /** Sends a new confirmation token by the app's confirmation channel ({@code confirm/send}). */
-    public void resendConfirmation(String appId, JsonNode body, String clientKey) {
+    public void resendConfirmation(String appId, RequestFields body, String clientKey) {
         UserpassSettings settings = settings(appId);
         requestConfirmation(appId, settings, settings.confirmation(), body, clientKey);
     }
 
     /** Runs the confirmation function (the webhook) again ({@code confirm/call}). */
-    public void callConfirmation(String appId, JsonNode body, String clientKey) {
+    public void callConfirmation(String appId, RequestFields body, String clientKey) {
         requestConfirmation(appId, settings(appId), UserpassSettings.WEBHOOK, body, clientKey);
     }
 
-    private void requestConfirmation(String appId, UserpassSettings settings, String channel, JsonNode body,
+    private void requestConfirmation(String appId, UserpassSettings settings, String channel, RequestFields body,
                                      String clientKey) {
         App app = counted(appId, Route.TOKEN_DELIVERY, clientKey);
         String email = UserpassInput.emailField(body, "email");
@@ -138,7 +138,7 @@ public final class UserpassService {
     }
 
     /** Sends a reset token by the app's reset channel ({@code reset/send}). */
-    public void sendReset(String appId, JsonNode body, String clientKey) {
+    public void sendReset(String appId, RequestFields body, String clientKey) {
         UserpassSettings settings = settings(appId);
         App app = counted(appId, Route.TOKEN_DELIVERY, clientKey);
         String email = UserpassInput.emailField(body, "email");
@@ -175,7 +175,7 @@ public final class UserpassService {
     }
 
     /** Sets a new password with a reset token; every session of the account's user is revoked. */
-    public void reset(String appId, JsonNode body, String clientKey) {
+    public void reset(String appId, RequestFields body, String clientKey) {
         settings(appId);
         counted(appId, Route.TOKEN_CHECK, clientKey);
         String password = UserpassInput.password(UserpassInput.field(body, "password"));
@@ -194,7 +194,7 @@ public final class UserpassService {
      * Its answer is the function's, so it runs before answering; an e-mail with no account gets the
      * answer of a pending reset (204) with nothing called, unless the app reveals unknown e-mails.
      */
-    public void callReset(String appId, JsonNode body, String clientKey) {
+    public void callReset(String appId, RequestFields body, String clientKey) {
         UserpassSettings settings = settings(appId);
         App app = counted(appId, Route.TOKEN_DELIVERY, clientKey);
         String password = UserpassInput.password(UserpassInput.field(body, "password"));
@@ -208,7 +208,7 @@ public final class UserpassService {
             return;
         }
         Issued t = issue(clock.instant(), settings);
-        switch (delivery.callReset(appId, settings, account.email(), t.token, t.pending.id(), body.path("arguments"))) {
+        switch (delivery.callReset(appId, settings, account.email(), t.token, t.pending.id(), body.value("arguments"))) {
             case SUCCESS -> {
                 accounts.update(account.withPassword(hasher.hash(password)), null);
                 revokeSessions(account);

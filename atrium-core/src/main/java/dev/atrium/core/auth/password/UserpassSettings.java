@@ -3,6 +3,7 @@ package dev.atrium.core.auth.password;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.HttpUrls;
+import dev.atrium.core.kernel.WebhookSecrets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Map;
  *     (a link is mailed) or {@code webhook} (the app's endpoint receives {@code token} and {@code tokenId})
  * @param reset {@code email}, {@code webhook} or {@code none} (reset/send refused)
  * @param delivery what the delivery channel needs: {@code webhook_url} and {@code webhook_secret}
- *     (the HMAC-SHA256 key of the webhook's {@code X-Atrium-Signature}), {@code smtp} settings,
+ *     (signs every call: {@code WebhookSecrets}), {@code smtp} settings,
  *     {@code confirm_url} and {@code reset_url} link templates
  * @param unknownEmail how {@code confirm/send}, {@code confirm/call}, {@code reset/send} and
  *     {@code reset/call} answer for an e-mail with no account: {@link UnknownEmail#SAME_ANSWER} by
@@ -90,6 +91,12 @@ public record UserpassSettings(String confirmation, String reset, Duration token
             problems.add(WEBHOOK_SECRET + " must be a non-empty string");
         } else if (secret == null && webhook) {
             problems.add(WEBHOOK_SECRET + " is required when confirmation or reset is webhook (it signs every call)");
+        } else if (secret instanceof String text) {
+            try {
+                WebhookSecrets.check(WEBHOOK_SECRET, text);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

@@ -1,12 +1,12 @@
 package dev.atrium.core.idp.web;
 
-import dev.atrium.core.idp.SettingsReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,19 +56,27 @@ public final class RedirectUrls {
     }
 
     /**
-     * The {@value #KEY} setting of a provider config being read by {@code r}: none when absent; a
-     * bad entry is one of {@code r}'s problems.
+     * The {@value #KEY} setting of a provider's config (declared as a list of strings, which the
+     * declaration checks): none when absent; IllegalArgumentException naming every bad entry.
      */
-    public static RedirectUrls read(SettingsReader r) {
-        Set<String> entries = r.strings(KEY, Set.of(), true);
-        if (entries.isEmpty()) {
+    public static RedirectUrls in(Map<String, Object> config) {
+        if (!(config.get(KEY) instanceof List<?> entries) || entries.isEmpty()) {
             return NONE;
         }
         try {
-            return of(List.copyOf(entries));
+            return of(entries.stream().map(String::valueOf).toList());
         } catch (IllegalArgumentException e) {
-            r.require(false, KEY + ": " + e.getMessage());
-            return NONE;
+            throw new IllegalArgumentException(KEY + ": " + e.getMessage());
+        }
+    }
+
+    /** The problems of {@code config}'s {@value #KEY}, for a provider's declared settings check. */
+    public static List<String> problems(Map<String, Object> config) {
+        try {
+            in(config);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
         }
     }
 

@@ -1,12 +1,14 @@
 package dev.atrium.core.idp.web;
 
 import dev.atrium.api.ErrorCode;
-import dev.atrium.core.idp.IdpHttp;
-import dev.atrium.core.idp.IdpUnreachableException;
+import dev.atrium.core.idp.IdpJson;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.OutboundHttp;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * One provider's token endpoint, where an authorization code is exchanged (RFC 6749 §4.1.3: a
@@ -20,7 +22,9 @@ public final class TokenEndpoint {
     /** RFC 6749's refusal of a code. */
     public static final Predicate<Map<String, Object>> INVALID_GRANT = answer -> "invalid_grant".equals(answer.get("error"));
 
-    private final IdpHttp http;
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final OutboundHttp http;
     private final String refused;
     private final String failed;
     private final Predicate<Map<String, Object>> refusal;
@@ -30,7 +34,7 @@ public final class TokenEndpoint {
      * @param what what it calls the code ("auth code")
      * @param refusal which error answers refuse the code itself
      */
-    public TokenEndpoint(IdpHttp http, String who, String what, Predicate<Map<String, Object>> refusal) {
+    public TokenEndpoint(OutboundHttp http, String who, String what, Predicate<Map<String, Object>> refusal) {
         this.http = http;
         this.refused = who + " " + what + " refused: invalid, expired, already used or for another client";
         this.failed = who + " " + what + " not exchanged: " + who + "'s token endpoint could not be used";
@@ -49,15 +53,15 @@ public final class TokenEndpoint {
 
     /** POSTs {@code form} to {@code url} and answers the non-empty string {@code field} of a 2xx JSON answer. */
     public String exchange(URI url, Map<String, String> form, String field) {
-        IdpHttp.Reply reply;
+        OutboundHttp.Answer reply;
         try {
-            reply = http.postForm(url, form);
-        } catch (IdpUnreachableException e) {
+            reply = http.post(url, Map.of("Accept", "application/json"), FORM, encoded(form));
+        } catch (OutboundHttp.Failure e) {
             throw failed(e.getMessage());
         }
         Map<String, Object> answer;
         try {
-            answer = reply.json();
+            answer = IdpJson.object(reply);
         } catch (IllegalArgumentException e) {
             throw failed("HTTP " + reply.status() + ", " + e.getMessage());
         }
@@ -71,6 +75,12 @@ public final class TokenEndpoint {
             return value;
         }
         throw failed("the answer has no " + field);
+    }
+
+    /** The form as {@code application/x-www-form-urlencoded} (the HTML form encoding RFC 6749 names). */
+    private static byte[] encoded(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> AuthorizationUrl.encode(e.getKey()) + "=" + AuthorizationUrl.encode(e.getValue()))
+                .collect(Collectors.joining("&")).getBytes(StandardCharsets.US_ASCII);
     }
 
     private AuthException failed(String detail) {

@@ -8,6 +8,7 @@ import dev.atrium.core.auth.apikey.ApiKey;
 import dev.atrium.core.events.UserEvent;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserType;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +59,7 @@ final class InMemoryAdminStores implements UserQueryStore, StatsStore, ServerKey
     @Override
     public UserCounts countUsers(String appId) {
         synchronized (data) {
-            List<User> normal = data.users.values().stream().filter(u -> u.appId().equals(appId) && u.type().equals("normal")).toList();
+            List<User> normal = data.users.values().stream().filter(u -> u.appId().equals(appId) && u.type() == UserType.NORMAL).toList();
             long anonymous = normal.stream().filter(User::isAnonymous).count();
             return new UserCounts(normal.size(), anonymous, normal.size() - anonymous, normal.stream().filter(User::disabled).count());
         }
@@ -86,7 +87,8 @@ final class InMemoryAdminStores implements UserQueryStore, StatsStore, ServerKey
         synchronized (data) {
             data.putUser(serverUser);
             data.apiKeys.byId.put(key.id(), key);
-            data.addEvent(serverUser.appId(), serverUser.id(), UserEvent.CREATED, "api-key", serverUser.createdAt());
+            data.addEvent(serverUser.appId(), serverUser.id(), UserEvent.CREATED,
+                    serverUser.identities().get(0).providerType(), serverUser.createdAt());
         }
     }
 
@@ -113,6 +115,6 @@ final class InMemoryAdminStores implements UserQueryStore, StatsStore, ServerKey
 
     private boolean isServer(ApiKey k) {
         User u = data.users.get(k.userId());
-        return u != null && u.type().equals("server");
+        return u != null && u.type() == UserType.SERVER;
     }
 }

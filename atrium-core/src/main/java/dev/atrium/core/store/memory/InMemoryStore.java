@@ -13,6 +13,7 @@ import dev.atrium.core.auth.apikey.ApiKeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
+import dev.atrium.core.sessions.SessionWithUser;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.SigningKey;
 import dev.atrium.core.tokens.SigningKeyStore;
@@ -129,6 +130,15 @@ public final class InMemoryStore implements AtriumStore {
             public Optional<Session> find(String sessionId) {
                 synchronized (data) {
                     return Optional.ofNullable(data.sessions.get(sessionId));
+                }
+            }
+
+            @Override
+            public Optional<SessionWithUser> findWithUser(String sessionId) {
+                synchronized (data) {
+                    Session s = data.sessions.get(sessionId);
+                    return s == null ? Optional.empty()
+                            : users.find(s.appId(), s.userId()).map(u -> new SessionWithUser(s, u));
                 }
             }
 

@@ -8,7 +8,7 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.atrium.api.ErrorCode;
-import dev.atrium.core.idp.web.WebSignIn;
+import dev.atrium.core.auth.WebSignIn;
 import dev.atrium.core.kernel.AuthException;
 import java.net.URI;
 import java.security.KeyPair;

@@ -1,8 +1,10 @@
 package dev.atrium.core.auth.facebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.core.apps.SecretFields;
+import dev.atrium.core.apps.SettingField;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,18 @@ class FacebookSettingsTest {
     void theAppSecretIsASecretAndStaysOutOfTheSettingsText() {
         FacebookSettings s = FacebookSettings.from(Map.of("app_id", "1", "app_secret", "very-secret"));
 
-        assertThat(FacebookSettings.SECRET_KEYS).allMatch(SecretFields::isSecret);
+        assertThat(new FacebookProvider().settings().fields()).filteredOn(SettingField::secret).extracting(SettingField::name)
+                .containsExactly("app_secret").allMatch(SecretFields::isSecret);
         assertThat(s.toString()).contains("app_secret_set=true").doesNotContain("very-secret");
+    }
+
+    @Test
+    void everyMissingOrBadKeyIsNamedAtOnce() {
+        assertThatThrownBy(() -> FacebookSettings.from(Map.of())).hasMessage("app_id is required; app_secret is required");
+        assertThatThrownBy(() -> FacebookSettings.from(Map.of("app_id", "1", "app_secret", "s", "graph_version", "21",
+                "graph_url", "https://graph.example?x=1")))
+                .hasMessageContaining("graph_version must look like v21.0")
+                .hasMessageContaining("graph_url must have no query");
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.atrium.core.auth.facebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atrium.core.idp.web.WebSignIn;
+import dev.atrium.core.auth.WebSignIn;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.apps.SecretFields;
+import dev.atrium.core.apps.SettingField;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.kernel.RequestFields;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +40,27 @@ class GoogleSettingsTest {
     void theClientSecretIsASecretAndStaysOutOfTheSettingsText() {
         GoogleSettings s = GoogleSettings.from(Map.of("client_id", "web", "client_secret", "GOCSPX-very-secret"));
 
-        assertThat(GoogleSettings.SECRET_KEYS).allMatch(SecretFields::isSecret);
+        assertThat(new GoogleProvider().settings().fields()).filteredOn(SettingField::secret).extracting(SettingField::name)
+                .containsExactly("client_secret").allMatch(SecretFields::isSecret);
         assertThat(s.toString()).contains("client_secret_set=true").doesNotContain("GOCSPX-very-secret");
+    }
+
+    @Test
+    void everyBadKeyIsNamedAtOnce() {
+        assertThatThrownBy(() -> GoogleSettings.from(Map.of("client_id", " ", "issuers", List.of(), "token_url", "gopher://x",
+                "redirect_uri", 5)))
+                .hasMessageContaining("client_id must not be blank")
+                .hasMessageContaining("issuers must not be empty")
+                .hasMessageContaining("token_url must be an http(s) URL with a host")
+                .hasMessageContaining("redirect_uri must be a string");
+    }
+
+    @Test
+    void credentialsAreReadFromTheLoginBody() {
+        assertThat(new GoogleProvider().credentials(RequestFields.of(Map.of("authCode", "4/c"))))
+                .isEqualTo(new GoogleCredentials.AuthCode("4/c"));
+        assertThat(new GoogleProvider().credentials(RequestFields.of(Map.of("id_token", "t"))))
+                .isEqualTo(new GoogleCredentials.IdToken("t", null));
     }
 
     @Test

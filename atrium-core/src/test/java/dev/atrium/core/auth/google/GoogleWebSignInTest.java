@@ -3,7 +3,7 @@ package dev.atrium.core.auth.google;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atrium.core.idp.web.WebSignIn;
+import dev.atrium.core.auth.WebSignIn;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

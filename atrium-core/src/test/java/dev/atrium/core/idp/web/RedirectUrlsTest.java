@@ -3,7 +3,6 @@ package dev.atrium.core.idp.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atrium.core.idp.SettingsReader;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -62,12 +61,16 @@ class RedirectUrlsTest {
     }
 
     @Test
-    void readingTheSettingMakesABadEntryOneOfTheReadersProblems() {
-        SettingsReader r = new SettingsReader(Map.of("allowed_redirect_urls", List.of("http://app.example.com/")));
+    void theSettingOfAConfigIsReadOrItsBadEntriesNamedAsProblems() {
+        Map<String, Object> bad = Map.of("allowed_redirect_urls", List.of("http://app.example.com/"));
 
-        assertThat(RedirectUrls.read(r).isEmpty()).isTrue();
-        assertThatThrownBy(r::done).hasMessageStartingWith("allowed_redirect_urls: 'http://app.example.com/' is not an https URL");
-        assertThat(RedirectUrls.read(new SettingsReader(Map.of()))).isSameAs(RedirectUrls.NONE);
+        assertThat(RedirectUrls.problems(bad)).containsExactly(
+                "allowed_redirect_urls: 'http://app.example.com/' is not an https URL (http on localhost) with a host, without fragment or user info");
+        assertThatThrownBy(() -> RedirectUrls.in(bad)).hasMessageStartingWith("allowed_redirect_urls: ");
+        assertThat(RedirectUrls.problems(Map.of("allowed_redirect_urls", List.of("https://a.example/")))).isEmpty();
+        assertThat(RedirectUrls.in(Map.of("allowed_redirect_urls", List.of("https://a.example/"))).allows("https://a.example/")).isTrue();
+        assertThat(RedirectUrls.in(Map.of())).isSameAs(RedirectUrls.NONE);
+        assertThat(RedirectUrls.in(Map.of("allowed_redirect_urls", List.of()))).isSameAs(RedirectUrls.NONE);
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.atrium.server.http.Requests;
 import io.helidon.http.Method;
 import java.util.Map;
 
-/** Apps, settings, providers and signing keys. */
+/** The installed providers; apps, their settings, providers and signing keys. */
 final class AdminAppEndpoints {
     private final AdminServices s;
 
@@ -19,6 +19,7 @@ final class AdminAppEndpoints {
     }
 
     void register(AdminRouter r) {
+        r.json(Method.GET, "/providers", 200, req -> ProviderViews.installed(s.apps().installed().all()));
         r.json(Method.GET, "/apps", 200, req -> AdminViews.apps(s.apps().list()));
         r.json(Method.POST, "/apps", 201, req -> AdminViews.app(s.apps().create(text(Requests.jsonObject(req), "name"))));
         r.json(Method.GET, "/apps/{appId}", 200, req -> AdminViews.app(s.apps().get(path(req, "appId"))));

@@ -31,7 +31,7 @@ public final class AdminRouter {
     /** Registers every admin route on {@code routing}; returns them. */
     public static List<Route> register(HttpRouting.Builder routing, AdminServices services) {
         AdminRouter r = new AdminRouter(routing, services);
-        r.open(Method.GET, "/openapi.json", OpenApiDocument::serve);
+        r.open(Method.GET, "/openapi.json", new OpenApiDocument(() -> services.apps().installed().types())::serve);
         new AdminAppEndpoints(services).register(r);
         new AdminUserEndpoints(services).register(r);
         new AdminMiscEndpoints(services).register(r);

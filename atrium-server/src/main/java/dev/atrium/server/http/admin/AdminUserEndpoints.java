@@ -3,6 +3,7 @@ package dev.atrium.server.http.admin;
 import static dev.atrium.server.http.admin.AdminRequests.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atrium.core.admin.BulkDelete;
 import dev.atrium.core.admin.UserAdmin;
 import dev.atrium.server.http.Requests;
 import dev.atrium.server.http.Responses;
@@ -28,7 +29,9 @@ final class AdminUserEndpoints {
             JsonNode body = Requests.jsonObject(req);
             boolean dryRun = !Boolean.FALSE.equals(AdminRequests.optionalBoolean(body, "dry_run")); // default: count only
             boolean everyone = Boolean.TRUE.equals(AdminRequests.optionalBoolean(body, "all"));
-            long count = s.users().bulkDelete(path(req, "appId"), AdminRequests.filter(body), dryRun, everyone);
+            BulkDelete.Mode mode = dryRun ? BulkDelete.Mode.COUNT
+                    : everyone ? BulkDelete.Mode.DELETE_EVEN_UNFILTERED : BulkDelete.Mode.DELETE;
+            long count = s.users().bulkDelete(path(req, "appId"), new BulkDelete(AdminRequests.filter(body), mode));
             return AdminViews.map("dry_run", dryRun, "count", count);
         });
         r.json(Method.GET, user, 200, req -> AdminViews.detail(s.users().get(path(req, "appId"), path(req, "userId"))));

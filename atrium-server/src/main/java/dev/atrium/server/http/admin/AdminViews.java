@@ -39,7 +39,7 @@ final class AdminViews {
     }
 
     static Map<String, Object> user(User u) {
-        return map("id", u.id(), "type", u.type(), "anonymous", u.isAnonymous(), "disabled", u.disabled(),
+        return map("id", u.id(), "type", u.type().wire(), "anonymous", u.isAnonymous(), "disabled", u.disabled(),
                 "created_at", u.createdAt(), "last_active_at", u.lastActiveAt(), "providers", u.providerTypes());
     }
 

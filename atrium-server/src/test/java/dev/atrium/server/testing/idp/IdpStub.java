@@ -197,7 +197,7 @@ public final class IdpStub implements AutoCloseable {
         return function.calls.stream().map(StubFunction.Call::json).toList();
     }
 
-    /** The X-Atrium-App headers and X-Atrium-Signature headers of the function calls received. */
+    /** The X-Atrium-App headers and webhook-signature headers of the function calls received. */
     public List<String[]> functionHeaders() {
         return function.calls.stream().map(c -> new String[] {c.app(), c.signature()}).toList();
     }

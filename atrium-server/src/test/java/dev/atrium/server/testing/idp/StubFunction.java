@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An app's custom-function login: refuses calls whose {@code X-Atrium-Signature} is not the
- * function secret's (401), then answers by the payload:
+ * An app's custom-function login: refuses calls whose Standard Webhooks {@code webhook-signature}
+ * is not the function secret's over their {@code webhook-id}, {@code webhook-timestamp} and body
+ * (401), then answers by the payload:
  * <ul>
  * <li>{@code {"username": u}}: {@code {"id": "user-<u>", "name": u, "data": {"source": "stub"}}};</li>
  * <li>{@code {"refuse": true}}: 403;</li>
@@ -39,9 +40,10 @@ final class StubFunction {
 
     void serve(HttpExchange x) throws IOException {
         byte[] body = x.getRequestBody().readAllBytes();
-        String signature = x.getRequestHeaders().getFirst(WebhookSignature.HEADER);
+        String signature = x.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE);
         calls.add(new Call(signature, x.getRequestHeaders().getFirst("X-Atrium-App"), body));
-        if (!signedRight(signature, body)) {
+        if (!signedRight(x.getRequestHeaders().getFirst(WebhookSignature.ID),
+                x.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP), signature, body)) {
             StubExchange.json(x, 401, Map.of("error", "bad signature"));
             return;
         }
@@ -57,12 +59,11 @@ final class StubFunction {
         }
     }
 
-    private boolean signedRight(String header, byte[] body) {
-        if (header == null || !header.matches("t=\\d+,v1=[0-9a-f]{64}")) {
+    private boolean signedRight(String id, String timestamp, String signature, byte[] body) {
+        if (id == null || signature == null || timestamp == null || !timestamp.matches("\\d{1,12}")) {
             return false;
         }
-        long t = Long.parseLong(header.substring(2, header.indexOf(',')));
-        return header.equals(WebhookSignature.header(secret, t, body))
+        return signature.equals(WebhookSignature.headers(secret, id, Long.parseLong(timestamp), body).get(WebhookSignature.SIGNATURE))
                 && new String(body, StandardCharsets.UTF_8).startsWith("{");
     }
 }
