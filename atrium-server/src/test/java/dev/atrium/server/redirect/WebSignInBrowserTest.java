@@ -9,6 +9,7 @@ import dev.atrium.server.testing.NodeTestRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Needs Chromium and {@code npm ci} in {@code sdk-tests/browser} and {@code examples/blog-reader}
  * (whose realm-web bundle the page loads); without them this test fails and says so (it never skips).
  */
+@Tag("browser")
 class WebSignInBrowserTest {
     static final String PLAYWRIGHT_VERSION = "1.65.1";
     static final String REALM_WEB_VERSION = "2.0.1";
