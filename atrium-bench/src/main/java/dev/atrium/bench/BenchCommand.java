@@ -39,6 +39,9 @@ public final class BenchCommand implements Callable<Integer> {
     Path serverJar;
     @Option(names = "--server-jvm-option", paramLabel = "OPT", description = "JVM option for the launched server (repeatable).")
     List<String> serverJvmOptions = List.of();
+    @Option(names = "--server-arg", paramLabel = "ARG",
+            description = "Argument for the launched server's serve command (repeatable), e.g. --server-arg=--log-format=json.")
+    List<String> serverArgs = List.of();
     @Option(names = "--signing-alg", paramLabel = "ALG",
             description = "Switch the launched server's app to ES256 or EdDSA before the load (default: what a new app gets, ES256).")
     String signingAlg;

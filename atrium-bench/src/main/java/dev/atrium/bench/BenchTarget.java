@@ -51,7 +51,7 @@ final class BenchTarget implements AutoCloseable {
         }
         BenchRun.progress("launching " + o.serverJar() + " on " + o.store);
         LaunchedServer first = LaunchedServer.start(o.serverJar(), o.store.equals("sqlite") ? null : o.store, o.poolSize,
-                o.serverJvmOptions, o.keep);
+                o.serverJvmOptions, o.serverArgs, o.keep);
         BenchRun.progress(String.format("ready in %.0f ms at %s, app %s, pid %d", first.readyMillis(), first.base(),
                 first.appId(), first.pid()));
         Double rssIdle = rssAfterSettling(first.pid());

@@ -13,8 +13,6 @@ public final class Main {
         int code = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();
-        if (code != 0 || args.length == 0 || !args[0].equals("serve")) {
-            System.exit(code);
-        }
+        System.exit(code); // serve too, once drained: nothing left running may keep the JVM up
     }
 }

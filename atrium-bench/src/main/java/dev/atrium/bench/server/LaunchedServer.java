@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * Closing stops the process (SIGTERM, its shutdown hook) and removes the directory and schema.
  */
 public final class LaunchedServer implements AutoCloseable {
-    private static final Pattern APP_ID = Pattern.compile("app id: (\\S+)");
+    private static final Pattern APP_ID = Pattern.compile("app id: ([A-Za-z0-9_-]+)"); // also inside a JSON log record
     private static final long READY_TIMEOUT_MS = 60_000;
 
     private final Process process;
@@ -36,7 +36,7 @@ public final class LaunchedServer implements AutoCloseable {
     private final Launch launch;
 
     /** How the process is spawned, kept for {@link #restart()}. */
-    private record Launch(Path jar, int poolSize, List<String> jvmOptions) {}
+    private record Launch(Path jar, int poolSize, List<String> jvmOptions, List<String> serveArgs) {}
 
     /** The server's store, and whether to keep it when closed (--keep). */
     private record Scratch(ScratchStore store, boolean keep) {
@@ -68,11 +68,17 @@ public final class LaunchedServer implements AutoCloseable {
      * directory, else a PostgreSQL URL, used with a schema of its own.
      */
     public static LaunchedServer start(Path jar, String storeUrl, int poolSize, List<String> jvmOptions, boolean keep) {
+        return start(jar, storeUrl, poolSize, jvmOptions, List.of(), keep);
+    }
+
+    /** The same with more arguments for {@code serve} (e.g. {@code --log-format=json}), after Atrium's own. */
+    public static LaunchedServer start(Path jar, String storeUrl, int poolSize, List<String> jvmOptions, List<String> serveArgs,
+                                       boolean keep) {
         try {
             Path dir = Files.createTempDirectory("atrium-bench-server-").resolve("store");
             Scratch files = new Scratch(storeUrl == null ? ScratchStore.createSqlite(dir)
                     : ScratchStore.createPostgres(dir, storeUrl), keep);
-            LaunchedServer server = spawn(new Launch(jar, poolSize, jvmOptions), files);
+            LaunchedServer server = spawn(new Launch(jar, poolSize, jvmOptions, serveArgs), files);
             try {
                 files.store().liftGuestLimits(server.appId); // nothing has read the app's settings yet
             } catch (RuntimeException e) {
@@ -111,6 +117,7 @@ public final class LaunchedServer implements AutoCloseable {
         if (files.store().schema() != null) {
             cmd.addAll(List.of("--store-schema", files.store().schema()));
         }
+        cmd.addAll(launch.serveArgs());
         Path log = files.store().dir().resolve("server.log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(files.store().dir().toFile());

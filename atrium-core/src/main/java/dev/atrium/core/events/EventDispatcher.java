@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Delivers the outbox (docs/events.md): at least once, in order per user, with exponential
@@ -44,19 +45,33 @@ public final class EventDispatcher {
 
     /** One pass over every app; returns how many events were finished (delivered or skipped). */
     public int dispatchDue() {
+        return dispatchDue(() -> false);
+    }
+
+    /**
+     * The same, stopping early once {@code stop} says so (a server shutting down): before the next
+     * batch, or before the next delivery of a batch, whose claimed events not yet attempted are
+     * released at once (not left leased for {@link #LEASE}) so another node delivers them now. A
+     * delivery in progress is finished first. No event is lost: an event leaves the outbox only once
+     * its delivery succeeded.
+     */
+    public int dispatchDue(BooleanSupplier stop) {
         int finished = 0;
         for (App app : apps.list()) {
-            finished += dispatch(app);
+            if (stop.getAsBoolean()) {
+                break;
+            }
+            finished += dispatch(app, stop);
         }
         return finished;
     }
 
-    private int dispatch(App app) {
+    private int dispatch(App app, BooleanSupplier stop) {
         int finished = 0;
         Instant stopAfter = clock.instant().plus(PASS_BUDGET);
         for (int batch = 0; batch < MAX_BATCHES_PER_PASS; batch++) {
             Instant now = clock.instant();
-            if (batch > 0 && now.isAfter(stopAfter)) {
+            if (batch > 0 && (now.isAfter(stopAfter) || stop.getAsBoolean())) {
                 break;
             }
             if (app.settings().webhookUrl() == null) {
@@ -68,7 +83,7 @@ public final class EventDispatcher {
                 continue;
             }
             List<UserEvent> claimed = events.claim(app.id(), now, now.plus(LEASE), BATCH);
-            finished += deliver(app, claimed);
+            finished += deliver(app, claimed, stop);
             if (claimed.size() < BATCH) {
                 break;
             }
@@ -76,9 +91,14 @@ public final class EventDispatcher {
         return finished;
     }
 
-    private int deliver(App app, List<UserEvent> claimed) {
+    private int deliver(App app, List<UserEvent> claimed, BooleanSupplier stop) {
         int finished = 0;
-        for (UserEvent e : claimed) {
+        for (int i = 0; i < claimed.size(); i++) {
+            UserEvent e = claimed.get(i);
+            if (stop.getAsBoolean()) {
+                release(claimed.subList(i, claimed.size()));
+                break;
+            }
             try {
                 sink.deliver(app.settings().webhookUrl(), app.settings().webhookSecret(), e);
                 events.finish(e.seq(), UserEvent.DELIVERED, clock.instant());
@@ -89,6 +109,13 @@ public final class EventDispatcher {
             }
         }
         return finished;
+    }
+
+    /** Gives claimed events back, as due as they were, attempts unchanged. */
+    private void release(List<UserEvent> unattempted) {
+        for (UserEvent e : unattempted) {
+            events.retryLater(e.seq(), e.attempts(), e.nextAttemptAt(), e.lastError());
+        }
     }
 
     /** 2^(attempts-1) seconds, capped. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Deletes guests inactive longer than their app's {@code inactivity} (docs/architecture.md, Inactive guests are swept),
@@ -35,16 +36,28 @@ public final class Sweeper {
 
     /** Sweeps the request's app, or every app; a dry run only counts and samples. One report per app. */
     public List<SweepReport> sweep(SweepRequest request, Pause pause) throws InterruptedException {
+        return sweep(request, pause, () -> false);
+    }
+
+    /**
+     * The same, stopping between batches once {@code stop} says so (a server shutting down): each
+     * batch is a transaction, so a stopped sweep has deleted whole batches and nothing half; the
+     * next sweep takes up the rest.
+     */
+    public List<SweepReport> sweep(SweepRequest request, Pause pause, BooleanSupplier stop) throws InterruptedException {
         List<SweepReport> reports = new ArrayList<>();
         for (App app : apps.list()) {
+            if (stop.getAsBoolean()) {
+                break;
+            }
             if (request.appId() == null || app.id().equals(request.appId())) {
-                reports.add(sweepApp(app, request, pause));
+                reports.add(sweepApp(app, request, pause, stop));
             }
         }
         return reports;
     }
 
-    private SweepReport sweepApp(App app, SweepRequest request, Pause pause) throws InterruptedException {
+    private SweepReport sweepApp(App app, SweepRequest request, Pause pause, BooleanSupplier stop) throws InterruptedException {
         Instant start = clock.instant();
         Instant cutoff = start.minus(request.olderThan() != null ? request.olderThan() : app.settings().inactivity());
         int batchSize = request.batchSize();
@@ -58,7 +71,7 @@ public final class Sweeper {
             int n = store.deleteInactiveGuests(app.id(), cutoff, batchSize, clock.instant());
             deleted += n;
             batches++;
-            if (n < batchSize) {
+            if (n < batchSize || stop.getAsBoolean()) {
                 break;
             }
             pause.pause(request.pauseBetween());

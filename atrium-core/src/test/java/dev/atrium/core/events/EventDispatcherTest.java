@@ -51,6 +51,29 @@ class EventDispatcherTest {
     }
 
     @Test
+    void aStopRequestedMidBatchFinishesTheDeliveryInProgressAndHandsTheRestBackDueAtOnce() {
+        App a = app("https://hooks.example/a");
+        for (int i = 0; i < 5; i++) {
+            guest(a.id());
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        EventDispatcher stopping = new EventDispatcher(store.apps(), store.events(), (url, secret, e) -> {
+            received.add(e.userId() + ":" + e.type());
+            stop.set(true); // the node is told to stop while this delivery runs
+        }, clock);
+
+        int finished = stopping.dispatchDue(stop::get);
+
+        assertThat(finished).isEqualTo(1);
+        assertThat(received).hasSize(1);
+        assertThat(store.events().recent(a.id(), 10)).filteredOn(e -> e.outcome() == null).hasSize(4)
+                .allSatisfy(e -> assertThat(e.attempts()).isZero());
+        received.clear();
+        assertThat(dispatcher.dispatchDue()).as("handed back, not leased: due at once, for this node or another").isEqualTo(4);
+        assertThat(received).hasSize(4);
+    }
+
+    @Test
     void receiverThatFailsTwiceThenSucceedsGetsTheEventOnceAfterBackoff() {
         App app = app("http://hooks.test/x");
         guest(app.id());

@@ -94,6 +94,22 @@ class SweeperTest {
     }
 
     @Test
+    void aStopRequestedDuringASweepEndsItAfterTheBatchInProgress() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            user(Duration.ofDays(100 + i));
+        }
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        SweepReport r = sweeper.sweep(new SweepRequest(app.id(), null, 10, Duration.ofMillis(10), SweepRequest.Mode.DELETE),
+                pauses::add, () -> asked.incrementAndGet() > 1).get(0); // asked before the app, then after each batch: stop after one
+
+        assertThat(r.batches()).isEqualTo(1);
+        assertThat(r.guests()).as("one whole batch, nothing half").isEqualTo(10);
+        assertThat(pauses).isEmpty();
+        assertThat(sweep(false, 10).guests()).as("the next sweep takes up the rest").isEqualTo(15);
+    }
+
+    @Test
     void bigSweepsGoInBoundedBatchesWithAPauseBetween() throws Exception {
         for (int i = 0; i < 25; i++) {
             user(Duration.ofDays(100 + i));

@@ -28,15 +28,16 @@ import dev.atrium.server.delivery.BackgroundDeliveries;
 import dev.atrium.server.delivery.EdgeDelivery;
 import dev.atrium.server.delivery.SignedEventSink;
 import dev.atrium.server.http.ClientAddresses;
-import dev.atrium.server.http.HttpServer;
 import dev.atrium.server.http.admin.AdminServices;
+import dev.atrium.server.config.Operations;
+import dev.atrium.server.metrics.Help;
 import dev.atrium.server.metrics.Meters;
+import dev.atrium.server.tracing.Traces;
 import dev.atrium.server.metrics.MicrometerTelemetry;
 import io.micrometer.core.instrument.FunctionCounter;
 import dev.atrium.server.outbound.Outbound;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.atrium.server.http.Router;
-import io.helidon.webserver.WebServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,7 +52,7 @@ public final class Atrium implements AutoCloseable {
     private static final int BACKGROUND_DELIVERIES = 256;
 
     private final AtriumStore store;
-    private final WebServer server;
+    private final Listeners listeners;
     private final String publicUrl;
     private final FirstStart.Outcome firstStart;
     private final LifecycleScheduler lifecycle;
@@ -59,27 +60,43 @@ public final class Atrium implements AutoCloseable {
     private final BackgroundDeliveries deliveries;
     private final Outbound outbound;
     private final Router.Services services;
+    private final Traces traces;
+    private final AtriumConfig config;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Atrium(AtriumStore store, WebServer server, String publicUrl, FirstStart.Outcome firstStart,
+    private Atrium(AtriumStore store, Listeners listeners, String publicUrl, FirstStart.Outcome firstStart,
                    LifecycleScheduler lifecycle, PasswordHasher hasher, BackgroundDeliveries deliveries,
-                   Outbound outbound, Router.Services services) {
+                   Outbound outbound, Router.Services services, Traces traces, AtriumConfig config) {
         this.services = services;
         this.store = store;
-        this.server = server;
+        this.listeners = listeners;
         this.publicUrl = publicUrl;
         this.firstStart = firstStart;
         this.lifecycle = lifecycle;
         this.hasher = hasher;
         this.deliveries = deliveries;
         this.outbound = outbound;
+        this.traces = traces;
+        this.config = config;
     }
 
-    /** Starts a server over a store opened from {@code config}. */
+    /** Starts a server over a store opened from {@code config}, tracing as configured. */
     public static Atrium start(AtriumConfig config, Clock clock) {
+        Traces traces = Traces.from(config.operations().tracing());
+        try {
+            return start(config, clock, traces);
+        } catch (RuntimeException e) {
+            traces.close();
+            throw e;
+        }
+    }
+
+    /** Starts a server over a store opened from {@code config}, tracing into {@code traces} (tests). */
+    public static Atrium start(AtriumConfig config, Clock clock, Traces traces) {
         PrometheusMeterRegistry metrics = Meters.create();
         AtriumStore store = Stores.open(config, metrics);
         try {
-            return start(config, clock, store, metrics);
+            return start(config, clock, store, metrics, traces);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -88,13 +105,14 @@ public final class Atrium implements AutoCloseable {
 
     /** Starts a server over {@code store} (tests pass the in-memory store); closing the server closes it. */
     public static Atrium start(AtriumConfig config, Clock clock, AtriumStore store) {
-        return start(config, clock, store, Meters.create());
+        return start(config, clock, store, Meters.create(), Traces.OFF);
     }
 
-    private static Atrium start(AtriumConfig config, Clock clock, AtriumStore store, PrometheusMeterRegistry metrics) {
+    private static Atrium start(AtriumConfig config, Clock clock, AtriumStore opened, PrometheusMeterRegistry metrics,
+                                Traces traces) {
         Outbound outbound = new Outbound(config.outbound().deadline(), config.outbound().destinations());
         try {
-            return start(config, clock, store, metrics, outbound);
+            return start(config, clock, traces.around(opened), metrics, outbound, traces);
         } catch (RuntimeException e) {
             outbound.close();
             throw e;
@@ -102,7 +120,7 @@ public final class Atrium implements AutoCloseable {
     }
 
     private static Atrium start(AtriumConfig config, Clock clock, AtriumStore store, PrometheusMeterRegistry metrics,
-                                Outbound outbound) {
+                                Outbound outbound, Traces traces) {
         ProviderRegistry providers = ProviderRegistry.installed();
         Telemetry telemetry = new MicrometerTelemetry(metrics, providers.types());
         FirstStart.Outcome first = FirstStart.run(store, config.dataDir(), clock.instant());
@@ -115,8 +133,10 @@ public final class Atrium implements AutoCloseable {
         AtriumConfig.PasswordHashing h = config.hashing();
         PasswordHasher hasher = new PasswordHasher(h.memoryKib(), h.iterations(), h.parallelism(), h.concurrency(),
                 h.queueTimeout());
-        FunctionCounter.builder("atrium.password.hashes", hasher, PasswordHasher::computations).register(metrics);
-        FunctionCounter.builder("atrium.password.hash.rejections", hasher, PasswordHasher::refusals).register(metrics);
+        FunctionCounter.builder(Help.PASSWORD_HASHES.meterName(), hasher, PasswordHasher::computations)
+                .description(Help.PASSWORD_HASHES.help()).register(metrics);
+        FunctionCounter.builder(Help.PASSWORD_HASH_REJECTIONS.meterName(), hasher, PasswordHasher::refusals)
+                .description(Help.PASSWORD_HASH_REJECTIONS.help()).register(metrics);
         Throttle throttle = new Throttle(telemetry, clock);
         BackgroundDeliveries deliveries = new BackgroundDeliveries(BACKGROUND_DELIVERIES);
         ProviderContext context = ProviderWiring.context(store, clock, throttle, hasher, outbound);
@@ -134,19 +154,20 @@ public final class Atrium implements AutoCloseable {
                 admin(store, providers, apps, keys, telemetry, clock), metrics,
                 config.http().metricsAccess(),
                 new RedirectLogin(apps, auth, gate, store.redirectStates(), providers, context, throttle, clock));
-        WebServer server;
+        Listeners listeners;
         try {
-            server = HttpServer.start(config.host(), config.port(), config.http(), Router.build(services));
+            listeners = Listeners.start(config, services, traces);
         } catch (RuntimeException e) { // port in use: the pools made above would outlive the failed start
             deliveries.close();
             hasher.close();
             throw e;
         }
-        publicUrl.set(config.publicUrlFor(server.port()));
+        publicUrl.set(config.publicUrlFor(listeners.port()));
         LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(),
                 new Sweeper(store.apps(), store.sweeps(), telemetry, clock),
                 new EventDispatcher(store.apps(), store.events(), new SignedEventSink(outbound, clock), clock), store.events(), clock);
-        return new Atrium(store, server, publicUrl.get(), first, lifecycle, hasher, deliveries, outbound, services);
+        return new Atrium(store, listeners, publicUrl.get(), first, lifecycle, hasher, deliveries, outbound, services, traces,
+                config);
     }
 
     private static AdminServices admin(AtriumStore store, ProviderRegistry providers, AppDirectory apps, KeyRing keys,
@@ -174,7 +195,12 @@ public final class Atrium implements AutoCloseable {
     }
 
     public int port() {
-        return server.port();
+        return listeners.port();
+    }
+
+    /** The management listener's port ({@code management-port}), or -1 when metrics and probes are on the public port. */
+    public int managementPort() {
+        return listeners.managementPort();
     }
 
     public String publicUrl() {
@@ -194,13 +220,34 @@ public final class Atrium implements AutoCloseable {
         return services;
     }
 
+    /**
+     * Drains and stops (SIGTERM, SIGINT): {@code /health/ready} answers 503 at once and the sweeper and
+     * the outbox stop at their next batch; the node keeps serving for {@code shutdown-delay}; then the
+     * listener closes and requests in flight get {@code shutdown-grace-period} to finish, as do
+     * deliveries that run after their answer and the background work; then everything is closed.
+     * Logs its start and its end. Calling it again, or {@link #close} after it, does nothing.
+     */
+    public void shutdown(String cause) {
+        Operations.Shutdown s = config.operations().shutdown();
+        new Drain(this::closeRest, listeners, lifecycle, deliveries, closed).run(cause, s.gracePeriod(), s.delay());
+    }
+
+    /** Stops at once (tests, a failed start): requests in flight get half a second. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         lifecycle.close();
-        server.stop();
+        listeners.stop();
         deliveries.close(); // deliveries answered already still need the store
+        closeRest();
+    }
+
+    private void closeRest() {
         hasher.close();
         outbound.close();
+        traces.close();
         store.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.atrium.server.app;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.server.config.AtriumConfig;
 import dev.atrium.store.jdbc.JdbcSettings;
+import java.nio.file.Files;
 import dev.atrium.store.jdbc.JdbcStore;
 import dev.atrium.store.jdbc.secrets.MasterKeyFile;
 import dev.atrium.store.jdbc.secrets.OwnerOnlyFiles;
@@ -28,6 +29,36 @@ public final class Stores {
     public static JdbcStore open(AtriumConfig config, int poolSize, Object meterRegistry) {
         OwnerOnlyFiles.directory(config.dataDir());
         return JdbcStore.open(settings(config, poolSize, meterRegistry), masterKey(config));
+    }
+
+    /**
+     * Opens a store that exists already, for the commands that work on one (every command but
+     * {@code serve} and {@code migrate}, which make it): a data directory or SQLite file given with a
+     * typo must be refused, not answered with a new empty store. {@link MissingStore} names what is missing.
+     */
+    public static JdbcStore openExisting(AtriumConfig config, int poolSize) {
+        requireExisting(config);
+        return open(config, poolSize, null);
+    }
+
+    public static void requireExisting(AtriumConfig config) {
+        JdbcSettings settings = settings(config, 1, null);
+        boolean defaultDir = config.storeUrl() == null || config.masterKeyFile() == null;
+        if (defaultDir && !Files.isDirectory(config.dataDir())) {
+            throw new MissingStore("no store: the data directory " + config.dataDir() + " does not exist (check --data-dir "
+                    + "or ATRIUM_DATA_DIR; `atrium migrate` or `atrium serve` makes a new store)");
+        }
+        if (settings.dialect().embeddedFile() && !Files.exists(settings.sqliteFile())) {
+            throw new MissingStore("no store at " + settings.sqliteFile() + ": the file does not exist (check --store or "
+                    + "--data-dir; `atrium migrate` or `atrium serve` makes a new store)");
+        }
+    }
+
+    /** A command that works on a store was pointed at none. */
+    public static final class MissingStore extends RuntimeException {
+        public MissingStore(String message) {
+            super(message);
+        }
     }
 
     /** Where the store goes, with {@code poolSize} connections. */

@@ -32,7 +32,7 @@ final class AdminTokensCommand {
 
         @Override
         public void run() {
-            try (AtriumStore store = Stores.open(options.load())) {
+            try (AtriumStore store = Stores.openExisting(options.load(), 2)) {
                 AdminTokens.Created created = new AdminTokens(store.adminTokens(), Clock.systemUTC()).create(name);
                 String what = "admin token " + created.token().id() + " (" + name + ")";
                 if (output != null) {

@@ -21,7 +21,7 @@ final class AppsCommand {
 
     @Command(name = "create", description = "Create an app with anon-user enabled; prints its id.")
     static final class Create extends StoreOrApi {
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "the app's name; its id is made from it")
         String name;
 
         @Override

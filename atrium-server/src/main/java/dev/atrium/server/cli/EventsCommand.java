@@ -24,7 +24,7 @@ final class EventsCommand {
         @Override
         public void run() {
             var out = out();
-            try (AtriumStore store = Stores.open(options.load())) {
+            try (AtriumStore store = Stores.openExisting(options.load(), 2)) {
                 out.printf("%-10s %-13s %-24s %-14s %-24s %-9s %s%n", "ID", "TYPE", "USER", "DETAIL", "AT", "STATE", "ATTEMPTS/ERROR");
                 for (UserEvent e : store.events().recent(appId, Math.max(1, Math.min(limit, 10_000)))) {
                     out.printf("%-10s %-13s %-24s %-14s %-24s %-9s %s%n", e.deliveryId(), e.type(), e.userId(), e.detail(),

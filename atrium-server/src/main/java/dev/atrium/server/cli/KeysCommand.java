@@ -39,19 +39,26 @@ final class KeysCommand {
         }
     }
 
-    @Command(name = "list", description = "The app's signing keys, public part only (admin API).")
-    static final class ListKeys extends ApiCommand {
+    @Command(name = "list", description = "The app's signing keys, public part only; on the store, or with --url through the admin API.")
+    static final class ListKeys extends StoreOrApi {
         @Mixin
         AppOption app;
 
         @Override
-        void call(AdminClient api) {
-            JsonNode keys = api.get(appPath(app.id) + "/signing_keys");
+        void remote(AdminClient api) {
+            JsonNode keys = api.get(ApiCommand.appPath(app.id) + "/signing_keys");
             print(keys, () -> {
                 Table t = new Table("KID", "ALG", "STATE", "CREATED", "RETIRED");
                 keys.forEach(k -> t.row(k.get("kid"), k.get("alg"), k.get("state"), k.get("created_at"), k.get("retired_at")));
                 t.print(out());
             });
+        }
+
+        @Override
+        void local(AtriumStore store) {
+            Table t = new Table("KID", "ALG", "STATE", "CREATED", "RETIRED");
+            appAdmin(store, app.id).signingKeys(app.id).forEach(k -> t.row(k.kid(), k.alg(), k.state(), k.createdAt(), k.retiredAt()));
+            t.print(out());
         }
     }
 }

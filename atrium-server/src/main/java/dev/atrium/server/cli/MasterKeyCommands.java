@@ -70,7 +70,7 @@ final class MasterKeyCommands {
         @Override
         public void run() {
             AtriumConfig config = options.load();
-            try (JdbcStore store = Stores.open(config, 1, null)) {
+            try (JdbcStore store = Stores.openExisting(config, 1)) {
                 MasterKeyFile target = newKeyFile == null ? Stores.masterKey(config)
                         : new MasterKeyFile(newKeyFile, false, "--new-key-file");
                 MasterKey next = target(store, target);
@@ -114,6 +114,7 @@ final class MasterKeyCommands {
         @Override
         public void run() {
             AtriumConfig config = options.load();
+            Stores.requireExisting(config);
             MasterKeyFile key = Stores.masterKey(config);
             OwnerOnlyFiles.directory(config.dataDir());
             JdbcStore.LostKeyReset r = JdbcStore.resetAfterLostMasterKey(Stores.settings(config, 1, null), key, yes);

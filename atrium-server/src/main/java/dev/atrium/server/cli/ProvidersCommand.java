@@ -24,15 +24,16 @@ final class ProvidersCommand {
         @Parameters(index = "0", paramLabel = "PROVIDER", completionCandidates = Installed.class,
                 description = "an installed provider: ${COMPLETION-CANDIDATES}")
         String type;
-        @Option(names = "--settings", paramLabel = "JSON",
-                description = "provider configuration as a JSON object, replacing the current one (see README)")
-        String settings;
-
         abstract boolean enabled();
+
+        /** The new configuration as JSON text, or null to keep the current one. */
+        String settings() {
+            return null;
+        }
 
         private Map<String, Object> parseSettings() {
             try {
-                return dev.atrium.core.kernel.Json.readObject(settings);
+                return dev.atrium.core.kernel.Json.readObject(settings());
             } catch (IllegalArgumentException e) {
                 throw new AtriumCommand.CommandFailure("--settings must be a JSON object: " + e.getMessage());
             }
@@ -51,7 +52,7 @@ final class ProvidersCommand {
         void remote(AdminClient api) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("enabled", enabled());
-            if (settings != null) {
+            if (settings() != null) {
                 body.put("config", parseSettings());
             }
             JsonNode p = api.send("PUT", ApiCommand.appPath(app.id) + "/providers/" + AdminClient.seg(type), body);
@@ -60,7 +61,7 @@ final class ProvidersCommand {
 
         @Override
         void local(AtriumStore store) {
-            appAdmin(store, app.id).configure(app.id, type, enabled(), settings == null ? null : parseSettings());
+            appAdmin(store, app.id).configure(app.id, type, enabled(), settings() == null ? null : parseSettings());
             done();
         }
 
@@ -79,6 +80,15 @@ final class ProvidersCommand {
 
     @Command(name = "enable", description = "Enable a provider (optionally with --settings).")
     static final class Enable extends Toggle {
+        @Option(names = "--settings", paramLabel = "JSON",
+                description = "provider configuration as a JSON object, replacing the current one (see README)")
+        String settings;
+
+        @Override
+        String settings() {
+            return settings;
+        }
+
         @Override
         boolean enabled() {
             return true;

@@ -26,7 +26,7 @@ abstract class StoreOrApi extends CliCommand {
                 return;
             }
         }
-        try (AtriumStore store = Stores.open(options.load())) {
+        try (AtriumStore store = Stores.openExisting(options.load(), 2)) {
             local(store);
         }
     }

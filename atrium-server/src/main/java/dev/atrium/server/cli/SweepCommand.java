@@ -5,7 +5,6 @@ import dev.atrium.core.lifecycle.SweepRequest;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.app.Stores;
-import dev.atrium.server.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -21,12 +20,14 @@ final class SweepCommand extends CliCommand {
     String appId;
     @Option(names = "--dry-run", description = "count and show what would be deleted; delete nothing")
     boolean dryRun;
-    @Option(names = "--older-than", paramLabel = "DURATION", description = "override the apps' inactivity period, e.g. 30d")
-    String olderThan;
-    @Option(names = "--batch-size", description = "guests per transaction (default: config sweep-batch-size, 1000)")
+    @Option(names = "--older-than", paramLabel = "DURATION", converter = DurationOption.class,
+            description = "override the apps' inactivity period, e.g. 30d")
+    Duration olderThan;
+    @Option(names = "--batch-size", paramLabel = "N", description = "guests per transaction (default: config sweep-batch-size, 1000)")
     Integer batchSize;
-    @Option(names = "--pause", paramLabel = "DURATION", description = "pause between batches (default: config sweep-pause)")
-    String pause;
+    @Option(names = "--pause", paramLabel = "DURATION", converter = DurationOption.class,
+            description = "pause between batches (default: config sweep-pause)")
+    Duration pause;
 
     @Override
     public void run() {
@@ -35,11 +36,10 @@ final class SweepCommand extends CliCommand {
         if (batch < 1 || batch > 10_000) {
             throw new AtriumCommand.CommandFailure("--batch-size must be 1..10000");
         }
-        Duration between = pause != null ? Durations.parse(pause) : config.lifecycle().sweepPause();
-        Duration older = olderThan == null ? null : Durations.parse(olderThan);
+        Duration between = pause != null ? pause : config.lifecycle().sweepPause();
         var out = out();
-        try (AtriumStore store = Stores.open(config)) {
-            var reports = Atrium.sweeper(store, Clock.systemUTC()).sweep(new SweepRequest(appId, older, batch,
+        try (AtriumStore store = Stores.openExisting(config, 2)) {
+            var reports = Atrium.sweeper(store, Clock.systemUTC()).sweep(new SweepRequest(appId, olderThan, batch,
                     between, dryRun ? SweepRequest.Mode.DRY_RUN : SweepRequest.Mode.DELETE), d -> Thread.sleep(d.toMillis()));
             if (appId != null && reports.isEmpty()) {
                 throw new AtriumCommand.CommandFailure("no app with id '" + appId + "'");

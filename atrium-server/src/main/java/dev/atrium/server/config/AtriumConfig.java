@@ -28,11 +28,12 @@ import java.time.Duration;
  *     means {@code <dataDir>/master.key}, made at first start when the store has no secret yet
  * @param outbound the limits of calls to other servers (webhooks, JWKS, SMTP)
  * @param http the HTTP listener's options
+ * @param operations logs, the management listener, the shutdown drain, tracing
  */
 public record AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl,
                            int storePoolSize, Duration storeConnectTimeout, String storeSchema, Duration cacheTtl,
                            PasswordHashing hashing, java.util.List<String> trustedProxies, Lifecycle lifecycle,
-                           Path masterKeyFile, OutboundPolicy outbound, Http http) {
+                           Path masterKeyFile, OutboundPolicy outbound, Http http, Operations operations) {
 
     /** The master key's default file name in the data directory. */
     public static final String MASTER_KEY_FILE = "master.key";
@@ -87,6 +88,15 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
                 DEFAULT_CONCURRENCY, DEFAULT_QUEUE_TIMEOUT);
     }
 
+    /** A configuration with the default operations (text logs, no management port, 20 s drain, no tracing). */
+    public AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl, int storePoolSize,
+                        Duration storeConnectTimeout, String storeSchema, Duration cacheTtl, PasswordHashing hashing,
+                        java.util.List<String> trustedProxies, Lifecycle lifecycle, Path masterKeyFile,
+                        OutboundPolicy outbound, Http http) {
+        this(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout, storeSchema, cacheTtl, hashing,
+                trustedProxies, lifecycle, masterKeyFile, outbound, http, Operations.DEFAULTS);
+    }
+
     /** A configuration with the default master key file ({@code <dataDir>/master.key}) and outbound limits. */
     public AtriumConfig(String host, int port, String publicUrl, Path dataDir, String storeUrl, int storePoolSize,
                         Duration storeConnectTimeout, String storeSchema, Duration cacheTtl, PasswordHashing hashing,
@@ -124,24 +134,30 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
     /** A copy with another port (tests bind port 0). */
     public AtriumConfig withPort(int value) {
         return new AtriumConfig(host, value, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, outbound, http);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, outbound, http, operations);
     }
 
     /** A copy with another master key file (tests, the CLI's --new-key-file). */
     public AtriumConfig withMasterKeyFile(Path value) {
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, value, outbound, http);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, value, outbound, http, operations);
     }
 
     /** A copy with other outbound limits (tests shorten the deadline). */
     public AtriumConfig withOutbound(OutboundPolicy value) {
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, value, http);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, value, http, operations);
     }
 
     /** A copy with other HTTP options (tests). */
     public AtriumConfig withHttp(Http value) {
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
-                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, outbound, value);
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, outbound, value, operations);
+    }
+
+    /** A copy with other operations settings (tests: a management port, a shorter drain, tracing). */
+    public AtriumConfig withOperations(Operations value) {
+        return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, storePoolSize, storeConnectTimeout,
+                storeSchema, cacheTtl, hashing, trustedProxies, lifecycle, masterKeyFile, outbound, http, value);
     }
 }

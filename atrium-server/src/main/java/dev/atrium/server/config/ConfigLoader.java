@@ -23,12 +23,18 @@ import java.util.Set;
  * {@code validate()} style); unknown keys in the file are problems too, typos must not pass.
  */
 public final class ConfigLoader {
-    public static final Set<String> KEYS = Set.of("host", "port", "public-url", "data-dir", "store-url",
+    public static final Set<String> KEYS = keys("host", "port", "public-url", "data-dir", "store-url",
             "store-pool-size", "store-connect-timeout", "store-schema", "cache-ttl", "argon2-memory-kib",
             "argon2-iterations", "argon2-parallelism", "trusted-proxies", "sweep-interval", "sweep-batch-size",
             "sweep-pause", "event-retention", "event-poll",
             "argon2-concurrency", "argon2-queue-timeout", "master-key-file", "outbound-deadline", "outbound-allow-private",
             "idle-timeout", "metrics-access");
+
+    private static Set<String> keys(String... own) {
+        Set<String> all = new java.util.LinkedHashSet<>(List.of(own));
+        all.addAll(OperationsLoader.KEYS);
+        return Set.copyOf(all);
+    }
     private static final String DEFAULT_FILE = "atrium.properties";
 
     private ConfigLoader() {}
@@ -80,7 +86,7 @@ public final class ConfigLoader {
     }
 
     private static AtriumConfig validate(Map<String, String> v, List<String> problems) {
-        Fields f = new Fields(v, problems);
+        ConfigFields f = new ConfigFields(v, problems);
         String host = f.string("host", "127.0.0.1");
         int port = f.integer("port", 9090, 0, 65535);
         String publicUrl = f.url("public-url");
@@ -111,141 +117,18 @@ public final class ConfigLoader {
         AtriumConfig.OutboundPolicy outbound = new AtriumConfig.OutboundPolicy(
                 f.duration("outbound-deadline", Outbound.DEFAULT_DEADLINE, Duration.ofMillis(100), Duration.ofMinutes(2)),
                 f.bool("outbound-allow-private", true) ? Destinations.ANY : Destinations.PUBLIC_ONLY);
+        Operations operations = OperationsLoader.read(f, host);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new AtriumConfig(host, port, publicUrl, dataDir, storeUrl, pool, connect, schema, cacheTtl, hashing,
-                proxies, lifecycle, masterKeyFile, outbound, http);
+                proxies, lifecycle, masterKeyFile, outbound, http, operations);
     }
 
-    /** Typed reads of the merged values, each adding a problem instead of throwing. */
     private static MetricsAccess metricsAccess(String value, List<String> problems) {
         return MetricsAccess.parse(value).orElseGet(() -> {
             problems.add("metrics-access: '" + value + "' must be public or admin-token");
             return MetricsAccess.PUBLIC;
         });
-    }
-
-    private record Fields(Map<String, String> v, List<String> problems) {
-        String string(String key, String fallback) {
-            String s = v.get(key);
-            if (s != null && s.isBlank()) {
-                problems.add(key + ": must not be empty");
-            }
-            return s == null || s.isBlank() ? fallback : s;
-        }
-
-        int integer(String key, int fallback, int min, int max) {
-            String s = v.get(key);
-            if (s == null) {
-                return fallback;
-            }
-            try {
-                int n = Integer.parseInt(s.trim());
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            problems.add(key + ": '" + s + "' is not an integer in " + min + ".." + max);
-            return fallback;
-        }
-
-        boolean bool(String key, boolean fallback) {
-            String s = v.get(key);
-            if (s == null) {
-                return fallback;
-            }
-            return switch (s.trim().toLowerCase(Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> {
-                    problems.add(key + ": '" + s + "' must be true or false");
-                    yield fallback;
-                }
-            };
-        }
-
-        Duration duration(String key, Duration fallback, Duration min, Duration max) {
-            String s = v.get(key);
-            if (s == null) {
-                return fallback;
-            }
-            try {
-                Duration d = Durations.parse(s);
-                if (d.compareTo(min) >= 0 && d.compareTo(max) <= 0) {
-                    return d;
-                }
-                problems.add(key + ": " + s + " is outside " + min + ".." + max);
-            } catch (IllegalArgumentException e) {
-                problems.add(key + ": " + e.getMessage());
-            }
-            return fallback;
-        }
-
-        String url(String key) {
-            String s = v.get(key);
-            if (s == null) {
-                return null;
-            }
-            try {
-                URI u = URI.create(s.trim());
-                boolean http = "http".equals(u.getScheme()) || "https".equals(u.getScheme());
-                boolean bare = u.getHost() != null && (u.getPath() == null || u.getPath().isEmpty())
-                        && u.getQuery() == null && u.getFragment() == null;
-                if (http && bare) {
-                    return s.trim();
-                }
-            } catch (IllegalArgumentException ignored) {
-                // reported below
-            }
-            problems.add(key + ": '" + s + "' must be scheme://host[:port] with http or https and no path (docs/client-api.md, Location)");
-            return null;
-        }
-
-        String storeUrl(String key) {
-            String s = v.get(key);
-            if (s == null) {
-                return null;
-            }
-            String l = s.toLowerCase(Locale.ROOT);
-            if (l.startsWith("sqlite:") || l.startsWith("jdbc:sqlite:") || l.startsWith("postgresql://")
-                    || l.startsWith("postgres://") || l.startsWith("jdbc:postgresql:")) {
-                return s.trim();
-            }
-            problems.add(key + ": must start with sqlite: or postgresql://");
-            return null;
-        }
-
-        java.util.List<String> cidrs(String key) {
-            String s = v.get(key);
-            if (s == null || s.isBlank()) {
-                return java.util.List.of();
-            }
-            java.util.List<String> out = new java.util.ArrayList<>();
-            for (String part : s.split(",")) {
-                String c = part.trim();
-                try {
-                    dev.atrium.server.http.Cidr.parse(c);
-                    out.add(c);
-                } catch (IllegalArgumentException e) {
-                    problems.add(key + ": '" + c + "' is not an address or CIDR (e.g. 10.0.0.0/8, ::1)");
-                }
-            }
-            return java.util.List.copyOf(out);
-        }
-
-        String identifier(String key) {
-            String s = v.get(key);
-            if (s == null) {
-                return null;
-            }
-            if (s.matches("[a-z_][a-z0-9_]{0,62}")) {
-                return s;
-            }
-            problems.add(key + ": '" + s + "' must be a lower-case SQL identifier ([a-z_][a-z0-9_]*, at most 63)");
-            return null;
-        }
     }
 }

@@ -55,9 +55,14 @@ public final class BackgroundDeliveries implements Executor, AutoCloseable {
 
     @Override
     public void close() {
+        close(GRACE);
+    }
+
+    /** Takes no new delivery and lets running ones finish for up to {@code grace}; then interrupts them. */
+    public void close(Duration grace) {
         threads.shutdown();
         try {
-            if (!threads.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!threads.awaitTermination(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS)) {
                 threads.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.atrium.server.http;
 import dev.atrium.core.auth.AccessCaller;
 import dev.atrium.core.auth.RefreshCaller;
 import dev.atrium.core.auth.SessionGate;
+import dev.atrium.server.logs.RequestLog;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
@@ -19,11 +20,15 @@ final class Callers {
 
     /** The caller of an access-token route (profile, link, self-delete). */
     AccessCaller access(ServerRequest req) {
-        return gate.access(Requests.bearer(req));
+        AccessCaller caller = gate.access(Requests.bearer(req));
+        RequestLog.app(caller.app().id());
+        return caller;
     }
 
     /** The caller of a refresh-token route (the API-key routes). */
     RefreshCaller refresh(ServerRequest req) {
-        return gate.refresh(Requests.bearer(req));
+        RefreshCaller caller = gate.refresh(Requests.bearer(req));
+        RequestLog.app(caller.app().id());
+        return caller;
     }
 }

@@ -72,6 +72,7 @@ public final class ErrorMapper {
     /** Writes the JSON error for {@code failure} (any throwable) and logs it with the request id. */
     public static void write(ServerRequest req, ServerResponse res, Throwable failure) {
         Described d = log(req, failure);
+        dev.atrium.server.logs.RequestLog.answered(Routes.pattern(req), status(d.code()));
         if (d.code() == ErrorCode.StoreUnavailable) {
             res.header(HeaderNames.RETRY_AFTER, "1");
         } else if (failure instanceof RetryLaterException limited) {

@@ -29,10 +29,20 @@ public final class HttpServer {
      * 2 min: long enough for idle sockets to pile up).
      */
     public static WebServer start(String host, int port, AtriumConfig.Http options, HttpRouting.Builder routing) {
+        return start(host, port, options, routing, Duration.ofMillis(500));
+    }
+
+    /**
+     * The same; on {@link WebServer#stop} requests in flight get {@code grace} to finish (the listener
+     * closes at once, idle connections are closed) before they are cut.
+     */
+    public static WebServer start(String host, int port, AtriumConfig.Http options, HttpRouting.Builder routing,
+                                  Duration grace) {
         Duration idle = options.idleTimeout();
         WebServer server = WebServer.builder()
                 .host(host)
                 .port(port)
+                .shutdownGracePeriod(grace)
                 .idleConnectionTimeout(idle)
                 .idleConnectionPeriod(idle.dividedBy(10))
                 .maxPayloadSize(TRANSPORT_MAX_PAYLOAD)

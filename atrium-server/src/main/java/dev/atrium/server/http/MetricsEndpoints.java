@@ -3,6 +3,7 @@ package dev.atrium.server.http;
 import dev.atrium.core.admin.AdminTokens;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.server.config.MetricsAccess;
+import dev.atrium.server.metrics.Help;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.micrometer.core.instrument.Timer;
@@ -57,9 +58,9 @@ final class MetricsEndpoints {
                 chain.proceed();
             } finally {
                 String method = req.prologue().method().text();
-                String route = req.matchingPattern().orElse("unmatched");
+                String route = Routes.pattern(req);
                 String status = String.valueOf(res.status().code());
-                timers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer.builder("atrium.http.server.requests")
+                timers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer.builder(Help.HTTP_REQUESTS.meterName()).description(Help.HTTP_REQUESTS.help())
                                 .tag("method", method).tag("route", route).tag("status", status)
                                 .publishPercentileHistogram().register(registry))
                         .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);

@@ -2,6 +2,7 @@ package dev.atrium.server.http;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -19,6 +20,12 @@ final class RequestIds implements Filter {
     private static final HeaderName X_REQUEST_ID = HeaderNames.create("X-Request-Id");
     private static final String KEY = "atrium.request-id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private final ServingState state;
+
+    /** Also counts the requests in flight for {@code state}, and closes connections while it drains. */
+    RequestIds(ServingState state) {
+        this.state = state;
+    }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
@@ -27,7 +34,15 @@ final class RequestIds implements Filter {
                 .orElseGet(() -> Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
         req.context().register(KEY, id);
         res.header(X_REQUEST_ID, id);
-        chain.proceed();
+        if (state.draining()) {
+            res.header(HeaderValues.CONNECTION_CLOSE);
+        }
+        state.started();
+        try {
+            chain.proceed();
+        } finally {
+            state.finished();
+        }
     }
 
     /** The id of {@code req}, or "-" outside a filtered request. */

@@ -34,12 +34,26 @@ public final class Router {
                            dev.atrium.server.config.MetricsAccess metricsAccess, RedirectLogin redirects) {}
 
     public static HttpRouting.Builder build(Services s) {
+        return build(s, WebOptions.plain());
+    }
+
+    /** The public listener's routing; with {@code w.managementApart()} without metrics and probes. */
+    public static HttpRouting.Builder build(Services s, WebOptions w) {
         HttpRouting.Builder r = HttpRouting.builder();
-        r.addFilter(new RequestIds());
+        r.addFilter(new RequestIds(w.state()));
+        if (w.requestLog() || w.accessLog()) {
+            r.addFilter(new AccessLog(w.accessLog(), s.clients()));
+        }
+        if (w.tracing() != null) {
+            r.addFilter(new RequestSpans(w.tracing()));
+        }
         MetricsEndpoints metrics = new MetricsEndpoints(s.metrics(), s.metricsAccess(), s.admin().tokens());
         r.addFilter(metrics.timing());
         r.addFilter(new Cors(s.apps()));
-        metrics.register(r);
+        if (!w.managementApart()) {
+            metrics.register(r);
+            new HealthEndpoints(s.store(), w.state()).register(r);
+        }
         Callers callers = new Callers(s.gate());
         new LoginEndpoints(s.auth(), s.apps(), s.publicUrl(), s.clients(), callers).register(r);
         new RedirectEndpoints(s.redirects(), s.publicUrl(), s.clients(), callers).register(r);
@@ -47,7 +61,6 @@ public final class Router {
         new UserpassEndpoints(s.userpass(), s.clients()).register(r);
         new ApiKeyEndpoints(s.apiKeys(), callers).register(r);
         new WellKnownEndpoints(s.apps(), s.keys(), s.tokens()).register(r);
-        new HealthEndpoints(s.store()).register(r);
         AdminRouter.register(r, s.admin());
         List<String> known = new java.util.ArrayList<>(List.of(LoginEndpoints.LOCATION, LoginEndpoints.LOGIN,
                 SessionEndpoints.PROFILE, SessionEndpoints.SESSION, SessionEndpoints.DELETE, WellKnownEndpoints.JWKS,
@@ -63,6 +76,22 @@ public final class Router {
         new ConsoleEndpoints().register(r);
         r.any((req, res) -> {
             throw new AuthException(ErrorCode.NotFound, "no route for " + req.path().path());
+        });
+        r.error(Throwable.class, ErrorMapper::write);
+        return r;
+    }
+
+    /**
+     * The management listener's routing ({@code management-port}): {@code /metrics} and
+     * {@code /health/*} only, answered as on the public port; anything else is a JSON 404.
+     */
+    public static HttpRouting.Builder management(Services s, WebOptions w) {
+        HttpRouting.Builder r = HttpRouting.builder();
+        r.addFilter(new RequestIds(w.state()));
+        new MetricsEndpoints(s.metrics(), s.metricsAccess(), s.admin().tokens()).register(r);
+        new HealthEndpoints(s.store(), w.state()).register(r);
+        r.any((req, res) -> {
+            throw new AuthException(ErrorCode.NotFound, "no route for " + req.path().path() + " on the management port");
         });
         r.error(Throwable.class, ErrorMapper::write);
         return r;

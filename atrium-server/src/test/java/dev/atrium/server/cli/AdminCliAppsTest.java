@@ -170,6 +170,7 @@ class AdminCliAppsTest extends AdminCliHarness {
 
     @Test
     void withoutUrlTheOldCommandsWorkOnTheStoreWithNoServerAndJsonIsRefused() {
+        store("migrate"); // the store commands need a store: migrate (or serve) makes it
         String id = store("apps", "create", "Offline").out().trim().replace("app id: ", "");
         Run list = store("apps", "list");
         Run rotate = store("keys", "rotate", "--app", id);

@@ -84,6 +84,7 @@ class CliTest {
 
     @Test
     void adminTokensCreateWithOutputWritesAnOwnerOnlyFile() throws Exception {
+        atrium(with("migrate")); // store commands need a store: migrate (or serve) makes it
         Path file = dir.resolve("recovered-token");
         Run created = atrium(with("admin-tokens", "create", "--name", "ops", "--output", file.toString()));
 
@@ -97,6 +98,7 @@ class CliTest {
 
     @Test
     void adminTokensCreateWithABadNameFailsAsTheApiDoesAndCreatesNothing() {
+        atrium(with("migrate")); // store commands need a store: migrate (or serve) makes it
         Run blank = atrium(with("admin-tokens", "create", "--name", " "));
         Run tooLong = atrium(with("admin-tokens", "create", "--name", "x".repeat(65)));
 
@@ -130,6 +132,7 @@ class CliTest {
 
     @Test
     void appsCreateThenListShowsTheApp() {
+        atrium(with("migrate")); // store commands need a store: migrate (or serve) makes it
         Run created = atrium(with("apps", "create", "My Game"));
 
         assertThat(created.code()).as(created.err()).isZero();
@@ -173,6 +176,7 @@ class CliTest {
 
     @Test
     void storePathRefusesWhatTheAdminApiRefusesAndChangesNothing() {
+        atrium(with("migrate")); // store commands need a store: migrate (or serve) makes it
         String id = atrium(with("apps", "create", "Shop")).out().trim().replace("app id: ", "");
         String before = atrium(with("apps", "list")).out();
 
@@ -206,7 +210,7 @@ class CliTest {
 
     @Test
     void badConfigurationNamesEveryBadKeyAndExitsTwo() {
-        Run r = atrium("migrate", "--port", "70000", "--store-pool-size", "0", "--cache-ttl", "soon",
+        Run r = atrium("serve", "--port", "70000", "--store-pool-size", "0", "--cache-ttl", "soon",
                 "--public-url", "ftp://x/y", "--data-dir", dir.toString());
 
         assertThat(r.code()).isEqualTo(AtriumCommand.CONFIG_ERROR);
@@ -253,6 +257,7 @@ class CliTest {
 
     @Test
     void appsConfigureChangesOnlyTheGivenSettingsAndRefusesBadOnes() {
+        atrium(with("migrate")); // store commands need a store: migrate (or serve) makes it
         String id = atrium(with("apps", "create", "Shop")).out().trim().replace("app id: ", "");
 
         Run ok = atrium(with("apps", "configure", "--app", id, "--inactivity", "30d", "--webhook-url", "https://h.example/x",

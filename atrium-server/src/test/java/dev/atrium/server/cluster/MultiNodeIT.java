@@ -63,6 +63,12 @@ class MultiNodeIT {
         }
     }
 
+    /** A CLI command's flags for the same store: the store's own (--cache-ttl is a serve flag). */
+    static String[] cliStoreArgs(PgSchema schema, Path dir) {
+        return new String[] {"--store", schema.url, "--store-schema", schema.name, "--data-dir", dir.toString(),
+                "--master-key-file", masterKey.toString()};
+    }
+
     static String[] storeArgs(PgSchema schema, Path dir) {
         return new String[] {"--store", schema.url, "--store-schema", schema.name, "--data-dir", dir.toString(),
                 "--cache-ttl", CACHE_TTL.toMillis() + "ms", "--master-key-file", masterKey.toString()};
@@ -96,7 +102,7 @@ class MultiNodeIT {
 
     @Test
     void providerChangeMadeElsewhereIsInForceAtBothNodesWithinTheCacheTtl() {
-        String[] store = storeArgs(pg, dirA);
+        String[] store = cliStoreArgs(pg, dirA);
         try {
             NodeProcess.cli(concat(new String[] {"providers", "disable", "--app", a.appId(), "anon-user"}, store));
             long disabledAt = System.nanoTime();
@@ -118,7 +124,7 @@ class MultiNodeIT {
         JsonNode before = Http.guestLogin(a.baseUrl(), a.appId());
         String oldKid = Tokens.kid(before.get("access_token").asText());
 
-        NodeProcess.cli(concat(new String[] {"keys", "rotate", "--app", a.appId()}, storeArgs(pg, dirA)));
+        NodeProcess.cli(concat(new String[] {"keys", "rotate", "--app", a.appId()}, cliStoreArgs(pg, dirA)));
 
         awaitTrue(() -> !Tokens.kid(Http.guestLogin(a.baseUrl(), a.appId()).get("access_token").asText()).equals(oldKid),
                 CACHE_TTL.plus(SLACK).multipliedBy(2));
@@ -178,7 +184,7 @@ class MultiNodeIT {
             st.execute("INSERT INTO identities (app_id, provider_type, subject, user_id, position, created_at) "
                     + "SELECT app_id, 'anon-user', id, id, 0, created_at FROM users WHERE id LIKE 'sweep%'");
         }
-        String[] sweep = concat(new String[] {"sweep", "--batch-size", "100"}, storeArgs(pg, dirA));
+        String[] sweep = concat(new String[] {"sweep", "--batch-size", "100"}, cliStoreArgs(pg, dirA));
 
         var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> NodeProcess.cli(sweep));
         var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> NodeProcess.cli(sweep));

@@ -33,6 +33,52 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void operationsDefaultToTextLogsNoManagementPortATwentySecondDrainAndNoTracing() {
+        Operations o = ConfigLoader.load(Map.of("config", write("")), Map.of()).operations();
+
+        assertThat(o).isEqualTo(Operations.DEFAULTS);
+        assertThat(o.logs()).isEqualTo(new Operations.Logs(LogFormat.TEXT, false, java.util.logging.Level.INFO));
+        assertThat(o.management()).isNull();
+        assertThat(o.shutdown()).isEqualTo(new Operations.Shutdown(Duration.ofSeconds(20), Duration.ZERO));
+        assertThat(o.tracing().enabled()).isFalse();
+    }
+
+    @Test
+    void operationsComeFromTheFileTheEnvironmentAndTheFlags() {
+        String file = write("log-format=json\naccess-log=true\nmanagement-port=9091\notlp-headers=x-key=s3cret,x-team=ops\n");
+
+        Operations o = ConfigLoader.load(Map.of("config", file, "shutdown-grace-period", "45s", "host", "0.0.0.0"),
+                Map.of("ATRIUM_LOG_LEVEL", "debug", "ATRIUM_OTLP_ENDPOINT", "http://collector:4318/", "ATRIUM_SHUTDOWN_DELAY", "5s",
+                        "ATRIUM_TRACE_SAMPLE_RATIO", "0.25")).operations();
+
+        assertThat(o.logs()).isEqualTo(new Operations.Logs(LogFormat.JSON, true, java.util.logging.Level.FINE));
+        assertThat(o.management()).isEqualTo(new Operations.Listener("0.0.0.0", 9091));
+        assertThat(o.shutdown()).isEqualTo(new Operations.Shutdown(Duration.ofSeconds(45), Duration.ofSeconds(5)));
+        assertThat(o.tracing().otlpEndpoint()).hasToString("http://collector:4318");
+        assertThat(o.tracing().headers()).containsOnly(Map.entry("x-key", "s3cret"), Map.entry("x-team", "ops"));
+        assertThat(o.tracing().sampleRatio()).isEqualTo(0.25);
+        assertThat(o.tracing().toString()).as("headers are credentials").doesNotContain("s3cret");
+    }
+
+    @Test
+    void badOperationsSettingsAreNamedAndNeverEchoAHeaderValue() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("config", write(""), "log-format", "xml", "access-log", "yes",
+                "log-level", "loud", "management-port", "70000", "shutdown-delay", "1h", "otlp-endpoint", "ftp://c",
+                "otlp-headers", "s3cret-without-a-name", "trace-sample-ratio", "-1"), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).containsExactlyInAnyOrder("log-format: 'xml' must be text or json",
+                            "access-log: 'yes' must be true or false",
+                            "log-level: 'loud' must be ERROR, WARN, INFO, DEBUG or TRACE",
+                            "management-port: '70000' is not an integer in 0..65535",
+                            "shutdown-delay: 1h is outside PT0S..PT5M",
+                            "otlp-endpoint: 'ftp://c' must be an http(s) URL such as http://collector:4318",
+                            "otlp-headers: each entry must be name=value (entry 1 is not)",
+                            "trace-sample-ratio: '-1' must be a number in 0..1");
+                    assertThat(e.getMessage()).doesNotContain("s3cret");
+                });
+    }
+
+    @Test
     void metricsAccessIsPublicOrAdminToken() {
         assertThat(ConfigLoader.load(Map.of("config", write(""), "metrics-access", "admin-token"), Map.of()).http()
                 .metricsAccess()).isEqualTo(MetricsAccess.ADMIN_TOKEN);

@@ -1,8 +1,6 @@
 package dev.atrium.server.testing;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +21,14 @@ public final class NodeProcess implements AutoCloseable {
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile String baseUrl;
     private volatile String appId;
+    private final Thread reader;
 
-    private NodeProcess(Process process) {
+    private final Path log;
+
+    private NodeProcess(Process process, Path log) {
         this.process = process;
-        Thread reader = new Thread(this::pump, "node-output-" + process.pid());
+        this.log = log;
+        reader = new Thread(this::pump, "node-output-" + process.pid());
         reader.setDaemon(true);
         reader.start();
     }
@@ -48,7 +50,7 @@ public final class NodeProcess implements AutoCloseable {
             if (!p.process.waitFor(60, TimeUnit.SECONDS) || p.process.exitValue() != 0) {
                 throw new AssertionError("atrium " + String.join(" ", args) + " failed:\n" + p.output());
             }
-            Thread.sleep(50); // let the reader drain the last lines
+            p.reader.join(5_000); // the reader drains the last lines
             return p.output();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -72,7 +74,10 @@ public final class NodeProcess implements AutoCloseable {
         cmd.addAll(List.of("-jar", jar.toString()));
         cmd.addAll(args);
         try {
-            return new NodeProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+            // A file, not a pipe: read through a pipe, the last lines a process writes before it exits were seen to go missing.
+            Path log = Files.createTempFile("atrium-node-", ".log");
+            log.toFile().deleteOnExit();
+            return new NodeProcess(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + cmd, e);
         }
@@ -88,25 +93,55 @@ public final class NodeProcess implements AutoCloseable {
         return this;
     }
 
+    /** Follows the output file line by line until the process has ended and every byte is read. */
     private void pump() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                output.add(line);
-                if (line.startsWith("app id: ")) {
-                    appId = line.substring("app id: ".length()).trim();
-                } else if (line.startsWith("base URL: ")) {
-                    baseUrl = line.substring("base URL: ".length()).trim();
-                    ready.complete(null);
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(log))) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            while (true) {
+                int b = in.read();
+                if (b == -1) {
+                    if (!process.isAlive() && in.available() == 0) {
+                        if (line.size() > 0) {
+                            take(line.toString(StandardCharsets.UTF_8));
+                        }
+                        break;
+                    }
+                    Thread.sleep(10);
+                } else if (b == '\n') {
+                    take(line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                } else {
+                    line.write(b);
                 }
             }
         } catch (IOException ignored) {
-            // process ended
+            // the file is gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             ready.completeExceptionally(new IllegalStateException("exited with " + process.waitFor()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void take(String raw) {
+        output.add(raw);
+        String line = raw.startsWith("{\"") ? message(raw) : raw; // log-format=json logs the banner as records
+        if (line.startsWith("app id: ")) {
+            appId = line.substring("app id: ".length()).trim();
+        } else if (line.startsWith("base URL: ")) {
+            baseUrl = line.substring("base URL: ".length()).trim();
+            ready.complete(null);
+        }
+    }
+
+    private static String message(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("message").asText("");
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -116,7 +151,7 @@ public final class NodeProcess implements AutoCloseable {
             if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 throw new AssertionError("still running after " + seconds + " s:\n" + output());
             }
-            Thread.sleep(50); // let the reader drain the last lines
+            reader.join(5_000); // the reader drains the last lines, then sees the end of the stream
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -134,6 +169,16 @@ public final class NodeProcess implements AutoCloseable {
 
     public String output() {
         return String.join("\n", output);
+    }
+
+    /** Sends SIGTERM and returns at once. */
+    public void signalTerm() {
+        process.destroy();
+    }
+
+    /** The process's id. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Sends SIGTERM and waits up to {@code patience}; whether the process ended. */

@@ -74,6 +74,12 @@ public abstract class Dialect {
         return serialWriters() ? 1 : 4;
     }
 
+    /**
+     * Whether the database is a file the store opens itself ({@link JdbcSettings#sqliteFile}), made
+     * when missing, rather than a server: a command that must not make a store checks the file first.
+     */
+    public abstract boolean embeddedFile();
+
     /** Whether one statement may insert or delete in CTEs and {@code RETURNING} rows: atomic on its own, one round trip. */
     public abstract boolean dataModifyingCtes();
 

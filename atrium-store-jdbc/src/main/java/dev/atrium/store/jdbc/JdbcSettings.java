@@ -34,7 +34,7 @@ public record JdbcSettings(String url, int poolSize, Duration connectionTimeout,
     }
 
     /** The SQLite file of a {@code sqlite:} url. */
-    Path sqliteFile() {
+    public Path sqliteFile() {
         String rest = url.substring(url.toLowerCase(Locale.ROOT).indexOf("sqlite:") + "sqlite:".length());
         return Path.of(rest);
     }

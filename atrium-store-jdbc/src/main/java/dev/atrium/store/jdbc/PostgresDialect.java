@@ -60,6 +60,11 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public boolean embeddedFile() {
+        return false;
+    }
+
+    @Override
     public boolean serialWriters() {
         return false;
     }

@@ -95,6 +95,11 @@ final class SqliteDialect extends Dialect {
     }
 
     @Override
+    public boolean embeddedFile() {
+        return true;
+    }
+
+    @Override
     public boolean serialWriters() {
         return true;
     }
