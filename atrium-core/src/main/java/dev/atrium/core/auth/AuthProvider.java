@@ -2,6 +2,7 @@ package dev.atrium.core.auth;
 
 import dev.atrium.core.apps.ProviderSettings;
 import dev.atrium.core.kernel.RequestFields;
+import java.util.Optional;
 
 /**
  * A login provider as a plug-in: one package owns its wire name, settings, credentials, login
@@ -39,4 +40,13 @@ public interface AuthProvider<C> {
 
     /** Makes the login logic with the server's collaborators; called once by the composition root. */
     Authenticator<C> authenticator(ProviderContext context);
+
+    /**
+     * Makes this provider's part of the web redirect flow (its authorization page and code
+     * exchange), for providers a browser can sign in with through Atrium; none by default. Called
+     * once by the composition root.
+     */
+    default Optional<WebSignIn> webSignIn(ProviderContext context) {
+        return Optional.empty();
+    }
 }

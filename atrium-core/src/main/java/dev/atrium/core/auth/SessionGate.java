@@ -56,6 +56,18 @@ public final class SessionGate {
         return new AccessCaller(apps.requireApp(claims.appId()), enabled(user), claims.sessionId(), claims.deviceId());
     }
 
+    /**
+     * The caller whose access token started a web sign-in that links, when the browser comes back
+     * from the provider without that token: the same session and user checks as {@link #access},
+     * on the session, user and device the token named when the sign-in started (kept server-side
+     * since, for minutes at most).
+     */
+    public AccessCaller resume(String appId, String userId, String sessionId, String deviceId) {
+        User user = users.findInSession(appId, userId, sessionId, clock.instant())
+                .orElseThrow(() -> new AuthException(ErrorCode.InvalidSession, SESSION_ENDED));
+        return new AccessCaller(apps.requireApp(appId), enabled(user), sessionId, deviceId);
+    }
+
     /** The caller of a refresh token: its live session, app and enabled user. */
     public RefreshCaller refresh(String refreshToken) {
         RefreshClaims claims = tokens.verifyRefresh(refreshToken);

@@ -9,6 +9,7 @@ import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.AccountService;
 import dev.atrium.core.auth.AuthService;
+import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.auth.ProviderRegistry;
 import dev.atrium.core.auth.SessionGate;
 import dev.atrium.core.auth.apikey.ApiKeyService;
@@ -17,6 +18,7 @@ import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.events.EventDispatcher;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.lifecycle.Sweeper;
+import dev.atrium.core.redirect.RedirectLogin;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.KeyRing;
 import dev.atrium.core.tokens.TokenService;
@@ -136,7 +138,8 @@ public final class Atrium implements AutoCloseable {
                 .description(Help.PASSWORD_HASH_REJECTIONS.help()).register(metrics);
         Throttle throttle = new Throttle(telemetry, clock);
         BackgroundDeliveries deliveries = new BackgroundDeliveries(BACKGROUND_DELIVERIES);
-        AuthService auth = new AuthService(apps, providers, ProviderWiring.context(store, clock, throttle, hasher, outbound),
+        ProviderContext context = ProviderWiring.context(store, clock, throttle, hasher, outbound);
+        AuthService auth = new AuthService(apps, providers, context,
                 store.users(), store.sessions(), store.signups(), store.links(), tokens, config.guestLimits().create(),
                 throttle, telemetry, clock);
         SessionGate gate = new SessionGate(apps, store.users(), store.sessions(), tokens, clock);
@@ -148,7 +151,8 @@ public final class Atrium implements AutoCloseable {
         Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, apps, tokens, keys, store,
                 publicUrl::get, new ClientAddresses(config.trustedProxies()),
                 admin(store, providers, apps, keys, telemetry, clock), metrics,
-                config.http().metricsAccess());
+                config.http().metricsAccess(),
+                new RedirectLogin(apps, auth, gate, store.redirectStates(), providers, context, throttle, clock));
         Listeners listeners;
         try {
             listeners = Listeners.start(config, services, traces);

@@ -36,7 +36,10 @@ import java.util.Set;
  * <p>A refused origin gets no CORS header at all (a refused preflight: 204 without them), so the
  * browser withholds the answer; the request itself is served as if it had no {@code Origin}, as for
  * any non-browser client. No {@code Access-Control-Allow-Credentials}: callers send bearer tokens,
- * never cookies. Helidon's CorsSupport is not used: it takes a fixed origin list per path, while
+ * never cookies; but for the web sign-in's start ({@code GET …/auth/providers/{provider}/login}),
+ * which realm-web fetches with {@code credentials: "include"} to link, so that the cookie binding
+ * the link to the browser is kept (the fetch fails without it). Atrium reads no cookie anywhere
+ * else, so a page allowed there can ride on nothing. Helidon's CorsSupport is not used: it takes a fixed origin list per path, while
  * this one is per app and, on token routes, known only once the route has authenticated.
  */
 final class Cors implements Filter {
@@ -50,7 +53,7 @@ final class Cors implements Filter {
     static final Set<String> HEADERS = Set.of("authorization", "content-type", "accept", "accept-language",
             "content-language", "x-request-id");
     /** Response headers a page may read besides the safelisted ones. */
-    static final String EXPOSED = "X-Request-Id, Retry-After";
+    static final String EXPOSED = "X-Request-Id, Retry-After, " + RedirectEndpoints.LOCATION_HEADER;
     /** How long a browser may reuse a preflight answer; Chromium caps it at two hours. */
     static final Duration MAX_AGE = Duration.ofHours(2);
     private static final String CLIENT = ApiPaths.CLIENT + "/";
@@ -93,6 +96,9 @@ final class Cors implements Filter {
                 res.header(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, headers);
             }
             res.header(HeaderNames.ACCESS_CONTROL_MAX_AGE, String.valueOf(MAX_AGE.toSeconds()));
+            if (isSignInStart(path) && req.headers().first(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD).orElse("").equals("GET")) {
+                res.header(HeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+            }
         } else {
             refused(req, origin, app);
         }
@@ -112,6 +118,9 @@ final class Cors implements Filter {
         if (allowed) {
             res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
             res.header(HeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
+            if (isSignInStart(path) && Method.GET.equals(req.prologue().method())) {
+                res.header(HeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+            }
         } else {
             refused(req, origin, app);
         }
@@ -138,6 +147,11 @@ final class Cors implements Filter {
         } catch (RuntimeException storeDown) {
             return Optional.empty();
         }
+    }
+
+    /** Whether {@code path} is a provider's login route, whose GET starts a web sign-in. */
+    private static boolean isSignInStart(String path) {
+        return path.startsWith(APP) && path.endsWith("/login") && path.contains("/auth/providers/");
     }
 
     /** The {@code {appId}} of an app-scoped path. */

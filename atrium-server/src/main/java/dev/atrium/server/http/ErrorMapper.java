@@ -71,6 +71,25 @@ public final class ErrorMapper {
 
     /** Writes the JSON error for {@code failure} (any throwable) and logs it with the request id. */
     public static void write(ServerRequest req, ServerResponse res, Throwable failure) {
+        Described d = log(req, failure);
+        dev.atrium.server.logs.RequestLog.answered(Routes.pattern(req), status(d.code()));
+        if (d.code() == ErrorCode.StoreUnavailable) {
+            res.header(HeaderNames.RETRY_AFTER, "1");
+        } else if (failure instanceof RetryLaterException limited) {
+            res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
+        }
+        Responses.json(res, status(d.code()), new ErrorBody(d.message(), d.code().name(), RequestIds.link(RequestIds.of(req))));
+    }
+
+    /** A failure's code and the text a caller may read. */
+    public record Described(ErrorCode code, String message) {}
+
+    /**
+     * Logs {@code failure} as {@link #write} does, without answering: for a route that shows the
+     * failure another way (the web sign-in sends the browser back to the app with it). Returns
+     * what the caller may be told.
+     */
+    public static Described log(ServerRequest req, Throwable failure) {
         ErrorCode code;
         String thrown;
         if (failure instanceof AuthException e) {
@@ -83,22 +102,14 @@ public final class ErrorMapper {
             code = ErrorCode.InternalServerError;
             thrown = String.valueOf(failure);
         }
-        String message = publicMessage(code, failure.getMessage());
-        String rid = RequestIds.of(req);
         int status = status(code);
-        dev.atrium.server.logs.RequestLog.answered(Routes.pattern(req), status);
-        String line = "rid=" + rid + " " + status + " " + code + " " + req.prologue().method().text() + " " + req.path().path()
-                + ": " + thrown;
+        String line = "rid=" + RequestIds.of(req) + " " + status + " " + code + " " + req.prologue().method().text() + " "
+                + req.path().path() + ": " + thrown;
         if (status >= 500 && !(failure instanceof RetryLaterException)) {
             LOG.log(Level.ERROR, () -> LogText.escape(line), failure);
         } else {
             LOG.log(Level.INFO, () -> LogText.escape(line));
         }
-        if (code == ErrorCode.StoreUnavailable) {
-            res.header(HeaderNames.RETRY_AFTER, "1");
-        } else if (failure instanceof RetryLaterException limited) {
-            res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
-        }
-        Responses.json(res, status, new ErrorBody(message, code.name(), RequestIds.link(rid)));
+        return new Described(code, publicMessage(code, failure.getMessage()));
     }
 }

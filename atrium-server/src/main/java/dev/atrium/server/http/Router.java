@@ -8,6 +8,7 @@ import dev.atrium.core.auth.SessionGate;
 import dev.atrium.core.auth.apikey.ApiKeyService;
 import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.redirect.RedirectLogin;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.KeyRing;
 import dev.atrium.core.tokens.TokenService;
@@ -30,7 +31,7 @@ public final class Router {
                            AppDirectory apps, TokenService tokens, KeyRing keys, AtriumStore store,
                            Supplier<String> publicUrl, ClientAddresses clients, AdminServices admin,
                            io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics,
-                           dev.atrium.server.config.MetricsAccess metricsAccess) {}
+                           dev.atrium.server.config.MetricsAccess metricsAccess, RedirectLogin redirects) {}
 
     public static HttpRouting.Builder build(Services s) {
         return build(s, WebOptions.plain());
@@ -55,6 +56,7 @@ public final class Router {
         }
         Callers callers = new Callers(s.gate());
         new LoginEndpoints(s.auth(), s.apps(), s.publicUrl(), s.clients(), callers).register(r);
+        new RedirectEndpoints(s.redirects(), s.publicUrl(), s.clients(), callers).register(r);
         new SessionEndpoints(s.accounts(), callers).register(r);
         new UserpassEndpoints(s.userpass(), s.clients()).register(r);
         new ApiKeyEndpoints(s.apiKeys(), callers).register(r);
@@ -62,7 +64,7 @@ public final class Router {
         AdminRouter.register(r, s.admin());
         List<String> known = new java.util.ArrayList<>(List.of(LoginEndpoints.LOCATION, LoginEndpoints.LOGIN,
                 SessionEndpoints.PROFILE, SessionEndpoints.SESSION, SessionEndpoints.DELETE, WellKnownEndpoints.JWKS,
-                WellKnownEndpoints.DISCOVERY));
+                WellKnownEndpoints.DISCOVERY, RedirectEndpoints.CALLBACK));
         known.addAll(UserpassEndpoints.PATHS);
         known.addAll(ApiKeyEndpoints.PATHS);
         for (String path : known) {

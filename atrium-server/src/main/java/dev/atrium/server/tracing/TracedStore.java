@@ -48,6 +48,7 @@ final class TracedStore implements AtriumStore {
     private final UserQueryStore userQueries;
     private final StatsStore stats;
     private final ServerKeyStore serverKeys;
+    private final dev.atrium.core.redirect.RedirectStateStore redirectStates;
 
     TracedStore(AtriumStore store, Tracer tracer) {
         this.store = store;
@@ -67,6 +68,7 @@ final class TracedStore implements AtriumStore {
         this.userQueries = traced(UserQueryStore.class, store.userQueries(), tracer, system);
         this.stats = traced(StatsStore.class, store.stats(), tracer, system);
         this.serverKeys = traced(ServerKeyStore.class, store.serverKeys(), tracer, system);
+        this.redirectStates = traced(dev.atrium.core.redirect.RedirectStateStore.class, store.redirectStates(), tracer, system);
     }
 
     private static <T> T traced(Class<T> type, T target, Tracer tracer, String system) {
@@ -168,6 +170,11 @@ final class TracedStore implements AtriumStore {
     @Override
     public ServerKeyStore serverKeys() {
         return serverKeys;
+    }
+
+    @Override
+    public dev.atrium.core.redirect.RedirectStateStore redirectStates() {
+        return redirectStates;
     }
 
     @Override

@@ -163,6 +163,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void providersKnowNothingOfTheWebRedirectFlowThatUsesThem() {
+        noClasses().that().resideInAnyPackage("dev.atrium.core.auth..", "dev.atrium.core.idp..")
+                .should().dependOnClassesThat().resideInAPackage("dev.atrium.core.redirect..")
+                .because("a provider offers its web sign-in through the WebSignIn port; the flow (state, callback, login) "
+                        + "sits above AuthService and the providers, never among them")
+                .check(main);
+    }
+
+    @Test
     void onlyServerHttpKnowsHttpStatusesAndRouting() {
         noClasses().that().resideOutsideOfPackage("dev.atrium.server.http..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.helidon.http..", "io.helidon.webserver.http..")

@@ -267,7 +267,7 @@ class CorsTest {
         assertThat(h.allValues("Vary")).as("Vary").contains("Origin");
         if (scenario.cors() == Cors.ALLOWED) {
             assertThat(h.allValues("Access-Control-Allow-Origin")).containsExactly(req.origin());
-            assertThat(h.firstValue("Access-Control-Expose-Headers")).hasValue("X-Request-Id, Retry-After");
+            assertThat(h.firstValue("Access-Control-Expose-Headers")).hasValue("X-Request-Id, Retry-After, X-BAAS-Location");
             assertThat(h.map()).doesNotContainKey("access-control-allow-credentials");
         } else {
             assertNoCorsHeaders(h);

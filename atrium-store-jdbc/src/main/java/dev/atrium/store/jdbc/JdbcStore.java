@@ -11,6 +11,7 @@ import dev.atrium.core.auth.apikey.ApiKeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
 import dev.atrium.core.lifecycle.SweepStore;
+import dev.atrium.core.redirect.RedirectStateStore;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.SigningKeyStore;
@@ -36,6 +37,7 @@ public final class JdbcStore implements AtriumStore {
     private final UserQueryStore userQueries;
     private final StatsStore stats;
     private final ServerKeyStore serverKeys;
+    private final RedirectStateStore redirectStates;
     private final int migrationsApplied;
     private final SecretCodec secrets;
 
@@ -57,6 +59,7 @@ public final class JdbcStore implements AtriumStore {
         this.userQueries = new JdbcUserQueryStore(db);
         this.stats = new JdbcStatsStore(db);
         this.serverKeys = new JdbcServerKeyStore(db);
+        this.redirectStates = new JdbcRedirectStateStore(db);
     }
 
     /**
@@ -191,6 +194,11 @@ public final class JdbcStore implements AtriumStore {
     @Override
     public ServerKeyStore serverKeys() {
         return serverKeys;
+    }
+
+    @Override
+    public RedirectStateStore redirectStates() {
+        return redirectStates;
     }
 
     @Override

@@ -140,6 +140,11 @@ class PostgresStoreTest extends StoreContracts {
     /** The shared store, with {@code close()} left to the end of the run. */
     private record Unclosed(AtriumStore store) implements AtriumStore {
         @Override
+        public dev.atrium.core.redirect.RedirectStateStore redirectStates() {
+            return store.redirectStates();
+        }
+
+        @Override
         public dev.atrium.core.apps.AppStore apps() {
             return store.apps();
         }

@@ -109,4 +109,12 @@ public abstract class StoreContracts {
             return StoreContracts.this.newStore();
         }
     }
+
+    @Nested
+    class RedirectStates extends RedirectStateStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return StoreContracts.this.newStore();
+        }
+    }
 }

@@ -5,11 +5,13 @@ import dev.atrium.core.auth.AuthProvider;
 import dev.atrium.core.auth.Authenticator;
 import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.auth.Resolution;
+import dev.atrium.core.auth.WebSignIn;
 import dev.atrium.core.idp.ExternalIdentity;
 import dev.atrium.core.idp.StoredSettings;
 import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
+import java.util.Optional;
 
 /** {@code oauth2-facebook}: a Facebook user access token, checked with the Graph API by {@link FacebookVerifier}. */
 public final class FacebookProvider implements AuthProvider<FacebookCredentials> {
@@ -45,5 +47,11 @@ public final class FacebookProvider implements AuthProvider<FacebookCredentials>
             return new Resolution(found.identity(TYPE, now),
                     users.findByIdentity(app.id(), TYPE, found.subject()).map(User::id).orElse(null));
         };
+    }
+
+    /** Its web redirect flow ({@code Credentials.facebook(redirectUrl)}). */
+    @Override
+    public Optional<WebSignIn> webSignIn(ProviderContext context) {
+        return Optional.of(new FacebookWebSignIn(context.http()));
     }
 }

@@ -3,6 +3,7 @@ package dev.atrium.core.auth.facebook;
 import dev.atrium.core.apps.ProviderSettings;
 import dev.atrium.core.apps.SettingField;
 import dev.atrium.core.idp.StoredSettings;
+import dev.atrium.core.idp.web.RedirectUrls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,11 @@ import java.util.stream.Collectors;
  * secret is write-only) of the Facebook app, {@code graph_url} (default
  * {@code https://graph.facebook.com}) and {@code graph_version} (default {@link #DEFAULT_VERSION}:
  * set the version your Facebook app is on, Facebook retires each about two years after its release).
+ * For the web redirect flow ({@code Credentials.facebook(redirectUrl)}): {@code allowed_redirect_urls}
+ * and {@code dialog_url} (default {@code https://www.facebook.com/<graph_version>/dialog/oauth}).
  */
-public record FacebookSettings(String appId, String appSecret, URI graphUrl, String graphVersion) {
+public record FacebookSettings(String appId, String appSecret, URI graphUrl, String graphVersion, URI dialogUrl,
+                               RedirectUrls allowedRedirects) {
     public static final URI DEFAULT_GRAPH_URL = URI.create("https://graph.facebook.com");
     public static final String DEFAULT_VERSION = "v21.0";
     private static final Pattern VERSION = Pattern.compile("v\\d{1,3}\\.\\d{1,3}");
@@ -29,7 +33,9 @@ public record FacebookSettings(String appId, String appSecret, URI graphUrl, Str
             SettingField.string("app_secret", "The Facebook app's secret").asRequired(),
             SettingField.url("graph_url", "The Graph API, without a query").defaultsTo(DEFAULT_GRAPH_URL.toString()),
             SettingField.string("graph_version", "The Graph API version your Facebook app is on, e.g. v21.0")
-                    .defaultsTo(DEFAULT_VERSION))
+                    .defaultsTo(DEFAULT_VERSION),
+            SettingField.stringList(RedirectUrls.KEY, "The app's pages the web redirect flow may return to (exact URLs)"),
+            SettingField.url("dialog_url", "Facebook's login dialog (the web redirect flow); default: the graph_version's"))
             .alsoChecking(FacebookSettings::rules);
 
     private static List<String> rules(Map<String, Object> config) {
@@ -41,15 +47,18 @@ public record FacebookSettings(String appId, String appSecret, URI graphUrl, Str
         if (config.get("graph_url") instanceof String u && (u.contains("?") || u.contains("#"))) {
             problems.add("graph_url must have no query or fragment");
         }
+        problems.addAll(RedirectUrls.problems(config));
         return problems;
     }
 
     /** Checks and reads; IllegalArgumentException naming every bad or unknown key. */
     public static FacebookSettings from(Map<String, Object> config) {
         DECLARED.validate(config);
+        String version = StoredSettings.string(config, "graph_version", DEFAULT_VERSION);
         return new FacebookSettings(StoredSettings.string(config, "app_id", null), StoredSettings.string(config, "app_secret", null),
-                URI.create(StoredSettings.string(config, "graph_url", DEFAULT_GRAPH_URL.toString())),
-                StoredSettings.string(config, "graph_version", DEFAULT_VERSION));
+                URI.create(StoredSettings.string(config, "graph_url", DEFAULT_GRAPH_URL.toString())), version,
+                URI.create(StoredSettings.string(config, "dialog_url", "https://www.facebook.com/" + version + "/dialog/oauth")),
+                RedirectUrls.in(config));
     }
 
     /** {@code <graph_url>/<graph_version>/<path>?<query>}, the query form-encoded. */
@@ -74,6 +83,6 @@ public record FacebookSettings(String appId, String appSecret, URI graphUrl, Str
     @Override
     public String toString() {
         return "FacebookSettings[app_id=" + appId + ", app_secret_set=" + (appSecret != null) + ", graph_url=" + graphUrl
-                + ", graph_version=" + graphVersion + "]";
+                + ", graph_version=" + graphVersion + ", dialog_url=" + dialogUrl + ", " + allowedRedirects + "]";
     }
 }

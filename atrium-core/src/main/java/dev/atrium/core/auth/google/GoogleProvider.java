@@ -5,6 +5,7 @@ import dev.atrium.core.auth.AuthProvider;
 import dev.atrium.core.auth.Authenticator;
 import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.auth.Resolution;
+import dev.atrium.core.auth.WebSignIn;
 import dev.atrium.core.idp.ExternalIdentity;
 import dev.atrium.core.idp.IdTokenVerifier;
 import dev.atrium.core.idp.NonceLedger;
@@ -12,6 +13,7 @@ import dev.atrium.core.idp.StoredSettings;
 import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
+import java.util.Optional;
 
 /** {@code oauth2-google}: a Google ID token, or an auth code exchanged for one, verified by {@link GoogleVerifier}. */
 public final class GoogleProvider implements AuthProvider<GoogleCredentials> {
@@ -53,5 +55,11 @@ public final class GoogleProvider implements AuthProvider<GoogleCredentials> {
             return new Resolution(found.identity(TYPE, now),
                     users.findByIdentity(app.id(), TYPE, found.subject()).map(User::id).orElse(null));
         };
+    }
+
+    /** Its web redirect flow ({@code Credentials.google(redirectUrl)}). */
+    @Override
+    public Optional<WebSignIn> webSignIn(ProviderContext context) {
+        return Optional.of(new GoogleWebSignIn(context.http()));
     }
 }

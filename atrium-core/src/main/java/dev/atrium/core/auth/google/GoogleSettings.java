@@ -4,6 +4,7 @@ import dev.atrium.core.apps.ProviderSettings;
 import dev.atrium.core.apps.SettingField;
 import dev.atrium.core.idp.IdTokenTrust;
 import dev.atrium.core.idp.StoredSettings;
+import dev.atrium.core.idp.web.RedirectUrls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,17 +22,22 @@ import java.util.Set;
  * <li>{@code client_secret} (write-only): {@code client_id}'s secret, needed only for auth codes;</li>
  * <li>{@code redirect_uri}: sent with a code exchange, default {@code postmessage} (Google Identity
  *     Services' popup code flow); {@code ""} sends none (codes from Android and iOS);</li>
- * <li>{@code jwks_url}, {@code issuers}, {@code token_url}: Google's by default;</li>
+ * <li>{@code jwks_url}, {@code issuers}, {@code token_url}, {@code auth_url}: Google's by default;</li>
+ * <li>{@code allowed_redirect_urls}: the app's pages the web redirect flow may return to (none by
+ *     default: no web sign-in), see {@link RedirectUrls};</li>
  * <li>{@code clock_skew_s}: 0..300, default 60.</li>
  * </ul>
  */
 public record GoogleSettings(String clientId, Set<String> additionalClientIds, String clientSecret, String redirectUri,
-                             URI jwksUrl, Set<String> issuers, URI tokenUrl, Duration clockSkew) {
+                             URI jwksUrl, Set<String> issuers, URI tokenUrl, Duration clockSkew, URI authUrl,
+                             RedirectUrls allowedRedirects) {
     public static final URI DEFAULT_JWKS_URL = URI.create("https://www.googleapis.com/oauth2/v3/certs");
     /** Google's ID tokens say either form (its OpenID Connect documentation). */
     public static final Set<String> DEFAULT_ISSUERS = Set.of("https://accounts.google.com", "accounts.google.com");
     public static final URI DEFAULT_TOKEN_URL = URI.create("https://oauth2.googleapis.com/token");
     public static final String DEFAULT_REDIRECT_URI = "postmessage";
+    /** Google's OAuth 2.0 authorization endpoint (its OpenID Connect discovery document's {@code authorization_endpoint}). */
+    public static final URI DEFAULT_AUTH_URL = URI.create("https://accounts.google.com/o/oauth2/v2/auth");
 
     /** The declared keys; the admin API checks a config against them before it is stored. */
     static final ProviderSettings DECLARED = ProviderSettings.declared(
@@ -46,11 +52,15 @@ public record GoogleSettings(String clientId, Set<String> additionalClientIds, S
                     .defaultsTo(List.copyOf(new java.util.TreeSet<>(DEFAULT_ISSUERS))),
             SettingField.url("token_url", "Google's token endpoint (auth codes)").defaultsTo(DEFAULT_TOKEN_URL.toString()),
             SettingField.integer("clock_skew_s", "Seconds of leeway on exp and iat")
-                    .bounds(0L, StoredSettings.MAX_SKEW_S).defaultsTo(StoredSettings.DEFAULT_SKEW_S))
+                    .bounds(0L, StoredSettings.MAX_SKEW_S).defaultsTo(StoredSettings.DEFAULT_SKEW_S),
+            SettingField.stringList(RedirectUrls.KEY, "The app's pages the web redirect flow may return to (exact URLs)"),
+            SettingField.url("auth_url", "Google's authorization endpoint (the web redirect flow)")
+                    .defaultsTo(DEFAULT_AUTH_URL.toString()))
             .alsoChecking(config -> {
                 List<String> problems = new ArrayList<>(StoredSettings.notBlank(config, "client_id"));
                 problems.addAll(StoredSettings.notBlank(config, "client_secret"));
                 problems.addAll(StoredSettings.nonEmptyList(config, "issuers"));
+                problems.addAll(RedirectUrls.problems(config));
                 return problems;
             });
 
@@ -64,7 +74,8 @@ public record GoogleSettings(String clientId, Set<String> additionalClientIds, S
                 URI.create(StoredSettings.string(config, "jwks_url", DEFAULT_JWKS_URL.toString())),
                 StoredSettings.strings(config, "issuers", DEFAULT_ISSUERS),
                 URI.create(StoredSettings.string(config, "token_url", DEFAULT_TOKEN_URL.toString())),
-                StoredSettings.clockSkew(config));
+                StoredSettings.clockSkew(config), URI.create(StoredSettings.string(config, "auth_url", DEFAULT_AUTH_URL.toString())),
+                RedirectUrls.in(config));
     }
 
     IdTokenTrust trust() {
@@ -78,6 +89,7 @@ public record GoogleSettings(String clientId, Set<String> additionalClientIds, S
     public String toString() {
         return "GoogleSettings[client_id=" + clientId + ", additional_client_ids=" + additionalClientIds
                 + ", client_secret_set=" + (clientSecret != null) + ", redirect_uri=" + redirectUri + ", jwks_url=" + jwksUrl
-                + ", issuers=" + issuers + ", token_url=" + tokenUrl + ", clock_skew=" + clockSkew + "]";
+                + ", issuers=" + issuers + ", token_url=" + tokenUrl + ", clock_skew=" + clockSkew + ", auth_url=" + authUrl
+                + ", " + allowedRedirects + "]";
     }
 }

@@ -37,6 +37,7 @@ public final class InMemoryStore implements AtriumStore {
     private final InMemorySweepStore sweeps = new InMemorySweepStore(data, users);
     private final InMemoryAdminStores admin = new InMemoryAdminStores(data);
     private final InMemorySignupStore signups = new InMemorySignupStore(data);
+    private final InMemoryRedirectStateStore redirectStates = new InMemoryRedirectStateStore(data);
 
     @Override
     public AppStore apps() {
@@ -279,6 +280,11 @@ public final class InMemoryStore implements AtriumStore {
     @Override
     public UserpassStore userpass() {
         return data.userpass;
+    }
+
+    @Override
+    public dev.atrium.core.redirect.RedirectStateStore redirectStates() {
+        return redirectStates;
     }
 
     @Override

@@ -26,7 +26,9 @@ class AppleSettingsTest {
         assertThat(s.issuer()).isEqualTo("https://appleid.apple.com");
         assertThat(s.clockSkew()).isEqualTo(Duration.ofSeconds(60));
         assertThat(s.trust().issuers()).isEqualTo(Set.of("https://appleid.apple.com"));
-        assertThat(new AppleProvider().settings().fields()).as("an ID token needs no secret").noneMatch(SettingField::secret);
+        assertThat(new AppleProvider().settings().fields()).filteredOn(SettingField::secret).extracting(SettingField::name)
+                .as("an ID token needs no secret; only the web redirect flow's signing key is one").containsExactly("private_key_secret");
+        assertThat(s.web().configured()).as("no web redirect flow unless set up").isFalse();
     }
 
     @Test

@@ -31,6 +31,13 @@ public final class IdpStub implements AutoCloseable {
     public static final String FACEBOOK_APP_SECRET = "facebook-stub-app-secret";
     public static final String FUNCTION_SECRET = "function-stub-secret";
     public static final String GRAPH_VERSION = "v21.0";
+    /** The web flow's Apple client (also among {@link #appleSettings}' client ids), team and key. */
+    public static final String APPLE_SERVICES_ID = "dev.atrium.stub.web";
+    public static final String APPLE_TEAM_ID = "STUBTEAM01";
+    public static final String APPLE_KEY_ID = "STUBKEY001";
+
+    /** Who signs in at the stub's sign-in pages. */
+    public record Person(String sub, String email, String name) {}
 
     /** How the IdP routes answer (the {@code /test/} routes always work). */
     public enum Mode { NORMAL, DOWN, ERROR, GARBAGE, HUGE, REDIRECT }
@@ -38,7 +45,12 @@ public final class IdpStub implements AutoCloseable {
     private final HttpServer server;
     public final StubIssuer apple;
     public final StubIssuer google;
-    private final StubGoogleTokens googleTokens;
+    final StubGoogleTokens googleTokens;
+    final StubAppleKey appleKey;
+    final StubWebSignIn web = new StubWebSignIn(this);
+    volatile Person person = new Person("stub-person-1", "ann@example.com", "Ann");
+    /** Whether the sign-in pages answer {@code access_denied} (the person said no). */
+    volatile boolean denying;
     private final StubGraph graph = new StubGraph(FACEBOOK_APP_ID, FACEBOOK_APP_SECRET);
     private final StubFunction function = new StubFunction(FUNCTION_SECRET);
     private volatile Mode mode = Mode.NORMAL;
@@ -49,12 +61,18 @@ public final class IdpStub implements AutoCloseable {
         apple = new StubIssuer("https://appleid.apple.com", APPLE_CLIENT_ID, "apple-stub-key", clock);
         google = new StubIssuer("https://accounts.google.com", GOOGLE_CLIENT_ID, "google-stub-key", clock);
         googleTokens = new StubGoogleTokens(google, GOOGLE_CLIENT_SECRET);
+        appleKey = new StubAppleKey(clock);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         route("/apple/auth/keys", x -> StubExchange.send(x, 200, "application/json", apple.jwks()));
         route("/google/oauth2/v3/certs", x -> StubExchange.send(x, 200, "application/json", google.jwks()));
         route("/google/token", googleTokens::exchange);
         route("/graph/", graph::serve);
         route("/function", function::serve);
+        route("/google/auth", web::google);
+        route("/apple/auth/authorize", web::apple);
+        route("/apple/auth/token", web::appleToken);
+        route("/facebook/dialog/oauth", web::facebook);
+        route("/graph/" + GRAPH_VERSION + "/oauth/access_token", web::facebookToken);
         server.createContext("/test/", new StubTestRoutes(this));
         server.start();
     }
@@ -97,6 +115,45 @@ public final class IdpStub implements AutoCloseable {
     /** custom-function settings pointing at this stub. */
     public Map<String, Object> functionSettings() {
         return Map.of("function_url", baseUrl() + "/function", "function_secret", FUNCTION_SECRET);
+    }
+
+    /**
+     * The settings of provider {@code type} pointing at this stub, set up for the web redirect flow
+     * with {@code allowed} as its allowed_redirect_urls.
+     */
+    public Map<String, Object> webSettings(String type, List<String> allowed) {
+        Map<String, Object> s = new java.util.HashMap<>(settings(type));
+        s.put("allowed_redirect_urls", allowed);
+        switch (type) {
+            case "oauth2-google" -> s.put("auth_url", baseUrl() + "/google/auth");
+            case "oauth2-facebook" -> s.put("dialog_url", baseUrl() + "/facebook/dialog/oauth");
+            case "oauth2-apple" -> s.putAll(Map.of("services_id", APPLE_SERVICES_ID, "team_id", APPLE_TEAM_ID, "key_id", APPLE_KEY_ID,
+                    "private_key_secret", appleKey.pem(), "auth_url", baseUrl() + "/apple/auth/authorize",
+                    "token_url", baseUrl() + "/apple/auth/token"));
+            default -> throw new IllegalArgumentException("the stub has no web sign-in for " + type);
+        }
+        return s;
+    }
+
+    /** The next sign-ins at the stub's pages are {@code who}'s. */
+    public void signInAs(Person who) {
+        person = who;
+        denying = false;
+    }
+
+    /** The next sign-ins at the stub's pages are refused by the person ({@code access_denied}). */
+    public void deny() {
+        denying = true;
+    }
+
+    /** The query of every authorization request the sign-in pages received, in order. */
+    public List<Map<String, String>> authorizations() {
+        return web.authorizations;
+    }
+
+    /** The form of every Apple and Facebook code exchange received, in order. */
+    public List<Map<String, String>> codeExchanges() {
+        return web.exchanges;
     }
 
     /** The settings of provider {@code type} pointing at this stub. */

@@ -11,13 +11,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Google's token endpoint as far as an auth-code exchange goes (RFC 6749 §4.1.3): a code issued by
- * {@link #code} is good once, for the stub's client id and secret, and answers an ID token;
+ * {@link #code} is good once, for the stub's client id and secret (and the {@code redirect_uri} of its
+ * authorization, when it had one), and answers an ID token;
  * Google's errors otherwise ({@code invalid_client} 401, {@code invalid_grant} 400).
  */
 final class StubGoogleTokens {
     private final StubIssuer google;
     private final String clientSecret;
-    private final Map<String, String> codes = new ConcurrentHashMap<>();
+    /** An issued code: the ID token it exchanges for, and the redirect_uri its authorization named (null: none). */
+    private record Issued(String idToken, String redirectUri) {}
+
+    private final Map<String, Issued> codes = new ConcurrentHashMap<>();
     /** Every exchange's form, in order. */
     final List<Map<String, String>> forms = new CopyOnWriteArrayList<>();
 
@@ -28,8 +32,13 @@ final class StubGoogleTokens {
 
     /** A one-time code that exchanges for {@code idToken}. */
     String code(String idToken) {
+        return code(idToken, null);
+    }
+
+    /** A one-time code of an authorization that named {@code redirectUri}, which the exchange must repeat. */
+    String code(String idToken, String redirectUri) {
         String code = "4/" + UUID.randomUUID();
-        codes.put(code, idToken);
+        codes.put(code, new Issued(idToken, redirectUri));
         return code;
     }
 
@@ -40,12 +49,12 @@ final class StubGoogleTokens {
             StubExchange.json(x, 401, Map.of("error", "invalid_client", "error_description", "Unauthorized"));
             return;
         }
-        String idToken = "authorization_code".equals(form.get("grant_type")) ? codes.remove(form.getOrDefault("code", "")) : null;
-        if (idToken == null) {
+        Issued issued = "authorization_code".equals(form.get("grant_type")) ? codes.remove(form.getOrDefault("code", "")) : null;
+        if (issued == null || issued.redirectUri() != null && !issued.redirectUri().equals(form.get("redirect_uri"))) {
             StubExchange.json(x, 400, Map.of("error", "invalid_grant", "error_description", "Bad Request"));
             return;
         }
         StubExchange.json(x, 200, Map.of("access_token", "ya29." + UUID.randomUUID(), "expires_in", 3599,
-                "token_type", "Bearer", "scope", "openid email profile", "id_token", idToken));
+                "token_type", "Bearer", "scope", "openid email profile", "id_token", issued.idToken()));
     }
 }

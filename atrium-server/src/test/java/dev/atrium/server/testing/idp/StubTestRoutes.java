@@ -14,7 +14,9 @@ import java.util.Map;
  * <ul>
  * <li>{@code /test/apple/id-token}, {@code /test/google/id-token}: {@code {"id_token"}};</li>
  * <li>{@code /test/google/auth-code}: {@code {"code"}}, exchanging for such an ID token;</li>
- * <li>{@code /test/facebook/access-token}: {@code {"access_token"}} of user {@code id}.</li>
+ * <li>{@code /test/facebook/access-token}: {@code {"access_token"}} of user {@code id};</li>
+ * <li>{@code /test/sign-in-as}: the person who signs in at the stub's sign-in pages next
+ *     ({@code {"sub", "email", "name"}}), or {@code {"deny": true}} for one who says no; {@code {}}.</li>
  * </ul>
  */
 final class StubTestRoutes implements HttpHandler {
@@ -33,6 +35,14 @@ final class StubTestRoutes implements HttpHandler {
             case "/test/google/auth-code" -> StubExchange.json(x, 200, Map.of("code", stub.googleCode(claims(stub.google, in))));
             case "/test/facebook/access-token" -> StubExchange.json(x, 200, Map.of("access_token",
                     stub.facebookToken(in.path("id").asText(), in.path("name").asText(null), in.path("email").asText(null))));
+            case "/test/sign-in-as" -> {
+                if (in.path("deny").asBoolean()) {
+                    stub.deny();
+                } else {
+                    stub.signInAs(new IdpStub.Person(in.path("sub").asText(), in.path("email").asText(), in.path("name").asText()));
+                }
+                StubExchange.json(x, 200, Map.of());
+            }
             default -> StubExchange.json(x, 404, Map.of("error", "no such test route"));
         }
     }
