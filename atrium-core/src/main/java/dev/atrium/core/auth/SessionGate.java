@@ -71,8 +71,8 @@ public final class SessionGate {
     /** The caller of a refresh token: its live session, app and enabled user. */
     public RefreshCaller refresh(String refreshToken) {
         RefreshClaims claims = tokens.verifyRefresh(refreshToken);
-        // The session and its user in one read: refresh is the hottest route after login, and a
-        // second round trip for the user cost PostgreSQL refreshes about a tenth of their rate
+        // The session and its user in one read: refresh is the busiest route after login, and on
+        // PostgreSQL each round trip costs the server and the database CPU of their own
         // (docs/performance.md). A session always has its user (deleting a user deletes them).
         SessionWithUser found = sessions.findWithUser(claims.sessionId()).orElse(null);
         Session session = live(refreshToken, claims, found == null ? null : found.session());
