@@ -71,8 +71,10 @@ public final class ErrorMapper {
 
     /** Writes the JSON error for {@code failure} (any throwable) and logs it with the request id. */
     public static void write(ServerRequest req, ServerResponse res, Throwable failure) {
-        Described d = log(req, failure);
-        dev.atrium.server.logs.RequestLog.answered(Routes.pattern(req), status(d.code()));
+        Classified c = classify(failure);
+        // Before the log line, which carries the answered status among its request fields.
+        dev.atrium.server.logs.RequestLog.answered(Routes.pattern(req), status(c.code()));
+        Described d = emit(req, failure, c);
         if (d.code() == ErrorCode.StoreUnavailable) {
             res.header(HeaderNames.RETRY_AFTER, "1");
         } else if (failure instanceof RetryLaterException limited) {
@@ -90,26 +92,31 @@ public final class ErrorMapper {
      * what the caller may be told.
      */
     public static Described log(ServerRequest req, Throwable failure) {
-        ErrorCode code;
-        String thrown;
+        return emit(req, failure, classify(failure));
+    }
+
+    /** A failure's code and the text for the log (with an AuthException's detail). */
+    private record Classified(ErrorCode code, String thrown) {}
+
+    private static Classified classify(Throwable failure) {
         if (failure instanceof AuthException e) {
-            code = e.code();
-            thrown = e.detail() == null ? e.getMessage() : e.getMessage() + " (" + e.detail() + ")";
-        } else if (failure instanceof StoreUnavailableException) {
-            code = ErrorCode.StoreUnavailable;
-            thrown = String.valueOf(failure.getMessage());
-        } else {
-            code = ErrorCode.InternalServerError;
-            thrown = String.valueOf(failure);
+            return new Classified(e.code(), e.detail() == null ? e.getMessage() : e.getMessage() + " (" + e.detail() + ")");
         }
-        int status = status(code);
-        String line = "rid=" + RequestIds.of(req) + " " + status + " " + code + " " + req.prologue().method().text() + " "
-                + req.path().path() + ": " + thrown;
+        if (failure instanceof StoreUnavailableException) {
+            return new Classified(ErrorCode.StoreUnavailable, String.valueOf(failure.getMessage()));
+        }
+        return new Classified(ErrorCode.InternalServerError, String.valueOf(failure));
+    }
+
+    private static Described emit(ServerRequest req, Throwable failure, Classified c) {
+        int status = status(c.code());
+        String line = "rid=" + RequestIds.of(req) + " " + status + " " + c.code() + " " + req.prologue().method().text() + " "
+                + req.path().path() + ": " + c.thrown();
         if (status >= 500 && !(failure instanceof RetryLaterException)) {
             LOG.log(Level.ERROR, () -> LogText.escape(line), failure);
         } else {
             LOG.log(Level.INFO, () -> LogText.escape(line));
         }
-        return new Described(code, publicMessage(code, failure.getMessage()));
+        return new Described(c.code(), publicMessage(c.code(), failure.getMessage()));
     }
 }
