@@ -23,8 +23,8 @@ public final class UserAdmin {
     private final Telemetry telemetry;
     private final Clock clock;
 
-    /** A page of users; {@code nextCursor} is null on the last page. */
-    public record Page(List<User> users, String nextCursor) {}
+    /** A page of users; {@code nextCursor} is null on the last page; {@code total} counts every match. */
+    public record Page(List<User> users, String nextCursor, long total) {}
 
     /** A user with its sessions. */
     public record Detail(User user, List<Session> sessions) {}
@@ -39,15 +39,26 @@ public final class UserAdmin {
         this.clock = clock;
     }
 
-    public Page list(String appId, UserFilter filter, String cursor, int limit) {
+    /**
+     * A page of the users matching {@code filter} in {@code sort} order, after {@code cursor} (the
+     * {@code nextCursor} of the previous page, null for the first), with the number of all matches.
+     */
+    public Page list(String appId, UserFilter filter, UserSort sort, String cursor, int limit) {
         apps.requireApp(appId);
         if (limit < 1 || limit > 500) {
             throw new AuthException(ErrorCode.InvalidParameter, "limit must be 1..500");
         }
-        List<User> page = queries.list(appId, filter, cursor, limit + 1);
+        UserCursor after;
+        try {
+            after = cursor == null ? null : UserCursor.parse(cursor, sort);
+        } catch (IllegalArgumentException e) {
+            throw new AuthException(ErrorCode.InvalidParameter, e.getMessage());
+        }
+        List<User> page = queries.list(appId, filter, sort, after, limit + 1);
         boolean more = page.size() > limit;
         List<User> shown = more ? page.subList(0, limit) : page;
-        return new Page(List.copyOf(shown), more ? shown.get(shown.size() - 1).id() : null);
+        String next = more ? UserCursor.after(shown.get(shown.size() - 1), sort).wire() : null;
+        return new Page(List.copyOf(shown), next, queries.count(appId, filter));
     }
 
     public Detail get(String appId, String userId) {
@@ -92,7 +103,7 @@ public final class UserAdmin {
         long deleted = 0;
         List<User> batch;
         do {
-            batch = queries.list(appId, filter, null, BULK_BATCH);
+            batch = queries.list(appId, filter, UserSort.CREATED, null, BULK_BATCH);
             for (User u : batch) {
                 deleted += users.delete(appId, u.id(), DeletionReason.ADMIN, clock.instant()) ? 1 : 0;
             }

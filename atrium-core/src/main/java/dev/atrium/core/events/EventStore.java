@@ -7,7 +7,22 @@ import java.util.List;
 public interface EventStore {
 
     /** The most recent events, newest first, of one app or of all ({@code appId} null); empty when none. */
-    List<UserEvent> recent(String appId, int limit);
+    default List<UserEvent> recent(String appId, int limit) {
+        return recent(appId, EventFilter.ANY, limit);
+    }
+
+    /** The most recent events matching {@code filter}, newest first, of one app or of all ({@code appId} null); empty when none. */
+    List<UserEvent> recent(String appId, EventFilter filter, int limit);
+
+    /**
+     * Makes every failed event of the app (pending, at least one failed attempt) due at {@code now}
+     * instead of at its backoff's end, so the next delivery pass retries it; its attempts and last
+     * error stay. Returns how many were waiting; 0 when none.
+     */
+    int retryFailed(String appId, Instant now);
+
+    /** The app's failed events waiting for a retry: their number and the newest; {@link FailingDeliveries#NONE} when none. */
+    FailingDeliveries failing(String appId);
 
     /**
      * Claims up to {@code limit} events of the app to deliver: pending, due, not leased by another

@@ -2,6 +2,7 @@ package dev.atrium.server.app;
 
 import dev.atrium.core.admin.AdminTokens;
 import dev.atrium.core.admin.AppAdmin;
+import dev.atrium.core.admin.EventAdmin;
 import dev.atrium.core.admin.ServerKeys;
 import dev.atrium.core.admin.StatsService;
 import dev.atrium.core.admin.UserAdmin;
@@ -14,6 +15,7 @@ import dev.atrium.core.auth.ProviderRegistry;
 import dev.atrium.core.auth.SessionGate;
 import dev.atrium.core.auth.apikey.ApiKeyService;
 import dev.atrium.core.auth.password.PasswordHasher;
+import dev.atrium.core.auth.password.UserpassAdmin;
 import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.events.EventDispatcher;
 import dev.atrium.core.kernel.Telemetry;
@@ -145,12 +147,14 @@ public final class Atrium implements AutoCloseable {
         SessionGate gate = new SessionGate(apps, store.users(), store.sessions(), tokens, clock);
         AccountService accounts = new AccountService(apps, providers, store.users(), store.sessions(), gate, tokens,
                 telemetry, clock);
-        UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(outbound, clock),
+        EdgeDelivery edgeDelivery = new EdgeDelivery(outbound, clock);
+        UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, edgeDelivery,
                 store.users(), store.sessions(), throttle, deliveries, clock);
         ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
         Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, apps, tokens, keys, store,
                 publicUrl::get, new ClientAddresses(config.trustedProxies()),
-                admin(store, providers, apps, keys, telemetry, clock), metrics,
+                admin(store, providers, apps, keys, telemetry, clock,
+                        new UserpassAdmin(apps, store.userpass(), hasher, edgeDelivery, store.users(), clock)), metrics,
                 config.http().metricsAccess(),
                 new RedirectLogin(apps, auth, gate, store.redirectStates(), providers, context, throttle, clock));
         Listeners listeners;
@@ -170,12 +174,12 @@ public final class Atrium implements AutoCloseable {
     }
 
     private static AdminServices admin(AtriumStore store, ProviderRegistry providers, AppDirectory apps, KeyRing keys,
-                                       Telemetry telemetry, Clock clock) {
+                                       Telemetry telemetry, Clock clock, UserpassAdmin accounts) {
         return new AdminServices(new AdminTokens(store.adminTokens(), clock),
                 new AppAdmin(store.apps(), providers, apps, store.signingKeys(), keys, clock),
                 new UserAdmin(apps, store.users(), store.userQueries(), store.sessions(), telemetry, clock),
                 new ServerKeys(apps, store.serverKeys(), clock),
-                new StatsService(apps, store.stats(), clock), store.events());
+                new StatsService(apps, store.stats(), clock), new EventAdmin(apps, store.events(), clock), accounts);
     }
 
     /**

@@ -108,6 +108,22 @@ public abstract class Dialect {
     /** Drops older copies of pages the engine keeps in a log beside its file (nothing when it keeps none). */
     abstract void truncateLog(Database db);
 
+    /**
+     * The lower-case e-mail in an identity's provider data, null when it has none: exactly the
+     * expression the {@code identities_by_email} index of this engine's migration holds, so a
+     * range on it is an index scan (docs/stores.md, "Finding users"). {@code alias} names the
+     * {@code identities} table.
+     */
+    abstract String identityEmail(String alias);
+
+    /**
+     * A condition that {@code column} is one of the values {@code subquery} selects, written so
+     * that the engine computes the subquery first and looks the rows up by it, rather than scanning
+     * the outer table in the order asked and testing each row (a plan a LIMIT tempts PostgreSQL's
+     * planner into when it cannot estimate the subquery).
+     */
+    abstract String amongSelected(String column, String subquery);
+
     @Override
     public String toString() {
         return name();

@@ -1,6 +1,8 @@
 package dev.atrium.store.jdbc;
 
+import dev.atrium.core.events.EventFilter;
 import dev.atrium.core.events.EventStore;
+import dev.atrium.core.events.FailingDeliveries;
 import dev.atrium.core.events.UserEvent;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,17 +27,73 @@ final class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public List<UserEvent> recent(String appId, int limit) {
-        String where = appId == null ? "" : "WHERE app_id = ? ";
+    public List<UserEvent> recent(String appId, EventFilter filter, int limit) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (appId != null) {
+            where.add("app_id = ?");
+            params.add(appId);
+        }
+        if (filter.state() != null) {
+            where.add(switch (filter.state()) {
+                case PENDING -> "finished_at IS NULL";
+                case FAILED -> "finished_at IS NULL AND attempts > 0";
+                case DELIVERED, SKIPPED -> "outcome = '" + (filter.state() == EventFilter.State.DELIVERED
+                        ? UserEvent.DELIVERED : UserEvent.SKIPPED) + "'";
+            });
+        }
+        if (filter.type() != null) {
+            where.add("type = ?");
+            params.add(filter.type());
+        }
+        String sql = "SELECT " + COLUMNS + " FROM events " + (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where) + " ")
+                + "ORDER BY seq DESC LIMIT ?";
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM events " + where
-                    + "ORDER BY seq DESC LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int p = 1;
-                if (appId != null) {
-                    ps.setString(p++, appId);
+                for (Object o : params) {
+                    ps.setObject(p++, o);
                 }
                 ps.setInt(p, limit);
                 return read(ps);
+            }
+        });
+    }
+
+    @Override
+    public int retryFailed(String appId, Instant now) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE events SET next_attempt_at = CASE WHEN next_attempt_at > ? "
+                    + "THEN ? ELSE next_attempt_at END WHERE app_id = ? AND finished_at IS NULL AND attempts > 0")) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setLong(2, now.toEpochMilli());
+                ps.setString(3, appId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** From the pending index (unfinished events only), like the claim. */
+    @Override
+    public FailingDeliveries failing(String appId) {
+        return db.read(c -> {
+            long count;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM events WHERE app_id = ? AND finished_at IS NULL AND attempts > 0")) {
+                ps.setString(1, appId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    count = rs.getLong(1);
+                }
+            }
+            if (count == 0) {
+                return FailingDeliveries.NONE;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM events WHERE app_id = ? "
+                    + "AND finished_at IS NULL AND attempts > 0 ORDER BY seq DESC LIMIT 1")) {
+                ps.setString(1, appId);
+                List<UserEvent> newest = read(ps);
+                return newest.isEmpty() ? FailingDeliveries.NONE : new FailingDeliveries(count, newest.getFirst());
             }
         });
     }

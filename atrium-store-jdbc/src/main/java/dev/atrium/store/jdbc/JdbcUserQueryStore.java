@@ -1,7 +1,10 @@
 package dev.atrium.store.jdbc;
 
+import dev.atrium.core.admin.UserCursor;
 import dev.atrium.core.admin.UserFilter;
 import dev.atrium.core.admin.UserQueryStore;
+import dev.atrium.core.admin.UserSearch;
+import dev.atrium.core.admin.UserSort;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.users.User;
 import java.sql.PreparedStatement;
@@ -14,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link UserQueryStore} over JDBC. A page is one query for the users (keyset pagination by id,
- * so deep pages cost what the first does) and one for their identities.
+ * {@link UserQueryStore} over JDBC. A page is one query for the users (keyset pagination, so deep
+ * pages cost what the first does) and one for their identities. A search by e-mail is a range of
+ * the {@code identities_by_email} index, whose expression each {@link Dialect} writes.
  */
 final class JdbcUserQueryStore implements UserQueryStore {
+    /** Greater than every 24-hex id: the bound of a descending list's first page. */
+    static final String PAST_EVERY_ID = "~";
     private final Database db;
 
     JdbcUserQueryStore(Database db) {
@@ -25,14 +31,12 @@ final class JdbcUserQueryStore implements UserQueryStore {
     }
 
     @Override
-    public List<User> list(String appId, UserFilter filter, String afterId, int limit) {
+    public List<User> list(String appId, UserFilter filter, UserSort sort, UserCursor after, int limit) {
         Where w = where(appId, filter);
-        if (afterId != null) {
-            w.add("u.id > ?", afterId);
-        }
+        String order = keyset(w, sort, after);
         return db.read(c -> {
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT u.id FROM users u" + w.sql() + " ORDER BY u.id LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT u.id FROM users u" + w.sql() + " ORDER BY " + order + " LIMIT ?")) {
                 int p = w.bind(ps, 1);
                 ps.setInt(p, limit);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -95,7 +99,26 @@ final class JdbcUserQueryStore implements UserQueryStore {
         });
     }
 
-    private static Where where(String appId, UserFilter f) {
+    /**
+     * Adds the page's start to {@code w} and returns the ORDER BY. The created orders always bound
+     * the id, the first page by a value past every id ({@link #PAST_EVERY_ID}): with the bound, the
+     * engine walks the primary key in either direction and stops at the page's end (without one,
+     * SQLite sorts the whole app for a descending page). The activity orders compare (time, id) rows.
+     */
+    private static String keyset(Where w, UserSort sort, UserCursor after) {
+        String cmp = sort.descending() ? "<" : ">";
+        String dir = sort.descending() ? " DESC" : "";
+        if (!sort.byActivity()) {
+            w.add("u.id " + cmp + " ?", after != null ? after.id() : sort.descending() ? PAST_EVERY_ID : "");
+            return "u.id" + dir;
+        }
+        if (after != null) {
+            w.add("(u.last_active_at, u.id) " + cmp + " (?, ?)", after.lastActiveAt().toEpochMilli(), after.id());
+        }
+        return "u.last_active_at" + dir + ", u.id" + dir;
+    }
+
+    private Where where(String appId, UserFilter f) {
         Where w = new Where();
         w.add("u.app_id = ?", appId);
         if (f.kind() != null) {
@@ -116,7 +139,22 @@ final class JdbcUserQueryStore implements UserQueryStore {
         if (f.createdBefore() != null) {
             w.add("u.created_at < ?", f.createdBefore().toEpochMilli());
         }
+        switch (f.search()) {
+            case null -> { }
+            case UserSearch.ById id -> w.add("u.id = ?", id.userId());
+            case UserSearch.ByEmailPrefix p -> byEmail(w, appId, p);
+        }
         return w;
+    }
+
+    /** Users holding an identity whose e-mail is in [prefix, upper bound): a range of the e-mail index. */
+    private void byEmail(Where w, String appId, UserSearch.ByEmailPrefix p) {
+        String email = db.dialect().identityEmail("x");
+        String upper = p.upperBound();
+        String sub = "SELECT x.user_id FROM identities x WHERE x.app_id = ? AND " + email + " >= ?"
+                + (upper == null ? "" : " AND " + email + " < ?");
+        w.add(db.dialect().amongSelected("u.id", sub), upper == null ? new Object[] {appId, p.prefix()}
+                : new Object[] {appId, p.prefix(), upper});
     }
 
     /** A WHERE clause and its parameters, in order. */
@@ -124,9 +162,9 @@ final class JdbcUserQueryStore implements UserQueryStore {
         private final List<String> clauses = new ArrayList<>();
         private final List<Object> params = new ArrayList<>();
 
-        void add(String clause, Object param) {
+        void add(String clause, Object... values) {
             clauses.add(clause);
-            params.add(param);
+            params.addAll(List.of(values));
         }
 
         String sql() {

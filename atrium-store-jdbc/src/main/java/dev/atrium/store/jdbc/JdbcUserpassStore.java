@@ -3,6 +3,9 @@ package dev.atrium.store.jdbc;
 import dev.atrium.core.auth.password.UserpassAccount;
 import dev.atrium.core.auth.password.UserpassAccount.PendingToken;
 import dev.atrium.core.auth.password.UserpassStore;
+import dev.atrium.core.events.UserEvent;
+import dev.atrium.core.users.User;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,22 +26,39 @@ final class JdbcUserpassStore implements UserpassStore {
     @Override
     public boolean create(UserpassAccount a) {
         try {
+            return db.write(c -> insert(c, a));
+        } catch (UniqueViolationException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean createWithUser(UserpassAccount a, User user) {
+        try {
             return db.write(c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO userpass (" + COLUMNS + ") "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setString(1, a.id());
-                    ps.setString(2, a.appId());
-                    ps.setString(3, a.email());
-                    ps.setString(4, a.passwordHash());
-                    ps.setBoolean(5, a.confirmed());
-                    bindToken(ps, 6, a.confirmToken());
-                    bindToken(ps, 9, a.resetToken());
-                    ps.setLong(12, a.createdAt().toEpochMilli());
-                    return ps.executeUpdate() == 1;
-                }
+                insert(c, a);
+                SignupSql.insertUserAndIdentities(c, user);
+                OutboxWrites.insert(c, user.appId(), user.id(), UserEvent.CREATED, user.identities().get(0).providerType(),
+                        user.createdAt());
+                return true;
             });
         } catch (UniqueViolationException e) {
             return false;
+        }
+    }
+
+    private static boolean insert(Connection c, UserpassAccount a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO userpass (" + COLUMNS + ") "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, a.id());
+            ps.setString(2, a.appId());
+            ps.setString(3, a.email());
+            ps.setString(4, a.passwordHash());
+            ps.setBoolean(5, a.confirmed());
+            bindToken(ps, 6, a.confirmToken());
+            bindToken(ps, 9, a.resetToken());
+            ps.setLong(12, a.createdAt().toEpochMilli());
+            return ps.executeUpdate() == 1;
         }
     }
 

@@ -146,4 +146,26 @@ final class PostgresDialect extends Dialect {
 
     @Override
     void truncateLog(Database db) {}
+
+    /**
+     * Parsed as {@code json} (kept as text, unlike {@code jsonb}), in the {@code "C"} collation so
+     * the index is in code point order and a prefix is a range. Provider data holding the escape
+     * of U+0000 (which PostgreSQL cannot turn into text) has no e-mail here rather than making
+     * its identity's insert fail.
+     */
+    @Override
+    String identityEmail(String alias) {
+        String data = alias + ".provider_data";
+        return "(lower(CASE WHEN strpos(" + data + ", '\\u0000') = 0 THEN " + data + "::json ->> 'email' END) COLLATE \"C\")";
+    }
+
+    /**
+     * {@code = ANY (ARRAY(subquery))}: the subquery runs once, before the outer scan, and the rows
+     * are fetched by their index. A plain {@code IN} would let the planner merge-join by the outer
+     * table's order and scan it whole for a rare match.
+     */
+    @Override
+    String amongSelected(String column, String subquery) {
+        return column + " = ANY (ARRAY(" + subquery + "))";
+    }
 }

@@ -148,4 +148,16 @@ final class SqliteDialect extends Dialect {
             return null;
         });
     }
+
+    /** json_extract decodes the JSON; SQLite's lower() folds ASCII letters only (local-userpass stores e-mails lower-cased already). */
+    @Override
+    String identityEmail(String alias) {
+        return "lower(json_extract(" + alias + ".provider_data, '$.email'))";
+    }
+
+    /** SQLite evaluates an IN subquery once into a list and looks the outer rows up by it when the column is indexed. */
+    @Override
+    String amongSelected(String column, String subquery) {
+        return column + " IN (" + subquery + ")";
+    }
 }

@@ -264,9 +264,9 @@ public final class UserpassService {
         }
     }
 
-    private record Issued(String token, PendingToken pending) {}
+    record Issued(String token, PendingToken pending) {}
 
-    private static Issued issue(Instant now, UserpassSettings settings) {
+    static Issued issue(Instant now, UserpassSettings settings) {
         String token = Secrets.random(32);
         return new Issued(token, new PendingToken(ObjectIds.next(now), Secrets.hash(token), now.plus(settings.tokenLifetime())));
     }

@@ -2,8 +2,11 @@ package dev.atrium.core.store.memory;
 
 import dev.atrium.core.admin.ServerKeyStore;
 import dev.atrium.core.admin.StatsStore;
+import dev.atrium.core.admin.UserCursor;
 import dev.atrium.core.admin.UserFilter;
 import dev.atrium.core.admin.UserQueryStore;
+import dev.atrium.core.admin.UserSearch;
+import dev.atrium.core.admin.UserSort;
 import dev.atrium.core.auth.apikey.ApiKey;
 import dev.atrium.core.events.UserEvent;
 import dev.atrium.core.sessions.Session;
@@ -24,12 +27,21 @@ final class InMemoryAdminStores implements UserQueryStore, StatsStore, ServerKey
     }
 
     @Override
-    public List<User> list(String appId, UserFilter f, String afterId, int limit) {
+    public List<User> list(String appId, UserFilter f, UserSort sort, UserCursor after, int limit) {
+        Comparator<User> order = sort.byActivity()
+                ? Comparator.comparing(User::lastActiveAt).thenComparing(User::id) : Comparator.comparing(User::id);
+        Comparator<User> directed = sort.descending() ? order.reversed() : order;
         synchronized (data) {
             return data.users.values().stream().filter(u -> u.appId().equals(appId) && matches(u, f))
-                    .filter(u -> afterId == null || u.id().compareTo(afterId) > 0)
-                    .sorted(Comparator.comparing(User::id)).limit(limit).toList();
+                    .filter(u -> after == null || directed.compare(u, position(after)) > 0)
+                    .sorted(directed).limit(limit).toList();
         }
+    }
+
+    /** A stand-in user at the cursor's place in the order (only its id and activity are compared). */
+    private static User position(UserCursor c) {
+        return new User(c.id(), "", UserType.NORMAL, false, Instant.EPOCH, c.lastActiveAt() == null ? Instant.EPOCH : c.lastActiveAt(),
+                Map.of(), List.of());
     }
 
     @Override
@@ -53,7 +65,16 @@ final class InMemoryAdminStores implements UserQueryStore, StatsStore, ServerKey
                 && (f.provider() == null || u.providerTypes().contains(f.provider()))
                 && (f.inactiveSince() == null || u.lastActiveAt().isBefore(f.inactiveSince()))
                 && (f.createdAfter() == null || !u.createdAt().isBefore(f.createdAfter()))
-                && (f.createdBefore() == null || u.createdAt().isBefore(f.createdBefore()));
+                && (f.createdBefore() == null || u.createdAt().isBefore(f.createdBefore()))
+                && (f.search() == null || found(u, f.search()));
+    }
+
+    private static boolean found(User u, UserSearch search) {
+        return switch (search) {
+            case UserSearch.ById id -> u.id().equals(id.userId());
+            case UserSearch.ByEmailPrefix p -> u.identities().stream()
+                    .anyMatch(i -> i.providerData().get("email") instanceof String email && p.matches(email));
+        };
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.atrium.core.store.memory;
 
+import dev.atrium.core.events.EventFilter;
 import dev.atrium.core.events.EventStore;
+import dev.atrium.core.events.FailingDeliveries;
 import dev.atrium.core.events.UserEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,12 +22,12 @@ final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public List<UserEvent> recent(String appId, int limit) {
+    public List<UserEvent> recent(String appId, EventFilter filter, int limit) {
         synchronized (data) {
             List<UserEvent> out = new ArrayList<>();
             for (int i = data.events.size() - 1; i >= 0 && out.size() < limit; i--) {
                 UserEvent e = data.events.get(i);
-                if (appId == null || e.appId().equals(appId)) {
+                if ((appId == null || e.appId().equals(appId)) && filter.matches(e)) {
                     out.add(e);
                 }
             }
@@ -86,6 +88,32 @@ final class InMemoryEventStore implements EventStore {
         }
         return replace(seq, e -> new UserEvent(e.seq(), e.appId(), e.userId(), e.type(), e.detail(), e.createdAt(),
                 attempts, nextAttemptAt, null, null, error));
+    }
+
+    @Override
+    public int retryFailed(String appId, Instant now) {
+        synchronized (data) {
+            int n = 0;
+            for (int i = 0; i < data.events.size(); i++) {
+                UserEvent e = data.events.get(i);
+                if (e.appId().equals(appId) && e.finishedAt() == null && e.attempts() > 0) {
+                    Instant due = e.nextAttemptAt().isAfter(now) ? now : e.nextAttemptAt();
+                    data.events.set(i, new UserEvent(e.seq(), e.appId(), e.userId(), e.type(), e.detail(), e.createdAt(),
+                            e.attempts(), due, null, null, e.lastError()));
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    @Override
+    public FailingDeliveries failing(String appId) {
+        synchronized (data) {
+            List<UserEvent> failed = data.events.stream()
+                    .filter(e -> e.appId().equals(appId) && e.finishedAt() == null && e.attempts() > 0).toList();
+            return failed.isEmpty() ? FailingDeliveries.NONE : new FailingDeliveries(failed.size(), failed.getLast());
+        }
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.atrium.core.store.memory;
 
 import dev.atrium.core.auth.password.UserpassAccount;
 import dev.atrium.core.auth.password.UserpassStore;
+import dev.atrium.core.events.UserEvent;
+import dev.atrium.core.users.User;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -9,10 +11,10 @@ import java.util.Optional;
 
 /** {@link UserpassStore} in memory; every method holds the shared data's monitor. */
 final class InMemoryUserpassStore implements UserpassStore {
-    private final Object lock;
+    private final InMemoryData lock;
     private final Map<String, UserpassAccount> byId = new HashMap<>();
 
-    InMemoryUserpassStore(Object lock) {
+    InMemoryUserpassStore(InMemoryData lock) {
         this.lock = lock;
     }
 
@@ -23,6 +25,18 @@ final class InMemoryUserpassStore implements UserpassStore {
                 return false;
             }
             byId.put(account.id(), account);
+            return true;
+        }
+    }
+
+    @Override
+    public boolean createWithUser(UserpassAccount account, User user) {
+        synchronized (lock) {
+            if (!create(account)) {
+                return false;
+            }
+            lock.putUser(user);
+            lock.addEvent(user.appId(), user.id(), UserEvent.CREATED, user.identities().get(0).providerType(), user.createdAt());
             return true;
         }
     }

@@ -10,7 +10,7 @@ import dev.atrium.server.http.Requests;
 import dev.atrium.server.http.Responses;
 import io.helidon.http.Method;
 
-/** Admin tokens, server API keys, stats and events. */
+/** Admin tokens, server API keys, stats, events (list, retry of failed deliveries, the webhook's state). */
 final class AdminMiscEndpoints {
     private final AdminServices s;
 
@@ -19,8 +19,11 @@ final class AdminMiscEndpoints {
     }
 
     void register(AdminRouter r) {
-        r.json(Method.GET, "/tokens", 200, req -> s.tokens().list().stream()
-                .map(t -> AdminViews.map("id", t.id(), "name", t.name(), "created_at", t.createdAt())).toList());
+        r.json(Method.GET, "/tokens", 200, req -> {
+            String current = s.tokens().verify(Requests.bearer(req)).id(); // the guard checked it already
+            return s.tokens().list().stream().map(t -> AdminViews.map("id", t.id(), "name", t.name(), "created_at", t.createdAt(),
+                    "current", t.id().equals(current))).toList();
+        });
         r.json(Method.POST, "/tokens", 201, req -> {
             AdminTokens.Created c = s.tokens().create(AdminAppEndpoints.text(Requests.jsonObject(req), "name"));
             return AdminViews.map("id", c.token().id(), "name", c.token().name(),
@@ -42,14 +45,13 @@ final class AdminMiscEndpoints {
         });
         r.json(Method.GET, "/apps/{appId}/stats", 200, req ->
                 AdminViews.stats(s.stats().stats(path(req, "appId"), AdminRequests.integer(req, "hours", 48))));
-        r.json(Method.GET, "/apps/{appId}/events", 200, req -> {
+        r.json(Method.GET, "/apps/{appId}/events", 200, req -> s.events().recent(path(req, "appId"), AdminRequests.events(req),
+                AdminRequests.integer(req, "limit", 100)).stream().map(AdminViews::event).toList());
+        r.json(Method.POST, "/apps/{appId}/events/retry", 200, req ->
+                AdminViews.map("retried", s.events().retryFailed(path(req, "appId"))));
+        r.json(Method.GET, "/apps/{appId}/events/webhook", 200, req -> {
             String appId = path(req, "appId");
-            s.apps().get(appId);
-            int limit = AdminRequests.integer(req, "limit", 100);
-            if (limit < 1 || limit > 1000) {
-                throw new AuthException(ErrorCode.InvalidParameter, "limit must be 1..1000");
-            }
-            return s.events().recent(appId, limit).stream().map(AdminViews::event).toList();
+            return AdminViews.webhook(s.apps().get(appId).settings(), s.events().failing(appId));
         });
     }
 }

@@ -3,6 +3,9 @@ package dev.atrium.server.http.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.admin.UserFilter;
+import dev.atrium.core.admin.UserSearch;
+import dev.atrium.core.admin.UserSort;
+import dev.atrium.core.events.EventFilter;
 import dev.atrium.core.kernel.AuthException;
 import io.helidon.webserver.http.ServerRequest;
 import java.time.Instant;
@@ -41,9 +44,38 @@ final class AdminRequests {
 
     private static UserFilter filter(Function<String, String> get) {
         try {
+            String search = get.apply("search");
             return new UserFilter(get.apply("kind"), bool("disabled", get.apply("disabled")), get.apply("provider"),
                     instant("inactive_since", get.apply("inactive_since")), instant("created_after", get.apply("created_after")),
-                    instant("created_before", get.apply("created_before")));
+                    instant("created_before", get.apply("created_before")), search == null ? null : UserSearch.parse(search));
+        } catch (IllegalArgumentException e) {
+            throw new AuthException(ErrorCode.InvalidParameter, e.getMessage());
+        }
+    }
+
+    /** The list's {@code sort} (default {@code created}, oldest first). */
+    static UserSort sort(ServerRequest req) {
+        return parsed(() -> UserSort.parse(req.query().first("sort").orElse(UserSort.CREATED.wire())));
+    }
+
+    /** The events list's {@code state} and {@code type} filter. */
+    static EventFilter events(ServerRequest req) {
+        return parsed(() -> new EventFilter(req.query().first("state").map(EventFilter.State::parse).orElse(null),
+                req.query().first("type").orElse(null)));
+    }
+
+    /** The body's string {@code field}; MissingParameter when absent or not a string. */
+    static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new AuthException(ErrorCode.MissingParameter, "missing parameter: " + field + " (a string)");
+        }
+        return v.asText();
+    }
+
+    private static <T> T parsed(java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
         } catch (IllegalArgumentException e) {
             throw new AuthException(ErrorCode.InvalidParameter, e.getMessage());
         }

@@ -2,11 +2,12 @@ package dev.atrium.server.http.admin;
 
 import dev.atrium.core.admin.AdminTokens;
 import dev.atrium.core.admin.AppAdmin;
+import dev.atrium.core.admin.EventAdmin;
 import dev.atrium.core.admin.ServerKeys;
 import dev.atrium.core.admin.StatsService;
 import dev.atrium.core.admin.UserAdmin;
-import dev.atrium.core.events.EventStore;
+import dev.atrium.core.auth.password.UserpassAdmin;
 
 /** What the admin routes call. */
 public record AdminServices(AdminTokens tokens, AppAdmin apps, UserAdmin users, ServerKeys serverKeys, StatsService stats,
-                            EventStore events) {}
+                            EventAdmin events, UserpassAdmin accounts) {}

@@ -8,8 +8,10 @@ import dev.atrium.core.apps.AppSettings;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.apps.SecretFields;
 import dev.atrium.core.auth.apikey.ApiKey;
+import dev.atrium.core.events.FailingDeliveries;
 import dev.atrium.core.events.UserEvent;
 import dev.atrium.core.tokens.SigningKey;
+import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,9 +40,18 @@ final class AdminViews {
         return map("id", p.id(), "type", p.type(), "enabled", p.enabled(), "config", SecretFields.redacted(p.config()));
     }
 
+    /**
+     * A user as lists show it: {@code email}, the first e-mail its identities' providers know, and
+     * {@code identity}, its first lasting identity (provider and subject; null for a guest), are what
+     * the console's identity column shows.
+     */
     static Map<String, Object> user(User u) {
+        Object email = u.profileData().get("email");
+        Identity lasting = u.identities().stream().filter(i -> !i.providerType().equals(User.ANON_PROVIDER)).findFirst().orElse(null);
         return map("id", u.id(), "type", u.type().wire(), "anonymous", u.isAnonymous(), "disabled", u.disabled(),
-                "created_at", u.createdAt(), "last_active_at", u.lastActiveAt(), "providers", u.providerTypes());
+                "created_at", u.createdAt(), "last_active_at", u.lastActiveAt(), "providers", u.providerTypes(),
+                "email", email instanceof String e ? e : null,
+                "identity", lasting == null ? null : map("provider_type", lasting.providerType(), "subject", lasting.subject()));
     }
 
     static Map<String, Object> detail(UserAdmin.Detail d) {
@@ -83,6 +94,14 @@ final class AdminViews {
     static Map<String, Object> event(UserEvent e) {
         return map("id", e.deliveryId(), "type", e.type(), "user_id", e.userId(), "detail", e.detail(),
                 "created_at", e.createdAt(), "state", e.state(), "attempts", e.attempts(), "last_error", e.lastError());
+    }
+
+    /** The app's webhook and how its deliveries fail: the error of the newest failed event is the webhook's latest. */
+    static Map<String, Object> webhook(AppSettings settings, FailingDeliveries failing) {
+        UserEvent e = failing.newest();
+        return map("webhook_url", settings.webhookUrl(), "failing", failing.count(),
+                "last_error", e == null ? null : e.lastError(), "last_error_event", e == null ? null : e.deliveryId(),
+                "attempts", e == null ? null : e.attempts(), "next_attempt_at", e == null ? null : e.nextAttemptAt());
     }
 
     /** An ordered map from alternating keys and values; instants become ISO-8601 text. */
