@@ -117,4 +117,20 @@ public abstract class StoreContracts {
             return StoreContracts.this.newStore();
         }
     }
+
+    @Nested
+    class UserQueries extends UserQueryStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return StoreContracts.this.newStore();
+        }
+    }
+
+    @Nested
+    class EventQueries extends EventQueryStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return StoreContracts.this.newStore();
+        }
+    }
 }

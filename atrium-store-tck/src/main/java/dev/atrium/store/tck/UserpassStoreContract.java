@@ -329,4 +329,35 @@ public abstract class UserpassStoreContract extends StoreContract {
         assertThat(winners).as("threads whose update returned true").hasSize(1);
         assertThat(accounts().findByEmail(app.id(), "ada@example.com")).contains(resets.get(winners.get(0)));
     }
+
+    // ---------------------------------------------------------------- created with its user (by an operator)
+
+    @Test
+    void createWithUserStoresTheAccountTheUserHoldingItsIdentityAndAUserCreatedEvent() {
+        App app = createApp();
+        UserpassAccount account = account(app, "ada@example.com", null, null).withConfirmed(true, null);
+        dev.atrium.core.users.User user = newUser(app, identity("local-userpass", account.id(), java.util.Map.of("email", "ada@example.com")));
+
+        assertThat(accounts().createWithUser(account, user)).isTrue();
+
+        assertThat(accounts().findByEmail(app.id(), "ada@example.com")).contains(account);
+        assertThat(store.users().findByIdentity(app.id(), "local-userpass", account.id())).contains(user);
+        var event = store.events().recent(app.id(), 1).getFirst();
+        assertThat(event.type()).isEqualTo("user.created");
+        assertThat(event.userId()).isEqualTo(user.id());
+        assertThat(event.detail()).isEqualTo("local-userpass");
+    }
+
+    @Test
+    void createWithUserWhenEmailTakenThenFalseAndNeitherAccountNorUserWritten() {
+        App app = createApp();
+        created(app, "ada@example.com");
+        UserpassAccount late = account(app, "ada@example.com", null, null);
+        dev.atrium.core.users.User user = newUser(app, identity("local-userpass", late.id(), java.util.Map.of("email", "ada@example.com")));
+
+        assertThat(accounts().createWithUser(late, user)).isFalse();
+
+        assertThat(store.users().find(app.id(), user.id())).isEmpty();
+        assertThat(store.events().recent(app.id(), 10)).noneMatch(e -> e.userId().equals(user.id()));
+    }
 }
