@@ -47,7 +47,7 @@ final class DeclaredCheck {
         return switch (f.kind()) {
             case STRING, TEXT -> v instanceof String s ? length(f, s, path) : path + " must be a string";
             case URL -> v instanceof String s ? url(s, path) : path + " must be a string";
-            case INTEGER -> v instanceof Integer || v instanceof Long ? range(f, ((Number) v).longValue(), path)
+            case INTEGER, DURATION -> v instanceof Integer || v instanceof Long ? range(f, ((Number) v).longValue(), path)
                     : path + " must be an integer";
             case BOOLEAN -> v instanceof Boolean ? null : path + " must be true or false";
             case CHOICE -> f.choices().contains(v) ? null : path + " must be one of " + String.join(", ", f.choices());

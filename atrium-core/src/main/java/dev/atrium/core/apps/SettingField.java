@@ -20,9 +20,13 @@ import java.util.Objects;
 public record SettingField(String name, Kind kind, boolean required, String description, Long min, Long max,
                            Object defaultValue, List<String> choices, List<SettingField> fields) {
 
-    /** The kinds of values a config holds; {@link #wire()} is how the admin API names them. */
+    /**
+     * The kinds of values a config holds; {@link #wire()} is how the admin API names them. A
+     * {@link #DURATION} is stored as a whole number of seconds (its bounds too), and the console
+     * shows and takes it as a duration ({@code 30m}, {@code 90d}).
+     */
     public enum Kind {
-        STRING, TEXT, URL, INTEGER, BOOLEAN, CHOICE, STRING_LIST, STRING_MAP, OBJECT;
+        STRING, TEXT, URL, INTEGER, DURATION, BOOLEAN, CHOICE, STRING_LIST, STRING_MAP, OBJECT;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);
@@ -67,6 +71,11 @@ public record SettingField(String name, Kind kind, boolean required, String desc
 
     public static SettingField integer(String name, String description) {
         return of(name, Kind.INTEGER, description);
+    }
+
+    /** A duration, stored as whole seconds (the key's name says so: {@code …_s}). */
+    public static SettingField duration(String name, String description) {
+        return of(name, Kind.DURATION, description);
     }
 
     public static SettingField bool(String name, String description) {

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Which users: the admin API's user filter (users list and bulk-delete); the server checks the values. */
+/** Which users: the admin API's user filter and search (users list and bulk-delete); the server checks the values. */
 final class UserFilterOptions {
+    @Option(names = "--search", paramLabel = "TEXT", description = "a user id, or the start of an e-mail address (case-insensitive)")
+    String search;
     @Option(names = "--kind", paramLabel = "KIND", description = "anonymous (only a guest identity) or linked")
     String kind;
     @Option(names = "--disabled", arity = "1", paramLabel = "true|false", description = "only disabled (true) or enabled (false) users")
@@ -22,6 +24,7 @@ final class UserFilterOptions {
     /** The filter under the API's names; absent options are left out. */
     Map<String, Object> values() {
         Map<String, Object> m = new LinkedHashMap<>();
+        ApiCommand.putGiven(m, "search", search);
         ApiCommand.putGiven(m, "kind", kind);
         ApiCommand.putGiven(m, "disabled", disabled);
         ApiCommand.putGiven(m, "provider", provider);

@@ -8,12 +8,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code atrium users …}: an app's users, through the admin API of a running server. */
-@Command(name = "users", description = "List, inspect, disable, enable, delete users and revoke their sessions (admin API).",
-        subcommands = {UsersCommand.ListUsers.class, UsersCommand.Get.class, UserActions.Disable.class, UserActions.Enable.class,
+@Command(name = "users", description = "Search, list, inspect, create, invite, disable, enable, delete users, send password "
+        + "resets and revoke sessions (admin API).",
+        subcommands = {UsersCommand.ListUsers.class, UsersCommand.Get.class, UserAccounts.Create.class, UserAccounts.Invite.class,
+                UserAccounts.ResetPassword.class, UserActions.Disable.class, UserActions.Enable.class,
                 UserActions.Delete.class, UserActions.Revoke.class, UserActions.BulkDelete.class})
 final class UsersCommand {
 
-    @Command(name = "list", description = "Users, oldest first, one page at a time (--cursor for the next).")
+    @Command(name = "list", description = {"Users matching --search and the filters, oldest first (or --sort), one page at a time "
+        + "(--cursor for the next), with the number of all matches."})
     static final class ListUsers extends ApiCommand {
         @Mixin
         AppOption app;
@@ -23,21 +26,26 @@ final class UsersCommand {
         Integer limit;
         @Option(names = "--cursor", description = "the next cursor printed by the previous page")
         String cursor;
+        @Option(names = "--sort", paramLabel = "ORDER", description = "created (default), -created (newest first), last_active, -last_active")
+        String sort;
 
         @Override
         void call(AdminClient api) {
             Map<String, Object> query = filter.values();
             query.put("limit", limit);
             query.put("cursor", cursor);
+            query.put("sort", sort);
             JsonNode page = api.get(appPath(app.id) + "/users", query);
             print(page, () -> {
-                Table t = new Table("ID", "KIND", "PROVIDERS", "DISABLED", "CREATED", "LAST ACTIVE");
+                Table t = new Table("ID", "IDENTITY", "KIND", "PROVIDERS", "DISABLED", "CREATED", "LAST ACTIVE");
                 for (JsonNode u : page.path("users")) {
-                    t.row(u.get("id"), kind(u), u.get("providers"), u.get("disabled"), u.get("created_at"), u.get("last_active_at"));
+                    t.row(u.get("id"), identity(u), kind(u), u.get("providers"), u.get("disabled"), u.get("created_at"),
+                            u.get("last_active_at"));
                 }
                 t.print(out());
                 JsonNode next = page.path("next_cursor");
-                out().println(next.isTextual() ? "next page: --cursor " + next.asText() : "(last page)");
+                out().println(page.path("total").asLong() + " matching; "
+                        + (next.isTextual() ? "next page: --cursor " + next.asText() : "(last page)"));
             });
         }
     }
@@ -54,6 +62,15 @@ final class UsersCommand {
             JsonNode u = api.get(appPath(app.id) + "/users/" + AdminClient.seg(userId));
             print(u, () -> describe(out(), u));
         }
+    }
+
+    /** The identity column: the e-mail, else the lasting identity's provider and subject, else "-" (a guest). */
+    static String identity(JsonNode user) {
+        if (user.path("email").isTextual()) {
+            return user.get("email").asText();
+        }
+        JsonNode i = user.path("identity");
+        return i.isObject() ? i.path("provider_type").asText() + ":" + i.path("subject").asText() : "-";
     }
 
     /** anonymous or linked, as the list filter names them. */

@@ -29,7 +29,7 @@ public record AppleSettings(Set<String> clientIds, URI jwksUrl, String issuer, D
                     .asRequired(),
             SettingField.url("jwks_url", "Apple's signing keys").defaultsTo(DEFAULT_JWKS_URL.toString()),
             SettingField.string("issuer", "The iss of Apple's ID tokens").bounds(1L, null).defaultsTo(DEFAULT_ISSUER),
-            SettingField.integer("clock_skew_s", "Seconds of leeway on exp and iat")
+            SettingField.duration("clock_skew_s", "Leeway on exp and iat")
                     .bounds(0L, StoredSettings.MAX_SKEW_S).defaultsTo(StoredSettings.DEFAULT_SKEW_S),
             SettingField.string("services_id", "Web redirect flow: the Services ID the browser signs in to (also an accepted aud)"),
             SettingField.string("team_id", "Web redirect flow: your Apple Developer team id"),

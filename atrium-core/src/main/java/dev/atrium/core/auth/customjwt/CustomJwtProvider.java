@@ -28,7 +28,7 @@ public final class CustomJwtProvider implements AuthProvider<CustomJwtProvider.T
             SettingField.string("audience", "The aud every token must carry").asRequired(),
             SettingField.string("issuer", "The iss every token must carry").asRequired(),
             SettingField.stringList("algorithms", "The pinned signature algorithms, e.g. [\"RS256\"]").asRequired(),
-            SettingField.integer("clock_skew_s", "Seconds of leeway on exp, nbf and iat").bounds(0L, 300L).defaultsTo(60),
+            SettingField.duration("clock_skew_s", "Leeway on exp, nbf and iat").bounds(0L, 300L).defaultsTo(60),
             SettingField.stringMap("metadata", "Profile field → claim name, copied into the profile's data"))
             .checkedBy(config -> {
                 if (!config.isEmpty()) { // an empty config is allowed while the provider is being set up

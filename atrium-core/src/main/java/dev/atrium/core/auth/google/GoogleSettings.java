@@ -51,7 +51,7 @@ public record GoogleSettings(String clientId, Set<String> additionalClientIds, S
             SettingField.stringList("issuers", "The iss values of Google's ID tokens")
                     .defaultsTo(List.copyOf(new java.util.TreeSet<>(DEFAULT_ISSUERS))),
             SettingField.url("token_url", "Google's token endpoint (auth codes)").defaultsTo(DEFAULT_TOKEN_URL.toString()),
-            SettingField.integer("clock_skew_s", "Seconds of leeway on exp and iat")
+            SettingField.duration("clock_skew_s", "Leeway on exp and iat")
                     .bounds(0L, StoredSettings.MAX_SKEW_S).defaultsTo(StoredSettings.DEFAULT_SKEW_S),
             SettingField.stringList(RedirectUrls.KEY, "The app's pages the web redirect flow may return to (exact URLs)"),
             SettingField.url("auth_url", "Google's authorization endpoint (the web redirect flow)")

@@ -36,7 +36,7 @@ public final class UserpassProvider implements AuthProvider<UserpassProvider.Ema
                     SettingField.bool("starttls", "Require STARTTLS (default: true when username is set)")),
             SettingField.url("confirm_url", "The confirmation link's base; ?token=…&tokenId=… is appended"),
             SettingField.url("reset_url", "The reset link's base; ?token=…&tokenId=… is appended"),
-            SettingField.integer("token_lifetime_s", "How long a confirmation or reset token is valid").defaultsTo(1800),
+            SettingField.duration("token_lifetime_s", "How long a confirmation or reset token is valid").defaultsTo(1800),
             SettingField.bool("reveal_unknown_email", "App Services' answers for an e-mail with no account (404 "
                     + "UserNotFound) instead of the same answer as a known one").defaultsTo(false))
             .checkedBy(UserpassSettings::checkConfiguration);

@@ -60,6 +60,18 @@ class AdminApiTest {
                 new Refusal("bad date filter", "GET", app + "/users?inactive_since=yesterday", token, null, 400, "InvalidParameter"),
                 new Refusal("limit out of range", "GET", app + "/users?limit=0", token, null, 400, "InvalidParameter"),
                 new Refusal("limit not a number", "GET", app + "/users?limit=many", token, null, 400, "InvalidParameter"),
+                new Refusal("search with a control character", "GET", app + "/users?search=a%01b", token, null, 400, "InvalidParameter"),
+                new Refusal("search of blanks only", "GET", app + "/users?search=%20%20", token, null, 400, "InvalidParameter"),
+                new Refusal("search longer than an e-mail address", "GET", app + "/users?search=" + "a".repeat(255), token, null, 400, "InvalidParameter"),
+                new Refusal("unknown sort", "GET", app + "/users?sort=name", token, null, 400, "InvalidParameter"),
+                new Refusal("cursor that no list gave", "GET", app + "/users?sort=-last_active&cursor=yesterday", token, null, 400, "InvalidParameter"),
+                new Refusal("create user without a password", "POST", app + "/users", token, "{\"email\":\"a@b.co\"}", 400, "MissingParameter"),
+                new Refusal("invite without an e-mail", "POST", app + "/users/invite", token, "{}", 400, "MissingParameter"),
+                new Refusal("invite into an unknown app", "POST", "/apps/nope/users/invite", token, "{\"email\":\"a@b.co\"}", 404, "AppNotFound"),
+                new Refusal("events of an unknown state", "GET", app + "/events?state=lost", token, null, 400, "InvalidParameter"),
+                new Refusal("events of an unknown type", "GET", app + "/events?type=user.born", token, null, 400, "InvalidParameter"),
+                new Refusal("retry events of an unknown app", "POST", "/apps/nope/events/retry", token, null, 404, "AppNotFound"),
+                new Refusal("webhook state of an unknown app", "GET", "/apps/nope/events/webhook", token, null, 404, "AppNotFound"),
                 new Refusal("unknown setting", "PATCH", app + "/settings", token, "{\"bogus\":1}", 400, "InvalidParameter"),
                 new Refusal("negative lifetime", "PATCH", app + "/settings", token, "{\"inactivity_s\":-5}", 400, "InvalidParameter"),
                 new Refusal("whsec_ secret of 16 bytes", "PATCH", app + "/settings", token,
@@ -276,6 +288,8 @@ class AdminApiTest {
 
         assertThat(Http.send("GET", base + "/apps", secret, null).status()).isEqualTo(200);
         assertThat(call("GET", "/tokens", null).body()).doesNotContain(secret);
+        assertThat(Http.send("GET", base + "/tokens", secret, null).json()).filteredOn(t -> t.get("current").asBoolean())
+                .extracting(t -> t.get("id").asText()).as("the list says which token asks").containsExactly(created.get("id").asText());
         assertThat(call("DELETE", "/tokens/" + created.get("id").asText(), null).status()).isEqualTo(204);
         assertThat(Http.send("GET", base + "/apps", secret, null).status()).isEqualTo(401);
     }

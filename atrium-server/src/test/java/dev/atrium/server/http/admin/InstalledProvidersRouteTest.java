@@ -77,7 +77,7 @@ class InstalledProvidersRouteTest {
             assertThat(secret.path("secret").asBoolean()).as("write only").isTrue();
             assertThat(secret.path("min").asInt()).isEqualTo(32);
             JsonNode skew = setting(custom.path("settings"), "clock_skew_s");
-            assertThat(skew.path("kind").asText()).isEqualTo("integer");
+            assertThat(skew.path("kind").asText()).isEqualTo("duration"); // whole seconds, shown as a duration
             assertThat(skew.path("max").asInt()).isEqualTo(300);
             assertThat(skew.path("default").asInt()).isEqualTo(60);
             assertThat(setting(custom.path("settings"), "audience").path("required").asBoolean()).isTrue();

@@ -7,6 +7,7 @@ import dev.atrium.server.testing.Http;
 import dev.atrium.server.testing.TestServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,10 @@ class OpenApiRoutesTest {
                 .forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
 
         assertThat(documented).isEqualTo(registered);
+        List<String> operationIds = new java.util.ArrayList<>();
+        doc.get("paths").forEach(ops -> ops.forEach(op -> operationIds.add(op.path("operationId").asText(""))));
+        assertThat(operationIds).as("every operation has an operationId, each its own").doesNotContain("").doesNotHaveDuplicates()
+                .hasSize(registered.size());
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         Set<String> settings = new TreeSet<>();
         doc.at("/components/schemas/Settings/properties").fieldNames().forEachRemaining(settings::add);
