@@ -44,8 +44,8 @@ final class UsersCommand {
                 }
                 t.print(out());
                 JsonNode next = page.path("next_cursor");
-                out().println(page.path("total").asLong() + " matching; "
-                        + (next.isTextual() ? "next page: --cursor " + next.asText() : "(last page)"));
+                out().println(page.path("total").asLong() + " users match");
+                out().println(next.isTextual() ? "next page: --cursor " + next.asText() : "(last page)");
             });
         }
     }

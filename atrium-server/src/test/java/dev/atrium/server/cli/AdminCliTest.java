@@ -25,9 +25,9 @@ class AdminCliTest extends AdminCliHarness {
 
         assertThat(table.code()).as(table.err()).isZero();
         assertThat(table.out().lines().findFirst().orElseThrow())
-                .matches("ID +KIND +PROVIDERS +DISABLED +CREATED +LAST ACTIVE");
+                .matches("ID +IDENTITY +KIND +PROVIDERS +DISABLED +CREATED +LAST ACTIVE");
         assertThat(table.out()).contains(ids.get(0), ids.get(1), ids.get(2)).contains("anonymous").contains("anon-user")
-                .contains("(last page)");
+                .contains("(last page)").contains("3 users match");
         assertThat(first.out()).contains(ids.get(0), ids.get(1)).doesNotContain(ids.get(2));
         assertThat(second.out()).contains(ids.get(2)).doesNotContain(ids.get(0)).contains("(last page)");
         assertThat(json.code()).isZero();
@@ -118,5 +118,56 @@ class AdminCliTest extends AdminCliHarness {
         assertThat(signups).isEqualTo(3);
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("InvalidParameter: hours must be 1..720");
+    }
+
+    @Test
+    void usersCreateSearchSortAndResetPasswordThroughTheApi() throws IOException {
+        start();
+        server.enable("local-userpass", java.util.Map.of());
+        String app = server.appId();
+        guests(1);
+
+        Run create = api("users", "create", "--app", app, "--email", "Ann@Example.com", "--password", "secret-12");
+        Run again = api("users", "create", "--app", app, "--email", "ann@example.com", "--password", "secret-12");
+        Run search = api("users", "list", "--app", app, "--search", "ANN@");
+        Run newest = api("users", "list", "--app", app, "--sort", "-created", "--json");
+        Run badSort = api("users", "list", "--app", app, "--sort", "name");
+        String id = search.out().lines().filter(l -> l.contains("ann@example.com")).findFirst().orElseThrow().split(" +")[0];
+        Run reset = api("users", "reset-password", "--app", app, id);
+        Run invite = api("users", "invite", "--app", app, "--email", "bea@example.com");
+
+        assertThat(create.code()).as(create.err()).isZero();
+        assertThat(create.out()).contains("created for Ann@Example.com");
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("AccountNameInUse");
+        assertThat(search.out()).contains("ann@example.com").contains("1 users match");
+        assertThat(newest.json().get("users").get(0).get("email").asText()).isEqualTo("ann@example.com");
+        assertThat(newest.json().get("total").asInt()).isEqualTo(2);
+        assertThat(badSort.err()).contains("InvalidParameter: sort must be one of created, -created, last_active, -last_active");
+        assertThat(reset.code()).as("local-userpass has no reset channel here").isEqualTo(1);
+        assertThat(reset.err()).contains("password reset is not configured");
+        assertThat(invite.err()).contains("password reset is not configured");
+    }
+
+    @Test
+    void eventsListByStateAndTypeAndRetryOnTheStore() throws IOException {
+        start();
+        guests(2);
+        String app = server.appId();
+        long seq = server.atrium.store().events().recent(app, 1).getFirst().seq();
+        server.atrium.store().events().retryLater(seq, 3, server.clock.instant().plus(Duration.ofHours(1)), "HTTP 503");
+
+        Run failed = atrium("events", "list", "--app", app, "--state", "failed", "--data-dir", dir.toString());
+        Run created = atrium("events", "list", "--app", app, "--type", "user.created", "--data-dir", dir.toString());
+        Run bad = atrium("events", "list", "--state", "lost", "--data-dir", dir.toString());
+        Run retry = atrium("events", "retry", "--app", app, "--data-dir", dir.toString());
+
+        assertThat(failed.code()).as(failed.err()).isZero();
+        assertThat(failed.out().lines().skip(1).toList()).hasSize(1).allMatch(l -> l.contains("HTTP 503"));
+        assertThat(created.out().lines().skip(1).count()).isGreaterThanOrEqualTo(2);
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("state must be one of pending, failed, delivered, skipped");
+        assertThat(retry.code()).as(retry.err()).isZero();
+        assertThat(retry.out()).contains("1 failed deliveries of app " + app + " are due now");
     }
 }
