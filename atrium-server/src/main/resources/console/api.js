@@ -92,8 +92,11 @@ export const admin = {
   enableProvider: (appId, type) => request("POST", `${app(appId)}/providers/${enc(type)}/enable`),
   disableProvider: (appId, type) => request("POST", `${app(appId)}/providers/${enc(type)}/disable`),
 
-  users: (appId, filter, { limit, cursor } = {}) =>
-    request("GET", `${app(appId)}/users`, { query: { ...filter, limit, cursor } }),
+  users: (appId, filter, { limit, cursor, sort } = {}) =>
+    request("GET", `${app(appId)}/users`, { query: { ...filter, limit, cursor, sort } }),
+  createUser: (appId, email, password) => request("POST", `${app(appId)}/users`, { body: { email, password } }),
+  inviteUser: (appId, email) => request("POST", `${app(appId)}/users/invite`, { body: { email } }),
+  sendPasswordReset: (appId, userId) => request("POST", `${app(appId)}/users/${enc(userId)}/reset-password`),
   user: (appId, userId) => request("GET", `${app(appId)}/users/${enc(userId)}`),
   deleteUser: (appId, userId) => request("DELETE", `${app(appId)}/users/${enc(userId)}`),
   disableUser: (appId, userId) => request("POST", `${app(appId)}/users/${enc(userId)}/disable`),
@@ -104,4 +107,16 @@ export const admin = {
     request("POST", `${app(appId)}/users/bulk-delete`, { body: { ...filter, dry_run: dryRun, all: everyone } }),
 
   stats: (appId, hours) => request("GET", `${app(appId)}/stats`, { query: { hours } }),
+
+  signingKeys: (appId) => request("GET", `${app(appId)}/signing_keys`),
+  rotateKey: (appId, alg) => request("POST", `${app(appId)}/signing_keys/rotate`, { body: alg ? { alg } : {} }),
+
+  events: (appId, { state, type, limit } = {}) => request("GET", `${app(appId)}/events`, { query: { state, type, limit } }),
+  retryEvents: (appId) => request("POST", `${app(appId)}/events/retry`),
+  webhookState: (appId) => request("GET", `${app(appId)}/events/webhook`),
+
+  // Admin tokens are the server's, not an app's.
+  tokens: () => request("GET", "/tokens"),
+  createToken: (name) => request("POST", "/tokens", { body: { name } }),
+  revokeToken: (id) => request("DELETE", `/tokens/${enc(id)}`),
 };

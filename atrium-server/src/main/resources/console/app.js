@@ -10,6 +10,9 @@ import { renderUserDetail } from "./user-detail.js";
 import { renderProviders } from "./providers.js";
 import { renderSettings } from "./settings.js";
 import { renderStats } from "./stats.js";
+import { renderKeys } from "./keys.js";
+import { renderEvents } from "./events.js";
+import { renderTokens } from "./tokens.js";
 
 const PAGES = {
   users: { title: "Users", render: renderUsers },
@@ -17,6 +20,9 @@ const PAGES = {
   providers: { title: "Providers", render: renderProviders },
   settings: { title: "App settings", render: renderSettings },
   stats: { title: "Stats", render: renderStats },
+  keys: { title: "Signing keys", render: renderKeys },
+  events: { title: "Events", render: renderEvents },
+  tokens: { title: "Admin tokens", render: renderTokens },
 };
 const APP_KEY = "atrium.console.app";
 

@@ -1,9 +1,10 @@
-// Providers of the app: an Enabled switch each (POST …/enable or …/disable) and the config as
-// JSON (PUT …/providers/{type}), with a reference of the settings each provider declares. The
-// cards follow the server's installed providers (GET /providers): this file names none of them.
+// Providers of the app: an Enabled switch each (POST …/enable or …/disable) and the config as a
+// form generated from the settings each provider declares (provider-form.js; PUT …/providers/{type}).
+// The cards follow the server's installed providers (GET /providers): this file names none of them.
 
 import { admin } from "./api.js";
-import { busy, h, pretty, replace, showError, showStatus } from "./ui.js";
+import { busy, h, replace, showError, showStatus } from "./ui.js";
+import { providerForm } from "./provider-form.js";
 
 export async function renderProviders(root, { appId }) {
   const [installed, providers] = await Promise.all([admin.installedProviders(), admin.providers(appId)]);
@@ -54,65 +55,38 @@ function cardContent(appId, type, about, provider, redraw) {
       text: about?.description ?? "Not installed on this server: its logins are refused." }),
     h("div", { class: "switch" }, toggle, h("label", { for: switchId, text: `Enabled (${type})` })),
   ];
-  if (about) parts.push(settingsReference(type, about.settings ?? []));
-  parts.push(configEditor(appId, type, provider, redraw));
+  parts.push(about && (about.settings ?? []).length === 0
+    ? h("p", { class: "hint", text: `${type} has no settings.` })
+    : configEditor(appId, type, about, provider, redraw));
   return parts;
 }
 
-function configEditor(appId, type, provider, redraw) {
-  const id = `p-${type}-config`;
-  const hintId = `${id}-hint`;
-  const area = h("textarea", { id, rows: 8, spellcheck: "false", class: "mono", "aria-describedby": hintId });
-  area.value = pretty(provider?.config ?? {});
-  const save = h("button", { type: "button", text: "Save configuration" });
-  save.addEventListener("click", () => busy(save, async () => {
-    let config;
-    try {
-      config = JSON.parse(area.value);
-    } catch (err) {
-      showError(new Error(`The configuration of ${type} is not valid JSON: ${err.message}`));
-      area.focus();
-      return;
-    }
-    if (config === null || typeof config !== "object" || Array.isArray(config)) {
-      showError(new Error(`The configuration of ${type} must be a JSON object.`));
-      area.focus();
-      return;
-    }
-    const updated = await admin.putProvider(appId, type, { enabled: provider?.enabled ?? false, config });
-    redraw(updated);
-    showStatus(`Configuration of ${type} saved.`);
-    document.getElementById(id)?.focus();
-  }));
-  // Secrets (any password or *_secret) never come back from the server: "<key>_set": true stands in for one.
-  return h("div", { class: "config" },
-    h("label", { for: id, text: `Configuration of ${type} (JSON)` }),
-    area,
-    h("p", { id: hintId, class: "hint", text: "Secrets (passwords, *_secret) are never shown: \"…_set\": true says one is "
-      + "stored. Leave it out to keep it, type a new value to replace it, or set it to null to remove it." }),
-    h("div", { class: "buttons" }, save));
-}
-
-/** The settings the provider declares (name, kind, required, write-only, bounds, default, description). */
-function settingsReference(type, settings) {
-  if (settings.length === 0) return h("p", { class: "hint", text: `${type} has no settings: its configuration is {}.` });
-  return h("details", { class: "settings-reference" },
-    h("summary", { text: `Settings of ${type} (${settings.length})` }),
-    h("dl", {}, settings.flatMap((field) => settingEntries(field, ""))));
-}
-
-function settingEntries(field, prefix) {
-  const name = prefix + field.name;
-  const facts = [
-    field.kind === "choice" ? `one of ${field.choices.join(", ")}` : field.kind.replace("_", " "),
-    field.required ? "required" : "optional",
-    field.secret ? "write-only (never shown back)" : null,
-    field.min !== null || field.max !== null ? `${field.kind === "integer" ? "range" : "length"} ${field.min ?? ""}..${field.max ?? ""}` : null,
-    field.default !== null && field.default !== undefined ? `default ${JSON.stringify(field.default)}` : null,
-  ].filter(Boolean).join(" · ");
-  return [
-    h("dt", { class: "mono", "data-setting": name, text: name }),
-    h("dd", {}, h("span", { class: "hint", text: facts }), h("br"), field.description),
-    ...(field.fields ?? []).flatMap((sub) => settingEntries(sub, `${name}.`)),
-  ];
+function configEditor(appId, type, about, provider, redraw) {
+  const form = providerForm(type, about?.settings ?? [], provider?.config ?? {});
+  const save = h("button", { type: "submit", class: "primary", text: "Save configuration" });
+  const element = h("form", { class: "config", novalidate: true, "aria-label": `Configuration of ${type}` },
+    form.element, h("div", { class: "buttons" }, save));
+  element.addEventListener("submit", (event) => {
+    event.preventDefault();
+    busy(save, async () => {
+      let config;
+      try {
+        config = form.read();
+      } catch (err) {
+        showError(err);
+        err.field?.focus();
+        return;
+      }
+      try {
+        const updated = await admin.putProvider(appId, type, { enabled: provider?.enabled ?? false, config });
+        redraw(updated);
+        showStatus(`Configuration of ${type} saved.`);
+        document.querySelector(`[data-provider="${type}"] form.config button[type="submit"]`)?.focus();
+      } catch (err) {
+        showError(err);
+        form.showProblems(err.message);
+      }
+    });
+  });
+  return element;
 }

@@ -1,15 +1,17 @@
 // App settings: token lifetimes, guest inactivity, guest sign-up limits, sign-in abuse limits, the
-// webhook and the browser origins allowed to call the client API (CORS). Saving sends only the
-// fields that changed (PATCH …/settings keeps omitted ones).
+// webhook and the browser origins allowed to call the client API (CORS). Lifetimes are durations
+// (30m, 90d; the API keeps seconds), the origins a list. Saving sends only the fields that changed
+// (PATCH …/settings keeps omitted ones).
 
 import { admin } from "./api.js";
-import { busy, formatDuration, h, replace, showError, showStatus, time } from "./ui.js";
+import { busy, h, replace, showError, showStatus, time } from "./ui.js";
+import { durationInput, listEditor } from "./fields.js";
 
 const NUMBERS = [
-  ["access_token_lifetime_s", "Access token lifetime (seconds)", true],
-  ["refresh_token_lifetime_s", "Refresh token lifetime (seconds)", true],
-  ["inactivity_s", "Delete guests inactive for (seconds)", true],
-  ["activity_granularity_s", "Record activity at most every (seconds)", true],
+  ["access_token_lifetime_s", "Access token lifetime", true],
+  ["refresh_token_lifetime_s", "Refresh token lifetime", true],
+  ["inactivity_s", "Delete guests inactive for", true],
+  ["activity_granularity_s", "Record activity at most every", true],
   ["guest_rate_per_hour", "Guest sign-ups per hour per client address", false],
   ["guest_burst", "Guest sign-up burst per client address", false],
   ["guest_app_budget_per_hour", "Guest sign-ups per hour for the whole app", false, "0 = no app-wide limit"],
@@ -33,14 +35,17 @@ export async function renderSettings(root, { appId }) {
 }
 
 function view(appId, app, settings, redraw) {
+  const durations = {};
   const numberField = ([name, label, duration, note]) => {
+    if (duration) {
+      const d = durationInput({ id: `s-${name}`, name, label, seconds: settings[name], required: true });
+      durations[name] = d;
+      return h("div", { class: "field" }, h("label", { for: `s-${name}`, text: label }), d.input, d.hint);
+    }
     const input = h("input", { id: `s-${name}`, name, type: "number", min: MINIMUM[name], step: 1, inputmode: "numeric",
-      required: true, "aria-describedby": duration || note ? `s-${name}-hint` : null });
+      required: true, "aria-describedby": note ? `s-${name}-hint` : null });
     input.value = settings[name] ?? "";
-    const hint = duration || note
-      ? h("span", { id: `s-${name}-hint`, class: "hint", text: duration ? formatDuration(settings[name]) : note })
-      : null;
-    if (hint) input.addEventListener("input", () => { hint.textContent = formatDuration(input.value); });
+    const hint = note ? h("span", { id: `s-${name}-hint`, class: "hint", text: note }) : null;
     return h("div", { class: "field" }, h("label", { for: `s-${name}`, text: label }), input, hint);
   };
   const url = h("input", { id: "s-webhook_url", name: "webhook_url", type: "url", placeholder: "https://…", autocomplete: "off" });
@@ -71,6 +76,23 @@ function view(appId, app, settings, redraw) {
     busy(save, async () => {
       const patch = {};
       for (const [name, label] of [...NUMBERS, ...THROTTLES]) {
+        if (durations[name]) {
+          let seconds;
+          try {
+            seconds = durations[name].read();
+          } catch (err) {
+            showError(err);
+            err.field.focus();
+            return;
+          }
+          if (seconds === null) {
+            showError(new Error(`${label}: enter a duration, e.g. 30m, 12h or 90d.`));
+            durations[name].input.focus();
+            return;
+          }
+          if (seconds !== settings[name]) patch[name] = seconds;
+          continue;
+        }
         const raw = form.querySelector(`#s-${name}`).value.trim();
         const value = Number(raw);
         if (raw === "" || !Number.isInteger(value) || value < MINIMUM[name]) {
@@ -106,26 +128,25 @@ function view(appId, app, settings, redraw) {
 }
 
 /**
- * Which browser origins may call the client API: any (["*"], the default) or a list, one per line
- * (empty: no browser page). The server checks and normalises the entries and names a bad one.
+ * Which browser origins may call the client API: any (["*"], the default) or a list, an input per
+ * origin (none: no browser page). The server checks and normalises the entries and names a bad one.
  */
 function originsField(current) {
   const isAny = current.length === 1 && current[0] === "*";
   const any = h("input", { id: "s-origins-any", type: "radio", name: "origins-mode", value: "any", checked: isAny });
   const listed = h("input", { id: "s-origins-listed", type: "radio", name: "origins-mode", value: "listed", checked: !isAny });
-  const list = h("textarea", { id: "s-allowed_origins", rows: 4, spellcheck: "false", class: "mono", disabled: isAny,
-    placeholder: "https://blog.example\nhttps://*.example.com", "aria-describedby": "s-allowed_origins-hint" });
-  list.value = isAny ? "" : current.join("\n");
-  for (const radio of [any, listed]) radio.addEventListener("change", () => { list.disabled = any.checked; });
+  const list = listEditor({ id: "s-allowed_origins", label: "Allowed origins", items: isAny ? [] : current, type: "url",
+    itemLabel: "Allowed origin", placeholder: "https://blog.example", addLabel: "Add an origin", disabled: isAny });
+  for (const radio of [any, listed]) radio.addEventListener("change", () => list.setDisabled(any.checked));
   const fieldset = h("fieldset", {}, h("legend", { text: "Browser apps (CORS)" }),
     h("div", { class: "fields" },
       h("div", { class: "choices" },
         h("div", { class: "choice" }, any, h("label", { for: "s-origins-any", text: "Any origin" })),
         h("div", { class: "choice" }, listed, h("label", { for: "s-origins-listed", text: "Only these origins" }))),
-      h("div", { class: "field wide" }, h("label", { for: "s-allowed_origins", text: "Allowed origins, one per line" }), list,
+      h("div", { class: "field wide" }, h("span", { class: "label", id: "s-allowed_origins-label", text: "Allowed origins" }), list.element,
         h("span", { id: "s-allowed_origins-hint", class: "hint",
           text: "Exact origins (https://blog.example, http://127.0.0.1:5173) or every subdomain (https://*.example.com). "
-            + "Empty: no browser page may call the client API. Other origins are still served, but their pages cannot read the answers." }))));
-  const value = () => (any.checked ? ["*"] : list.value.split(/[\s,]+/).map((o) => o.trim()).filter(Boolean));
+            + "None: no browser page may call the client API. Other origins are still served, but their pages cannot read the answers." }))));
+  const value = () => (any.checked ? ["*"] : list.read());
   return { fieldset, value };
 }

@@ -109,6 +109,17 @@ export function clearMessages() {
   errorBox().replaceChildren();
   errorBox().hidden = true;
   statusBox().replaceChildren();
+  if (nextPageStatus !== null) {
+    replace(statusBox(), h("p", { text: nextPageStatus }));
+    nextPageStatus = null;
+  }
+}
+
+let nextPageStatus = null;
+
+/** A status for the page an action is about to open (rendering a page clears the messages first). */
+export function showStatusOnNextPage(text) {
+  nextPageStatus = text;
 }
 
 /** Runs `action` with `button` disabled meanwhile; errors are shown, not thrown. */

@@ -3,7 +3,7 @@
 
 import { admin } from "./api.js";
 import { go, href } from "./routes.js";
-import { h, pretty, replace, time } from "./ui.js";
+import { busy, confirmDialog, h, pretty, replace, showStatus, time } from "./ui.js";
 import { userActionButtons } from "./user-actions.js";
 import { kindBadge } from "./users.js";
 
@@ -29,12 +29,13 @@ function view(appId, user, after) {
     h("div", { class: "detail-head" },
       h("dl", { class: "facts" },
         fact("Kind", kindBadge(user)),
+        fact("E-mail", user.email ?? "—"),
         fact("Type", user.type ?? "—"),
         fact("Status", user.disabled ? h("span", { class: "badge warn", text: "disabled" }) : h("span", { class: "badge ok", text: "enabled" })),
         fact("Created", time(user.created_at)),
         fact("Last active", time(user.last_active_at)),
         fact("Providers", (user.providers ?? []).join(", ") || "—")),
-      userActionButtons(appId, user, after)),
+      h("div", { class: "detail-actions" }, userActionButtons(appId, user, after), resetButton(appId, user))),
 
     h("section", { "aria-labelledby": "identities-title" },
       h("h2", { id: "identities-title", text: `Identities (${identities.length})` }),
@@ -60,6 +61,27 @@ function view(appId, user, after) {
         ? h("pre", { class: "json", text: pretty(user.custom_data) })
         : h("p", { class: "hint", text: "None." })),
   ];
+}
+
+/** "Send password reset", for a user with an e-mail/password identity: a reset link by the app's reset channel. */
+function resetButton(appId, user) {
+  if (!(user.providers ?? []).includes("local-userpass")) return null;
+  const button = h("button", { type: "button", class: "small", text: "Send password reset",
+    "aria-label": `Send password reset to user ${user.id}` });
+  button.addEventListener("click", () => busy(button, async () => {
+    const ok = await confirmDialog({
+      title: `Send a password reset to ${user.email ?? user.id}?`,
+      body: "A reset link goes out by the app's reset channel (e-mail or webhook). The password stays as it is until the link is used; using it ends the user's sessions.",
+      confirmLabel: "Send reset", danger: false,
+    });
+    if (!ok) {
+      button.focus();
+      return;
+    }
+    const sent = await admin.sendPasswordReset(appId, user.id);
+    showStatus(`A password reset went to ${sent.sent_to}.`);
+  }));
+  return button;
 }
 
 function fact(label, value) {

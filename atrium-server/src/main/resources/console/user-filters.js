@@ -16,6 +16,7 @@ export function filterFromQuery(query) {
   if (["anonymous", "linked"].includes(query.get("kind"))) filter.kind = query.get("kind");
   if (["true", "false"].includes(query.get("disabled"))) filter.disabled = query.get("disabled") === "true";
   if (query.get("provider")) filter.provider = query.get("provider");
+  if (query.get("search")?.trim()) filter.search = query.get("search").trim();
   for (const [name] of DATES) {
     const value = query.get(name);
     if (value && !Number.isNaN(new Date(value).getTime())) filter[name] = new Date(value).toISOString();
@@ -26,6 +27,7 @@ export function filterFromQuery(query) {
 /** Words for a filter, e.g. "anonymous users, created after 2024-05-01 10:00". */
 export function describeFilter(filter) {
   const parts = [];
+  if (filter.search) parts.push(`matching "${filter.search}"`);
   if (filter.kind) parts.push(filter.kind === "anonymous" ? "anonymous users (guests) only" : "linked users only");
   if (filter.disabled !== undefined) parts.push(filter.disabled ? "disabled" : "enabled");
   if (filter.provider) parts.push(`with a ${filter.provider} identity`);
