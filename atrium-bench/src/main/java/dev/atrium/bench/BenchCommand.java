@@ -89,6 +89,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also time the sweeper deleting GUESTS expired guests from a fresh store of the same kind.")
     int sweepGuests;
 
+    @Option(names = "--search", paramLabel = "USERS", defaultValue = "0",
+            description = "Also time the admin users list (search by e-mail prefix and id, sorts, the total) over USERS users "
+                    + "seeded into a fresh store of the same kind.")
+    int searchUsers;
+
     @Option(names = "--json", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
             description = "Print the report as JSON instead of text; --json=FILE prints text and writes JSON to FILE.")
     String json;

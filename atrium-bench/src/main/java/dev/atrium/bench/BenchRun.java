@@ -6,6 +6,7 @@ import dev.atrium.bench.baseline.Footprint;
 import dev.atrium.bench.baseline.InsertBaseline;
 import dev.atrium.bench.baseline.InsertForm;
 import dev.atrium.bench.baseline.SigningBaseline;
+import dev.atrium.bench.baseline.SearchLatency;
 import dev.atrium.bench.baseline.SweepRate;
 import dev.atrium.bench.baseline.Timing;
 import dev.atrium.bench.load.LoadResult;
@@ -57,11 +58,16 @@ final class BenchRun {
                 progress("sweep: seeding " + o.sweepGuests + " expired guests, then sweeping them");
                 sweep = SweepRate.measure(t.privateStores(o), o.sweepGuests);
             }
+            SearchLatency.Result search = null;
+            if (o.searchUsers > 0) {
+                progress("search: seeding " + o.searchUsers + " users with e-mails, then timing the admin list");
+                search = SearchLatency.measure(t.privateStores(o), o.searchUsers);
+            }
             BenchReport.Server server = new BenchReport.Server(t.base.toString(), t.app, t.storeUrl, storeVersion,
                     t.isLaunched(), o.client.name().toLowerCase(java.util.Locale.ROOT), o.concurrency,
                     o.warmup.toMillis() / 1e3, o.duration.toMillis() / 1e3, o.poolSize);
             return new BenchReport(Machine.current(), server, t.startup(rssAfter), ceiling, List.copyOf(baselines),
-                    List.copyOf(results), ratios(baselines, results), footprint, sweep);
+                    List.copyOf(results), ratios(baselines, results), footprint, sweep, search);
         }
     }
 

@@ -17,7 +17,7 @@ import picocli.CommandLine;
 
 /**
  * The bench end to end against a real server in this JVM on SQLite: every scenario, the client
- * ceiling, the baselines, the footprint and the sweep complete, with zero failed requests and non-zero
+ * ceiling, the baselines, the footprint, the sweep and the users list's timings complete, with zero failed requests and non-zero
  * rates. Deliberately no timing assertion: benchmarks measure, tests only check they can.
  */
 class BenchSmokeTest {
@@ -36,7 +36,7 @@ class BenchSmokeTest {
                     "--url", atrium.publicUrl(), "--app", atrium.firstStart().app().id(),
                     "--concurrency", "4", "--warmup", "500ms", "--duration", "2s", "--ceiling-duration", "1s",
                     "--baseline-warmup", "200ms", "--baseline-duration", "500ms", "--footprint", "300",
-                    "--sweep", "2500");
+                    "--sweep", "2500", "--search", "1200");
 
             BenchReport report = bench.runBench();
 
@@ -57,6 +57,10 @@ class BenchSmokeTest {
             assertThat(report.footprint().bytesPerGuest()).isPositive();
             assertThat(report.sweep().guests()).as("every seeded guest is past 90 days and swept").isEqualTo(2500);
             assertThat(report.sweep().batches()).isEqualTo(3);
+            assertThat(report.search().timings()).as("every kind of list request was timed").hasSize(10)
+                    .allMatch(t -> t.p50Ms() >= 0 && t.runs() > 0);
+            assertThat(report.search().timings().getFirst().total()).as("a whole address finds its user").isEqualTo(1);
+            assertThat(report.search().timings().get(5).total()).as("no search: the total is every user").isEqualTo(1200);
             assertThat(report.clean()).isTrue();
         }
     }

@@ -73,6 +73,15 @@ public final class TextReport {
             f.perTable().forEach((t, v) -> out.printf("; %s %.0f", t, v));
             out.println();
         }
+        if (r.search() != null) {
+            var x = r.search();
+            out.printf("%nadmin users list (%s): %,d users, each with an e-mail (seeded in %.0f s); load %s before, %s after%n",
+                    x.store(), x.users(), x.seedSeconds(), x.loadBefore(), x.loadAfter());
+            out.printf("  %-56s %5s %9s %9s %9s %9s%n", "page of 26 + the total", "runs", "p50 ms", "p99 ms", "max ms", "total");
+            for (var t : x.timings()) {
+                out.printf("  %-56s %5d %9.2f %9.2f %9.2f %,9d%n", t.request(), t.runs(), t.p50Ms(), t.p99Ms(), t.maxMs(), t.total());
+            }
+        }
         if (r.sweep() != null) {
             var w = r.sweep();
             out.printf("%nsweep (%s): %,d expired guests deleted in %.1f s, %,.0f guests/s (%d batches, no pause)%n",
