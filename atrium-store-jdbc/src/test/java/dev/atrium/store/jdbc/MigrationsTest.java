@@ -28,11 +28,19 @@ class MigrationsTest {
         }
     }
 
+    /** How many migration scripts the dialect's folder holds (versions may have gaps: branches take numbers apart). */
+    private long scripts(Dialect d) throws IOException, URISyntaxException {
+        Path folder = Path.of(getClass().getResource("/" + d.migrationLocation().substring("classpath:".length())).toURI());
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        }
+    }
+
     @Test
-    void emptyDatabaseIsMigratedThenTheSecondOpenSkipsFlyway() {
+    void emptyDatabaseIsMigratedThenTheSecondOpenSkipsFlyway() throws IOException, URISyntaxException {
         JdbcSettings settings = new JdbcSettings("sqlite:" + dir.resolve("a.db"), 2, Duration.ofSeconds(2), null);
         try (JdbcStore first = JdbcStore.open(settings, TestKeys.KEY)) {
-            assertThat(first.migrationsApplied()).isEqualTo(Migrations.LATEST);
+            assertThat(first.migrationsApplied()).as("every script of the folder").isEqualTo((int) scripts(Dialect.SQLITE));
         }
         try (Database db = Database.open(settings)) {
             assertThat(Migrations.isCurrent(db)).isTrue();

@@ -2,10 +2,8 @@ package dev.atrium.server.http.admin;
 
 import static dev.atrium.server.http.admin.AdminRequests.path;
 
-import dev.atrium.api.ErrorCode;
 import dev.atrium.core.admin.AdminTokens;
 import dev.atrium.core.admin.ServerKeys;
-import dev.atrium.core.kernel.AuthException;
 import dev.atrium.server.http.Requests;
 import dev.atrium.server.http.Responses;
 import io.helidon.http.Method;
