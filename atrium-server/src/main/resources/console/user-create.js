@@ -1,12 +1,11 @@
 // Adding an e-mail/password user from the users page: created with a password the operator sets
 // (confirmed, no mail), or invited (a reset link goes out by the app's reset channel, to choose a
-// password). Both need local-userpass enabled; the API says so when it is not.
+// password). Both need the e-mail/password provider enabled; the API says so when it is not.
 
 import { admin } from "./api.js";
 import { busy, h, showError, showStatusOnNextPage } from "./ui.js";
 
-export function addUserForm(appId, installed, onCreated) {
-  if (!installed.some((p) => p.type === "local-userpass")) return null;
+export function addUserForm(appId, onCreated) {
   const email = h("input", { id: "n-email", type: "email", required: true, autocomplete: "off", spellcheck: "false" });
   const password = h("input", { id: "n-password", type: "password", autocomplete: "new-password", "aria-describedby": "n-password-hint" });
   const create = h("button", { type: "submit", class: "primary", text: "Create user" });

@@ -63,9 +63,9 @@ function view(appId, user, after) {
   ];
 }
 
-/** "Send password reset", for a user with an e-mail/password identity: a reset link by the app's reset channel. */
+/** "Send password reset", for a user with a password (the API says so): a reset link by the app's reset channel. */
 function resetButton(appId, user) {
-  if (!(user.providers ?? []).includes("local-userpass")) return null;
+  if (!user.password_reset) return null;
   const button = h("button", { type: "button", class: "small", text: "Send password reset",
     "aria-label": `Send password reset to user ${user.id}` });
   button.addEventListener("click", () => busy(button, async () => {

@@ -85,7 +85,7 @@ export async function renderUsers(root, { appId, query }) {
   replace(root,
     h("div", { class: "page-head" },
       h("h1", { tabindex: "-1", text: "Users" }),
-      addUserForm(appId, installed, (user) => go(appId, "user", user.id))),
+      addUserForm(appId, (user) => go(appId, "user", user.id))),
     searchForm(filter.search, (text) => go(appId, "users", undefined, queryOf({ ...filter, search: text || undefined }, limit, sort))),
     form,
     h("div", { class: "toolbar wrap" },

@@ -92,6 +92,11 @@ public final class UserpassAdmin {
         return account.email();
     }
 
+    /** Whether {@code user} holds an e-mail/password identity, so an operator can send it a password reset. */
+    public static boolean hasPassword(User user) {
+        return user.providerTypes().contains(UserpassProvider.TYPE);
+    }
+
     private User store(String appId, String email, String hash, UserpassAccount.PendingToken reset) {
         Instant now = clock.instant();
         UserpassAccount account = new UserpassAccount(ObjectIds.next(now), appId, email, hash, true, null, reset, now);

@@ -8,6 +8,7 @@ import dev.atrium.core.apps.AppSettings;
 import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.apps.SecretFields;
 import dev.atrium.core.auth.apikey.ApiKey;
+import dev.atrium.core.auth.password.UserpassAdmin;
 import dev.atrium.core.events.FailingDeliveries;
 import dev.atrium.core.events.UserEvent;
 import dev.atrium.core.tokens.SigningKey;
@@ -61,6 +62,7 @@ final class AdminViews {
         m.put("sessions", d.sessions().stream().map(s -> map("id", s.id(), "device_id", s.deviceId(),
                 "created_at", s.createdAt(), "expires_at", s.expiresAt())).toList());
         m.put("custom_data", d.user().customData());
+        m.put("password_reset", UserpassAdmin.hasPassword(d.user())); // the console offers "Send password reset"
         return m;
     }
 
