@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * headless Chromium (Debian's {@code /usr/bin/chromium}, driven by {@code playwright-core} from
  * {@code sdk-tests/console}) against a real server on SQLite with seeded guests, a linked user and
  * their events. The browser scenarios are in {@code sdk-tests/console/console.test.mjs}; they save a
- * screenshot of each step under {@code target/console-screenshots/}.
+ * screenshot of each step under {@code target/console-screenshots/}, and check every page with
+ * axe-core (no serious or critical violation; its findings beside the screenshots).
  *
  * <p>Needs Chromium ({@code apt-get install -y chromium}) and {@code npm ci} in
  * {@code sdk-tests/console}; without them this test fails and says so (it never skips).
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("browser")
 class ConsoleBrowserTest {
     static final String PLAYWRIGHT_VERSION = "1.65.1";
+    /** axe-core, which checks every page for accessibility problems (docs/console.md, Tests). */
+    static final String AXE_VERSION = "4.14.1";
     /** The custom-token shared secret the browser scenario configures and must never see again. */
     static final String PROVIDER_SECRET = "console-shared-secret-" + java.util.UUID.randomUUID();
     /** A hang guard for the whole browser run (it takes seconds). */
@@ -42,6 +45,7 @@ class ConsoleBrowserTest {
     void consoleScenariosPassInHeadlessChromium() throws Exception {
         Path chromium = Chromium.requireInstalled();
         NodeTestRunner node = NodeTestRunner.requireInstalled("console", "playwright-core", PLAYWRIGHT_VERSION);
+        NodeTestRunner.requirePackage("sdk-tests/console", "axe-core", AXE_VERSION);
         Path screenshots = Chromium.freshScreenshotDir("console-screenshots");
         try (TestServer server = TestServer.sqlite(dir)) {
             Seed seed = seed(server);
