@@ -141,8 +141,10 @@ test("sign in: a wrong token shows the API's error, the right one opens the cons
   const refused = await api("GET", `${BASE}/api/admin/v1/apps`, { token: "atr_wrong" });
   assert.equal(refused.status, 401);
 
-  await page.goto(`${BASE}/console`);
+  const served = await page.goto(`${BASE}/console`);
   assert.match(page.url(), /\/console\/$/, "GET /console redirects to /console/");
+  assert.match(served.headers()["content-security-policy"], /^default-src 'self';/,
+    "the CSP is served as is: axe runs under it (evaluated through the DevTools protocol, not injected as a script)");
   await page.getByLabel("Admin token").fill("atr_wrong");
   await page.getByRole("button", { name: "Sign in" }).click();
   const alert = page.getByRole("alert");
