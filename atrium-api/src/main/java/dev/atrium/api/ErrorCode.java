@@ -52,7 +52,9 @@ public enum ErrorCode {
     /** Atrium: a confirmation or reset token could not be delivered (mail server or webhook failed). */
     DeliveryFailed(0),
     /** Atrium: admin API authentication failed. */
-    AdminUnauthorized(0);
+    AdminUnauthorized(0),
+    /** Atrium: the user has no passkey of that id (docs/providers/passkey.md). */
+    PasskeyNotFound(0);
 
     private final int coreNumber;
 

@@ -8,6 +8,7 @@ import dev.atrium.core.apps.AppStore;
 import dev.atrium.core.auth.LinkStore;
 import dev.atrium.core.auth.SignupStore;
 import dev.atrium.core.auth.apikey.ApiKeyStore;
+import dev.atrium.core.auth.passkey.PasskeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
 import dev.atrium.core.lifecycle.SweepStore;
@@ -51,6 +52,8 @@ public interface AtriumStore extends AutoCloseable {
     ServerKeyStore serverKeys();
 
     RedirectStateStore redirectStates();
+
+    PasskeyStore passkeys();
 
     /** Whether the backend answers a trivial query now; false instead of throwing. */
     boolean isReady();

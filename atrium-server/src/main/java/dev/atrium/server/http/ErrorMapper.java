@@ -40,7 +40,7 @@ public final class ErrorMapper {
         for (ErrorCode c : ErrorCode.values()) {
             STATUS.put(c, switch (c) {
                 case MissingAuthReq, InvalidSession, InvalidPassword, AuthError, UserDisabled, AdminUnauthorized -> 401;
-                case UserNotFound, AuthProviderNotFound, APIKeyNotFound, AppNotFound, NotFound -> 404;
+                case UserNotFound, AuthProviderNotFound, APIKeyNotFound, AppNotFound, NotFound, PasskeyNotFound -> 404;
                 case AccountNameInUse, UserAlreadyConfirmed, APIKeyAlreadyExists, LinkRefused -> 409;
                 case BadRequest, InvalidParameter, MissingParameter, UserpassTokenInvalid -> 400;
                 case DomainNotAllowed, RestrictedHost -> 403;

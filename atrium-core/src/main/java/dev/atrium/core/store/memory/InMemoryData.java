@@ -27,6 +27,7 @@ final class InMemoryData {
     String firstAppId;
     final InMemoryUserpassStore userpass = new InMemoryUserpassStore(this);
     final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore(this);
+    final InMemoryPasskeyStore passkeys = new InMemoryPasskeyStore(this);
     /** The outbox, in seq order. */
     final List<dev.atrium.core.events.UserEvent> events = new ArrayList<>();
     long lastSeq;
@@ -46,7 +47,7 @@ final class InMemoryData {
         }
     }
 
-    /** Deletes the user with its identities, sessions, API keys and e-mail/password account (as JDBC's cascades do). */
+    /** Deletes the user with its identities, sessions, API keys, passkeys and e-mail/password account (as JDBC's cascades do). */
     void removeUser(User user) {
         users.remove(user.id());
         for (Identity i : user.identities()) {
@@ -57,6 +58,7 @@ final class InMemoryData {
         }
         removeSessionsOf(user.appId(), user.id());
         apiKeys.byId.values().removeIf(k -> k.userId().equals(user.id()));
+        passkeys.removeUser(user.appId(), user.id());
     }
 
     int removeSessionsOf(String appId, String userId) {

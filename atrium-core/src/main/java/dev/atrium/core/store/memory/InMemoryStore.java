@@ -288,6 +288,11 @@ public final class InMemoryStore implements AtriumStore {
     }
 
     @Override
+    public dev.atrium.core.auth.passkey.PasskeyStore passkeys() {
+        return data.passkeys;
+    }
+
+    @Override
     public ApiKeyStore apiKeys() {
         return data.apiKeys;
     }
