@@ -145,6 +145,11 @@ class PostgresStoreTest extends StoreContracts {
         }
 
         @Override
+        public dev.atrium.core.auth.passkey.PasskeyStore passkeys() {
+            return store.passkeys();
+        }
+
+        @Override
         public dev.atrium.core.apps.AppStore apps() {
             return store.apps();
         }

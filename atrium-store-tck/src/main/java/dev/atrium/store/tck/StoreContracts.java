@@ -117,4 +117,12 @@ public abstract class StoreContracts {
             return StoreContracts.this.newStore();
         }
     }
+
+    @Nested
+    class Passkeys extends PasskeyStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return StoreContracts.this.newStore();
+        }
+    }
 }
