@@ -13,6 +13,8 @@ import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.auth.ProviderRegistry;
 import dev.atrium.core.auth.SessionGate;
 import dev.atrium.core.auth.apikey.ApiKeyService;
+import dev.atrium.core.auth.passkey.PasskeyAdmin;
+import dev.atrium.core.auth.passkey.PasskeyService;
 import dev.atrium.core.auth.password.PasswordHasher;
 import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.events.EventDispatcher;
@@ -148,7 +150,8 @@ public final class Atrium implements AutoCloseable {
         UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, new EdgeDelivery(outbound, clock),
                 store.users(), store.sessions(), throttle, deliveries, clock);
         ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
-        Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, apps, tokens, keys, store,
+        PasskeyService passkeys = new PasskeyService(apps, auth, store.passkeys(), throttle, clock);
+        Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, passkeys, apps, tokens, keys, store,
                 publicUrl::get, new ClientAddresses(config.trustedProxies()),
                 admin(store, providers, apps, keys, telemetry, clock), metrics,
                 config.http().metricsAccess(),
@@ -175,7 +178,8 @@ public final class Atrium implements AutoCloseable {
                 new AppAdmin(store.apps(), providers, apps, store.signingKeys(), keys, clock),
                 new UserAdmin(apps, store.users(), store.userQueries(), store.sessions(), telemetry, clock),
                 new ServerKeys(apps, store.serverKeys(), clock),
-                new StatsService(apps, store.stats(), clock), store.events());
+                new StatsService(apps, store.stats(), clock), store.events(),
+                new PasskeyAdmin(apps, store.users(), store.passkeys()));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.atrium.core.auth.AccountService;
 import dev.atrium.core.auth.AuthService;
 import dev.atrium.core.auth.SessionGate;
 import dev.atrium.core.auth.apikey.ApiKeyService;
+import dev.atrium.core.auth.passkey.PasskeyService;
 import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.redirect.RedirectLogin;
@@ -27,7 +28,7 @@ public final class Router {
 
     /** The services the routes call. */
     public record Services(AuthService auth, AccountService accounts, SessionGate gate, UserpassService userpass,
-                           ApiKeyService apiKeys,
+                           ApiKeyService apiKeys, PasskeyService passkeys,
                            AppDirectory apps, TokenService tokens, KeyRing keys, AtriumStore store,
                            Supplier<String> publicUrl, ClientAddresses clients, AdminServices admin,
                            io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics,
@@ -60,6 +61,7 @@ public final class Router {
         new SessionEndpoints(s.accounts(), callers).register(r);
         new UserpassEndpoints(s.userpass(), s.clients()).register(r);
         new ApiKeyEndpoints(s.apiKeys(), callers).register(r);
+        new PasskeyEndpoints(s.passkeys(), s.clients(), callers).register(r);
         new WellKnownEndpoints(s.apps(), s.keys(), s.tokens()).register(r);
         AdminRouter.register(r, s.admin());
         List<String> known = new java.util.ArrayList<>(List.of(LoginEndpoints.LOCATION, LoginEndpoints.LOGIN,
@@ -67,6 +69,7 @@ public final class Router {
                 WellKnownEndpoints.DISCOVERY, RedirectEndpoints.CALLBACK));
         known.addAll(UserpassEndpoints.PATHS);
         known.addAll(ApiKeyEndpoints.PATHS);
+        known.addAll(PasskeyEndpoints.PATHS);
         for (String path : known) {
             r.any(path, (req, res) -> {
                 throw new AuthException(ErrorCode.MethodNotAllowed,

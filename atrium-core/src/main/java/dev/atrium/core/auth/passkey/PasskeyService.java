@@ -44,15 +44,17 @@ public final class PasskeyService {
     }
 
     /**
-     * The options to make a passkey for the caller's user; {@code userName} (optional, 1..64
-     * characters) is the account name the authenticator shows, the relying party's name by default.
-     * Counted by the network's login throttle, like a link.
+     * The options to make a passkey for the caller's user; the body's {@code user_name} (optional,
+     * 1..64 characters) is the account name the authenticator shows, the relying party's name by
+     * default. Counted by the network's login throttle, like a link.
      */
-    public CreationOptions registrationOptions(String appId, AccessCaller caller, String userName, String clientKey) {
+    public CreationOptions registrationOptions(String appId, AccessCaller caller, RequestFields body, String clientKey) {
         App app = own(appId, caller);
-        if (userName != null && !USER_NAME.matcher(userName).matches()) {
+        Object name = body.value("user_name");
+        if (name != null && !(name instanceof String s && USER_NAME.matcher(s).matches())) {
             throw new AuthException(ErrorCode.InvalidParameter, "user_name must be 1..64 characters, none a control character");
         }
+        String userName = (String) name;
         PasskeySettings settings = settings(app);
         throttle.login(app, PasskeyProvider.TYPE, clientKey);
         Instant now = clock.instant();

@@ -5,8 +5,9 @@ import dev.atrium.core.admin.AppAdmin;
 import dev.atrium.core.admin.ServerKeys;
 import dev.atrium.core.admin.StatsService;
 import dev.atrium.core.admin.UserAdmin;
+import dev.atrium.core.auth.passkey.PasskeyAdmin;
 import dev.atrium.core.events.EventStore;
 
 /** What the admin routes call. */
 public record AdminServices(AdminTokens tokens, AppAdmin apps, UserAdmin users, ServerKeys serverKeys, StatsService stats,
-                            EventStore events) {}
+                            EventStore events, PasskeyAdmin passkeys) {}
