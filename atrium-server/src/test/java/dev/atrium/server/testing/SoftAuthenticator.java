@@ -44,7 +44,8 @@ public final class SoftAuthenticator {
 
     private final KeyPair key;
     private final byte[] credentialId = new byte[16];
-    private byte[] userHandle;
+    /** The user the passkey is for: set by a registration; random until then. */
+    private byte[] userHandle = new byte[12];
     private String origin;
     private String rpId;
     private boolean userVerified = true;
@@ -55,6 +56,7 @@ public final class SoftAuthenticator {
         this.origin = origin;
         this.rpId = rpId;
         new SecureRandom().nextBytes(credentialId);
+        new SecureRandom().nextBytes(userHandle);
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(new ECGenParameterSpec("secp256r1"));

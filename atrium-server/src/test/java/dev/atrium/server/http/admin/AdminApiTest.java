@@ -88,7 +88,22 @@ class AdminApiTest {
                 new Refusal("malformed JSON", "POST", "/apps", token, "{", 400, "BadRequest"),
                 new Refusal("stats hours out of range", "GET", app + "/stats?hours=9999", token, null, 400, "InvalidParameter"),
                 new Refusal("revoke unknown admin token", "DELETE", "/tokens/nope", token, null, 404, "NotFound"),
-                new Refusal("delete unknown server key", "DELETE", app + "/api_keys/000000000000000000000001", token, null, 404, "APIKeyNotFound")
+                new Refusal("delete unknown server key", "DELETE", app + "/api_keys/000000000000000000000001", token, null, 404, "APIKeyNotFound"),
+                new Refusal("passkeys of an unknown user", "GET", app + "/users/000000000000000000000001/passkeys", token, null, 404,
+                        "UserNotFound"),
+                new Refusal("revoke a passkey of an unknown user", "DELETE",
+                        app + "/users/000000000000000000000001/passkeys/000000000000000000000002", token, null, 404, "UserNotFound"),
+                new Refusal("passkey rp_id an IP address", "PUT", app + "/providers/passkey", token,
+                        "{\"enabled\":true,\"config\":{\"rp_id\":\"127.0.0.1\",\"allowed_origins\":[\"http://127.0.0.1:8080\"]}}",
+                        400, "InvalidParameter"),
+                new Refusal("passkey origin not on rp_id", "PUT", app + "/providers/passkey", token,
+                        "{\"enabled\":true,\"config\":{\"rp_id\":\"example.com\",\"allowed_origins\":[\"https://example.org\"]}}",
+                        400, "InvalidParameter"),
+                new Refusal("passkey origin on http but for localhost", "PUT", app + "/providers/passkey", token,
+                        "{\"enabled\":true,\"config\":{\"rp_id\":\"example.com\",\"allowed_origins\":[\"http://app.example.com\"]}}",
+                        400, "InvalidParameter"),
+                new Refusal("passkey without allowed_origins", "PUT", app + "/providers/passkey", token,
+                        "{\"enabled\":true,\"config\":{\"rp_id\":\"example.com\",\"allowed_origins\":[]}}", 400, "InvalidParameter")
         ).stream()).toList();
     }
 
