@@ -46,7 +46,7 @@ final class PasskeyEndpoints {
             ObjectNode body = Requests.jsonObject(req);
             PasskeyRegistration done = passkeys.register(appId(req), callers.access(req), JsonFields.of(body), clients.key(req));
             Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("passkey", PasskeyViews.passkey(done.passkey()));
+            answer.put("credential", PasskeyViews.passkey(done.passkey()));
             answer.put("user_id", done.passkey().userId());
             if (done.link() != null) {
                 answer.put("access_token", done.link().accessToken());

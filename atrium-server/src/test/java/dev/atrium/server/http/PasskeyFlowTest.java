@@ -71,7 +71,7 @@ class PasskeyFlowTest {
         JsonNode registered = passkeys.registered(guest.get("access_token").asText(), phone);
 
         assertThat(registered.get("user_id").asText()).isEqualTo(userId);
-        assertThat(registered.at("/passkey/credential_id").asText()).isEqualTo(phone.credentialId());
+        assertThat(registered.at("/credential/credential_id").asText()).isEqualTo(phone.credentialId());
         String access = registered.get("access_token").asText();
         assertThat(Tokens.claims(access).getClaim("is_anonymous")).isEqualTo(false);
         assertThat(Tokens.claims(access).getClaim("amr")).isEqualTo(List.of("anon-user", "passkey"));
