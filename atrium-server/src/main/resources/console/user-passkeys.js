@@ -5,7 +5,7 @@
 import { admin } from "./api.js";
 import { busy, confirmDialog, h, showStatus, time } from "./ui.js";
 
-/** The section; `after("passkey")` runs once a passkey was revoked; `table` draws the rows as the page's other tables. */
+/** The section; `after("revoke-passkey")` runs once a passkey was revoked; `table` draws the rows as the page's other tables. */
 export function passkeysSection(appId, user, passkeys, after, table) {
   return h("section", { "aria-labelledby": "passkeys-title", class: "passkeys" },
     h("h2", { id: "passkeys-title", text: `Passkeys (${passkeys.length})` }),
@@ -43,7 +43,7 @@ function revokeButton(appId, user, passkey, after) {
     await busy(button, async () => {
       await admin.revokePasskey(appId, user.id, passkey.id);
       showStatus(`Passkey ${passkey.name} of user ${user.id} is revoked.`);
-      await after("passkey");
+      await after("revoke-passkey");
     });
   });
   return button;
