@@ -6,6 +6,7 @@ import dev.atrium.core.kernel.RequestFields;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a WebAuthn credential as browsers serialise it ({@code PublicKeyCredential.toJSON()},
@@ -17,6 +18,8 @@ import java.util.Map;
 final class Base64Fields {
     private static final Base64.Decoder B64URL = Base64.getUrlDecoder();
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
+    /** A transport name: what the stores keep, space-separated. */
+    private static final Pattern TRANSPORT = Pattern.compile("[a-z0-9-]{1,32}");
 
     private final Map<?, ?> response;
 
@@ -67,14 +70,18 @@ final class Base64Fields {
         return decode("response." + name, s);
     }
 
-    /** {@code response.transports}: the strings of the list, empty when absent. */
+    /**
+     * {@code response.transports}: WebAuthn transport names ({@code usb}, {@code internal},
+     * {@code hybrid}, …; unknown ones kept, as the specification wants), empty when absent.
+     */
     List<String> transports() {
         Object v = response.get("transports");
         if (v == null) {
             return List.of();
         }
-        if (!(v instanceof List<?> list) || list.size() > 8 || !list.stream().allMatch(t -> t instanceof String s && s.length() <= 32)) {
-            throw new AuthException(ErrorCode.InvalidParameter, "response.transports must be a list of at most 8 short strings");
+        if (!(v instanceof List<?> list) || list.size() > 8
+                || !list.stream().allMatch(t -> t instanceof String s && TRANSPORT.matcher(s).matches())) {
+            throw new AuthException(ErrorCode.InvalidParameter, "response.transports must be at most 8 WebAuthn transport names");
         }
         return list.stream().map(String.class::cast).toList();
     }
