@@ -66,7 +66,8 @@ final class WebAuthnChecks {
     /** The challenge {@code clientDataJSON} carries, base64url, to find it by; a refusal when it is no client data. */
     String challengeOf(byte[] clientDataJson) {
         try {
-            var challenge = clientData.convert(clientDataJson).getChallenge();
+            var data = clientData.convert(clientDataJson);
+            var challenge = data == null ? null : data.getChallenge();
             if (challenge == null) {
                 throw PasskeyRefusal.of(PasskeyRefusal.Reason.MALFORMED);
             }
