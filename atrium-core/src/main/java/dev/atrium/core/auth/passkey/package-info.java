@@ -7,6 +7,7 @@
  * route like every provider. Challenges are single use and short-lived, kept in the
  * {@link dev.atrium.core.auth.passkey.PasskeyStore} with the credentials. Imports {@code auth},
  * apps, users, admission, {@code idp}'s settings readers and the kernel; never a sibling provider.
- * docs/providers/passkey.md.
+ * docs/providers/passkey.md. Sections cited as "WebAuthn §…" are those of W3C Web Authentication
+ * Level 3, https://www.w3.org/TR/webauthn-3/.
  */
 package dev.atrium.core.auth.passkey;
