@@ -63,6 +63,30 @@ class AdminCliTest extends AdminCliHarness {
     }
 
     @Test
+    void usersPasskeysListsThemAndRevokePasskeyRemovesOne() throws IOException {
+        start();
+        String id = guests(1).getFirst();
+        String app = server.appId();
+        var passkey = new dev.atrium.core.auth.passkey.PasskeyCredential("65e1a0c0aaaaaaaaaaaaaaaa", app, id, "q83vEjRWeJA",
+                "AAAA", "00000000-0000-0000-0000-000000000000", 3, List.of("internal"), true, true, "Phone",
+                server.clock.instant(), null);
+        assertThat(server.atrium.store().passkeys().insertCredential(passkey)).isTrue();
+
+        Run listed = api("users", "passkeys", "--app", app, id);
+        Run revoked = api("users", "revoke-passkey", "--app", app, id, passkey.id());
+        Run again = api("users", "revoke-passkey", "--app", app, id, passkey.id());
+        Run empty = api("users", "passkeys", "--app", app, id, "--json");
+
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.out().lines().findFirst().orElseThrow()).matches("ID +NAME +CREDENTIAL ID +CREATED +LAST USED +SYNCED");
+        assertThat(listed.out()).contains(passkey.id(), "Phone", "q83vEjRWeJA");
+        assertThat(revoked.out()).contains("passkey " + passkey.id() + " of user " + id + " revoked");
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("atrium: PasskeyNotFound: passkey not found");
+        assertThat(empty.json().get("passkeys")).isEmpty();
+    }
+
+    @Test
     void bulkDeleteOnlyCountsUntilYesAndEmptiesTheAppOnlyWithAll() throws IOException {
         start();
         Instant now = server.clock.instant();
