@@ -102,7 +102,7 @@ public final class MergeService {
         Instant now = clock.instant();
         MergeTicket found = merges.find(appId, Secrets.hash(ticket), now)
                 .filter(t -> t.guestId().equals(guest.id()))
-                .orElseThrow(() -> refused(NO_TICKET));
+                .orElseThrow(() -> noTicket(caller, now));
         User holder = users.find(appId, found.holderId()).filter(u -> !u.disabled())
                 .orElseThrow(() -> refused(HOLDER_UNAVAILABLE));
         String sessionId = ObjectIds.next(now);
@@ -122,6 +122,15 @@ public final class MergeService {
         users.recordActivity(appId, holder.id(), now, now.minus(app.settings().activityGranularity()));
         return new LoginResponse(tokens.issueAccess(app, holder, sessionId, caller.deviceId(), now), refresh.token(),
                 holder.id(), caller.deviceId());
+    }
+
+    /**
+     * The refusal of a ticket not found: a guest deleted since the gate read it (a logout won) takes
+     * its tickets with it, and is told its session ended, as the merge itself would tell it.
+     */
+    private AuthException noTicket(AccessCaller caller, Instant now) {
+        boolean alive = users.findInSession(caller.app().id(), caller.user().id(), caller.sessionId(), now).isPresent();
+        return alive ? refused(NO_TICKET) : new AuthException(ErrorCode.InvalidSession, SESSION_ENDED);
     }
 
     private static AuthException refused(String why) {

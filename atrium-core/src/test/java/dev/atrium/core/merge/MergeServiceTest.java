@@ -211,8 +211,16 @@ class MergeServiceTest {
         String ticket = ticket(g, "ada");
         AccessCaller caller = caller(g);
         merges.merge(app.id(), ticket, caller);
+        // The kept guest given a session again, so that only the spent ticket stands in the way.
+        java.time.Instant now = world.clock.instant();
+        dev.atrium.core.sessions.Session again = new dev.atrium.core.sessions.Session(ObjectIds.next(now), app.id(),
+                g.userId(), g.deviceId(), "again", now, now.plus(Duration.ofDays(1)));
+        world.store.sessions().insert(again);
+        AccessCaller revived = gate.access(world.tokens.issueAccess(world.apps.requireApp(app.id()), user(g.userId()),
+                again.id(), g.deviceId(), now));
 
-        refused(() -> merges.merge(app.id(), ticket, caller), ErrorCode.MergeRefused);
+        refused(() -> merges.merge(app.id(), ticket, caller), ErrorCode.InvalidSession);
+        refused(() -> merges.merge(app.id(), ticket, revived), ErrorCode.MergeRefused);
     }
 
     @Test
