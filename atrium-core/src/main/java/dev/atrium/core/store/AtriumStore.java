@@ -11,6 +11,7 @@ import dev.atrium.core.auth.apikey.ApiKeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
 import dev.atrium.core.lifecycle.SweepStore;
+import dev.atrium.core.merge.MergeStore;
 import dev.atrium.core.redirect.RedirectStateStore;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.tokens.SigningKeyStore;
@@ -51,6 +52,8 @@ public interface AtriumStore extends AutoCloseable {
     ServerKeyStore serverKeys();
 
     RedirectStateStore redirectStates();
+
+    MergeStore merges();
 
     /** Whether the backend answers a trivial query now; false instead of throwing. */
     boolean isReady();
