@@ -9,7 +9,7 @@ import java.time.Instant;
 final class OutboxWrites {
     static final String COLUMNS = "events (app_id, user_id, type, detail, created_at, next_attempt_at)";
 
-    /** With the columns of an event that names a second user or converts a guest (V9). */
+    /** With the columns of an event that names a second user or converts a guest (V7). */
     private static final String FULL_COLUMNS =
             "events (app_id, user_id, type, detail, created_at, next_attempt_at, into_user_id, conversion)";
 
