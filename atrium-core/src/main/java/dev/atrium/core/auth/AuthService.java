@@ -183,7 +183,7 @@ public final class AuthService {
     private void attach(User user, Resolution resolution) {
         String type = resolution.identity().providerType();
         if (resolution.holderId() != null && !resolution.holderId().equals(user.id())) {
-            throw refused("this " + type + " identity already belongs to another user");
+            throw new IdentityHeldException(resolution.holderId(), type);
         }
         boolean alreadyHas = user.identities().stream().anyMatch(i -> i.providerType().equals(type));
         if (alreadyHas) {

@@ -12,6 +12,7 @@ import dev.atrium.core.auth.passkey.PasskeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
 import dev.atrium.core.lifecycle.SweepStore;
+import dev.atrium.core.merge.MergeStore;
 import dev.atrium.core.redirect.RedirectStateStore;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.tokens.SigningKeyStore;
@@ -54,6 +55,8 @@ public interface AtriumStore extends AutoCloseable {
     RedirectStateStore redirectStates();
 
     PasskeyStore passkeys();
+
+    MergeStore merges();
 
     /** Whether the backend answers a trivial query now; false instead of throwing. */
     boolean isReady();

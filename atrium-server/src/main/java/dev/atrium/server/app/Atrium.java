@@ -20,6 +20,7 @@ import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.events.EventDispatcher;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.lifecycle.Sweeper;
+import dev.atrium.core.merge.MergeService;
 import dev.atrium.core.redirect.RedirectLogin;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.KeyRing;
@@ -155,7 +156,8 @@ public final class Atrium implements AutoCloseable {
                 publicUrl::get, new ClientAddresses(config.trustedProxies()),
                 admin(store, providers, apps, keys, telemetry, clock), metrics,
                 config.http().metricsAccess(),
-                new RedirectLogin(apps, auth, gate, store.redirectStates(), providers, context, throttle, clock));
+                new RedirectLogin(apps, auth, gate, store.redirectStates(), providers, context, throttle, clock),
+                new MergeService(auth, store.merges(), store.users(), tokens, telemetry, clock));
         Listeners listeners;
         try {
             listeners = Listeners.start(config, services, traces);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code atrium events list}: recent lifecycle events and their delivery state. */
-@Command(name = "events", description = "Lifecycle events (user.created, user.linked, user.deleted).",
+@Command(name = "events", description = "Lifecycle events (user.created, user.linked, user.merged, user.deleted).",
         subcommands = EventsCommand.ListEvents.class)
 final class EventsCommand {
 

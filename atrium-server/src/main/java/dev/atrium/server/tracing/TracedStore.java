@@ -12,6 +12,7 @@ import dev.atrium.core.auth.passkey.PasskeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
 import dev.atrium.core.lifecycle.SweepStore;
+import dev.atrium.core.merge.MergeStore;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.SigningKeyStore;
@@ -51,6 +52,7 @@ final class TracedStore implements AtriumStore {
     private final ServerKeyStore serverKeys;
     private final dev.atrium.core.redirect.RedirectStateStore redirectStates;
     private final PasskeyStore passkeys;
+    private final MergeStore merges;
 
     TracedStore(AtriumStore store, Tracer tracer) {
         this.store = store;
@@ -72,6 +74,7 @@ final class TracedStore implements AtriumStore {
         this.serverKeys = traced(ServerKeyStore.class, store.serverKeys(), tracer, system);
         this.redirectStates = traced(dev.atrium.core.redirect.RedirectStateStore.class, store.redirectStates(), tracer, system);
         this.passkeys = traced(PasskeyStore.class, store.passkeys(), tracer, system);
+        this.merges = traced(MergeStore.class, store.merges(), tracer, system);
     }
 
     private static <T> T traced(Class<T> type, T target, Tracer tracer, String system) {
@@ -183,6 +186,11 @@ final class TracedStore implements AtriumStore {
     @Override
     public PasskeyStore passkeys() {
         return passkeys;
+    }
+
+    @Override
+    public MergeStore merges() {
+        return merges;
     }
 
     @Override

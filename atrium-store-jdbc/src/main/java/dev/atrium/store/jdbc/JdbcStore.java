@@ -12,6 +12,7 @@ import dev.atrium.core.auth.passkey.PasskeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
 import dev.atrium.core.lifecycle.SweepStore;
+import dev.atrium.core.merge.MergeStore;
 import dev.atrium.core.redirect.RedirectStateStore;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.store.AtriumStore;
@@ -40,6 +41,7 @@ public final class JdbcStore implements AtriumStore {
     private final ServerKeyStore serverKeys;
     private final RedirectStateStore redirectStates;
     private final PasskeyStore passkeys;
+    private final MergeStore merges;
     private final int migrationsApplied;
     private final SecretCodec secrets;
 
@@ -63,6 +65,7 @@ public final class JdbcStore implements AtriumStore {
         this.serverKeys = new JdbcServerKeyStore(db);
         this.redirectStates = new JdbcRedirectStateStore(db);
         this.passkeys = new JdbcPasskeyStore(db);
+        this.merges = new JdbcMergeStore(db);
     }
 
     /**
@@ -207,6 +210,11 @@ public final class JdbcStore implements AtriumStore {
     @Override
     public PasskeyStore passkeys() {
         return passkeys;
+    }
+
+    @Override
+    public MergeStore merges() {
+        return merges;
     }
 
     @Override

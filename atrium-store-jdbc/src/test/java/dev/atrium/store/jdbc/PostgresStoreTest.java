@@ -220,6 +220,11 @@ class PostgresStoreTest extends StoreContracts {
         }
 
         @Override
+        public dev.atrium.core.merge.MergeStore merges() {
+            return store.merges();
+        }
+
+        @Override
         public boolean isReady() {
             return store.isReady();
         }

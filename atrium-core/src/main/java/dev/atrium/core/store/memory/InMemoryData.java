@@ -33,7 +33,14 @@ final class InMemoryData {
     long lastSeq;
 
     void addEvent(String appId, String userId, String type, String detail, java.time.Instant at) {
-        events.add(new dev.atrium.core.events.UserEvent(++lastSeq, appId, userId, type, detail, at, 0, at, null, null, null));
+        addEvent(appId, userId, type, detail, at, null, false);
+    }
+
+    /** An event naming the user a guest was merged into ({@code into}), or one that converts a guest. */
+    void addEvent(String appId, String userId, String type, String detail, java.time.Instant at, String into,
+                  boolean conversion) {
+        events.add(new dev.atrium.core.events.UserEvent(++lastSeq, appId, userId, type, detail, at, 0, at, null, null, null,
+                into, conversion));
     }
 
     static String identityKey(String appId, String providerType, String subject) {

@@ -61,8 +61,7 @@ final class InMemoryEventStore implements EventStore {
                 Instant lease = leases.get(e.seq());
                 if (e.appId().equals(appId) && e.finishedAt() == null && !e.nextAttemptAt().isAfter(now)
                         && (lease == null || !lease.isAfter(now))) {
-                    data.events.set(i, new UserEvent(e.seq(), e.appId(), e.userId(), e.type(), e.detail(), e.createdAt(),
-                            e.attempts(), e.nextAttemptAt(), now, UserEvent.SKIPPED, e.lastError()));
+                    data.events.set(i, e.withDelivery(e.attempts(), e.nextAttemptAt(), now, UserEvent.SKIPPED, e.lastError()));
                     leases.remove(e.seq());
                     skipped++;
                 }
@@ -73,8 +72,7 @@ final class InMemoryEventStore implements EventStore {
 
     @Override
     public boolean finish(long seq, String outcome, Instant at) {
-        return replace(seq, e -> new UserEvent(e.seq(), e.appId(), e.userId(), e.type(), e.detail(), e.createdAt(),
-                e.attempts(), e.nextAttemptAt(), at, outcome, e.lastError()));
+        return replace(seq, e -> e.withDelivery(e.attempts(), e.nextAttemptAt(), at, outcome, e.lastError()));
     }
 
     @Override
@@ -84,8 +82,7 @@ final class InMemoryEventStore implements EventStore {
                 return false;
             }
         }
-        return replace(seq, e -> new UserEvent(e.seq(), e.appId(), e.userId(), e.type(), e.detail(), e.createdAt(),
-                attempts, nextAttemptAt, null, null, error));
+        return replace(seq, e -> e.withDelivery(attempts, nextAttemptAt, null, null, error));
     }
 
     @Override

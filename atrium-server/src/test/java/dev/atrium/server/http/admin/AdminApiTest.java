@@ -74,6 +74,10 @@ class AdminApiTest {
                         "{\"email_burst\":\"3\"}", 400, "InvalidParameter"),
                 new Refusal("a throttle beyond an int", "PATCH", app + "/settings", token,
                         "{\"email_rate_per_hour\":4294967297}", 400, "InvalidParameter"),
+                new Refusal("merged_guest neither delete nor keep", "PATCH", app + "/settings", token,
+                        "{\"merged_guest\":\"archive\"}", 400, "InvalidParameter"),
+                new Refusal("merged_guest not a string", "PATCH", app + "/settings", token,
+                        "{\"merged_guest\":true}", 400, "InvalidParameter"),
                 new Refusal("a bad reveal_unknown_email", "PUT", app + "/providers/local-userpass", token,
                         "{\"enabled\":true,\"config\":{\"reveal_unknown_email\":\"yes\"}}", 400, "BadRequest"),
                 new Refusal("unknown provider", "PUT", app + "/providers/oauth2-myspace", token, "{\"enabled\":true}", 400, "InvalidParameter"),
@@ -305,5 +309,20 @@ class AdminApiTest {
         assertThat(stats.get("hours").get(1).get("guest_signups").asLong()).isPositive();
         assertThat(stats.get("users").get("total").asLong()).isPositive();
         assertThat(call("GET", "/apps/" + server.appId() + "/events?limit=5", null).json().get(0).get("type").asText()).startsWith("user.");
+        assertThat(stats.get("conversions")).isEmpty();
+        assertThat(stats.get("hours").get(1).get("conversions_by_provider").isObject()).isTrue();
+    }
+
+    @Test
+    void mergedGuestIsAnAppSettingDeleteByDefault() {
+        String settings = "/apps/" + server.appId() + "/settings";
+
+        JsonNode before = call("GET", "/apps/" + server.appId(), null).json().get("settings");
+        Http.Reply keep = call("PATCH", settings, "{\"merged_guest\":\"keep\"}");
+
+        assertThat(before.get("merged_guest").asText()).isEqualTo("delete");
+        assertThat(keep.status()).as(keep.body()).isEqualTo(200);
+        assertThat(keep.json().get("merged_guest").asText()).isEqualTo("keep");
+        assertThat(call("GET", "/apps/" + server.appId(), null).json().get("settings").get("merged_guest").asText()).isEqualTo("keep");
     }
 }
