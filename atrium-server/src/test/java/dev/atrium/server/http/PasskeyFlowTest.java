@@ -127,7 +127,12 @@ class PasskeyFlowTest {
         String userId = guest.get("user_id").asText();
         SoftAuthenticator phone = PasskeyCalls.authenticator();
         passkeys.registered(guest.get("access_token").asText(), phone);
+        passkeys.registered(guest.get("access_token").asText(), PasskeyCalls.authenticator());
         passkeys.loggedIn(phone);
+
+        JsonNode conversions = admin("GET", "/stats").json().get("conversions");
+        assertThat(conversions.findValuesAsText("provider")).as("a guest's first passkey is a conversion").containsExactly("passkey");
+        assertThat(conversions.get(0).get("linked").asInt()).as("its second is not").isEqualTo(1);
 
         Http.Reply listed = admin("GET", "/users/" + userId + "/passkeys");
 
@@ -139,7 +144,7 @@ class PasskeyFlowTest {
 
         assertThat(admin("DELETE", "/users/" + userId + "/passkeys/" + passkey.get("id").asText()).status()).isEqualTo(204);
 
-        assertThat(admin("GET", "/users/" + userId + "/passkeys").json().get("passkeys")).isEmpty();
+        assertThat(admin("GET", "/users/" + userId + "/passkeys").json().get("passkeys")).hasSize(1);
         assertThat(passkeys.login(phone.assertion(passkeys.request())).status()).isEqualTo(401);
         assertThat(admin("GET", "/users/000000000000000000000001/passkeys").json().get("error_code").asText())
                 .isEqualTo("UserNotFound");
