@@ -2,6 +2,7 @@
 import { config } from "./config.js";
 import { posts } from "./posts.js";
 import { forgetLikes, likesOf, moveLikes, setLiked } from "./likes.js";
+import { passkeysSupported } from "./passkey.js";
 import { describe, Reader } from "./reader.js";
 
 const $ = (selector) => document.querySelector(selector);
@@ -43,6 +44,7 @@ function explain(error) {
     return `Could not reach Atrium at ${settings().baseUrl}: ${error.message}. Is the server running, ` +
       `and does the app allow this page's origin (${location.origin}) in allowed_origins?`;
   }
+  if (error?.name === "NotAllowedError") return "No passkey was used (the prompt was closed or timed out): nothing changed.";
   const code = error.errorCode ?? error.error_code;
   if (code === "AccountNameInUse") return "That e-mail already has an account: sign in instead.";
   if (code === "InvalidPassword") return "Wrong e-mail or password.";
@@ -88,9 +90,11 @@ function renderUser() {
   const who = describe(user);
   panel.dataset.state = who.anonymous ? "guest" : "linked";
   $("#user-id").textContent = who.id;
-  $("#user-state").textContent = who.anonymous ? "Guest (anonymous)" : `Member: ${who.email ?? "linked"}`;
+  $("#user-state").textContent = who.anonymous ? "Guest (anonymous)"
+    : `Member: ${who.email ?? (who.providers.includes("passkey") ? "passkey" : "linked")}`;
   $("#identities").textContent = who.providers.join(", ");
   $("#keep-likes").hidden = !who.anonymous;
+  $("#passkey-actions").hidden = !passkeysSupported();
   $("#logout").hidden = false;
   renderLikes(who.id);
 }
@@ -137,6 +141,25 @@ $("#signin-form").addEventListener("submit", (event) => {
     renderUser();
     say(carried > 0 ? "Signed in: the posts you liked on this visit were added to your account."
       : "Signed in: welcome back.", "success");
+  });
+});
+
+$("#passkey-keep").addEventListener("click", () => {
+  act(async () => {
+    await reader.keepWithPasskey();
+    renderUser();
+    say("Your likes are kept with a passkey: same user id. Sign in with it on your next visit.", "success");
+  });
+});
+
+$("#passkey-signin").addEventListener("click", () => {
+  act(async () => {
+    const { user, previous } = await reader.signInWithPasskey();
+    const carried = previous && previous.id !== user.id ? likesOf(previous.id).size : 0;
+    if (carried > 0) moveLikes(previous.id, user.id);
+    renderUser();
+    say(carried > 0 ? "Signed in with your passkey: the posts you liked on this visit were added."
+      : "Signed in with your passkey: welcome back.", "success");
   });
 });
 

@@ -4,6 +4,8 @@
 // realm-web keeps its users in localStorage (keys `realm-web:app(<id>):…`): after a reload
 // `app.currentUser` is the same user, tokens and all, and this page only refreshes its profile.
 
+import { keepWithPasskey, signInWithPasskey } from "./passkey.js";
+
 const { App, Credentials, MongoDBRealmError } = globalThis.Realm;
 
 /** What the page shows of a user: its id, whether Atrium calls it anonymous, its identities. */
@@ -31,6 +33,7 @@ function sessionGone(error) {
 export class Reader {
   constructor({ baseUrl, appId }) {
     this.app = new App({ id: appId, baseUrl });
+    this.settings = { baseUrl, appId };
   }
 
   get user() {
@@ -68,8 +71,22 @@ export class Reader {
 
   /** Signs in to an existing account; the guest that was reading is logged out (and so deleted). */
   async signIn(email, password) {
+    return this.replacingGuest(() => this.app.logIn(Credentials.emailPassword(email, password)));
+  }
+
+  /** Keeps the current guest with a passkey (passkey.js): same id, no longer anonymous. */
+  async keepWithPasskey() {
+    return keepWithPasskey(this.settings, this.user);
+  }
+
+  /** Signs in with a passkey; the guest that was reading is logged out (and so deleted). */
+  async signInWithPasskey() {
+    return this.replacingGuest(() => signInWithPasskey(this.settings, this.app));
+  }
+
+  async replacingGuest(logIn) {
     const guest = this.user;
-    const user = await this.app.logIn(Credentials.emailPassword(email, password));
+    const user = await logIn();
     if (guest && guest.id !== user.id && describe(guest).anonymous) await this.app.removeUser(guest);
     return { user, previous: guest };
   }

@@ -277,7 +277,7 @@ test("user detail shows identities, sessions and activity of the linked user", a
   await identities.getByRole("cell", { name: "local-userpass", exact: true }).waitFor();
   await identities.getByRole("cell", { name: "anon-user", exact: true }).waitFor();
   assert.equal(await page.locator("section", { has: page.getByRole("heading", { name: /Sessions/ }) })
-    .locator("tbody tr").count(), 1);
+    .locator("tbody tr").count(), 2, "its own, and the one the seeded merge opened on the merged guest's device");
   assert.equal(await page.locator(".facts time").count(), 2, "created and last active are shown");
   await screenshot("user-detail");
   await page.getByRole("link", { name: "← All users" }).click();
@@ -538,6 +538,22 @@ test("app settings: browser origins (CORS) as a list: a bad entry is refused nam
   await screenshot("settings-origins-saved");
 });
 
+test("app settings: merged guests are deleted by default; keeping them is saved, and deleting again", async () => {
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "App settings" }).waitFor();
+  assert.equal((await api("GET", "")).json.settings.merged_guest, "delete");
+  assert.equal(await page.getByLabel("Delete the guest (after its user.merged event)").isChecked(), true);
+  await page.getByLabel("Keep the guest for the app to delete").check();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.locator("#status").filter({ hasText: "Settings saved (merged_guest)" }).waitFor();
+  assert.equal((await api("GET", "")).json.settings.merged_guest, "keep");
+  await screenshot("settings-merged-guest-keep");
+  await page.getByLabel("Delete the guest (after its user.merged event)").check();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.locator("#status").filter({ hasText: "Settings saved (merged_guest)" }).waitFor();
+  assert.equal((await api("GET", "")).json.settings.merged_guest, "delete");
+});
+
 test("stats: users by kind and an SVG chart of guest sign-ups and conversions", async () => {
   const stats = (await api("GET", "/stats?hours=48")).json;
   await page.getByRole("link", { name: "Stats" }).click();
@@ -673,6 +689,24 @@ test("390 px wide (a phone): the users table becomes cards, nothing scrolls side
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "events fit too");
   await screenshot("events-390px");
   await page.setViewportSize({ width: 1366, height: 800 });
+});
+
+test("stats: conversions by provider, links and merges apart, as a chart and a table", async () => {
+  const stats = (await api("GET", "/stats?hours=48")).json;
+  const local = stats.conversions.find((c) => c.provider === "local-userpass");
+  assert.deepEqual(local, { provider: "local-userpass", linked: 1, merged: 1, total: 2 }, "the seeded link and merge");
+  const section = page.getByRole("region", { name: "Conversions by provider" });
+  await section.waitFor();
+  const chart = section.locator("svg#conversions-chart");
+  const points = await chart.locator('[data-series="by:local-userpass"] circle.point')
+    .evaluateAll((ps) => ps.reduce((a, p) => a + Number(p.dataset.value), 0));
+  assert.equal(points, 2, "the provider's line adds up to its conversions");
+  const row = section.locator('#conversions-table tr[data-provider="local-userpass"] td');
+  assert.deepEqual(await row.allTextContents(), ["local-userpass", "1", "1", "2"], "provider, linked, merged, total");
+  assert.equal(await page.locator('[data-stat="period-merges"] .value').textContent(),
+    String(stats.hours.reduce((a, h) => a + h.merges, 0)));
+  await section.scrollIntoViewIfNeeded();
+  await screenshot("stats-conversions-by-provider");
 });
 
 test("bulk delete by filter: the dry-run count is shown first, then the guests are deleted", async () => {

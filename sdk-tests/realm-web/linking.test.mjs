@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Credentials } from "realm-web";
 import {
-  APP_ID, CLIENT_PREFIX, PASSWORD, jwtPayload, linkedGuest, logInFresh, newApp, providerTypes, raw,
+  APP_ID, BASE_URL, CLIENT_PREFIX, PASSWORD, jwtPayload, linkedGuest, logInFresh, newApp, providerTypes, raw,
   recordingFetch, registerConfirmed, rejectsWith, uniqueEmail,
 } from "./support.mjs";
 
@@ -116,6 +116,52 @@ test("linking credentials that belong to another user is refused at once with 40
   assert.equal(jwtPayload(guest.accessToken).is_anonymous, true, "and still anonymous");
   const ownerAgain = await logInFresh(Credentials.emailPassword(owner.email, owner.password));
   assert.equal(ownerAgain.id, owner.guest.id, "the credentials still log in to their owner");
+});
+
+test("a guest refused for another user's e-mail sees realm-web's 409 unchanged; the merge ticket beside it merges it into that user", async () => {
+  const owner = await linkedGuest("merge-owner");
+  const { transport, calls } = recordingFetch();
+  const refusals = [];
+  // What an app does to read the ticket: realm-web takes a fetch, and the 409's body is JSON with one more field.
+  const reading = async (url, init) => {
+    const res = await transport(url, init);
+    if (new URL(url).search === "?link=true" && res.status === 409) refusals.push(await res.clone().json());
+    return res;
+  };
+  const app = newApp({ transport: reading });
+  const guest = await app.logIn(Credentials.anonymous());
+  const guestId = guest.id;
+  const before = calls.length;
+
+  await rejectsWith(guest.linkCredentials(Credentials.emailPassword(owner.email, owner.password)),
+    { statusCode: 409, errorCode: "LinkRefused", error: "link refused: this local-userpass identity already belongs to another user" });
+
+  assert.equal(calls.length - before, 1, "one request, not retried");
+  assert.equal(guest.state, "active", "realm-web keeps the guest logged in, as for any refused link");
+  assert.equal(refusals.length, 1);
+  assert.deepEqual(Object.keys(refusals[0]), ["error", "error_code", "link", "merge_ticket"]);
+  assert.equal(typeof refusals[0].merge_ticket, "string");
+
+  // The person says "yes, that is my account": the app merges with the guest's access token.
+  const location = await (await fetch(`${BASE_URL}${CLIENT_PREFIX}/app/${APP_ID}/location`)).json();
+  const res = await fetch(`${location.hostname}${CLIENT_PREFIX}/app/${APP_ID}/auth/merge`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${guest.accessToken}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ merge_ticket: refusals[0].merge_ticket }),
+  });
+  const merged = await res.json();
+  assert.equal(res.status, 200, JSON.stringify(merged));
+  assert.equal(merged.user_id, owner.guest.id, "the tokens are the e-mail's user's");
+  assert.equal(jwtPayload(merged.access_token).baas_device_id, guest.deviceId, "on this device");
+  const profile = await raw("GET", "/auth/profile", merged.access_token);
+  assert.deepEqual(profile.json.identities.map((i) => i.provider_type), ["anon-user", "local-userpass"]);
+
+  // The guest is gone with its session: realm-web logs it out without complaint.
+  const guestRefreshToken = guest.refreshToken;
+  await guest.logOut();
+  assert.equal((await raw("POST", "/auth/session", guestRefreshToken)).status, 401);
+  assert.equal((await raw("GET", "/auth/profile", merged.access_token)).json.user_id, owner.guest.id);
+  assert.notEqual(guestId, owner.guest.id);
 });
 
 test("linking with a wrong password is refused with 409 LinkRefused, not a 401 that realm-web would retry", async () => {

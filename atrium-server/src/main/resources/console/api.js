@@ -102,6 +102,9 @@ export const admin = {
   disableUser: (appId, userId) => request("POST", `${app(appId)}/users/${enc(userId)}/disable`),
   enableUser: (appId, userId) => request("POST", `${app(appId)}/users/${enc(userId)}/enable`),
   revokeSessions: (appId, userId) => request("POST", `${app(appId)}/users/${enc(userId)}/revoke`),
+  passkeys: (appId, userId) => request("GET", `${app(appId)}/users/${enc(userId)}/passkeys`),
+  revokePasskey: (appId, userId, passkeyId) =>
+    request("DELETE", `${app(appId)}/users/${enc(userId)}/passkeys/${enc(passkeyId)}`),
   // `everyone`: the API refuses a real delete with no filter unless told it means every user.
   bulkDelete: (appId, filter, dryRun, everyone = false) =>
     request("POST", `${app(appId)}/users/bulk-delete`, { body: { ...filter, dry_run: dryRun, all: everyone } }),

@@ -7,7 +7,8 @@ import { busy, confirmDialog, h, replace, showStatus, time } from "./ui.js";
 
 const STATES = [["", "Any"], ["pending", "Pending"], ["failed", "Failed (waiting for a retry)"], ["delivered", "Delivered"],
   ["skipped", "Skipped (no webhook)"]];
-const TYPES = [["", "Any"], ["user.created", "user.created"], ["user.linked", "user.linked"], ["user.deleted", "user.deleted"]];
+const TYPES = [["", "Any"], ["user.created", "user.created"], ["user.linked", "user.linked"], ["user.merged", "user.merged"],
+  ["user.deleted", "user.deleted"]];
 
 export async function renderEvents(root, { appId, query }) {
   const state = STATES.some(([v]) => v && v === query.get("state")) ? query.get("state") : "";

@@ -1,7 +1,7 @@
 // App settings: token lifetimes, guest inactivity, guest sign-up limits, sign-in abuse limits, the
-// webhook and the browser origins allowed to call the client API (CORS). Lifetimes are durations
-// (30m, 90d; the API keeps seconds), the origins a list. Saving sends only the fields that changed
-// (PATCH …/settings keeps omitted ones).
+// webhook, what becomes of merged guests and the browser origins allowed to call the client API
+// (CORS). Lifetimes are durations (30m, 90d; the API keeps seconds), the origins a list. Saving
+// sends only the fields that changed (PATCH …/settings keeps omitted ones).
 
 import { admin } from "./api.js";
 import { busy, h, replace, showError, showStatus, time } from "./ui.js";
@@ -53,6 +53,7 @@ function view(appId, app, settings, redraw) {
   const secret = h("input", { id: "s-webhook_secret", name: "webhook_secret", type: "password", autocomplete: "new-password",
     "aria-describedby": "s-webhook_secret-hint" });
   const removeSecret = h("input", { id: "s-webhook_secret-remove", type: "checkbox" });
+  const merged = mergedGuestField(settings.merged_guest ?? "delete");
   const origins = originsField(settings.allowed_origins ?? ["*"]);
   const save = h("button", { type: "submit", class: "primary", text: "Save settings" });
   const form = h("form", { class: "settings", novalidate: true },
@@ -68,6 +69,7 @@ function view(appId, app, settings, redraw) {
               : "No secret is set: deliveries are not signed." })),
         settings.webhook_secret_set ? h("div", { class: "field check" }, removeSecret,
           h("label", { for: "s-webhook_secret-remove", text: "Remove the secret" })) : null)),
+    merged.fieldset,
     origins.fieldset,
     h("div", { class: "buttons" }, save));
 
@@ -105,6 +107,7 @@ function view(appId, app, settings, redraw) {
       if (url.value.trim() !== (settings.webhook_url ?? "")) patch.webhook_url = url.value.trim();
       if (secret.value) patch.webhook_secret = secret.value;
       else if (removeSecret.checked) patch.webhook_secret = ""; // the API stores "" as no secret
+      if (merged.value() !== (settings.merged_guest ?? "delete")) patch.merged_guest = merged.value();
       const allowed = origins.value();
       if (JSON.stringify(allowed) !== JSON.stringify(settings.allowed_origins ?? ["*"])) patch.allowed_origins = allowed;
       if (Object.keys(patch).length === 0) {
@@ -125,6 +128,25 @@ function view(appId, app, settings, redraw) {
       h("div", {}, h("dt", { text: "Created" }), h("dd", {}, time(app.created_at)))),
     form,
   ];
+}
+
+/**
+ * What becomes of a guest merged into the user whose identity it proved it owns: deleted after its
+ * user.merged event (the default), or kept, its sessions ended, for the app to delete.
+ */
+function mergedGuestField(current) {
+  const radio = (value, label) => {
+    const input = h("input", { id: `s-merged_guest-${value}`, type: "radio", name: "merged_guest", value, checked: current === value });
+    return { input, choice: h("div", { class: "choice" }, input, h("label", { for: input.id, text: label })) };
+  };
+  const del = radio("delete", "Delete the guest (after its user.merged event)");
+  const keep = radio("keep", "Keep the guest for the app to delete");
+  const fieldset = h("fieldset", {}, h("legend", { text: "Merged guests" }),
+    h("div", { class: "fields" },
+      h("div", { class: "choices" }, del.choice, keep.choice),
+      h("span", { class: "hint wide", text: "A guest that links an identity another user holds may be merged into that user. "
+        + "The webhook's user.merged event says so, so your app can move the guest's data; kept guests have no sessions." })));
+  return { fieldset, value: () => (keep.input.checked ? "keep" : "delete") };
 }
 
 /**

@@ -1,5 +1,6 @@
-// Stats: users by kind now, and guest sign-ups and conversions per hour (GET …/stats) as an
-// inline SVG chart, with the same numbers in a table for screen readers.
+// Stats: users by kind now, guest sign-ups and conversions per hour (GET …/stats) as an inline SVG
+// chart, and conversions by provider (linked or merged: which path guests take) as a second chart
+// and a table, with the same numbers in tables for screen readers.
 
 import { admin } from "./api.js";
 import { go } from "./routes.js";
@@ -9,14 +10,16 @@ import { denseHours, hourLabel, hourlyChart } from "./chart.js";
 const RANGES = [[24, "Last 24 hours"], [48, "Last 48 hours"], [168, "Last 7 days"], [720, "Last 30 days"]];
 const SERIES = [
   { key: "guest_signups", label: "Guest sign-ups", cls: "signups" },
-  { key: "conversions", label: "Conversions (guest linked)", cls: "conversions" },
+  { key: "conversions", label: "Conversions (guest linked or merged)", cls: "conversions" },
 ];
+/** Providers drawn apart in the conversions chart (the colours styles.css has); the rest are summed as "other". */
+const PROVIDER_SERIES = 5;
 
 export async function renderStats(root, { appId, query }) {
   const hours = RANGES.some(([v]) => v === Number(query.get("hours"))) ? Number(query.get("hours")) : 48;
   const stats = await admin.stats(appId, hours);
   const users = stats?.users ?? {};
-  const rows = denseHours(stats?.hours, hours, ["guest_signups", "conversions", "swept", "deleted"]);
+  const rows = denseHours(stats?.hours, hours, ["guest_signups", "conversions", "merges", "swept", "deleted"]);
   const sum = (key) => rows.reduce((a, r) => a + r[key], 0);
 
   const range = h("select", { id: "stats-range" },
@@ -41,9 +44,11 @@ export async function renderStats(root, { appId, query }) {
       h("div", { class: "numbers small" },
         number("Guest sign-ups", sum("guest_signups"), "period-signups"),
         number("Conversions", sum("conversions"), "period-conversions"),
+        number("of which merges", sum("merges"), "period-merges"),
         number("Swept (inactive)", sum("swept"), "period-swept"),
         number("Deleted (not swept)", sum("deleted"), "period-deleted")),
       hourTable(rows)),
+    conversionsByProvider(stats, hours),
     h("section", { "aria-labelledby": "sweeps-title" },
       h("h2", { id: "sweeps-title", text: "Sweeper" }),
       h("dl", { class: "facts" },
@@ -84,4 +89,43 @@ function hourTable(rows) {
           ? busy.map((r) => h("tr", {}, [hourLabel(r.time), r.guest_signups, r.conversions, r.swept, r.deleted]
             .map((c) => h("td", { text: String(c) }))))
           : h("tr", {}, h("td", { colspan: 5, class: "empty", text: "No events in this period." }))))));
+}
+
+/**
+ * Conversions by provider over the period: an hourly chart with a line per provider (the most
+ * converting first; beyond PROVIDER_SERIES they are summed as "other") and a table of links and
+ * merges per provider, so an operator sees which path guests take.
+ */
+function conversionsByProvider(stats, hours) {
+  const providers = (stats?.conversions ?? []).map((c) => c.provider);
+  const drawn = providers.slice(0, PROVIDER_SERIES);
+  const series = drawn.map((p, i) => ({ key: `by:${p}`, label: p, cls: `p${i}` }));
+  if (providers.length > drawn.length) series.push({ key: "by:(other)", label: "other providers", cls: `p${PROVIDER_SERIES}` });
+  const apiHours = (stats?.hours ?? []).map((row) => {
+    const flat = { hour: row.hour };
+    for (const [p, n] of Object.entries(row.conversions_by_provider ?? {})) {
+      const key = drawn.includes(p) ? `by:${p}` : "by:(other)";
+      flat[key] = (flat[key] ?? 0) + n;
+    }
+    return flat;
+  });
+  const rows = denseHours(apiHours, hours, series.map((s) => s.key));
+  const total = (stats?.conversions ?? []).reduce((a, c) => a + c.total, 0);
+  return h("section", { "aria-labelledby": "conversions-title" },
+    h("h2", { id: "conversions-title", text: "Conversions by provider" }),
+    h("p", { class: "hint", text: "A conversion is a guest becoming a lasting user: by linking an identity, or by a merge "
+      + "into the user that already held the identity it proved." }),
+    series.length
+      ? hourlyChart({ id: "conversions-chart", title: "Conversions per hour by provider", rows, series })
+      : h("p", { class: "empty", text: "No conversions in this period." }),
+    h("div", { class: "table-wrap" },
+      h("table", { class: "conversions-table", id: "conversions-table" },
+        h("caption", { class: "hint", text: `${total} conversion${total === 1 ? "" : "s"} in this period` }),
+        h("thead", {}, h("tr", {}, [["Provider", ""], ["Linked", "num"], ["Merged", "num"], ["Total", "num"]]
+          .map(([t, cls]) => h("th", { scope: "col", class: cls, text: t })))),
+        h("tbody", {}, (stats?.conversions ?? []).length
+          ? stats.conversions.map((c) => h("tr", { "data-provider": c.provider },
+            h("td", { text: c.provider }),
+            [c.linked, c.merged, c.total].map((n) => h("td", { class: "num", text: String(n) }))))
+          : h("tr", {}, h("td", { colspan: 4, class: "empty", text: "No conversions in this period." }))))));
 }

@@ -1,26 +1,28 @@
-// One user: kind, status and activity timestamps, identities, sessions, custom data, and the
-// same actions as in the table.
+// One user: kind, status and activity timestamps, identities, sessions, passkeys (each revocable),
+// custom data, and the same actions as in the table.
 
 import { admin } from "./api.js";
 import { go, href } from "./routes.js";
 import { busy, confirmDialog, h, pretty, replace, showStatus, time } from "./ui.js";
 import { userActionButtons } from "./user-actions.js";
+import { passkeysSection } from "./user-passkeys.js";
 import { kindBadge } from "./users.js";
 
 export async function renderUserDetail(root, { appId, id }) {
-  const user = await admin.user(appId, id);
+  const load = () => Promise.all([admin.user(appId, id), admin.passkeys(appId, id)]);
+  const [user, passkeys] = await load();
   const rerender = async (action) => {
     if (action === "delete") {
       go(appId, "users");
       return;
     }
-    const fresh = await admin.user(appId, id);
-    replace(root, ...view(appId, fresh, rerender));
+    const [fresh, keys] = await load();
+    replace(root, ...view(appId, fresh, keys.passkeys ?? [], rerender));
   };
-  replace(root, ...view(appId, user, rerender));
+  replace(root, ...view(appId, user, passkeys.passkeys ?? [], rerender));
 }
 
-function view(appId, user, after) {
+function view(appId, user, passkeys, after) {
   const identities = user.identities ?? [];
   const sessions = user.sessions ?? [];
   return [
@@ -54,6 +56,8 @@ function view(appId, user, after) {
         time(s.created_at),
         time(s.expires_at),
       ]), "No active session.")),
+
+    passkeysSection(appId, user, passkeys, after, table),
 
     h("section", { "aria-labelledby": "custom-title" },
       h("h2", { id: "custom-title", text: "Custom data" }),

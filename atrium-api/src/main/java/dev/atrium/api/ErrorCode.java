@@ -40,6 +40,8 @@ public enum ErrorCode {
     PayloadTooLarge(0),
     /** Atrium: a linking request was refused (identity taken, provider already linked, bad credentials). */
     LinkRefused(0),
+    /** Atrium: a merge was refused (unknown, used or expired ticket; the caller is no longer a guest). */
+    MergeRefused(0),
     /** Atrium: an admission limit was reached; retry after the {@code Retry-After} header. */
     TooManyRequests(0),
     /** Atrium: the store cannot be reached; the request changed nothing. */
@@ -52,7 +54,9 @@ public enum ErrorCode {
     /** Atrium: a confirmation or reset token could not be delivered (mail server or webhook failed). */
     DeliveryFailed(0),
     /** Atrium: admin API authentication failed. */
-    AdminUnauthorized(0);
+    AdminUnauthorized(0),
+    /** Atrium: the user has no passkey of that id (docs/providers/passkey.md). */
+    PasskeyNotFound(0);
 
     private final int coreNumber;
 

@@ -24,7 +24,7 @@ import java.util.Map;
  * The client API's request handling as its routes run it, without the socket: a body of fuzzed
  * bytes (or a JSON document of the routes' field names with fuzzed values) is read by
  * {@link Requests#jsonObject(byte[])} and handed, as the route would, to login, link, the
- * userpass routes, profile, refresh, logout, delete and the API-key routes of a real server on
+ * userpass routes, profile, refresh, logout, delete, the API-key routes and the passkey routes of a real server on
  * the in-memory store, with fuzzed app ids, provider names and bearer tokens. The only documented
  * refusal is an {@link AuthException} (ErrorMapper's JSON with its code) whose message carries no
  * internal detail; anything else is a finding.
@@ -35,14 +35,16 @@ import java.util.Map;
 public final class ClientApiFuzzer {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> PROVIDERS = List.of(ApiPaths.ANON_USER, "local-userpass", "api-key", "custom-token",
-            "oauth2-apple", "oauth2-google", "oauth2-facebook", "custom-function");
+            "oauth2-apple", "oauth2-google", "oauth2-facebook", "custom-function", "passkey");
     private static final String[] BODY_KEYS = {"username", "password", "email", "token", "tokenId", "key", "name",
-        "options", "device", "deviceId", "arguments", "id_token", "$oid", "authCode", "accessToken", "nonce"};
+        "options", "device", "deviceId", "arguments", "id_token", "$oid", "authCode", "accessToken", "nonce",
+        "id", "rawId", "type", "response", "clientDataJSON", "authenticatorData", "signature", "userHandle",
+        "attestationObject", "transports", "user_name"};
     /** Where the external-identity providers call: a closed loopback port, so a call fails at once. */
     private static final String NOWHERE = "http://127.0.0.1:1/";
     /** What only an exception's or a library's own text contains. */
     private static final List<String> INTERNALS = List.of("Exception", "\tat ", "dev.atrium.", "com.fasterxml.",
-            "com.nimbusds.", "java.lang.", "java.util.", "SQL");
+            "com.nimbusds.", "java.lang.", "java.util.", "SQL", "tools.jackson.", "com.webauthn4j.");
     private static Atrium server;
     private static Router.Services api;
     private static String appId;
@@ -71,6 +73,7 @@ public final class ClientApiFuzzer {
                 "token_url", NOWHERE));
         admin.configure(appId, "oauth2-facebook", true, Map.of("app_id", "1", "app_secret", "s", "graph_url", NOWHERE));
         admin.configure(appId, "custom-function", true, Map.of("function_url", NOWHERE, "function_secret", "s"));
+        admin.configure(appId, "passkey", true, Map.of("rp_id", "localhost", "allowed_origins", List.of("http://localhost:5173")));
         admin.patchSettings(appId, Map.of("guest_rate_per_hour", 1_000_000_000, "guest_burst", 1_000_000_000));
         // The abuse limits stay on (their checks are fuzzed too) but high: the inputs come from a few keys.
         admin.patchSettings(appId, Map.of("login_failure_burst", 1_000_000, "email_burst", 1_000_000,
@@ -85,7 +88,7 @@ public final class ClientApiFuzzer {
         if (++runs % 500 == 0) {
             newGuest(); // inputs log guests out and delete them; keep a live session to aim at
         }
-        int route = data.consumeInt(0, 14);
+        int route = data.consumeInt(0, 17);
         String app = data.consumeInt(0, 7) == 0 ? data.consumeString(30) : appId;
         String provider = data.consumeInt(0, 5) == 0 ? data.consumeString(20) : data.pickValue(PROVIDERS);
         String bearer = switch (data.consumeInt(0, 3)) {
@@ -110,7 +113,7 @@ public final class ClientApiFuzzer {
         }
     }
 
-    /** What each route does with the body it read (LoginEndpoints, UserpassEndpoints, SessionEndpoints, ApiKeyEndpoints; the
+    /** What each route does with the body it read (LoginEndpoints, UserpassEndpoints, SessionEndpoints, ApiKeyEndpoints, PasskeyEndpoints; the
      * token routes through the SessionGate, as Callers does). */
     private static void call(int route, String app, String provider, String bearer, ObjectNode body, String client) {
         RequestFields fields = JsonFields.of(body);
@@ -127,7 +130,10 @@ public final class ClientApiFuzzer {
             case 11 -> api.accounts().logout(bearer);
             case 12 -> api.accounts().deleteSelf(api.gate().access(bearer));
             case 13 -> api.apiKeys().create(api.gate().refresh(bearer), body.path("name").asText(null));
-            default -> api.apiKeys().list(api.gate().refresh(bearer));
+            case 14 -> api.apiKeys().list(api.gate().refresh(bearer));
+            case 15 -> api.passkeys().loginOptions(app, client);
+            case 16 -> api.passkeys().registrationOptions(app, api.gate().access(bearer), fields, client);
+            default -> api.passkeys().register(app, api.gate().access(bearer), fields, client);
         }
     }
 
@@ -143,14 +149,16 @@ public final class ClientApiFuzzer {
     }
 
     private static String value(FuzzedDataProvider data, int depth) {
-        return switch (data.consumeInt(0, depth > 0 ? 6 : 4)) {
+        return switch (data.consumeInt(0, depth > 0 ? 7 : 4)) {
             case 0 -> JSON.valueToTree(data.consumeString(80)).toString();
             case 1 -> Long.toString(data.consumeLong());
             case 2 -> data.consumeBoolean() ? "true" : "false";
             case 3 -> "null";
             case 4 -> Double.toString(data.consumeRegularDouble());
             case 5 -> "[" + value(data, depth - 1) + "]";
-            default -> "{\"" + BODY_KEYS[data.consumeInt(0, BODY_KEYS.length - 1)] + "\":" + value(data, depth - 1) + "}";
+            case 6 -> "{\"" + BODY_KEYS[data.consumeInt(0, BODY_KEYS.length - 1)] + "\":" + value(data, depth - 1) + "}";
+            // binary as WebAuthn's JSON carries it, so the passkey routes' CBOR and client-data readers see bytes
+            default -> "\"" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(data.consumeBytes(300)) + "\"";
         };
     }
 

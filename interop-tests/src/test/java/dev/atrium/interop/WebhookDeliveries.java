@@ -55,6 +55,43 @@ final class WebhookDeliveries {
         }
     }
 
+    /** A guest merged into the user of an e-mail: what the app's receiver then gets. */
+    record Merge(String guestId, String holderId, List<HostileReceiver.Request> deliveries) {}
+
+    /**
+     * Real deliveries of a merge, signed with {@link #SECRET}, in the order they came: the holder's
+     * and the guest's {@code user.created}, the guest's {@code user.merged}, then its {@code user.deleted}.
+     */
+    static Merge captureMerge(Path dir) throws Exception {
+        try (TestServer server = TestServer.sqlite(dir);
+             HostileReceiver events = HostileReceiver.start(HostileReceiver.answer(204, ""))) {
+            String admin = Files.readString(dir.resolve("admin-token")).trim();
+            String app = server.baseUrl() + "/api/admin/v1/apps/" + server.appId();
+            Http.Reply settings = Http.send("PATCH", app + "/settings", admin,
+                    "{\"webhook_url\":\"" + events.url("/events") + "\",\"webhook_secret\":\"" + SECRET + "\"}");
+            assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+            server.enable("local-userpass", Map.of());
+            String credentials = "{\"username\":\"ann@example.com\",\"password\":\"secret1\"}";
+            server.send("POST", server.provider("local-userpass", "register"), null,
+                    "{\"email\":\"ann@example.com\",\"password\":\"secret1\"}");
+            String holder = server.send("POST", server.provider("local-userpass", "login"), null, credentials).json()
+                    .get("user_id").asText();
+            var guest = server.guestLogin();
+            String access = guest.get("access_token").asText();
+            Http.Reply refused = server.send("POST", server.provider("local-userpass", "login?link=true"), access, credentials);
+            Http.Reply merged = server.send("POST", server.client("/app/" + server.appId() + "/auth/merge"), access,
+                    "{\"merge_ticket\":\"" + refused.json().get("merge_ticket").asText() + "\"}");
+            assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (events.requests.size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(events.requests).as("created (twice), merged, deleted").hasSize(4);
+            return new Merge(guest.get("user_id").asText(), holder, List.copyOf(events.requests));
+        }
+    }
+
     /** The three Standard Webhooks headers of {@code r}. */
     static Map<String, String> headers(HostileReceiver.Request r) {
         return Map.of("webhook-id", r.header("webhook-id"), "webhook-timestamp", r.header("webhook-timestamp"),

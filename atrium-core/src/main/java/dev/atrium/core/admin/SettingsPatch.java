@@ -2,6 +2,7 @@ package dev.atrium.core.admin;
 
 import dev.atrium.core.apps.AllowedOrigins;
 import dev.atrium.core.apps.AppSettings;
+import dev.atrium.core.apps.MergedGuest;
 import dev.atrium.core.apps.SettingRange;
 import dev.atrium.core.apps.ThrottleSettings;
 import dev.atrium.core.kernel.HttpUrls;
@@ -19,6 +20,7 @@ final class SettingsPatch {
     static final Set<String> INTEGERS = Set.of("guest_rate_per_hour", "guest_burst", "guest_app_budget_per_hour");
     static final Set<String> STRINGS = Set.of("webhook_url", "webhook_secret");
     static final String ORIGINS = "allowed_origins";
+    static final String MERGED_GUEST = "merged_guest";
 
     private SettingsPatch() {}
 
@@ -61,6 +63,14 @@ final class SettingsPatch {
                 problems.add(e.getMessage());
             }
         }
+        MergedGuest mergedGuest = s.mergedGuest();
+        if (changes.containsKey(MERGED_GUEST)) {
+            try {
+                mergedGuest = MergedGuest.fromWire(changes.get(MERGED_GUEST));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -71,7 +81,7 @@ final class SettingsPatch {
                 d(changes, "activity_granularity_s", s.activityGranularity()), i(changes, "guest_rate_per_hour", s.guestRatePerHour()),
                 i(changes, "guest_burst", s.guestBurst()), i(changes, "guest_app_budget_per_hour", s.guestAppBudgetPerHour()),
                 url, secret, origins,
-                throttling);
+                throttling, mergedGuest);
     }
 
     /** What is wrong with one key's value by its type, or null. */
@@ -82,6 +92,9 @@ final class SettingsPatch {
         }
         if (STRINGS.contains(key)) {
             return value == null || value instanceof String ? null : key + " must be a string or null";
+        }
+        if (MERGED_GUEST.equals(key)) {
+            return null; // checked with its values in apply
         }
         if (ORIGINS.equals(key)) {
             return value instanceof List<?> l && l.stream().allMatch(e -> e instanceof String)

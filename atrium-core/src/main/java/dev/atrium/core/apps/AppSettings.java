@@ -22,15 +22,24 @@ import java.util.Objects;
  * @param webhookSecret signs the events (Standard Webhooks; what it means as a key: {@code WebhookSecrets})
  * @param allowedOrigins the browser origins that may call the client API (CORS; default any)
  * @param throttling limits on password logins, mails and requests per network ({@link ThrottleSettings})
+ * @param mergedGuest what becomes of a guest merged into another user ({@link MergedGuest}; default: deleted)
  */
 public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLifetime, Duration inactivity,
                           Duration activityGranularity, int guestRatePerHour, int guestBurst, int guestAppBudgetPerHour,
                           String webhookUrl, String webhookSecret, AllowedOrigins allowedOrigins,
-                          ThrottleSettings throttling) {
+                          ThrottleSettings throttling, MergedGuest mergedGuest) {
 
     public static final AppSettings DEFAULTS = new AppSettings(Duration.ofMinutes(30), Duration.ofDays(60),
             Duration.ofDays(90), Duration.ofHours(1), 100, 30, 0, null, null, AllowedOrigins.ANY,
-            ThrottleSettings.DEFAULTS);
+            ThrottleSettings.DEFAULTS, MergedGuest.DELETE);
+
+    /** Settings whose merged guests are deleted (the default). */
+    public AppSettings(Duration accessTokenLifetime, Duration refreshTokenLifetime, Duration inactivity,
+                       Duration activityGranularity, int guestRatePerHour, int guestBurst, int guestAppBudgetPerHour,
+                       String webhookUrl, String webhookSecret, AllowedOrigins allowedOrigins, ThrottleSettings throttling) {
+        this(accessTokenLifetime, refreshTokenLifetime, inactivity, activityGranularity, guestRatePerHour, guestBurst,
+                guestAppBudgetPerHour, webhookUrl, webhookSecret, allowedOrigins, throttling, MergedGuest.DELETE);
+    }
 
     public AppSettings {
         requirePositive("access_token_lifetime", accessTokenLifetime);
@@ -47,26 +56,33 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
         if (throttling == null) {
             throw new IllegalArgumentException("throttling settings are required");
         }
+        Objects.requireNonNull(mergedGuest, "mergedGuest");
     }
 
     /** These settings with other guest admission limits (per network per hour, burst, app-wide budget; 0 = none). */
     public AppSettings withGuestLimits(int ratePerHour, int burst, int appBudgetPerHour) {
         return new AppSettings(accessTokenLifetime, refreshTokenLifetime, inactivity, activityGranularity, ratePerHour,
                 burst, appBudgetPerHour, webhookUrl, webhookSecret, allowedOrigins,
-                throttling);
+                throttling, mergedGuest);
     }
 
     /** These settings with other throttles. */
     public AppSettings withThrottling(ThrottleSettings value) {
         return new AppSettings(accessTokenLifetime, refreshTokenLifetime, inactivity, activityGranularity, guestRatePerHour,
                 guestBurst, guestAppBudgetPerHour, webhookUrl, webhookSecret, allowedOrigins,
-                value);
+                value, mergedGuest);
     }
 
     /** These settings with other allowed browser origins. */
     public AppSettings withAllowedOrigins(AllowedOrigins origins) {
         return new AppSettings(accessTokenLifetime, refreshTokenLifetime, inactivity, activityGranularity, guestRatePerHour,
-                guestBurst, guestAppBudgetPerHour, webhookUrl, webhookSecret, origins, throttling);
+                guestBurst, guestAppBudgetPerHour, webhookUrl, webhookSecret, origins, throttling, mergedGuest);
+    }
+
+    /** These settings with another fate for merged guests. */
+    public AppSettings withMergedGuest(MergedGuest value) {
+        return new AppSettings(accessTokenLifetime, refreshTokenLifetime, inactivity, activityGranularity, guestRatePerHour,
+                guestBurst, guestAppBudgetPerHour, webhookUrl, webhookSecret, allowedOrigins, throttling, value);
     }
 
     private static void requirePositive(String name, Duration d) {
@@ -91,6 +107,7 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
         }
         throttling.putInto(m);
         m.put("allowed_origins", allowedOrigins.entries());
+        m.put("merged_guest", mergedGuest.wire());
         return m;
     }
 
@@ -107,7 +124,8 @@ public record AppSettings(Duration accessTokenLifetime, Duration refreshTokenLif
                 m.get("webhook_url") instanceof String u ? u : null,
                 m.get("webhook_secret") instanceof String k ? k : null,
                 origins(m.get("allowed_origins")),
-                ThrottleSettings.fromMap(m));
+                ThrottleSettings.fromMap(m),
+                m.get("merged_guest") instanceof String g ? MergedGuest.fromWire(g) : DEFAULTS.mergedGuest);
     }
 
     /** Rows written before the setting existed have no key: any origin, as then. */

@@ -16,6 +16,7 @@ import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.tokens.TokenService;
+import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserStore;
 import dev.atrium.core.users.UserType;
@@ -158,16 +159,31 @@ public final class AuthService {
                     e.detail());
         }
         attach(user, resolution);
+        return linked(caller, type, now);
+    }
+
+    /**
+     * Links {@code identity}, which a provider proved through ceremonies of its own routes (a
+     * passkey registration, docs/providers/passkey.md), to the caller's user: {@link #link}'s
+     * refusals (409 LinkRefused, nothing changed) and answer, for credentials no login body carries.
+     */
+    public LoginResponse linkProven(AccessCaller caller, Identity identity) {
+        attach(caller.user(), Resolution.fresh(identity));
+        return linked(caller, identity.providerType(), clock.instant());
+    }
+
+    /** A link's answer: a fresh access token for the caller's session, saying what the user is now. */
+    private LoginResponse linked(AccessCaller caller, String type, Instant now) {
         telemetry.linked(type);
-        User linked = SessionGate.liveUser(users, appId, user.id());
-        String access = tokens.issueAccess(app, linked, caller.sessionId(), caller.deviceId(), now);
+        User linked = SessionGate.liveUser(users, caller.app().id(), caller.user().id());
+        String access = tokens.issueAccess(caller.app(), linked, caller.sessionId(), caller.deviceId(), now);
         return new LoginResponse(access, null, linked.id(), caller.deviceId());
     }
 
     private void attach(User user, Resolution resolution) {
         String type = resolution.identity().providerType();
         if (resolution.holderId() != null && !resolution.holderId().equals(user.id())) {
-            throw refused("this " + type + " identity already belongs to another user");
+            throw new IdentityHeldException(resolution.holderId(), type);
         }
         boolean alreadyHas = user.identities().stream().anyMatch(i -> i.providerType().equals(type));
         if (alreadyHas) {

@@ -7,7 +7,8 @@ public interface LinkStore {
 
     /**
      * Appends {@code identity} to the user's identities (after the existing ones), marks the user
-     * not anonymous and writes its {@code user.linked} event, in one transaction that also
+     * not anonymous and writes its {@code user.linked} event (a conversion when the user was a
+     * guest until then: docs/events.md), in one transaction that also
      * serialises links of the same user. Throws
      * {@link IdentityTakenException} when any user of the app holds the identity, and
      * {@link ProviderAlreadyLinkedException} when the user already has an identity of that

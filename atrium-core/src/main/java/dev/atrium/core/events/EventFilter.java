@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
  * Which events an operator lists (docs/events.md, Seeing them). Both fields optional (null = any).
  *
  * @param state where the event's delivery is ({@link State})
- * @param type {@code user.created}, {@code user.linked} or {@code user.deleted}
+ * @param type {@code user.created}, {@code user.linked}, {@code user.merged} or {@code user.deleted}
  */
 public record EventFilter(State state, String type) {
     public static final EventFilter ANY = new EventFilter(null, null);
-    private static final List<String> TYPES = List.of(UserEvent.CREATED, UserEvent.LINKED, UserEvent.DELETED);
+    private static final List<String> TYPES = List.of(UserEvent.CREATED, UserEvent.LINKED, UserEvent.MERGED, UserEvent.DELETED);
 
     /** A delivery's state as operators ask for it. */
     public enum State {

@@ -8,9 +8,11 @@ import dev.atrium.core.apps.AppStore;
 import dev.atrium.core.auth.LinkStore;
 import dev.atrium.core.auth.SignupStore;
 import dev.atrium.core.auth.apikey.ApiKeyStore;
+import dev.atrium.core.auth.passkey.PasskeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
 import dev.atrium.core.lifecycle.SweepStore;
+import dev.atrium.core.merge.MergeStore;
 import dev.atrium.core.redirect.RedirectStateStore;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.tokens.SigningKeyStore;
@@ -51,6 +53,10 @@ public interface AtriumStore extends AutoCloseable {
     ServerKeyStore serverKeys();
 
     RedirectStateStore redirectStates();
+
+    PasskeyStore passkeys();
+
+    MergeStore merges();
 
     /** Whether the backend answers a trivial query now; false instead of throwing. */
     boolean isReady();

@@ -9,7 +9,9 @@ public enum DeletionReason {
     /** The user deleted itself ({@code DELETE /auth/delete}). */
     SELF,
     /** An operator deleted it. */
-    ADMIN;
+    ADMIN,
+    /** A guest was merged into the user whose identity it proved it owns, after its {@code user.merged} event. */
+    MERGED;
 
     /** The wire form used in events: lower case. */
     public String wire() {

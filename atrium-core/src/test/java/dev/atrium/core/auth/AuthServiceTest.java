@@ -7,6 +7,7 @@ import dev.atrium.api.ErrorCode;
 import dev.atrium.api.LoginResponse;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.RequestFields;
+import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
 import dev.atrium.core.users.UserType;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,26 @@ class AuthServiceTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.LinkRefused);
                     assertThat(e.getMessage()).doesNotContain("unauthorized");
                 });
+    }
+
+    @Test
+    void linkProvenAttachesTheIdentityAsALinkAndRefusesWhatALinkRefuses() {
+        LoginResponse first = guest();
+        LoginResponse second = guest();
+        Identity proven = new Identity("passkey", first.userId(), java.util.Map.of(), f.clock.instant());
+
+        LoginResponse linked = f.auth.linkProven(f.gate.access(first.accessToken()), proven);
+
+        assertThat(linked.userId()).isEqualTo(first.userId());
+        assertThat(linked.refreshToken()).isNull();
+        assertThat(f.store.users().find(f.app.id(), first.userId()).orElseThrow().isAnonymous()).isFalse();
+        assertThatThrownBy(() -> f.auth.linkProven(f.gate.access(linked.accessToken()),
+                new Identity("passkey", "another", java.util.Map.of(), f.clock.instant())))
+                .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("link refused: the user already has a passkey identity"));
+        assertThatThrownBy(() -> f.auth.linkProven(f.gate.access(second.accessToken()), proven))
+                .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("link refused: this passkey identity already belongs to another user"));
+        assertThat(f.store.users().find(f.app.id(), second.userId()).orElseThrow().isAnonymous()).isTrue();
     }
 }

@@ -20,10 +20,10 @@ class ProviderRegistryTest {
     }
 
     @Test
-    void installedWhenLoadedThenTheEightProvidersInTheirServiceFileOrder() {
+    void installedWhenLoadedThenTheNineProvidersInTheirServiceFileOrder() {
         assertThat(ProviderRegistry.installed().types())
                 .containsExactly("anon-user", "local-userpass", "api-key", "custom-token", "oauth2-apple", "oauth2-google",
-                        "oauth2-facebook", "custom-function");
+                        "oauth2-facebook", "custom-function", "passkey");
     }
 
     @Test

@@ -14,12 +14,15 @@ import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.auth.ProviderRegistry;
 import dev.atrium.core.auth.SessionGate;
 import dev.atrium.core.auth.apikey.ApiKeyService;
+import dev.atrium.core.auth.passkey.PasskeyAdmin;
+import dev.atrium.core.auth.passkey.PasskeyService;
 import dev.atrium.core.auth.password.PasswordHasher;
 import dev.atrium.core.auth.password.UserpassAdmin;
 import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.events.EventDispatcher;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.lifecycle.Sweeper;
+import dev.atrium.core.merge.MergeService;
 import dev.atrium.core.redirect.RedirectLogin;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.KeyRing;
@@ -151,12 +154,14 @@ public final class Atrium implements AutoCloseable {
         UserpassService userpass = new UserpassService(apps, store.userpass(), hasher, edgeDelivery,
                 store.users(), store.sessions(), throttle, deliveries, clock);
         ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
-        Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, apps, tokens, keys, store,
+        PasskeyService passkeys = new PasskeyService(apps, auth, store.passkeys(), throttle, clock);
+        Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, passkeys, apps, tokens, keys, store,
                 publicUrl::get, new ClientAddresses(config.trustedProxies()),
                 admin(store, providers, apps, keys, telemetry, clock,
                         new UserpassAdmin(apps, store.userpass(), hasher, edgeDelivery, store.users(), clock)), metrics,
                 config.http().metricsAccess(),
-                new RedirectLogin(apps, auth, gate, store.redirectStates(), providers, context, throttle, clock));
+                new RedirectLogin(apps, auth, gate, store.redirectStates(), providers, context, throttle, clock),
+                new MergeService(auth, store.merges(), store.users(), tokens, telemetry, clock));
         Listeners listeners;
         try {
             listeners = Listeners.start(config, services, traces);
@@ -179,7 +184,8 @@ public final class Atrium implements AutoCloseable {
                 new AppAdmin(store.apps(), providers, apps, store.signingKeys(), keys, clock),
                 new UserAdmin(apps, store.users(), store.userQueries(), store.sessions(), telemetry, clock),
                 new ServerKeys(apps, store.serverKeys(), clock),
-                new StatsService(apps, store.stats(), clock), new EventAdmin(apps, store.events(), clock), accounts);
+                new StatsService(apps, store.stats(), clock), new EventAdmin(apps, store.events(), clock),
+                new PasskeyAdmin(apps, store.users(), store.passkeys()), accounts);
     }
 
     /**

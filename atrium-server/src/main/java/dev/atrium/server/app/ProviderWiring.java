@@ -4,6 +4,7 @@ import dev.atrium.core.admission.Throttle;
 import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.auth.apikey.ApiKeyStore;
 import dev.atrium.core.auth.function.FunctionSigner;
+import dev.atrium.core.auth.passkey.PasskeyStore;
 import dev.atrium.core.auth.password.PasswordHasher;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.store.AtriumStore;
@@ -29,6 +30,7 @@ final class ProviderWiring {
                 .jwks(new JwksRetriever(outbound))
                 .service(UserpassStore.class, store.userpass())
                 .service(ApiKeyStore.class, store.apiKeys())
+                .service(PasskeyStore.class, store.passkeys())
                 .service(PasswordHasher.class, hasher)
                 .service(FunctionSigner.class, (secret, body) -> WebhookSignature.headers(secret,
                         WebhookSignature.newMessageId(), clock.instant().getEpochSecond(), body))

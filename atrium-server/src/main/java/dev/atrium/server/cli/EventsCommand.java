@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code atrium events list|retry}: recent lifecycle events and their delivery state; failed deliveries retried now. */
-@Command(name = "events", description = "Lifecycle events (user.created, user.linked, user.deleted).",
+@Command(name = "events", description = "Lifecycle events (user.created, user.linked, user.merged, user.deleted).",
         subcommands = {EventsCommand.ListEvents.class, EventsCommand.Retry.class})
 final class EventsCommand {
 
@@ -23,7 +23,7 @@ final class EventsCommand {
         int limit = 50;
         @Option(names = "--state", paramLabel = "STATE", description = "pending, failed (pending after a failed attempt), delivered or skipped")
         String state;
-        @Option(names = "--type", paramLabel = "TYPE", description = "user.created, user.linked or user.deleted")
+        @Option(names = "--type", paramLabel = "TYPE", description = "user.created, user.linked, user.merged or user.deleted")
         String type;
 
         @Override

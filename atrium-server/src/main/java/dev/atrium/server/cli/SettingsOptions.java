@@ -1,5 +1,6 @@
 package dev.atrium.server.cli;
 
+import dev.atrium.core.apps.MergedGuest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,6 +46,10 @@ final class SettingsOptions {
     @Option(names = "--allowed-origins", paramLabel = "ORIGINS", description = "browser origins that may call the client "
             + "API (CORS), comma-separated, e.g. 'https://blog.example,https://*.example.com'; '*' any (default), '' none")
     String allowedOrigins;
+    @Option(names = "--merged-guest", paramLabel = "delete|keep", converter = MergedGuestOption.class,
+            description = "a guest merged into the user of an identity it proved it owns is deleted (default), or kept "
+                    + "with its sessions ended for the app to delete once it has moved the guest's data")
+    MergedGuest mergedGuest;
 
     /** The changes as the admin API's settings document (durations in seconds). */
     Map<String, Object> patch() {
@@ -64,6 +69,9 @@ final class SettingsOptions {
         ApiCommand.putGiven(m, "network_rate_per_minute", networkRate);
         ApiCommand.putGiven(m, "webhook_url", webhookUrl);
         ApiCommand.putGiven(m, "webhook_secret", webhookSecret);
+        if (mergedGuest != null) {
+            m.put("merged_guest", mergedGuest.wire());
+        }
         if (allowedOrigins != null) {
             m.put("allowed_origins", Arrays.stream(allowedOrigins.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList());
         }

@@ -9,10 +9,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code atrium users …}: an app's users, through the admin API of a running server. */
 @Command(name = "users", description = "Search, list, inspect, create, invite, disable, enable, delete users, send password "
-        + "resets and revoke sessions (admin API).",
+        + "resets, revoke their sessions and passkeys (admin API).",
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Get.class, UserAccounts.Create.class, UserAccounts.Invite.class,
                 UserAccounts.ResetPassword.class, UserActions.Disable.class, UserActions.Enable.class,
-                UserActions.Delete.class, UserActions.Revoke.class, UserActions.BulkDelete.class})
+                UserActions.Delete.class, UserActions.Revoke.class, UserActions.BulkDelete.class, UserPasskeys.List.class,
+                UserPasskeys.Revoke.class})
 final class UsersCommand {
 
     @Command(name = "list", description = {"Users matching --search and the filters, oldest first (or --sort), one page at a time "

@@ -52,6 +52,11 @@ public final class SignedEventSink implements EventSink {
         m.put("app_id", e.appId());
         m.put("user_id", e.userId());
         m.put("occurred_at", e.createdAt().toString());
+        if (e.type().equals(UserEvent.MERGED)) {
+            // docs/events.md, user.merged: the guest (also user_id, by which events are ordered) and the user it became.
+            m.put("from", e.userId());
+            m.put("into", e.intoUserId());
+        }
         m.put(e.type().equals(UserEvent.DELETED) ? "reason" : "provider", e.detail());
         try {
             return JSON.writeValueAsBytes(m);

@@ -5,6 +5,7 @@ import dev.atrium.api.ErrorCode;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.StoreUnavailableException;
 import dev.atrium.core.kernel.RetryLaterException;
+import dev.atrium.core.merge.MergeOfferedException;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -23,6 +24,8 @@ import java.util.Map;
  * whose text may name hosts, URLs, exception classes or the upstream's answer, so every 5xx code
  * has a fixed text ({@link #publicMessage}) and the thrown text goes to the log line only, with
  * the request id the caller gets in {@code link}. An {@link AuthException#detail()} is logged, never sent.
+ * One refusal carries a field more: a guest's link refused for an identity another user holds has
+ * its {@code merge_ticket} (docs/client-api.md, Merging a guest), which is never logged.
  */
 public final class ErrorMapper {
     private static final System.Logger LOG = System.getLogger("atrium.http");
@@ -40,8 +43,8 @@ public final class ErrorMapper {
         for (ErrorCode c : ErrorCode.values()) {
             STATUS.put(c, switch (c) {
                 case MissingAuthReq, InvalidSession, InvalidPassword, AuthError, UserDisabled, AdminUnauthorized -> 401;
-                case UserNotFound, AuthProviderNotFound, APIKeyNotFound, AppNotFound, NotFound -> 404;
-                case AccountNameInUse, UserAlreadyConfirmed, APIKeyAlreadyExists, LinkRefused -> 409;
+                case UserNotFound, AuthProviderNotFound, APIKeyNotFound, AppNotFound, NotFound, PasskeyNotFound -> 404;
+                case AccountNameInUse, UserAlreadyConfirmed, APIKeyAlreadyExists, LinkRefused, MergeRefused -> 409;
                 case BadRequest, InvalidParameter, MissingParameter, UserpassTokenInvalid -> 400;
                 case DomainNotAllowed, RestrictedHost -> 403;
                 case MethodNotAllowed -> 405;
@@ -80,7 +83,9 @@ public final class ErrorMapper {
         } else if (failure instanceof RetryLaterException limited) {
             res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000)));
         }
-        Responses.json(res, status(d.code()), new ErrorBody(d.message(), d.code().name(), RequestIds.link(RequestIds.of(req))));
+        String ticket = failure instanceof MergeOfferedException offered ? offered.ticket() : null;
+        Responses.json(res, status(d.code()), new ErrorBody(d.message(), d.code().name(), RequestIds.link(RequestIds.of(req)),
+                ticket));
     }
 
     /** A failure's code and the text a caller may read. */

@@ -6,8 +6,10 @@ import dev.atrium.core.auth.AccountService;
 import dev.atrium.core.auth.AuthService;
 import dev.atrium.core.auth.SessionGate;
 import dev.atrium.core.auth.apikey.ApiKeyService;
+import dev.atrium.core.auth.passkey.PasskeyService;
 import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.kernel.AuthException;
+import dev.atrium.core.merge.MergeService;
 import dev.atrium.core.redirect.RedirectLogin;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.KeyRing;
@@ -27,11 +29,12 @@ public final class Router {
 
     /** The services the routes call. */
     public record Services(AuthService auth, AccountService accounts, SessionGate gate, UserpassService userpass,
-                           ApiKeyService apiKeys,
+                           ApiKeyService apiKeys, PasskeyService passkeys,
                            AppDirectory apps, TokenService tokens, KeyRing keys, AtriumStore store,
                            Supplier<String> publicUrl, ClientAddresses clients, AdminServices admin,
                            io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics,
-                           dev.atrium.server.config.MetricsAccess metricsAccess, RedirectLogin redirects) {}
+                           dev.atrium.server.config.MetricsAccess metricsAccess, RedirectLogin redirects,
+                           MergeService merges) {}
 
     public static HttpRouting.Builder build(Services s) {
         return build(s, WebOptions.plain());
@@ -55,18 +58,20 @@ public final class Router {
             new HealthEndpoints(s.store(), w.state()).register(r);
         }
         Callers callers = new Callers(s.gate());
-        new LoginEndpoints(s.auth(), s.apps(), s.publicUrl(), s.clients(), callers).register(r);
+        new LoginEndpoints(s.auth(), s.merges(), s.apps(), s.publicUrl(), s.clients(), callers).register(r);
         new RedirectEndpoints(s.redirects(), s.publicUrl(), s.clients(), callers).register(r);
         new SessionEndpoints(s.accounts(), callers).register(r);
         new UserpassEndpoints(s.userpass(), s.clients()).register(r);
         new ApiKeyEndpoints(s.apiKeys(), callers).register(r);
+        new PasskeyEndpoints(s.passkeys(), s.clients(), callers).register(r);
         new WellKnownEndpoints(s.apps(), s.keys(), s.tokens()).register(r);
         AdminRouter.register(r, s.admin());
-        List<String> known = new java.util.ArrayList<>(List.of(LoginEndpoints.LOCATION, LoginEndpoints.LOGIN,
+        List<String> known = new java.util.ArrayList<>(List.of(LoginEndpoints.LOCATION, LoginEndpoints.LOGIN, LoginEndpoints.MERGE,
                 SessionEndpoints.PROFILE, SessionEndpoints.SESSION, SessionEndpoints.DELETE, WellKnownEndpoints.JWKS,
                 WellKnownEndpoints.DISCOVERY, RedirectEndpoints.CALLBACK));
         known.addAll(UserpassEndpoints.PATHS);
         known.addAll(ApiKeyEndpoints.PATHS);
+        known.addAll(PasskeyEndpoints.PATHS);
         for (String path : known) {
             r.any(path, (req, res) -> {
                 throw new AuthException(ErrorCode.MethodNotAllowed,

@@ -13,13 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The domain's {@link Telemetry} as Micrometer counters, named for Prometheus
  * ({@code atrium_logins_total{provider,outcome}} and so on), each with its HELP text. Tag values are
- * bounded: providers (the installed ones) and error codes are closed sets, reasons four words. Every
+ * bounded: providers (the installed ones), error codes and deletion reasons are closed sets. Every
  * series the README documents is registered at start, at 0, so a dashboard or an alert on
  * {@code rate()} sees it before the first event; counters are looked up in a map of their own, not
  * the registry.
  */
 public final class MicrometerTelemetry implements Telemetry {
-    static final List<String> DELETE_REASONS = List.of("logout", "inactivity", "self", "admin");
+    static final List<String> DELETE_REASONS = java.util.Arrays.stream(dev.atrium.core.users.DeletionReason.values())
+            .map(dev.atrium.core.users.DeletionReason::wire).toList();
     static final List<String> ADMISSION_SCOPES = List.of("client", "app");
     static final List<String> THROTTLES = List.of("account", "email", "network");
 

@@ -8,9 +8,11 @@ import dev.atrium.core.apps.AppStore;
 import dev.atrium.core.auth.LinkStore;
 import dev.atrium.core.auth.SignupStore;
 import dev.atrium.core.auth.apikey.ApiKeyStore;
+import dev.atrium.core.auth.passkey.PasskeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
 import dev.atrium.core.lifecycle.SweepStore;
+import dev.atrium.core.merge.MergeStore;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.store.AtriumStore;
 import dev.atrium.core.tokens.SigningKeyStore;
@@ -49,6 +51,8 @@ final class TracedStore implements AtriumStore {
     private final StatsStore stats;
     private final ServerKeyStore serverKeys;
     private final dev.atrium.core.redirect.RedirectStateStore redirectStates;
+    private final PasskeyStore passkeys;
+    private final MergeStore merges;
 
     TracedStore(AtriumStore store, Tracer tracer) {
         this.store = store;
@@ -69,6 +73,8 @@ final class TracedStore implements AtriumStore {
         this.stats = traced(StatsStore.class, store.stats(), tracer, system);
         this.serverKeys = traced(ServerKeyStore.class, store.serverKeys(), tracer, system);
         this.redirectStates = traced(dev.atrium.core.redirect.RedirectStateStore.class, store.redirectStates(), tracer, system);
+        this.passkeys = traced(PasskeyStore.class, store.passkeys(), tracer, system);
+        this.merges = traced(MergeStore.class, store.merges(), tracer, system);
     }
 
     private static <T> T traced(Class<T> type, T target, Tracer tracer, String system) {
@@ -175,6 +181,16 @@ final class TracedStore implements AtriumStore {
     @Override
     public dev.atrium.core.redirect.RedirectStateStore redirectStates() {
         return redirectStates;
+    }
+
+    @Override
+    public PasskeyStore passkeys() {
+        return passkeys;
+    }
+
+    @Override
+    public MergeStore merges() {
+        return merges;
     }
 
     @Override

@@ -181,7 +181,7 @@ class ArchitectureTest {
     @Test
     void onlyTheCompositionRootInstantiatesServicesAndStores() {
         Set<String> wired = Set.of("dev.atrium.core.auth.AuthService", "dev.atrium.core.auth.AccountService",
-                "dev.atrium.core.auth.SessionGate",
+                "dev.atrium.core.auth.SessionGate", "dev.atrium.core.merge.MergeService",
                 "dev.atrium.core.tokens.TokenService", "dev.atrium.core.tokens.KeyRing", "dev.atrium.core.apps.AppDirectory",
                 "dev.atrium.core.auth.anonymous.AnonymousProvider", "dev.atrium.core.store.memory.InMemoryStore");
         ArchRuleDefinition.classes().that().resideOutsideOfPackage("dev.atrium.server.app..")

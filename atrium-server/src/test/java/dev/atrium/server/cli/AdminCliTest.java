@@ -63,6 +63,30 @@ class AdminCliTest extends AdminCliHarness {
     }
 
     @Test
+    void usersPasskeysListsThemAndRevokePasskeyRemovesOne() throws IOException {
+        start();
+        String id = guests(1).getFirst();
+        String app = server.appId();
+        var passkey = new dev.atrium.core.auth.passkey.PasskeyCredential("65e1a0c0aaaaaaaaaaaaaaaa", app, id, "q83vEjRWeJA",
+                "AAAA", "00000000-0000-0000-0000-000000000000", 3, List.of("internal"), true, true, "Phone",
+                server.clock.instant(), null);
+        assertThat(server.atrium.store().passkeys().insertCredential(passkey)).isTrue();
+
+        Run listed = api("users", "passkeys", "--app", app, id);
+        Run revoked = api("users", "revoke-passkey", "--app", app, id, passkey.id());
+        Run again = api("users", "revoke-passkey", "--app", app, id, passkey.id());
+        Run empty = api("users", "passkeys", "--app", app, id, "--json");
+
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.out().lines().findFirst().orElseThrow()).matches("ID +NAME +CREDENTIAL ID +CREATED +LAST USED +SYNCED");
+        assertThat(listed.out()).contains(passkey.id(), "Phone", "q83vEjRWeJA");
+        assertThat(revoked.out()).contains("passkey " + passkey.id() + " of user " + id + " revoked");
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("atrium: PasskeyNotFound: passkey not found");
+        assertThat(empty.json().get("passkeys")).isEmpty();
+    }
+
+    @Test
     void bulkDeleteOnlyCountsUntilYesAndEmptiesTheAppOnlyWithAll() throws IOException {
         start();
         Instant now = server.clock.instant();
@@ -106,7 +130,8 @@ class AdminCliTest extends AdminCliHarness {
 
         assertThat(table.code()).as(table.err()).isZero();
         assertThat(table.out()).containsPattern("anonymous +3").containsPattern("total +3")
-                .containsPattern("HOUR +GUEST SIGN-UPS +CONVERSIONS +SWEPT").contains("swept in total: 0");
+                .containsPattern("HOUR +GUEST SIGN-UPS +CONVERSIONS +MERGES +SWEPT +DELETED").contains("swept in total: 0")
+                .containsPattern("CONVERTED BY +LINKED +MERGED +TOTAL").contains("(none in this period)");
         assertThat(table.out().lines().filter(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT.*")).count()).isEqualTo(3);
         JsonNode stats = json.json();
         assertThat(stats.get("users").get("anonymous").asInt()).isEqualTo(3);
@@ -169,5 +194,60 @@ class AdminCliTest extends AdminCliHarness {
         assertThat(bad.err()).contains("state must be one of pending, failed, delivered, skipped");
         assertThat(retry.code()).as(retry.err()).isZero();
         assertThat(retry.out()).contains("1 failed deliveries of app " + app + " are due now");
+    }
+
+    @Test
+    void statsShowConversionsByProviderWithLinksAndMergesApart() throws IOException {
+        start();
+        server.enable("local-userpass", java.util.Map.of());
+        server.enable("api-key", java.util.Map.of());
+        dev.atrium.server.testing.Accounts accounts = new dev.atrium.server.testing.Accounts(server);
+        accounts.emailUser("ann@example.com");
+        accounts.guestWithLinkedKey();
+        accounts.register("bob@example.com");
+        link(server.guestLogin().get("access_token").asText(), "bob@example.com");
+        String guest = server.guestLogin().get("access_token").asText();
+        String ticket = link(guest, "ann@example.com").json().get("merge_ticket").asText();
+        assertThat(server.send("POST", server.client("/app/" + server.appId() + "/auth/merge"), guest,
+                "{\"merge_ticket\":\"" + ticket + "\"}").status()).isEqualTo(200);
+
+        Run table = api("stats", "--app", server.appId(), "--hours", "1");
+        Run json = api("stats", "--app", server.appId(), "--hours", "1", "--json");
+
+        assertThat(table.code()).as(table.err()).isZero();
+        assertThat(table.out()).containsPattern("CONVERTED BY +LINKED +MERGED +TOTAL\\R+local-userpass +1 +1 +2\\R+api-key +1 +0 +1");
+        JsonNode hour = json.json().get("hours").get(0);
+        assertThat(hour.get("conversions").asInt()).isEqualTo(3);
+        assertThat(hour.get("merges").asInt()).isEqualTo(1);
+        assertThat(hour.get("conversions_by_provider").get("local-userpass").asInt()).isEqualTo(2);
+        assertThat(hour.get("conversions_by_provider").get("api-key").asInt()).isEqualTo(1);
+        assertThat(json.json().get("conversions").get(0).get("provider").asText()).isEqualTo("local-userpass");
+    }
+
+    @Test
+    void mergedGuestIsASettingOfTheApiAndTheStoreAndABadValueIsAUsageError() throws IOException {
+        start();
+        String app = server.appId();
+
+        Run shownDefault = api("apps", "settings", "--app", app, "--json");
+        Run keep = api("apps", "configure", "--app", app, "--merged-guest", "keep");
+        Run shownKeep = api("apps", "settings", "--app", app);
+        Run back = store("apps", "configure", "--app", app, "--merged-guest", "delete");
+        Run shownBack = api("apps", "settings", "--app", app, "--json");
+        Run bad = api("apps", "configure", "--app", app, "--merged-guest", "archive");
+
+        assertThat(shownDefault.json().get("merged_guest").asText()).isEqualTo("delete");
+        assertThat(keep.code()).as(keep.err()).isZero();
+        assertThat(keep.out()).contains("merged_guest=keep");
+        assertThat(shownKeep.out()).containsPattern("merged_guest +keep");
+        assertThat(back.code()).as(back.err()).isZero();
+        assertThat(shownBack.json().get("merged_guest").asText()).isEqualTo("delete");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--merged-guest").contains("'archive' is neither delete nor keep");
+    }
+
+    private dev.atrium.server.testing.Http.Reply link(String access, String email) {
+        return server.send("POST", server.provider("local-userpass", "login?link=true"), access,
+                dev.atrium.server.testing.Accounts.credentials(email, dev.atrium.server.testing.Accounts.PASSWORD));
     }
 }

@@ -151,7 +151,10 @@ class ConsoleBrowserTest {
         return seen;
     }
 
-    /** Four guests, one guest linked to e-mail/password, one guest that logged out (a user.deleted event). */
+    /**
+     * Four guests, one guest linked to e-mail/password, one guest merged into it (a conversion by merge),
+     * one guest that logged out (a user.deleted event).
+     */
     private record Seed(List<String> guests, String linked) {}
 
     private static Seed seed(TestServer server) {
@@ -167,6 +170,14 @@ class ConsoleBrowserTest {
         Http.Reply linked = server.send("POST", server.provider("local-userpass", "login?link=true"),
                 toLink.path("access_token").asText(), "{\"username\":\"linked@example.com\",\"password\":\"secret12\"}");
         assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        // A guest that proves the same e-mail is refused with a merge ticket and merged into the linked user.
+        JsonNode merging = server.guestLogin();
+        Http.Reply refused = server.send("POST", server.provider("local-userpass", "login?link=true"),
+                merging.path("access_token").asText(), "{\"username\":\"linked@example.com\",\"password\":\"secret12\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        Http.Reply merged = server.send("POST", server.client("/app/" + server.appId() + "/auth/merge"),
+                merging.path("access_token").asText(), "{\"merge_ticket\":\"" + refused.json().path("merge_ticket").asText() + "\"}");
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
         JsonNode leaving = server.guestLogin();
         Http.Reply logout = server.send("DELETE", server.client("/auth/session"), leaving.path("refresh_token").asText(), null);
         assertThat(logout.status()).as(logout.body()).isEqualTo(204);

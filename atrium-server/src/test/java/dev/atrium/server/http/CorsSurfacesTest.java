@@ -51,6 +51,7 @@ class CorsSurfacesTest {
     static final String CLIENT_ROUTES = """
             GET,    /app/{app}/location
             POST,   /app/{app}/auth/providers/anon-user/login
+            POST,   /app/{app}/auth/merge
             GET,    /app/{app}/.well-known/jwks.json
             GET,    /app/{app}/.well-known/openid-configuration
             POST,   /app/{app}/auth/providers/local-userpass/register

@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class JdbcEventStore implements EventStore {
     static final String COLUMNS = "seq, app_id, user_id, type, detail, created_at, attempts, next_attempt_at, "
-            + "finished_at, outcome, last_error";
+            + "finished_at, outcome, last_error, into_user_id, conversion";
     private final Database db;
 
     JdbcEventStore(Database db) {
@@ -187,7 +187,7 @@ final class JdbcEventStore implements EventStore {
                 Instant finishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(finished);
                 list.add(new UserEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         Instant.ofEpochMilli(rs.getLong(6)), rs.getInt(7), Instant.ofEpochMilli(rs.getLong(8)),
-                        finishedAt, rs.getString(10), rs.getString(11)));
+                        finishedAt, rs.getString(10), rs.getString(11), rs.getString(12), rs.getBoolean(13)));
             }
             return list;
         }

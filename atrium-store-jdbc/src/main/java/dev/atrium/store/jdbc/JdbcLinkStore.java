@@ -26,13 +26,15 @@ final class JdbcLinkStore implements LinkStore {
         String lock = db.dialect().forUpdate();
         try {
             return db.write(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM users WHERE id = ? AND app_id = ?" + lock)) {
+                boolean wasGuest;
+                try (PreparedStatement ps = c.prepareStatement("SELECT anonymous FROM users WHERE id = ? AND app_id = ?" + lock)) {
                     ps.setString(1, userId);
                     ps.setString(2, appId);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
                             return false;
                         }
+                        wasGuest = rs.getBoolean(1);
                     }
                 }
                 int position;
@@ -65,7 +67,7 @@ final class JdbcLinkStore implements LinkStore {
                     ps.executeUpdate();
                 }
                 OutboxWrites.insert(c, appId, userId, dev.atrium.core.events.UserEvent.LINKED, identity.providerType(),
-                        identity.createdAt());
+                        identity.createdAt(), null, wasGuest);
                 return true;
             });
         } catch (UniqueViolationException e) {

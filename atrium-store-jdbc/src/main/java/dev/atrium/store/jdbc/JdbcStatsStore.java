@@ -39,14 +39,15 @@ final class JdbcStatsStore implements StatsStore {
     public List<HourCount> eventsPerHour(String appId, Instant since) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT (created_at / " + HOUR_MS + ") * " + HOUR_MS
-                    + " AS hour, type, detail, count(*) FROM events WHERE app_id = ? AND created_at >= ? "
-                    + "GROUP BY 1, type, detail ORDER BY 1")) {
+                    + " AS hour, type, detail, conversion, count(*) FROM events WHERE app_id = ? AND created_at >= ? "
+                    + "GROUP BY 1, type, detail, conversion ORDER BY 1")) {
                 ps.setString(1, appId);
                 ps.setLong(2, since.toEpochMilli());
                 try (ResultSet rs = ps.executeQuery()) {
                     List<HourCount> list = new ArrayList<>();
                     while (rs.next()) {
-                        list.add(new HourCount(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                        list.add(new HourCount(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                                rs.getBoolean(4), rs.getLong(5)));
                     }
                     return list;
                 }

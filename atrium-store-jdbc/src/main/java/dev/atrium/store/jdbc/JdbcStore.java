@@ -8,9 +8,11 @@ import dev.atrium.core.apps.AppStore;
 import dev.atrium.core.auth.LinkStore;
 import dev.atrium.core.auth.SignupStore;
 import dev.atrium.core.auth.apikey.ApiKeyStore;
+import dev.atrium.core.auth.passkey.PasskeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
 import dev.atrium.core.lifecycle.SweepStore;
+import dev.atrium.core.merge.MergeStore;
 import dev.atrium.core.redirect.RedirectStateStore;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.store.AtriumStore;
@@ -38,6 +40,8 @@ public final class JdbcStore implements AtriumStore {
     private final StatsStore stats;
     private final ServerKeyStore serverKeys;
     private final RedirectStateStore redirectStates;
+    private final PasskeyStore passkeys;
+    private final MergeStore merges;
     private final int migrationsApplied;
     private final SecretCodec secrets;
 
@@ -60,6 +64,8 @@ public final class JdbcStore implements AtriumStore {
         this.stats = new JdbcStatsStore(db);
         this.serverKeys = new JdbcServerKeyStore(db);
         this.redirectStates = new JdbcRedirectStateStore(db);
+        this.passkeys = new JdbcPasskeyStore(db);
+        this.merges = new JdbcMergeStore(db);
     }
 
     /**
@@ -199,6 +205,16 @@ public final class JdbcStore implements AtriumStore {
     @Override
     public RedirectStateStore redirectStates() {
         return redirectStates;
+    }
+
+    @Override
+    public PasskeyStore passkeys() {
+        return passkeys;
+    }
+
+    @Override
+    public MergeStore merges() {
+        return merges;
     }
 
     @Override

@@ -145,6 +145,11 @@ class PostgresStoreTest extends StoreContracts {
         }
 
         @Override
+        public dev.atrium.core.auth.passkey.PasskeyStore passkeys() {
+            return store.passkeys();
+        }
+
+        @Override
         public dev.atrium.core.apps.AppStore apps() {
             return store.apps();
         }
@@ -212,6 +217,11 @@ class PostgresStoreTest extends StoreContracts {
         @Override
         public dev.atrium.core.admin.ServerKeyStore serverKeys() {
             return store.serverKeys();
+        }
+
+        @Override
+        public dev.atrium.core.merge.MergeStore merges() {
+            return store.merges();
         }
 
         @Override

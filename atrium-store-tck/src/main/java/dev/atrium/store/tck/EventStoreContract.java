@@ -92,7 +92,7 @@ public abstract class EventStoreContract extends StoreContract {
     }
 
     @Test
-    void linkWritesAPendingUserLinkedEventWithTheLinkedProvider() {
+    void linkWritesAPendingUserLinkedEventWithTheLinkedProviderAConversionWhenTheUserWasAGuest() {
         App app = createApp();
         User guest = signUpGuest(app).user();
         Identity local = userpass("ada@example.com");
@@ -101,7 +101,24 @@ public abstract class EventStoreContract extends StoreContract {
         UserEvent e = latest(app);
 
         assertThat(e).isEqualTo(new UserEvent(e.seq(), app.id(), guest.id(), UserEvent.LINKED, "local-userpass",
-                local.createdAt(), 0, local.createdAt(), null, null, null));
+                local.createdAt(), 0, local.createdAt(), null, null, null, null, true));
+    }
+
+    @Test
+    void linkOfAUserThatIsNoLongerAGuestIsNoConversion() {
+        App app = createApp();
+        User guest = signUpGuest(app).user();
+        store.links().addIdentity(app.id(), guest.id(), userpass("ada@example.com"));
+        Identity key = identity("api-key", randomHex(12), Map.of());
+        store.links().addIdentity(app.id(), guest.id(), key);
+        User member = signUp(newUser(app, userpass("bob@example.com"))).user();
+        store.links().addIdentity(app.id(), member.id(), identity("api-key", randomHex(12), Map.of()));
+
+        List<UserEvent> links = events().recent(app.id(), 100).stream().filter(e -> e.type().equals(UserEvent.LINKED)).toList();
+
+        assertThat(links).extracting(UserEvent::userId, UserEvent::detail, UserEvent::conversion).containsExactly(
+                tuple(member.id(), "api-key", false), tuple(guest.id(), "api-key", false),
+                tuple(guest.id(), "local-userpass", true));
     }
 
     @Test

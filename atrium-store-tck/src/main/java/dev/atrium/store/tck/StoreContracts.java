@@ -111,6 +111,14 @@ public abstract class StoreContracts {
     }
 
     @Nested
+    class Merges extends MergeStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return StoreContracts.this.newStore();
+        }
+    }
+
+    @Nested
     class RedirectStates extends RedirectStateStoreContract {
         @Override
         protected AtriumStore newStore() {
@@ -128,6 +136,14 @@ public abstract class StoreContracts {
 
     @Nested
     class EventQueries extends EventQueryStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return StoreContracts.this.newStore();
+        }
+    }
+
+    @Nested
+    class Passkeys extends PasskeyStoreContract {
         @Override
         protected AtriumStore newStore() {
             return StoreContracts.this.newStore();

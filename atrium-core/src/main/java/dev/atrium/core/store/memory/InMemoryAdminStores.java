@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** The admin-facing stores over {@link InMemoryData}; every method holds the data's monitor. */
 final class InMemoryAdminStores implements UserQueryStore, StatsStore, ServerKeyStore {
@@ -89,17 +88,17 @@ final class InMemoryAdminStores implements UserQueryStore, StatsStore, ServerKey
     @Override
     public List<HourCount> eventsPerHour(String appId, Instant since) {
         synchronized (data) {
-            Map<String, Long> counts = new TreeMap<>();
+            Map<HourCount, Long> counts = new java.util.HashMap<>();
             for (UserEvent e : data.events) {
                 if (e.appId().equals(appId) && !e.createdAt().isBefore(since)) {
-                    long hour = e.createdAt().toEpochMilli() / 3_600_000L * 3_600_000L;
-                    counts.merge(hour + "|" + e.type() + "|" + e.detail(), 1L, Long::sum);
+                    Instant hour = Instant.ofEpochMilli(e.createdAt().toEpochMilli() / 3_600_000L * 3_600_000L);
+                    counts.merge(new HourCount(hour, e.type(), e.detail(), e.conversion(), 0), 1L, Long::sum);
                 }
             }
-            return counts.entrySet().stream().map(en -> {
-                String[] k = en.getKey().split("\\|", 3);
-                return new HourCount(Instant.ofEpochMilli(Long.parseLong(k[0])), k[1], k[2], en.getValue());
-            }).toList();
+            return counts.entrySet().stream()
+                    .map(en -> new HourCount(en.getKey().hour(), en.getKey().type(), en.getKey().detail(),
+                            en.getKey().conversion(), en.getValue()))
+                    .sorted(Comparator.comparing(HourCount::hour)).toList();
         }
     }
 

@@ -27,12 +27,20 @@ final class InMemoryData {
     String firstAppId;
     final InMemoryUserpassStore userpass = new InMemoryUserpassStore(this);
     final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore(this);
+    final InMemoryPasskeyStore passkeys = new InMemoryPasskeyStore(this);
     /** The outbox, in seq order. */
     final List<dev.atrium.core.events.UserEvent> events = new ArrayList<>();
     long lastSeq;
 
     void addEvent(String appId, String userId, String type, String detail, java.time.Instant at) {
-        events.add(new dev.atrium.core.events.UserEvent(++lastSeq, appId, userId, type, detail, at, 0, at, null, null, null));
+        addEvent(appId, userId, type, detail, at, null, false);
+    }
+
+    /** An event naming the user a guest was merged into ({@code into}), or one that converts a guest. */
+    void addEvent(String appId, String userId, String type, String detail, java.time.Instant at, String into,
+                  boolean conversion) {
+        events.add(new dev.atrium.core.events.UserEvent(++lastSeq, appId, userId, type, detail, at, 0, at, null, null, null,
+                into, conversion));
     }
 
     static String identityKey(String appId, String providerType, String subject) {
@@ -46,7 +54,7 @@ final class InMemoryData {
         }
     }
 
-    /** Deletes the user with its identities, sessions, API keys and e-mail/password account (as JDBC's cascades do). */
+    /** Deletes the user with its identities, sessions, API keys, passkeys and e-mail/password account (as JDBC's cascades do). */
     void removeUser(User user) {
         users.remove(user.id());
         for (Identity i : user.identities()) {
@@ -57,6 +65,7 @@ final class InMemoryData {
         }
         removeSessionsOf(user.appId(), user.id());
         apiKeys.byId.values().removeIf(k -> k.userId().equals(user.id()));
+        passkeys.removeUser(user.appId(), user.id());
     }
 
     int removeSessionsOf(String appId, String userId) {

@@ -63,8 +63,7 @@ final class InMemoryEventStore implements EventStore {
                 Instant lease = leases.get(e.seq());
                 if (e.appId().equals(appId) && e.finishedAt() == null && !e.nextAttemptAt().isAfter(now)
                         && (lease == null || !lease.isAfter(now))) {
-                    data.events.set(i, new UserEvent(e.seq(), e.appId(), e.userId(), e.type(), e.detail(), e.createdAt(),
-                            e.attempts(), e.nextAttemptAt(), now, UserEvent.SKIPPED, e.lastError()));
+                    data.events.set(i, e.withDelivery(e.attempts(), e.nextAttemptAt(), now, UserEvent.SKIPPED, e.lastError()));
                     leases.remove(e.seq());
                     skipped++;
                 }
@@ -75,8 +74,7 @@ final class InMemoryEventStore implements EventStore {
 
     @Override
     public boolean finish(long seq, String outcome, Instant at) {
-        return replace(seq, e -> new UserEvent(e.seq(), e.appId(), e.userId(), e.type(), e.detail(), e.createdAt(),
-                e.attempts(), e.nextAttemptAt(), at, outcome, e.lastError()));
+        return replace(seq, e -> e.withDelivery(e.attempts(), e.nextAttemptAt(), at, outcome, e.lastError()));
     }
 
     @Override
@@ -86,8 +84,7 @@ final class InMemoryEventStore implements EventStore {
                 return false;
             }
         }
-        return replace(seq, e -> new UserEvent(e.seq(), e.appId(), e.userId(), e.type(), e.detail(), e.createdAt(),
-                attempts, nextAttemptAt, null, null, error));
+        return replace(seq, e -> e.withDelivery(attempts, nextAttemptAt, null, null, error));
     }
 
     @Override
@@ -98,8 +95,7 @@ final class InMemoryEventStore implements EventStore {
                 UserEvent e = data.events.get(i);
                 if (e.appId().equals(appId) && e.finishedAt() == null && e.attempts() > 0) {
                     Instant due = e.nextAttemptAt().isAfter(now) ? now : e.nextAttemptAt();
-                    data.events.set(i, new UserEvent(e.seq(), e.appId(), e.userId(), e.type(), e.detail(), e.createdAt(),
-                            e.attempts(), due, null, null, e.lastError()));
+                    data.events.set(i, e.withDelivery(e.attempts(), due, null, null, e.lastError()));
                     n++;
                 }
             }

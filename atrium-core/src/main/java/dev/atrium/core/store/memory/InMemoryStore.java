@@ -38,6 +38,7 @@ public final class InMemoryStore implements AtriumStore {
     private final InMemoryAdminStores admin = new InMemoryAdminStores(data);
     private final InMemorySignupStore signups = new InMemorySignupStore(data);
     private final InMemoryRedirectStateStore redirectStates = new InMemoryRedirectStateStore(data);
+    private final InMemoryMergeStore merges = new InMemoryMergeStore(data);
 
     @Override
     public AppStore apps() {
@@ -271,7 +272,7 @@ public final class InMemoryStore implements AtriumStore {
                 data.putUser(new User(user.id(), user.appId(), user.type(), user.disabled(), user.createdAt(),
                         user.lastActiveAt(), user.customData(), identities));
                 data.addEvent(appId, userId, dev.atrium.core.events.UserEvent.LINKED, identity.providerType(),
-                        identity.createdAt());
+                        identity.createdAt(), null, user.isAnonymous());
                 return true;
             }
         };
@@ -285,6 +286,16 @@ public final class InMemoryStore implements AtriumStore {
     @Override
     public dev.atrium.core.redirect.RedirectStateStore redirectStates() {
         return redirectStates;
+    }
+
+    @Override
+    public dev.atrium.core.auth.passkey.PasskeyStore passkeys() {
+        return data.passkeys;
+    }
+
+    @Override
+    public dev.atrium.core.merge.MergeStore merges() {
+        return merges;
     }
 
     @Override

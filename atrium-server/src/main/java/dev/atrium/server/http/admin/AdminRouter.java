@@ -34,6 +34,7 @@ public final class AdminRouter {
         r.open(Method.GET, "/openapi.json", new OpenApiDocument(() -> services.apps().installed().types())::serve);
         new AdminAppEndpoints(services).register(r);
         new AdminUserEndpoints(services).register(r);
+        new AdminPasskeyEndpoints(services).register(r);
         new AdminMiscEndpoints(services).register(r);
         return List.copyOf(r.routes);
     }

@@ -6,8 +6,9 @@ import dev.atrium.core.admin.EventAdmin;
 import dev.atrium.core.admin.ServerKeys;
 import dev.atrium.core.admin.StatsService;
 import dev.atrium.core.admin.UserAdmin;
+import dev.atrium.core.auth.passkey.PasskeyAdmin;
 import dev.atrium.core.auth.password.UserpassAdmin;
 
 /** What the admin routes call. */
 public record AdminServices(AdminTokens tokens, AppAdmin apps, UserAdmin users, ServerKeys serverKeys, StatsService stats,
-                            EventAdmin events, UserpassAdmin accounts) {}
+                            EventAdmin events, PasskeyAdmin passkeys, UserpassAdmin accounts) {}

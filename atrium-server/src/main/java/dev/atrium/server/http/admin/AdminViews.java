@@ -89,12 +89,16 @@ final class AdminViews {
         return map("users", map("total", s.users().total(), "anonymous", s.users().anonymous(), "linked", s.users().linked(),
                         "disabled", s.users().disabled()),
                 "hours", s.hours().stream().map(h -> map("hour", h.hour(), "guest_signups", h.guestSignups(),
-                        "conversions", h.conversions(), "swept", h.swept(), "deleted", h.deleted())).toList(),
+                        "conversions", h.conversions(), "merges", h.merges(),
+                        "conversions_by_provider", h.conversionsByProvider(), "swept", h.swept(), "deleted", h.deleted())).toList(),
+                "conversions", s.conversions().stream().map(c -> map("provider", c.provider(), "linked", c.linked(),
+                        "merged", c.merged(), "total", c.total())).toList(),
                 "sweeps", map("swept_total", s.sweptTotal(), "last_swept_at", s.lastSweptAt()));
     }
 
     static Map<String, Object> event(UserEvent e) {
         return map("id", e.deliveryId(), "type", e.type(), "user_id", e.userId(), "detail", e.detail(),
+                "into_user_id", e.intoUserId(), "conversion", e.conversion(),
                 "created_at", e.createdAt(), "state", e.state(), "attempts", e.attempts(), "last_error", e.lastError());
     }
 

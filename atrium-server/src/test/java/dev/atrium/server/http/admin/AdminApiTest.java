@@ -86,6 +86,10 @@ class AdminApiTest {
                         "{\"email_burst\":\"3\"}", 400, "InvalidParameter"),
                 new Refusal("a throttle beyond an int", "PATCH", app + "/settings", token,
                         "{\"email_rate_per_hour\":4294967297}", 400, "InvalidParameter"),
+                new Refusal("merged_guest neither delete nor keep", "PATCH", app + "/settings", token,
+                        "{\"merged_guest\":\"archive\"}", 400, "InvalidParameter"),
+                new Refusal("merged_guest not a string", "PATCH", app + "/settings", token,
+                        "{\"merged_guest\":true}", 400, "InvalidParameter"),
                 new Refusal("a bad reveal_unknown_email", "PUT", app + "/providers/local-userpass", token,
                         "{\"enabled\":true,\"config\":{\"reveal_unknown_email\":\"yes\"}}", 400, "BadRequest"),
                 new Refusal("unknown provider", "PUT", app + "/providers/oauth2-myspace", token, "{\"enabled\":true}", 400, "InvalidParameter"),
@@ -100,7 +104,22 @@ class AdminApiTest {
                 new Refusal("malformed JSON", "POST", "/apps", token, "{", 400, "BadRequest"),
                 new Refusal("stats hours out of range", "GET", app + "/stats?hours=9999", token, null, 400, "InvalidParameter"),
                 new Refusal("revoke unknown admin token", "DELETE", "/tokens/nope", token, null, 404, "NotFound"),
-                new Refusal("delete unknown server key", "DELETE", app + "/api_keys/000000000000000000000001", token, null, 404, "APIKeyNotFound")
+                new Refusal("delete unknown server key", "DELETE", app + "/api_keys/000000000000000000000001", token, null, 404, "APIKeyNotFound"),
+                new Refusal("passkeys of an unknown user", "GET", app + "/users/000000000000000000000001/passkeys", token, null, 404,
+                        "UserNotFound"),
+                new Refusal("revoke a passkey of an unknown user", "DELETE",
+                        app + "/users/000000000000000000000001/passkeys/000000000000000000000002", token, null, 404, "UserNotFound"),
+                new Refusal("passkey rp_id an IP address", "PUT", app + "/providers/passkey", token,
+                        "{\"enabled\":true,\"config\":{\"rp_id\":\"127.0.0.1\",\"allowed_origins\":[\"http://127.0.0.1:8080\"]}}",
+                        400, "InvalidParameter"),
+                new Refusal("passkey origin not on rp_id", "PUT", app + "/providers/passkey", token,
+                        "{\"enabled\":true,\"config\":{\"rp_id\":\"example.com\",\"allowed_origins\":[\"https://example.org\"]}}",
+                        400, "InvalidParameter"),
+                new Refusal("passkey origin on http but for localhost", "PUT", app + "/providers/passkey", token,
+                        "{\"enabled\":true,\"config\":{\"rp_id\":\"example.com\",\"allowed_origins\":[\"http://app.example.com\"]}}",
+                        400, "InvalidParameter"),
+                new Refusal("passkey without allowed_origins", "PUT", app + "/providers/passkey", token,
+                        "{\"enabled\":true,\"config\":{\"rp_id\":\"example.com\",\"allowed_origins\":[]}}", 400, "InvalidParameter")
         ).stream()).toList();
     }
 
@@ -304,5 +323,20 @@ class AdminApiTest {
         assertThat(stats.get("hours").get(1).get("guest_signups").asLong()).isPositive();
         assertThat(stats.get("users").get("total").asLong()).isPositive();
         assertThat(call("GET", "/apps/" + server.appId() + "/events?limit=5", null).json().get(0).get("type").asText()).startsWith("user.");
+        assertThat(stats.get("conversions")).isEmpty();
+        assertThat(stats.get("hours").get(1).get("conversions_by_provider").isObject()).isTrue();
+    }
+
+    @Test
+    void mergedGuestIsAnAppSettingDeleteByDefault() {
+        String settings = "/apps/" + server.appId() + "/settings";
+
+        JsonNode before = call("GET", "/apps/" + server.appId(), null).json().get("settings");
+        Http.Reply keep = call("PATCH", settings, "{\"merged_guest\":\"keep\"}");
+
+        assertThat(before.get("merged_guest").asText()).isEqualTo("delete");
+        assertThat(keep.status()).as(keep.body()).isEqualTo(200);
+        assertThat(keep.json().get("merged_guest").asText()).isEqualTo("keep");
+        assertThat(call("GET", "/apps/" + server.appId(), null).json().get("settings").get("merged_guest").asText()).isEqualTo("keep");
     }
 }
