@@ -10,6 +10,7 @@ import dev.atrium.core.auth.SignupStore;
 import dev.atrium.core.auth.apikey.ApiKeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
+import dev.atrium.core.imports.ImportStore;
 import dev.atrium.core.lifecycle.SweepStore;
 import dev.atrium.core.redirect.RedirectStateStore;
 import dev.atrium.core.sessions.SessionStore;
@@ -51,6 +52,8 @@ public interface AtriumStore extends AutoCloseable {
     ServerKeyStore serverKeys();
 
     RedirectStateStore redirectStates();
+
+    ImportStore imports();
 
     /** Whether the backend answers a trivial query now; false instead of throwing. */
     boolean isReady();

@@ -10,6 +10,7 @@ import dev.atrium.core.auth.SignupStore;
 import dev.atrium.core.auth.apikey.ApiKeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
+import dev.atrium.core.imports.ImportStore;
 import dev.atrium.core.lifecycle.SweepStore;
 import dev.atrium.core.sessions.SessionStore;
 import dev.atrium.core.store.AtriumStore;
@@ -49,6 +50,7 @@ final class TracedStore implements AtriumStore {
     private final StatsStore stats;
     private final ServerKeyStore serverKeys;
     private final dev.atrium.core.redirect.RedirectStateStore redirectStates;
+    private final ImportStore imports;
 
     TracedStore(AtriumStore store, Tracer tracer) {
         this.store = store;
@@ -69,6 +71,7 @@ final class TracedStore implements AtriumStore {
         this.stats = traced(StatsStore.class, store.stats(), tracer, system);
         this.serverKeys = traced(ServerKeyStore.class, store.serverKeys(), tracer, system);
         this.redirectStates = traced(dev.atrium.core.redirect.RedirectStateStore.class, store.redirectStates(), tracer, system);
+        this.imports = traced(ImportStore.class, store.imports(), tracer, system);
     }
 
     private static <T> T traced(Class<T> type, T target, Tracer tracer, String system) {
@@ -175,6 +178,11 @@ final class TracedStore implements AtriumStore {
     @Override
     public dev.atrium.core.redirect.RedirectStateStore redirectStates() {
         return redirectStates;
+    }
+
+    @Override
+    public ImportStore imports() {
+        return imports;
     }
 
     @Override

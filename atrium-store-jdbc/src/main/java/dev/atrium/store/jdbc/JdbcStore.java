@@ -10,6 +10,7 @@ import dev.atrium.core.auth.SignupStore;
 import dev.atrium.core.auth.apikey.ApiKeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
+import dev.atrium.core.imports.ImportStore;
 import dev.atrium.core.lifecycle.SweepStore;
 import dev.atrium.core.redirect.RedirectStateStore;
 import dev.atrium.core.sessions.SessionStore;
@@ -38,6 +39,7 @@ public final class JdbcStore implements AtriumStore {
     private final StatsStore stats;
     private final ServerKeyStore serverKeys;
     private final RedirectStateStore redirectStates;
+    private final ImportStore imports;
     private final int migrationsApplied;
     private final SecretCodec secrets;
 
@@ -60,6 +62,7 @@ public final class JdbcStore implements AtriumStore {
         this.stats = new JdbcStatsStore(db);
         this.serverKeys = new JdbcServerKeyStore(db);
         this.redirectStates = new JdbcRedirectStateStore(db);
+        this.imports = new JdbcImportStore(db);
     }
 
     /**
@@ -199,6 +202,11 @@ public final class JdbcStore implements AtriumStore {
     @Override
     public RedirectStateStore redirectStates() {
         return redirectStates;
+    }
+
+    @Override
+    public ImportStore imports() {
+        return imports;
     }
 
     @Override

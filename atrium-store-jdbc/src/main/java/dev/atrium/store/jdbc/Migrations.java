@@ -17,7 +17,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class Migrations {
     /** The newest migration version shipped (V{LATEST}__*.sql in every dialect's folder). */
-    public static final int LATEST = 6;
+    public static final int LATEST = 7;
 
     private Migrations() {}
 

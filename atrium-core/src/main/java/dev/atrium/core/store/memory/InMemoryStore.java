@@ -38,6 +38,7 @@ public final class InMemoryStore implements AtriumStore {
     private final InMemoryAdminStores admin = new InMemoryAdminStores(data);
     private final InMemorySignupStore signups = new InMemorySignupStore(data);
     private final InMemoryRedirectStateStore redirectStates = new InMemoryRedirectStateStore(data);
+    private final InMemoryImportStore imports = new InMemoryImportStore(data);
 
     @Override
     public AppStore apps() {
@@ -285,6 +286,11 @@ public final class InMemoryStore implements AtriumStore {
     @Override
     public dev.atrium.core.redirect.RedirectStateStore redirectStates() {
         return redirectStates;
+    }
+
+    @Override
+    public dev.atrium.core.imports.ImportStore imports() {
+        return imports;
     }
 
     @Override
