@@ -48,7 +48,8 @@ final class ProviderImport {
         boolean blocked = missing.stream().anyMatch(ImportedSettings.Needed::beforeEnabling);
         String command = missing.isEmpty() ? null : command(exported, config, missing);
         if (blocked) {
-            return report(exported, ProviderReport.State.WAITING, false, null, missing, mapped.get(), command);
+            return report(exported, ProviderReport.State.WAITING, false,
+                    exported.disabled() ? "App Services had it disabled" : null, missing, mapped.get(), command);
         }
         boolean enabled = current != null && current.enabled() || !exported.disabled();
         ProviderReport.State state = enabled ? ProviderReport.State.ENABLED : ProviderReport.State.DISABLED;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 /** {@code atrium users …}: an app's users, through the admin API of a running server. */
 @Command(name = "users", description = "List, inspect, disable, enable, delete users and revoke their sessions (admin API).",
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Get.class, UserActions.Disable.class, UserActions.Enable.class,
-                UserActions.Delete.class, UserActions.Revoke.class, UserActions.BulkDelete.class})
+                UserActions.Delete.class, UserActions.Revoke.class, UserActions.BulkDelete.class,
+                SendResets.class})
 final class UsersCommand {
 
     @Command(name = "list", description = "Users, oldest first, one page at a time (--cursor for the next).")

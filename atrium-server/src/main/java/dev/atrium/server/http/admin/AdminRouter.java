@@ -35,6 +35,7 @@ public final class AdminRouter {
         new AdminAppEndpoints(services).register(r);
         new AdminUserEndpoints(services).register(r);
         new AdminMiscEndpoints(services).register(r);
+        new AdminInvitationEndpoints(services).register(r);
         return List.copyOf(r.routes);
     }
 

@@ -6,7 +6,8 @@ import dev.atrium.core.admin.ServerKeys;
 import dev.atrium.core.admin.StatsService;
 import dev.atrium.core.admin.UserAdmin;
 import dev.atrium.core.events.EventStore;
+import dev.atrium.core.imports.PasswordInvitations;
 
 /** What the admin routes call. */
 public record AdminServices(AdminTokens tokens, AppAdmin apps, UserAdmin users, ServerKeys serverKeys, StatsService stats,
-                            EventStore events) {}
+                            EventStore events, PasswordInvitations invitations) {}
