@@ -56,7 +56,6 @@ final class UserImport {
             }
         } catch (UserRecords.Malformed e) {
             complete = false;
-            refused++;
             listener.problem(new ImportProblem(file, e.line, e.column, 0, e.getMessage() + " (nothing after it was read)"));
         }
         flush();

@@ -67,7 +67,9 @@ final class UserRecords implements AutoCloseable {
                 return new Record(node, at.getLineNr(), at.getColumnNr(), ++index);
             }
         } catch (JsonProcessingException e) {
-            throw new Malformed("malformed JSON: " + e.getOriginalMessage(), e.getLocation());
+            // Jackson names the source in nested locations; the problem names the file already.
+            String why = e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[");
+            throw new Malformed("malformed JSON: " + why, e.getLocation());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -88,7 +88,17 @@ class AdminApiTest {
                 new Refusal("malformed JSON", "POST", "/apps", token, "{", 400, "BadRequest"),
                 new Refusal("stats hours out of range", "GET", app + "/stats?hours=9999", token, null, 400, "InvalidParameter"),
                 new Refusal("revoke unknown admin token", "DELETE", "/tokens/nope", token, null, 404, "NotFound"),
-                new Refusal("delete unknown server key", "DELETE", app + "/api_keys/000000000000000000000001", token, null, 404, "APIKeyNotFound")
+                new Refusal("delete unknown server key", "DELETE", app + "/api_keys/000000000000000000000001", token, null, 404, "APIKeyNotFound"),
+                new Refusal("password invitations at 0 a second", "POST", app + "/password-invitations", token,
+                        "{\"per_second\":0}", 400, "InvalidParameter"),
+                new Refusal("password invitations at a rate that is not a number", "POST", app + "/password-invitations", token,
+                        "{\"per_second\":\"fast\"}", 400, "InvalidParameter"),
+                new Refusal("password invitations of an unknown app", "POST", "/apps/nope/password-invitations", token, "{}",
+                        404, "AppNotFound"),
+                new Refusal("password invitations that never ran", "GET", app + "/password-invitations", token, null, 404,
+                        "NotFound"),
+                new Refusal("stopping password invitations that never ran", "DELETE", app + "/password-invitations", token,
+                        null, 404, "NotFound")
         ).stream()).toList();
     }
 
