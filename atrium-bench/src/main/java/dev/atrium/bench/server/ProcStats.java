@@ -56,6 +56,20 @@ public final class ProcStats {
         return -1;
     }
 
+    /** Peak resident set size (VmHWM) of process {@code pid} in kB. */
+    public static long peakRssKb(long pid) {
+        String status = read(Path.of("/proc", Long.toString(pid), "status"));
+        if (status == null) {
+            return -1;
+        }
+        for (String line : status.split("\n")) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
     /** {busy, total} CPU time of the whole machine since boot in milliseconds (all cores), from /proc/stat. */
     public static long[] machineMillis() {
         String stat = read(Path.of("/proc/stat"));

@@ -1,6 +1,5 @@
 package dev.atrium.core.imports;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -17,7 +16,11 @@ final class SeenKeys {
 
     /** Adds {@code kind}+{@code key}; false when it was there already. */
     boolean add(char kind, String key) {
-        long h = hash(kind, key);
+        return addHash(hash(kind, key));
+    }
+
+    /** Adds a key by its {@link #hash}; false when it was there already. */
+    boolean addHash(long h) {
         if ((size + 1) * 2L > slots.length) {
             grow();
         }
@@ -30,7 +33,11 @@ final class SeenKeys {
 
     /** Whether {@code kind}+{@code key} was added. */
     boolean contains(char kind, String key) {
-        long h = hash(kind, key);
+        return containsHash(hash(kind, key));
+    }
+
+    /** Whether a key was added, by its {@link #hash}. */
+    boolean containsHash(long h) {
         int mask = slots.length - 1;
         for (int i = (int) (mix(h) & mask); ; i = (i + 1) & mask) {
             if (slots[i] == EMPTY) {
@@ -66,12 +73,14 @@ final class SeenKeys {
         Arrays.stream(old).filter(h -> h != EMPTY).forEach(h -> insert(fresh, h));
     }
 
-    /** FNV-1a over the kind and the UTF-8 of the key; never {@link #EMPTY}. */
-    private static long hash(char kind, String key) {
+    /** FNV-1a over the kind and the key's characters (both bytes of each); never {@link #EMPTY}. */
+    static long hash(char kind, String key) {
         long h = 0xcbf29ce484222325L;
         h = (h ^ kind) * 0x100000001b3L;
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            h = (h ^ (c & 0xff)) * 0x100000001b3L;
+            h = (h ^ (c >>> 8)) * 0x100000001b3L;
         }
         return h == EMPTY ? 1 : h;
     }

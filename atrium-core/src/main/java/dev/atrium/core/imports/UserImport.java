@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The users of one file, streamed: each record is mapped ({@link UserRecordMapper}), checked against
  * everything met before it in this run ({@link SeenKeys}), and gathered into batches the
- * {@link ImportStore} writes one transaction each. A bad record is reported where it starts and
+ * {@link ImportStore} writes one transaction each. Reading and writing overlap ({@link BatchWriter}):
+ * while the store writes one batch, the next is read. A bad record is reported where it starts and
  * left out; the others go on.
  */
 final class UserImport {
@@ -20,14 +21,12 @@ final class UserImport {
     private final int batchSize;
     private final ImportListener listener;
 
-    private String file;
-    private final List<ImportedUser> batch = new ArrayList<>();
-    private final List<UserRecords.Record> where = new ArrayList<>();
-    private long created;
-    private long updated;
-    private long refused;
+    private List<ImportedUser> batch = new ArrayList<>();
+    private List<UserRecords.Record> where = new ArrayList<>();
     private long pending;
     private long apiKeys;
+    private BatchWriter writer;
+    private String file;
 
     UserImport(ImportStore store, String appId, UserRecordMapper mapper, SeenKeys seen, ImportMode mode, int batchSize,
                ImportListener listener) {
@@ -45,33 +44,37 @@ final class UserImport {
         long start = System.nanoTime();
         long records = 0;
         boolean complete = true;
-        try (UserRecords in = new UserRecords(path)) {
-            for (UserRecords.Record r = in.next(); r != null; r = in.next()) {
-                records = r.index();
-                take(r);
-                if (batch.size() >= batchSize) {
-                    flush();
-                    listener.progress(file, records);
+        writer = new BatchWriter(store, appId, mode, file, listener);
+        try {
+            try (UserRecords in = new UserRecords(path)) {
+                for (UserRecords.Record r = in.next(); r != null; r = in.next()) {
+                    records = r.index();
+                    take(r);
+                    if (batch.size() >= batchSize) {
+                        flush(records);
+                    }
                 }
+            } catch (UserRecords.Malformed e) {
+                complete = false;
+                writer.problem(new ImportProblem(file, e.line, e.column, 0, e.getMessage() + " (nothing after it was read)"));
             }
-        } catch (UserRecords.Malformed e) {
-            complete = false;
-            listener.problem(new ImportProblem(file, e.line, e.column, 0, e.getMessage() + " (nothing after it was read)"));
+            flush(records);
+            writer.finish();
+        } finally {
+            writer.stop(); // after a failure: no thread left waiting for more
         }
-        flush();
-        listener.progress(file, records);
-        return new FileReport(file, records, created, updated, refused, pending, apiKeys, complete,
+        return new FileReport(file, records, writer.created(), writer.updated(), writer.refused(), pending, apiKeys, complete,
                 (System.nanoTime() - start) / 1e9);
     }
 
     private void take(UserRecords.Record r) {
         switch (mapper.map(r.node())) {
             case UserRecordMapper.Pending p -> pending++;
-            case UserRecordMapper.Invalid bad -> refuse(r, bad.message());
+            case UserRecordMapper.Invalid bad -> writer.refuse(r, bad.message());
             case UserRecordMapper.Valid ok -> {
                 String duplicate = duplicate(ok.user());
                 if (duplicate != null) {
-                    refuse(r, duplicate);
+                    writer.refuse(r, duplicate);
                     return;
                 }
                 apiKeys += ok.apiKeyIdentitiesLeftOut();
@@ -83,43 +86,37 @@ final class UserImport {
 
     /** Why the user repeats what the input had before, or null; its keys are remembered when it does not. */
     private String duplicate(ImportedUser u) {
-        if (seen.contains('u', u.user().id())) {
+        long id = SeenKeys.hash('u', u.user().id());
+        if (seen.containsHash(id)) {
             return "user " + u.user().id() + " appears earlier in the input";
         }
-        for (Identity i : u.user().identities()) {
-            if (seen.contains('i', i.providerType() + "\u0000" + i.subject())) {
+        long[] identities = new long[u.user().identities().size()];
+        for (int k = 0; k < identities.length; k++) {
+            Identity i = u.user().identities().get(k);
+            identities[k] = SeenKeys.hash('i', i.providerType() + "\u0000" + i.subject());
+            if (seen.containsHash(identities[k])) {
                 return "identity " + i.providerType() + "/" + i.subject() + " appears earlier in the input";
             }
         }
-        if (u.account() != null && seen.contains('e', u.account().email())) {
+        long email = u.account() == null ? 0 : SeenKeys.hash('e', u.account().email());
+        if (u.account() != null && seen.containsHash(email)) {
             return "e-mail " + u.account().email() + " appears earlier in the input";
         }
-        seen.add('u', u.user().id());
-        u.user().identities().forEach(i -> seen.add('i', i.providerType() + "\u0000" + i.subject()));
+        seen.addHash(id);
+        for (long h : identities) {
+            seen.addHash(h);
+        }
         if (u.account() != null) {
-            seen.add('e', u.account().email());
+            seen.addHash(email);
         }
         return null;
     }
 
-    private void flush() {
-        if (batch.isEmpty()) {
-            return;
+    private void flush(long records) {
+        if (!batch.isEmpty()) {
+            writer.write(batch, where, records);
+            batch = new ArrayList<>();
+            where = new ArrayList<>();
         }
-        List<ImportOutcome> outcomes = store.importUsers(appId, List.copyOf(batch), mode);
-        for (int k = 0; k < outcomes.size(); k++) {
-            switch (outcomes.get(k).kind()) {
-                case NEW -> created++;
-                case UPDATED -> updated++;
-                case REFUSED -> refuse(where.get(k), outcomes.get(k).reason());
-            }
-        }
-        batch.clear();
-        where.clear();
-    }
-
-    private void refuse(UserRecords.Record r, String why) {
-        refused++;
-        listener.problem(new ImportProblem(file, r.line(), r.column(), r.index(), why));
     }
 }

@@ -170,6 +170,35 @@ class AppServicesImportTest {
     }
 
     @Test
+    void importWhenTheStoreGoesAwayMidwayThenTheBatchesBeforeStayWrittenAndTheFailureIsThrown() {
+        ExportFiles.export(dir.resolve("export"), ExportFiles.PROVIDERS);
+        ImportStore failingSecond = new ImportStore() { // the in-memory store, unreachable from its second batch on
+            int batches;
+
+            @Override
+            public List<ImportOutcome> importUsers(String appId, List<ImportedUser> batch, ImportMode mode) {
+                if (++batches == 2) {
+                    throw new dev.atrium.core.kernel.StoreUnavailableException("store unavailable: gone", null);
+                }
+                return world.store.imports().importUsers(appId, batch, mode);
+            }
+
+            @Override
+            public List<EmailAccount> withoutPassword(String appId, String afterId, int limit, Instant now) {
+                return world.store.imports().withoutPassword(appId, afterId, limit, now);
+            }
+        };
+        AppServicesImport failing = new AppServicesImport(world.store.apps(), admin, failingSecond, world.clock);
+
+        assertThatThrownBy(() -> failing.run(new ImportRequest(dir.resolve("export"), List.of(standardUsers()),
+                ImportMode.WRITE, 2), problems::add)).isInstanceOf(dev.atrium.core.kernel.StoreUnavailableException.class);
+
+        assertThat(world.store.users().find(ExportFiles.APP_ID, ExportFiles.id(1))).isPresent();
+        assertThat(world.store.users().find(ExportFiles.APP_ID, ExportFiles.id(2))).isPresent();
+        assertThat(world.store.users().find(ExportFiles.APP_ID, ExportFiles.id(3))).isEmpty();
+    }
+
+    @Test
     void importWhenTheExportHasNoAppIdThenItFailsBeforeWritingAnything() {
         ExportFiles.write(dir.resolve("export/realm_config.json"), "{\"name\": \"shop\"}");
         ExportFiles.write(dir.resolve("export/auth/providers.json"), ExportFiles.PROVIDERS);

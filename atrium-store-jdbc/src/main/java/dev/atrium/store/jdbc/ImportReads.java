@@ -4,17 +4,14 @@ import dev.atrium.core.imports.ImportedUser;
 import dev.atrium.core.kernel.Json;
 import dev.atrium.core.users.Identity;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.LinkedHashSet;
 
 /**
  * What the store holds of one import batch, read by keys in a few indexed queries (a fresh import
@@ -23,7 +20,7 @@ import java.util.TreeSet;
  * and the e-mail accounts with its e-mails or account ids.
  */
 final class ImportReads {
-    /** Keys per {@code IN (…)}: well under either engine's limit of bound parameters. */
+    /** Keys per {@code IN (…)} at most: well under either engine's limit of bound parameters. */
     static final int KEYS_PER_QUERY = 500;
 
     /** user id → app id, for the batch's ids that exist. */
@@ -40,24 +37,24 @@ final class ImportReads {
     static ImportReads of(Connection c, String appId, List<ImportedUser> batch) throws SQLException {
         ImportReads r = new ImportReads();
         List<String> ids = batch.stream().map(u -> u.user().id()).toList();
-        query(c, "SELECT id, app_id FROM users WHERE id IN ", List.of(), ids, rs -> r.userApps.put(rs.getString(1), rs.getString(2)));
+        r.query(c, "SELECT id, app_id FROM users WHERE id IN ", List.of(), ids, rs -> r.userApps.put(rs.getString(1), rs.getString(2)));
         Map<String, List<String>> subjects = new LinkedHashMap<>();
         batch.forEach(u -> u.user().identities().forEach(i ->
                 subjects.computeIfAbsent(i.providerType(), t -> new ArrayList<>()).add(i.subject())));
         for (Map.Entry<String, List<String>> e : subjects.entrySet()) {
-            query(c, "SELECT subject, user_id FROM identities WHERE app_id = ? AND provider_type = ? AND subject IN ",
+            r.query(c, "SELECT subject, user_id FROM identities WHERE app_id = ? AND provider_type = ? AND subject IN ",
                     List.of(appId, e.getKey()), e.getValue(), rs -> r.holders.put(key(e.getKey(), rs.getString(1)), rs.getString(2)));
         }
         List<String> existing = ids.stream().filter(id -> appId.equals(r.userApps.get(id))).toList();
-        query(c, "SELECT user_id, provider_type, subject, provider_data, created_at FROM identities WHERE user_id IN ",
+        r.query(c, "SELECT user_id, provider_type, subject, provider_data, created_at FROM identities WHERE user_id IN ",
                 List.of(), existing, " ORDER BY user_id, position", rs -> r.identities.computeIfAbsent(rs.getString(1),
                         k -> new ArrayList<>()).add(new Identity(rs.getString(2), rs.getString(3),
                         Json.readObject(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5)))));
         List<String> emails = batch.stream().filter(u -> u.account() != null).map(u -> u.account().email()).toList();
         List<String> accountIds = batch.stream().filter(u -> u.account() != null).map(u -> u.account().id()).toList();
-        query(c, "SELECT email, id FROM userpass WHERE app_id = ? AND email IN ", List.of(appId), emails,
+        r.query(c, "SELECT email, id FROM userpass WHERE app_id = ? AND email IN ", List.of(appId), emails,
                 rs -> r.accountsByEmail.put(rs.getString(1), rs.getString(2)));
-        query(c, "SELECT id, app_id, email FROM userpass WHERE id IN ", List.of(), accountIds,
+        r.query(c, "SELECT id, app_id, email FROM userpass WHERE id IN ", List.of(), accountIds,
                 rs -> r.accountsById.put(rs.getString(1), rs.getString(2) + "\u0000" + rs.getString(3)));
         return r;
     }
@@ -66,39 +63,20 @@ final class ImportReads {
         return providerType + "\u0000" + subject;
     }
 
-    @FunctionalInterface
-    interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    static void query(Connection c, String sql, List<String> fixed, List<String> keys, Row row) throws SQLException {
-        query(c, sql, fixed, keys, "", row);
-    }
-
     /**
-     * {@code sql (?, …) suffix} for the keys, {@link #KEYS_PER_QUERY} at a time, after the fixed
-     * parameters (a suffix that orders orders within each chunk only).
+     * {@code sql (?, …) suffix} over the distinct keys, {@link #KEYS_PER_QUERY} a statement on both
+     * engines: a lookup by a list of keys is planned as one index probe per key, and the statement is
+     * prepared once a batch, so even an embedded engine gains from fewer, longer ones.
      */
-    static void query(Connection c, String sql, List<String> fixed, List<String> keys, String suffix, Row row)
+    private void query(Connection c, String sql, List<String> fixed, List<String> keys, String suffix, Chunks.Reader row)
             throws SQLException {
-        List<String> distinct = List.copyOf(new TreeSet<>(keys));
-        for (int from = 0; from < distinct.size(); from += KEYS_PER_QUERY) {
-            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + KEYS_PER_QUERY));
-            try (PreparedStatement ps = c.prepareStatement(sql + "(" + String.join(", ",
-                    Collections.nCopies(chunk.size(), "?")) + ")" + suffix)) {
-                int p = 1;
-                for (String f : fixed) {
-                    ps.setString(p++, f);
-                }
-                for (String k : chunk) {
-                    ps.setString(p++, k);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        row.read(rs);
-                    }
-                }
-            }
-        }
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(keys));
+        Chunks.read(c, fixed, distinct, KEYS_PER_QUERY,
+                n -> sql + "(" + Chunks.marks(n) + ")" + suffix, row);
+    }
+
+    private void query(Connection c, String sql, List<String> fixed, List<String> keys, Chunks.Reader row)
+            throws SQLException {
+        query(c, sql, fixed, keys, "", row);
     }
 }

@@ -21,11 +21,16 @@ import java.util.Set;
 /**
  * {@link ImportStore} over JDBC. A batch is one transaction: what the store holds of the batch's
  * keys is read first ({@link ImportReads}), each user is decided in Java, and the users, identities
- * and accounts decided on are written in multi-row upserts ({@link ImportSql}), the same SQL on both
- * engines. A dry run makes the same reads in autocommit and writes nothing.
+ * and accounts decided on are written in upserts ({@link ImportSql}), the same SQL on both engines,
+ * as many rows a statement as each likes best. A dry run makes the same reads in autocommit and writes nothing.
  */
 final class JdbcImportStore implements ImportStore {
+    private static final List<String> TABLES = List.of("users", "identities", "userpass");
+    /** Users written before the first statistics refresh; then each refresh waits for as many again. */
+    private static final long FIRST_REFRESH = 2_000;
     private final Database db;
+    private long written;
+    private long refreshAt = FIRST_REFRESH;
 
     JdbcImportStore(Database db) {
         this.db = db;
@@ -45,16 +50,30 @@ final class JdbcImportStore implements ImportStore {
         }
     }
 
-    private static List<ImportOutcome> write(Connection c, String appId, List<ImportedUser> batch) throws SQLException {
+    private List<ImportOutcome> write(Connection c, String appId, List<ImportedUser> batch) throws SQLException {
         Decisions d = decide(c, appId, batch);
-        ImportSql.write(c, d.users(), d.accounts());
+        ImportSql.write(c, db.dialect(), d.users(), d.accounts());
+        refreshStatisticsAsTheTablesGrow(c, d.users().size());
         return d.outcomes();
+    }
+
+    /**
+     * An import may grow the tables from nothing to millions of rows faster than any autovacuum
+     * notices; the lookups of each batch are planned on the statistics, so they are refreshed each
+     * time the rows written have doubled (some ten times for a million users).
+     */
+    private synchronized void refreshStatisticsAsTheTablesGrow(Connection c, int users) throws SQLException {
+        written += users;
+        if (written >= refreshAt) {
+            db.dialect().refreshStatistics(c, TABLES);
+            refreshAt = written * 2;
+        }
     }
 
     /** The outcomes, and the users (identities merged) and accounts to write. */
     private record Decisions(List<ImportOutcome> outcomes, List<User> users, List<ImportSql.Account> accounts) {}
 
-    private static Decisions decide(Connection c, String appId, List<ImportedUser> batch) throws SQLException {
+    private Decisions decide(Connection c, String appId, List<ImportedUser> batch) throws SQLException {
         ImportReads stored = ImportReads.of(c, appId, batch);
         List<ImportOutcome> outcomes = new ArrayList<>();
         List<User> users = new ArrayList<>();
