@@ -3,21 +3,25 @@ package dev.atrium.core.imports;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
- * Writes a file's batches on a thread of its own while the next is read, so the parsing and the
- * store's work (on SQLite in this process, on PostgreSQL in the server) use two cores. Problems go
- * through the same queue, so the listener hears everything from one thread, in file order. A
- * failure of the store (it went away) stops the reading at the next batch and is thrown from
- * {@link #finish}; the batches before it stay written.
+ * Writes a file's batches while the next ones are read, on as many threads as the store writes
+ * well at once ({@link ImportStore#concurrentBatches}): the parsing and the store's work (SQLite's in
+ * this process, PostgreSQL's in its server) then use every core. What the store answers, and the
+ * problems of records left out before any batch, reach the listener from one thread, in file order.
+ * A failure of the store (it went away) stops the reading at the next batch and is thrown from
+ * {@link #finish}; every batch is written whole or not at all.
  */
 final class BatchWriter {
-    /** Items (batches or problems) read ahead at most: a few batches in memory whatever the file's size. */
-    private static final int AHEAD = 4;
-
     private sealed interface Item permits Batch, Problem, End {}
 
-    private record Batch(List<ImportedUser> users, List<UserRecords.Record> where, long records) implements Item {}
+    private record Batch(CompletableFuture<List<ImportOutcome>> outcomes, List<UserRecords.Position> where, long records)
+            implements Item {}
 
     private record Problem(ImportProblem problem) implements Item {}
 
@@ -28,8 +32,11 @@ final class BatchWriter {
     private final ImportMode mode;
     private final String file;
     private final ImportListener listener;
-    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(AHEAD);
-    private final Thread thread;
+    private final ExecutorService writers;
+    /** Batches being written or waiting to be, at most: a few batches in memory whatever the file's size. */
+    private final Semaphore inFlight;
+    private final BlockingQueue<Item> queue;
+    private final Thread reporter;
     private volatile RuntimeException failure;
     private long created;
     private long updated;
@@ -41,15 +48,28 @@ final class BatchWriter {
         this.mode = mode;
         this.file = file;
         this.listener = listener;
-        this.thread = Thread.ofPlatform().name("atrium-import-writer").start(this::drain);
+        int n = Math.max(1, store.concurrentBatches());
+        this.writers = Executors.newFixedThreadPool(n, Thread.ofPlatform().name("atrium-import-writer-", 0).factory());
+        this.inFlight = new Semaphore(n + 1);
+        this.queue = new ArrayBlockingQueue<>(n + 4);
+        this.reporter = Thread.ofPlatform().name("atrium-import-report").start(this::report);
     }
 
-    void write(List<ImportedUser> users, List<UserRecords.Record> where, long records) {
-        put(new Batch(users, where, records));
+    void write(List<ImportedUser> users, List<UserRecords.Position> where, long records) {
+        throwIfFailed();
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        }
+        CompletableFuture<List<ImportOutcome>> outcomes = CompletableFuture.supplyAsync(
+                () -> store.importUsers(appId, users, mode), writers).whenComplete((r, e) -> inFlight.release());
+        put(new Batch(outcomes, where, records));
     }
 
     /** A record left out before it reached a batch. */
-    void refuse(UserRecords.Record r, String why) {
+    void refuse(UserRecords.Position r, String why) {
         put(new Problem(new ImportProblem(file, r.line(), r.column(), r.index(), why)));
     }
 
@@ -58,26 +78,24 @@ final class BatchWriter {
         put(new Problem(p));
     }
 
-    /** Waits for everything queued to be written; rethrows the store's failure, if any. */
+    /** Waits for everything queued to be written and reported; rethrows the store's failure, if any. */
     void finish() {
         stop();
-        if (failure != null) {
-            throw failure;
-        }
+        throwIfFailed();
     }
 
-    /** Ends the writing thread once it has done what is queued (or skipped it, after a failure); idempotent. */
+    /** Ends the threads once what is queued is written and reported (or skipped, after a failure); idempotent. */
     void stop() {
-        if (!thread.isAlive()) {
-            return;
+        if (reporter.isAlive()) {
+            try {
+                queue.put(new End());
+                reporter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reporter.interrupt();
+            }
         }
-        try {
-            queue.put(new End());
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            thread.interrupt();
-        }
+        writers.shutdown();
     }
 
     long created() {
@@ -92,10 +110,14 @@ final class BatchWriter {
         return refused;
     }
 
-    private void put(Item item) {
+    private void throwIfFailed() {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private void put(Item item) {
+        throwIfFailed();
         try {
             queue.put(item);
         } catch (InterruptedException e) {
@@ -104,11 +126,11 @@ final class BatchWriter {
         }
     }
 
-    private void drain() {
+    private void report() {
         try {
             for (Item item = queue.take(); !(item instanceof End); item = queue.take()) {
                 if (failure == null) {
-                    handle(item);
+                    report(item);
                 }
             }
         } catch (InterruptedException e) {
@@ -116,7 +138,7 @@ final class BatchWriter {
         }
     }
 
-    private void handle(Item item) {
+    private void report(Item item) {
         try {
             switch (item) {
                 case Problem p -> {
@@ -126,14 +148,14 @@ final class BatchWriter {
                     listener.problem(p.problem());
                 }
                 case Batch b -> {
-                    List<ImportOutcome> outcomes = store.importUsers(appId, b.users(), mode);
+                    List<ImportOutcome> outcomes = b.outcomes().join();
                     for (int k = 0; k < outcomes.size(); k++) {
                         switch (outcomes.get(k).kind()) {
                             case NEW -> created++;
                             case UPDATED -> updated++;
                             case REFUSED -> {
                                 refused++;
-                                UserRecords.Record r = b.where().get(k);
+                                UserRecords.Position r = b.where().get(k);
                                 listener.problem(new ImportProblem(file, r.line(), r.column(), r.index(),
                                         outcomes.get(k).reason()));
                             }
@@ -143,6 +165,8 @@ final class BatchWriter {
                 }
                 case End e -> { }
             }
+        } catch (CompletionException e) {
+            failure = e.getCause() instanceof RuntimeException r ? r : e;
         } catch (RuntimeException e) {
             failure = e;
         }

@@ -35,6 +35,15 @@ public interface ImportStore {
     List<ImportOutcome> importUsers(String appId, List<ImportedUser> batch, ImportMode mode);
 
     /**
+     * How many batches this store writes well at once: several where the database takes concurrent
+     * writers (each batch is its own transaction, and an import never gives two batches the same
+     * user, identity or e-mail), one where writers queue anyway.
+     */
+    default int concurrentBatches() {
+        return 1;
+    }
+
+    /**
      * The app's e-mail accounts that have no password and no reset token valid at {@code now}
      * (imported users not yet invited, or whose invitation expired), with ids after
      * {@code afterId} (null: from the first), in id order, at most {@code limit}.

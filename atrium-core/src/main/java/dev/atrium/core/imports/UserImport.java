@@ -22,7 +22,7 @@ final class UserImport {
     private final ImportListener listener;
 
     private List<ImportedUser> batch = new ArrayList<>();
-    private List<UserRecords.Record> where = new ArrayList<>();
+    private List<UserRecords.Position> where = new ArrayList<>();
     private long pending;
     private long apiKeys;
     private BatchWriter writer;
@@ -70,16 +70,16 @@ final class UserImport {
     private void take(UserRecords.Record r) {
         switch (mapper.map(r.node())) {
             case UserRecordMapper.Pending p -> pending++;
-            case UserRecordMapper.Invalid bad -> writer.refuse(r, bad.message());
+            case UserRecordMapper.Invalid bad -> writer.refuse(r.position(), bad.message());
             case UserRecordMapper.Valid ok -> {
                 String duplicate = duplicate(ok.user());
                 if (duplicate != null) {
-                    writer.refuse(r, duplicate);
+                    writer.refuse(r.position(), duplicate);
                     return;
                 }
                 apiKeys += ok.apiKeyIdentitiesLeftOut();
                 batch.add(ok.user());
-                where.add(r);
+                where.add(r.position());
             }
         }
     }

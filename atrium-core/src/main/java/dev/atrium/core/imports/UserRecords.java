@@ -20,7 +20,14 @@ import java.nio.file.Path;
  */
 final class UserRecords implements AutoCloseable {
     /** One record and where it starts in the file. */
-    record Record(JsonNode node, long line, long column, long index) {}
+    record Record(JsonNode node, long line, long column, long index) {
+        Position position() {
+            return new Position(line, column, index);
+        }
+    }
+
+    /** Where a record starts, kept without its content while its batch waits for the store. */
+    record Position(long line, long column, long index) {}
 
     /** The file is not JSON from {@code line}:{@code column} on; nothing after it can be read. */
     static final class Malformed extends Exception {

@@ -145,6 +145,12 @@ final class JdbcImportStore implements ImportStore {
                 given.customData(), identities);
     }
 
+    /** Two where the engine takes concurrent writers: on two cores, one batch is written while another is checked. */
+    @Override
+    public int concurrentBatches() {
+        return db.dialect().serialWriters() ? 1 : 2;
+    }
+
     @Override
     public List<EmailAccount> withoutPassword(String appId, String afterId, int limit, Instant now) {
         // The literal (not a parameter) lets both engines use the partial index of V7.
