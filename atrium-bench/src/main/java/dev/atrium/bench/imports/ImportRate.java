@@ -26,10 +26,13 @@ public final class ImportRate {
     /**
      * @param seconds process start to exit; {@code usersSeconds} the import's own time for the users file
      * @param peakRssMb the process's VmHWM; {@code cpuSeconds} its user + system CPU
+     * @param postgresCpuSeconds CPU of every {@code postgres} process meanwhile (every cluster on the
+     *     machine: another user of one inflates it); 0 on SQLite
      * @param loadBefore, loadAfter the machine's 1-minute load average around the run (other work on the cores)
      */
     public record Result(String store, long users, long created, double seconds, double usersSeconds, double usersPerSecond,
-                         double peakRssMb, double cpuSeconds, double loadBefore, double loadAfter, List<String> jvmOptions) {}
+                         double peakRssMb, double cpuSeconds, double postgresCpuSeconds, double loadBefore, double loadAfter,
+                         List<String> jvmOptions) {}
 
     private ImportRate() {}
 
@@ -70,15 +73,23 @@ public final class ImportRate {
                 .directory(store.dir().toFile());
         pb.environment().keySet().removeIf(name -> name.startsWith("ATRIUM_"));
         double loadBefore = loadAverage();
+        // PostgreSQL's backends of the import exit with it: their CPU is read while they run.
+        java.util.Map<Long, Long> postgresBefore = postgres(store);
+        java.util.Map<Long, Long> postgresLast = new java.util.HashMap<>(postgresBefore);
         long t0 = System.nanoTime();
         Process p = pb.start();
         long peakKb = 0;
         long cpuMs = 0;
-        while (!p.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        for (int tick = 0; !p.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS); tick++) {
             peakKb = Math.max(peakKb, ProcStats.peakRssKb(p.pid()));
             cpuMs = Math.max(cpuMs, ProcStats.cpuMillis(p.pid()));
+            if (tick % 10 == 0) { // once a second: a walk of /proc is not free on a busy box
+                postgresLast.putAll(postgres(store));
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long postgresMs = postgresLast.entrySet().stream()
+                .mapToLong(e -> e.getValue() - postgresBefore.getOrDefault(e.getKey(), 0L)).sum();
         double loadAfter = loadAverage();
         String output = Files.readString(log);
         Matcher m = FILE_LINE.matcher(output);
@@ -89,7 +100,11 @@ public final class ImportRate {
         double usersSeconds = Double.parseDouble(m.group(5));
         String kind = store.schema() == null ? "sqlite" : "postgresql";
         return new Result(kind, users, created, seconds, usersSeconds, users / usersSeconds, peakKb / 1024.0, cpuMs / 1000.0,
-                loadBefore, loadAfter, List.copyOf(jvmOptions));
+                Math.max(0, postgresMs) / 1000.0, loadBefore, loadAfter, List.copyOf(jvmOptions));
+    }
+
+    private static java.util.Map<Long, Long> postgres(ScratchStore store) {
+        return store.schema() == null ? java.util.Map.of() : ProcStats.cpuMillisByPidOfCommand("postgres");
     }
 
     /** Beside the server's SQLite file (same file system), else the system's temporary directory. */
@@ -125,8 +140,9 @@ public final class ImportRate {
     /** One line for the text report. */
     public static String describe(Result r) {
         return String.format(Locale.ROOT, "import (%s, %,d users): %.1f s from process start to exit, users file in %.1f s: "
-                        + "%,.0f users/s; peak RSS %.0f MB, CPU %.1f s; load average %.2f before, %.2f after; JVM %s",
+                        + "%,.0f users/s; peak RSS %.0f MB, CPU %.1f s%s; load average %.2f before, %.2f after; JVM %s",
                 r.store(), r.users(), r.seconds(), r.usersSeconds(), r.usersPerSecond(), r.peakRssMb(), r.cpuSeconds(),
+                r.store().equals("sqlite") ? "" : String.format(Locale.ROOT, " (postgres processes %.1f s)", r.postgresCpuSeconds()),
                 r.loadBefore(), r.loadAfter(), r.jvmOptions().isEmpty() ? "defaults" : String.join(" ", r.jvmOptions()));
     }
 }
