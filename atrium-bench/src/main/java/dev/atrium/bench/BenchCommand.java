@@ -88,6 +88,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sweep", paramLabel = "GUESTS", defaultValue = "0",
             description = "Also time the sweeper deleting GUESTS expired guests from a fresh store of the same kind.")
     int sweepGuests;
+    @Option(names = "--import", paramLabel = "USERS", defaultValue = "0",
+            description = "Also time `atrium import app-services` of USERS App Services users into a fresh store of the same "
+                    + "kind, in a process of its own with the --server-jvm-option options; reports rate and peak RSS.")
+    int importUsers;
 
     @Option(names = "--search", paramLabel = "USERS", defaultValue = "0",
             description = "Also time the admin users list (search by e-mail prefix and id, sorts, the total) over USERS users "

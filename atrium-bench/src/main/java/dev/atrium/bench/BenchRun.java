@@ -63,11 +63,17 @@ final class BenchRun {
                 progress("search: seeding " + o.searchUsers + " users with e-mails, then timing the admin list");
                 search = SearchLatency.measure(t.privateStores(o), o.searchUsers);
             }
+            dev.atrium.bench.imports.ImportRate.Result imported = null;
+            if (o.importUsers > 0) {
+                progress("import: " + o.importUsers + " users of an App Services export by `atrium import app-services`");
+                imported = dev.atrium.bench.imports.ImportRate.measure(o.serverJar(), t.privateStores(o), o.importUsers,
+                        o.serverJvmOptions);
+            }
             BenchReport.Server server = new BenchReport.Server(t.base.toString(), t.app, t.storeUrl, storeVersion,
                     t.isLaunched(), o.client.name().toLowerCase(java.util.Locale.ROOT), o.concurrency,
                     o.warmup.toMillis() / 1e3, o.duration.toMillis() / 1e3, o.poolSize);
             return new BenchReport(Machine.current(), server, t.startup(rssAfter), ceiling, List.copyOf(baselines),
-                    List.copyOf(results), ratios(baselines, results), footprint, sweep, search);
+                    List.copyOf(results), ratios(baselines, results), footprint, sweep, search, imported);
         }
     }
 

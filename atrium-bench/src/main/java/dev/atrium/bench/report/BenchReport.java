@@ -4,12 +4,13 @@ import dev.atrium.bench.baseline.BaselineResult;
 import dev.atrium.bench.baseline.Footprint;
 import dev.atrium.bench.baseline.SearchLatency;
 import dev.atrium.bench.baseline.SweepRate;
+import dev.atrium.bench.imports.ImportRate;
 import dev.atrium.bench.load.LoadResult;
 import java.util.List;
 
 /**
  * Everything one run measured. Nullable parts were not measured (no launched server: no
- * start-up; {@code --footprint}, {@code --sweep} or {@code --search} not given; baselines skipped).
+ * start-up; {@code --footprint}, {@code --sweep}, {@code --search} or {@code --import} not given; baselines skipped).
  *
  * @param server what was measured and how it was driven
  * @param startup the launched server's start-up, or null for a server started elsewhere
@@ -19,7 +20,8 @@ import java.util.List;
  */
 public record BenchReport(Machine machine, Server server, Startup startup, LoadResult clientCeiling,
                           List<BaselineResult> baselines, List<LoadResult> scenarios, List<Ratio> ratios,
-                          Footprint.Result footprint, SweepRate.Result sweep, SearchLatency.Result search) {
+                          Footprint.Result footprint, SweepRate.Result sweep, SearchLatency.Result search,
+                          ImportRate.Result importRate) {
 
     /** The server and the load's settings. */
     public record Server(String baseUrl, String appId, String store, String storeVersion, boolean launched,

@@ -87,6 +87,9 @@ public final class TextReport {
             out.printf("%nsweep (%s): %,d expired guests deleted in %.1f s, %,.0f guests/s (%d batches, no pause)%n",
                     w.store(), w.guests(), w.seconds(), w.guestsPerSecond(), w.batches());
         }
+        if (r.importRate() != null) {
+            out.printf("%n%s%n", dev.atrium.bench.imports.ImportRate.describe(r.importRate()));
+        }
         out.flush();
     }
 

@@ -42,6 +42,23 @@ public final class ProcStats {
         return sum;
     }
 
+    /** CPU time in milliseconds of each process whose command name is {@code comm}, by pid (empty where /proc is absent). */
+    public static java.util.Map<Long, Long> cpuMillisByPidOfCommand(String comm) {
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        try (var dirs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path dir : dirs) {
+                String stat = read(dir.resolve("stat"));
+                if (stat != null && stat.contains("(" + comm + ")")) {
+                    long pid = Long.parseLong(dir.getFileName().toString());
+                    out.put(pid, Math.max(0, cpuMillis(pid)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return out;
+        }
+        return out;
+    }
+
     /** Resident set size (VmRSS) of process {@code pid} in kB. */
     public static long rssKb(long pid) {
         String status = read(Path.of("/proc", Long.toString(pid), "status"));
@@ -50,6 +67,20 @@ public final class ProcStats {
         }
         for (String line : status.split("\n")) {
             if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** Peak resident set size (VmHWM) of process {@code pid} in kB. */
+    public static long peakRssKb(long pid) {
+        String status = read(Path.of("/proc", Long.toString(pid), "status"));
+        if (status == null) {
+            return -1;
+        }
+        for (String line : status.split("\n")) {
+            if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }

@@ -49,4 +49,14 @@ public interface AuthProvider<C> {
     default Optional<WebSignIn> webSignIn(ProviderContext context) {
         return Optional.empty();
     }
+
+    /**
+     * What this provider makes of its entry in an App Services export's {@code auth/providers.json}
+     * ({@code atrium import app-services}, docs/migrating-from-app-services.md): its settings, what the
+     * operator must add, and what has no equivalent. Empty (the default) when the provider has no
+     * App Services counterpart: the import then reports that entry as skipped.
+     */
+    default Optional<ImportedSettings> fromAppServices(AppServicesProvider exported) {
+        return Optional.empty();
+    }
 }

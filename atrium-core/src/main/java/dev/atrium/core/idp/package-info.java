@@ -5,8 +5,9 @@
  * ({@link dev.atrium.core.idp.IdTokenVerifier}, with its per-node replay memory
  * {@link dev.atrium.core.idp.NonceLedger}), reading a stored config at login
  * ({@link dev.atrium.core.idp.StoredSettings}), an identity provider's JSON answer
- * ({@link dev.atrium.core.idp.IdpJson}) and what they all produce
- * ({@link dev.atrium.core.idp.ExternalIdentity}). Their HTTP calls go through the provider
+ * ({@link dev.atrium.core.idp.IdpJson}), what they all produce
+ * ({@link dev.atrium.core.idp.ExternalIdentity}) and what their App Services configurations have
+ * that Atrium does not ({@link dev.atrium.core.idp.AppServicesOAuth}). Their HTTP calls go through the provider
  * context's {@link dev.atrium.core.kernel.OutboundHttp}. Imports the kernel, users and
  * nimbus-jose-jwt only.
  */

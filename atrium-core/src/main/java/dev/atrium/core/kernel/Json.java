@@ -17,7 +17,8 @@ public final class Json {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    /** The type of a JSON object read as a map, for {@code convertValue}. */
+    public static final TypeReference<Map<String, Object>> MAP_TYPE = new TypeReference<>() {};
 
     private Json() {}
 
@@ -36,7 +37,7 @@ public final class Json {
             return Map.of();
         }
         try {
-            return MAPPER.readValue(text, MAP);
+            return MAPPER.readValue(text, MAP_TYPE);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("stored JSON is not an object: " + e.getOriginalMessage(), e);
         }

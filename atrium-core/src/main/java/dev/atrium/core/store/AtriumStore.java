@@ -11,6 +11,7 @@ import dev.atrium.core.auth.apikey.ApiKeyStore;
 import dev.atrium.core.auth.passkey.PasskeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
+import dev.atrium.core.imports.ImportStore;
 import dev.atrium.core.lifecycle.SweepStore;
 import dev.atrium.core.merge.MergeStore;
 import dev.atrium.core.redirect.RedirectStateStore;
@@ -57,6 +58,8 @@ public interface AtriumStore extends AutoCloseable {
     PasskeyStore passkeys();
 
     MergeStore merges();
+
+    ImportStore imports();
 
     /** Whether the backend answers a trivial query now; false instead of throwing. */
     boolean isReady();

@@ -20,6 +20,8 @@ import dev.atrium.core.auth.password.PasswordHasher;
 import dev.atrium.core.auth.password.UserpassAdmin;
 import dev.atrium.core.auth.password.UserpassService;
 import dev.atrium.core.events.EventDispatcher;
+import dev.atrium.core.imports.AppServicesImport;
+import dev.atrium.core.imports.PasswordInvitations;
 import dev.atrium.core.kernel.Telemetry;
 import dev.atrium.core.lifecycle.Sweeper;
 import dev.atrium.core.merge.MergeService;
@@ -66,11 +68,15 @@ public final class Atrium implements AutoCloseable {
     private final Router.Services services;
     private final Traces traces;
     private final AtriumConfig config;
+    /** Runs the password invitations of imported users (virtual threads); stopped with the server. */
+    private final java.util.concurrent.ExecutorService invitationRuns;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Atrium(AtriumStore store, Listeners listeners, String publicUrl, FirstStart.Outcome firstStart,
                    LifecycleScheduler lifecycle, PasswordHasher hasher, BackgroundDeliveries deliveries,
-                   Outbound outbound, Router.Services services, Traces traces, AtriumConfig config) {
+                   Outbound outbound, Router.Services services, Traces traces, AtriumConfig config,
+                   java.util.concurrent.ExecutorService invitationRuns) {
+        this.invitationRuns = invitationRuns;
         this.services = services;
         this.store = store;
         this.listeners = listeners;
@@ -155,10 +161,14 @@ public final class Atrium implements AutoCloseable {
                 store.users(), store.sessions(), throttle, deliveries, clock);
         ApiKeyService apiKeys = new ApiKeyService(store.apiKeys(), clock);
         PasskeyService passkeys = new PasskeyService(apps, auth, store.passkeys(), throttle, clock);
+        java.util.concurrent.ExecutorService invitationRuns = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        PasswordInvitations invitations = new PasswordInvitations(store.imports(), userpass, invitationRuns, Thread::sleep,
+                clock);
         Router.Services services = new Router.Services(auth, accounts, gate, userpass, apiKeys, passkeys, apps, tokens, keys, store,
                 publicUrl::get, new ClientAddresses(config.trustedProxies()),
                 admin(store, providers, apps, keys, telemetry, clock,
-                        new UserpassAdmin(apps, store.userpass(), hasher, edgeDelivery, store.users(), clock)), metrics,
+                        new UserpassAdmin(apps, store.userpass(), hasher, edgeDelivery, store.users(), clock), invitations),
+                metrics,
                 config.http().metricsAccess(),
                 new RedirectLogin(apps, auth, gate, store.redirectStates(), providers, context, throttle, clock),
                 new MergeService(auth, store.merges(), store.users(), tokens, telemetry, clock));
@@ -168,6 +178,7 @@ public final class Atrium implements AutoCloseable {
         } catch (RuntimeException e) { // port in use: the pools made above would outlive the failed start
             deliveries.close();
             hasher.close();
+            invitationRuns.shutdownNow();
             throw e;
         }
         publicUrl.set(config.publicUrlFor(listeners.port()));
@@ -175,17 +186,18 @@ public final class Atrium implements AutoCloseable {
                 new Sweeper(store.apps(), store.sweeps(), telemetry, clock),
                 new EventDispatcher(store.apps(), store.events(), new SignedEventSink(outbound, clock), clock), store.events(), clock);
         return new Atrium(store, listeners, publicUrl.get(), first, lifecycle, hasher, deliveries, outbound, services, traces,
-                config);
+                config, invitationRuns);
     }
 
     private static AdminServices admin(AtriumStore store, ProviderRegistry providers, AppDirectory apps, KeyRing keys,
-                                       Telemetry telemetry, Clock clock, UserpassAdmin accounts) {
+                                       Telemetry telemetry, Clock clock, UserpassAdmin accounts,
+                                       PasswordInvitations invitations) {
         return new AdminServices(new AdminTokens(store.adminTokens(), clock),
                 new AppAdmin(store.apps(), providers, apps, store.signingKeys(), keys, clock),
                 new UserAdmin(apps, store.users(), store.userQueries(), store.sessions(), telemetry, clock),
                 new ServerKeys(apps, store.serverKeys(), clock),
                 new StatsService(apps, store.stats(), clock), new EventAdmin(apps, store.events(), clock),
-                new PasskeyAdmin(apps, store.users(), store.passkeys()), accounts);
+                new PasskeyAdmin(apps, store.users(), store.passkeys()), accounts, invitations);
     }
 
     /**
@@ -196,6 +208,14 @@ public final class Atrium implements AutoCloseable {
     public static AppAdmin appAdmin(AtriumStore store, Clock clock) {
         return new AppAdmin(store.apps(), ProviderRegistry.installed(), new AppDirectory(store.apps(), clock, Duration.ZERO),
                 store.signingKeys(), new KeyRing(store.signingKeys(), clock, Duration.ZERO), clock);
+    }
+
+    /**
+     * {@code atrium import app-services} over {@code store}: the admin API's app administration
+     * (same checks of provider settings as an operator's change) and the store's import writes.
+     */
+    public static AppServicesImport appServicesImport(AtriumStore store, Clock clock) {
+        return new AppServicesImport(store.apps(), appAdmin(store, clock), store.imports(), clock);
     }
 
     /** A sweeper over {@code store} reporting no metrics ({@code atrium sweep}, tests). */
@@ -254,6 +274,7 @@ public final class Atrium implements AutoCloseable {
     }
 
     private void closeRest() {
+        invitationRuns.shutdownNow(); // a run in progress stops at its next pause, as after a stop
         hasher.close();
         outbound.close();
         traces.close();

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Self-hosted authentication server for guest users (App Services client API v2).",
         subcommands = {ServeCommand.class, AppsCommand.class, ProvidersCommand.class, KeysCommand.class, UsersCommand.class,
                 StatsCommand.class, SweepCommand.class, EventsCommand.class, MigrateCommand.class, AdminTokensCommand.class,
+                ImportCommand.class,
                 AotTrainingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AtriumCommand implements Runnable {

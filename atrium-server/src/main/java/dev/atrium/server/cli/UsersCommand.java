@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Get.class, UserAccounts.Create.class, UserAccounts.Invite.class,
                 UserAccounts.ResetPassword.class, UserActions.Disable.class, UserActions.Enable.class,
                 UserActions.Delete.class, UserActions.Revoke.class, UserActions.BulkDelete.class, UserPasskeys.List.class,
-                UserPasskeys.Revoke.class})
+                UserPasskeys.Revoke.class, SendResets.class})
 final class UsersCommand {
 
     @Command(name = "list", description = {"Users matching --search and the filters, oldest first (or --sort), one page at a time "

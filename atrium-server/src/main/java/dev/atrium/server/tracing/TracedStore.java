@@ -11,6 +11,7 @@ import dev.atrium.core.auth.apikey.ApiKeyStore;
 import dev.atrium.core.auth.passkey.PasskeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
+import dev.atrium.core.imports.ImportStore;
 import dev.atrium.core.lifecycle.SweepStore;
 import dev.atrium.core.merge.MergeStore;
 import dev.atrium.core.sessions.SessionStore;
@@ -53,6 +54,7 @@ final class TracedStore implements AtriumStore {
     private final dev.atrium.core.redirect.RedirectStateStore redirectStates;
     private final PasskeyStore passkeys;
     private final MergeStore merges;
+    private final ImportStore imports;
 
     TracedStore(AtriumStore store, Tracer tracer) {
         this.store = store;
@@ -75,6 +77,7 @@ final class TracedStore implements AtriumStore {
         this.redirectStates = traced(dev.atrium.core.redirect.RedirectStateStore.class, store.redirectStates(), tracer, system);
         this.passkeys = traced(PasskeyStore.class, store.passkeys(), tracer, system);
         this.merges = traced(MergeStore.class, store.merges(), tracer, system);
+        this.imports = traced(ImportStore.class, store.imports(), tracer, system);
     }
 
     private static <T> T traced(Class<T> type, T target, Tracer tracer, String system) {
@@ -191,6 +194,11 @@ final class TracedStore implements AtriumStore {
     @Override
     public MergeStore merges() {
         return merges;
+    }
+
+    @Override
+    public ImportStore imports() {
+        return imports;
     }
 
     @Override

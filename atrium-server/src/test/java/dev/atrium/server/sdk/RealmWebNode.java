@@ -33,9 +33,15 @@ final class RealmWebNode {
      * along with real time meanwhile, and asserts that it finished in time, ran tests and none failed.
      */
     void runPassing(TestServer server, Map<String, String> extraEnv, String... testFiles) throws InterruptedException {
+        runPassing(server, server.appId(), extraEnv, testFiles);
+    }
+
+    /** The same against app {@code appId} of the server (an imported one, say) rather than its first. */
+    void runPassing(TestServer server, String appId, Map<String, String> extraEnv, String... testFiles)
+            throws InterruptedException {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("ATRIUM_BASE_URL", server.baseUrl());
-        env.put("ATRIUM_APP_ID", server.appId());
+        env.put("ATRIUM_APP_ID", appId);
         node.runPassing(server, env, TIMEOUT_SECONDS_PER_FILE * testFiles.length, testFiles);
     }
 }

@@ -87,6 +87,14 @@ public abstract class Dialect {
      */
     public abstract boolean embeddedFile();
 
+    /**
+     * How many rows one statement of a bulk write should carry: an
+     * embedded engine pays nothing per statement but parsing, which grows with its length, so one
+     * short statement prepared once and run per row is cheapest; a server pays a round trip and a
+     * plan per statement, so many rows a statement are. Used by the import's batches ({@link Chunks}).
+     */
+    public abstract int rowsPerStatement();
+
     /** Whether one statement may insert or delete in CTEs and {@code RETURNING} rows: atomic on its own, one round trip. */
     public abstract boolean dataModifyingCtes();
 
@@ -104,6 +112,13 @@ public abstract class Dialect {
 
     /** Whether deleted and overwritten content is zeroed where the engine keeps free pages in its file. */
     abstract void secureDelete(Connection c, boolean on) throws SQLException;
+
+    /**
+     * Brings the planner's statistics of {@code tables} up to date after a bulk write: a planner that
+     * still believes a table empty (its statistics from before the write; no autovacuum has run
+     * yet) may read a million rows to find a few (nothing where the planner keeps no statistics).
+     */
+    abstract void refreshStatistics(Connection c, java.util.List<String> tables) throws SQLException;
 
     /** Drops older copies of pages the engine keeps in a log beside its file (nothing when it keeps none). */
     abstract void truncateLog(Database db);

@@ -11,6 +11,7 @@ import dev.atrium.core.auth.apikey.ApiKeyStore;
 import dev.atrium.core.auth.passkey.PasskeyStore;
 import dev.atrium.core.auth.password.UserpassStore;
 import dev.atrium.core.events.EventStore;
+import dev.atrium.core.imports.ImportStore;
 import dev.atrium.core.lifecycle.SweepStore;
 import dev.atrium.core.merge.MergeStore;
 import dev.atrium.core.redirect.RedirectStateStore;
@@ -42,6 +43,7 @@ public final class JdbcStore implements AtriumStore {
     private final RedirectStateStore redirectStates;
     private final PasskeyStore passkeys;
     private final MergeStore merges;
+    private final ImportStore imports;
     private final int migrationsApplied;
     private final SecretCodec secrets;
 
@@ -66,6 +68,7 @@ public final class JdbcStore implements AtriumStore {
         this.redirectStates = new JdbcRedirectStateStore(db);
         this.passkeys = new JdbcPasskeyStore(db);
         this.merges = new JdbcMergeStore(db);
+        this.imports = new JdbcImportStore(db);
     }
 
     /**
@@ -215,6 +218,11 @@ public final class JdbcStore implements AtriumStore {
     @Override
     public MergeStore merges() {
         return merges;
+    }
+
+    @Override
+    public ImportStore imports() {
+        return imports;
     }
 
     @Override

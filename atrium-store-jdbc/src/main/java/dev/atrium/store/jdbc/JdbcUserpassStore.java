@@ -13,8 +13,15 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 
-/** {@link UserpassStore} over JDBC. */
+/**
+ * {@link UserpassStore} over JDBC. An account without a password (imported from App Services) keeps
+ * {@link #NO_PASSWORD} in {@code password_hash}: the column is NOT NULL since the first schema, and
+ * an empty string is no PHC hash, so nothing can ever verify against it.
+ */
 final class JdbcUserpassStore implements UserpassStore {
+    /** What {@code password_hash} holds while an account has no password (a null {@link UserpassAccount#passwordHash()}). */
+    static final String NO_PASSWORD = "";
+
     private static final String COLUMNS = "id, app_id, email, password_hash, confirmed, confirm_token_id, "
             + "confirm_token_hash, confirm_expires_at, reset_token_id, reset_token_hash, reset_expires_at, created_at";
     private final Database db;
@@ -53,7 +60,7 @@ final class JdbcUserpassStore implements UserpassStore {
             ps.setString(1, a.id());
             ps.setString(2, a.appId());
             ps.setString(3, a.email());
-            ps.setString(4, a.passwordHash());
+            ps.setString(4, hashColumn(a.passwordHash()));
             ps.setBoolean(5, a.confirmed());
             bindToken(ps, 6, a.confirmToken());
             bindToken(ps, 9, a.resetToken());
@@ -79,7 +86,7 @@ final class JdbcUserpassStore implements UserpassStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE userpass SET password_hash = ?, confirmed = ?, "
                     + "confirm_token_id = ?, confirm_token_hash = ?, confirm_expires_at = ?, "
                     + "reset_token_id = ?, reset_token_hash = ?, reset_expires_at = ? WHERE id = ? AND app_id = ?" + guard)) {
-                ps.setString(1, a.passwordHash());
+                ps.setString(1, hashColumn(a.passwordHash()));
                 ps.setBoolean(2, a.confirmed());
                 bindToken(ps, 3, a.confirmToken());
                 bindToken(ps, 6, a.resetToken());
@@ -125,7 +132,14 @@ final class JdbcUserpassStore implements UserpassStore {
     }
 
     private static UserpassAccount account(ResultSet rs) throws SQLException {
-        return new UserpassAccount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                token(rs, 6), token(rs, 9), Instant.ofEpochMilli(rs.getLong(12)));
+        String hash = rs.getString(4);
+        return new UserpassAccount(rs.getString(1), rs.getString(2), rs.getString(3),
+                NO_PASSWORD.equals(hash) ? null : hash, rs.getBoolean(5), token(rs, 6), token(rs, 9),
+                Instant.ofEpochMilli(rs.getLong(12)));
+    }
+
+    /** The column's value for a password hash: {@link #NO_PASSWORD} for none. */
+    static String hashColumn(String passwordHash) {
+        return passwordHash == null ? NO_PASSWORD : passwordHash;
     }
 }

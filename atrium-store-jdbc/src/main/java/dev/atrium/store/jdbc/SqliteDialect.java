@@ -109,6 +109,12 @@ final class SqliteDialect extends Dialect {
         return true;
     }
 
+    /** No round trip: one short statement, prepared once, run per row. */
+    @Override
+    public int rowsPerStatement() {
+        return 1;
+    }
+
     @Override
     public boolean dataModifyingCtes() {
         return false;
@@ -137,6 +143,10 @@ final class SqliteDialect extends Dialect {
             s.execute("PRAGMA secure_delete = " + (on ? "ON" : "OFF"));
         }
     }
+
+    /** Nothing: without ANALYZE's tables SQLite's planner takes an index whenever one fits, as these lookups want. */
+    @Override
+    void refreshStatistics(Connection c, java.util.List<String> tables) {}
 
     /** Moves the WAL into the file and empties it, so no older page stays in it. */
     @Override

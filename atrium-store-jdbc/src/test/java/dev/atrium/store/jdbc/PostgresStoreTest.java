@@ -150,6 +150,11 @@ class PostgresStoreTest extends StoreContracts {
         }
 
         @Override
+        public dev.atrium.core.imports.ImportStore imports() {
+            return store.imports();
+        }
+
+        @Override
         public dev.atrium.core.apps.AppStore apps() {
             return store.apps();
         }

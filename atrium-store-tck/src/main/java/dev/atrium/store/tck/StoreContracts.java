@@ -149,4 +149,12 @@ public abstract class StoreContracts {
             return StoreContracts.this.newStore();
         }
     }
+
+    @Nested
+    class Imports extends ImportStoreContract {
+        @Override
+        protected AtriumStore newStore() {
+            return StoreContracts.this.newStore();
+        }
+    }
 }

@@ -1,8 +1,10 @@
 package dev.atrium.core.auth.anonymous;
 
 import dev.atrium.core.apps.ProviderSettings;
+import dev.atrium.core.auth.AppServicesProvider;
 import dev.atrium.core.auth.Authenticator;
 import dev.atrium.core.auth.AuthProvider;
+import dev.atrium.core.auth.ImportedSettings;
 import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.auth.ProviderPolicy;
 import dev.atrium.core.auth.Resolution;
@@ -11,6 +13,7 @@ import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code anon-user}: every login is a brand-new identity, so a brand-new user (reuse is the
@@ -55,5 +58,11 @@ public final class AnonymousProvider implements AuthProvider<AnonymousProvider.N
     @Override
     public Authenticator<NoCredentials> authenticator(ProviderContext context) {
         return (app, config, credentials, now) -> Resolution.fresh(new Identity(TYPE, ObjectIds.next(now), Map.of(), now));
+    }
+
+    /** Guests have no settings in App Services either. */
+    @Override
+    public Optional<ImportedSettings> fromAppServices(AppServicesProvider exported) {
+        return Optional.of(ImportedSettings.builder().build());
     }
 }

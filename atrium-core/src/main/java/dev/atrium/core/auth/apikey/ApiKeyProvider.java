@@ -2,8 +2,10 @@ package dev.atrium.core.auth.apikey;
 
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.apps.ProviderSettings;
+import dev.atrium.core.auth.AppServicesProvider;
 import dev.atrium.core.auth.Authenticator;
 import dev.atrium.core.auth.AuthProvider;
+import dev.atrium.core.auth.ImportedSettings;
 import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.auth.Resolution;
 import dev.atrium.core.kernel.AuthException;
@@ -11,6 +13,7 @@ import dev.atrium.core.kernel.RequestFields;
 import dev.atrium.core.kernel.Secrets;
 import dev.atrium.core.users.Identity;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code api-key} login: {@code key} is a user API key; it proves the identity
@@ -58,5 +61,14 @@ public final class ApiKeyProvider implements AuthProvider<ApiKeyProvider.Key> {
             }
             return Resolution.heldBy(new Identity(TYPE, found.id(), Map.of("name", found.name()), now), found.userId());
         };
+    }
+
+    /**
+     * No settings on either side. The keys themselves do not come over: App Services keeps only
+     * their hashes and shows a key once, so users create new ones (the import says how many it left out).
+     */
+    @Override
+    public Optional<ImportedSettings> fromAppServices(AppServicesProvider exported) {
+        return Optional.of(ImportedSettings.builder().build());
     }
 }

@@ -2,10 +2,13 @@ package dev.atrium.core.auth.customjwt;
 
 import dev.atrium.core.apps.ProviderSettings;
 import dev.atrium.core.apps.SettingField;
+import dev.atrium.core.auth.AppServicesProvider;
 import dev.atrium.core.auth.Authenticator;
 import dev.atrium.core.auth.AuthProvider;
+import dev.atrium.core.auth.ImportedSettings;
 import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.kernel.RequestFields;
+import java.util.Optional;
 
 /**
  * {@code custom-token} login: {@code token} is a JWT from the app's own identity system. It must be
@@ -67,5 +70,10 @@ public final class CustomJwtProvider implements AuthProvider<CustomJwtProvider.T
     @Override
     public Authenticator<Token> authenticator(ProviderContext context) {
         return new CustomJwtLogin(context.users(), context.clock(), context.jwks());
+    }
+
+    @Override
+    public Optional<ImportedSettings> fromAppServices(AppServicesProvider exported) {
+        return Optional.of(CustomJwtImport.map(exported));
     }
 }

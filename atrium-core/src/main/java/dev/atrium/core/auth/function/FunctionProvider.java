@@ -1,8 +1,10 @@
 package dev.atrium.core.auth.function;
 
 import dev.atrium.core.apps.ProviderSettings;
-import dev.atrium.core.auth.AuthProvider;
+import dev.atrium.core.auth.AppServicesProvider;
 import dev.atrium.core.auth.Authenticator;
+import dev.atrium.core.auth.AuthProvider;
+import dev.atrium.core.auth.ImportedSettings;
 import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.auth.Resolution;
 import dev.atrium.core.idp.ExternalIdentity;
@@ -14,6 +16,7 @@ import dev.atrium.core.users.UserStore;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code custom-function}: the login body without {@code options} (where the Realm SDKs put their
@@ -54,5 +57,24 @@ public final class FunctionProvider implements AuthProvider<FunctionPayload> {
             return new Resolution(found.identity(TYPE, now),
                     users.findByIdentity(app.id(), TYPE, found.subject()).map(User::id).orElse(null));
         };
+    }
+
+    /**
+     * App Services ran {@code authFunctionName} (JavaScript) inside itself; Atrium POSTs the same
+     * login payload to an endpoint of yours, so that function is ported there. Its answer's
+     * {@code id} is the identity on both sides: the same id keeps the same user.
+     */
+    @Override
+    public Optional<ImportedSettings> fromAppServices(AppServicesProvider exported) {
+        String function = exported.string("authFunctionName");
+        ImportedSettings.Builder b = ImportedSettings.builder()
+                .need("function_url", "<https URL of your login endpoint>", "App Services ran "
+                        + (function == null ? "a function" : function) + "; Atrium calls your endpoint instead")
+                .need("function_secret", "<whsec_… secret of your choice>", "signs every call to function_url");
+        if (function != null) {
+            b.unmapped("authFunctionName: Atrium runs no functions; port " + function + " to function_url "
+                    + "(docs/providers/custom-function.md)");
+        }
+        return Optional.of(b.build());
     }
 }

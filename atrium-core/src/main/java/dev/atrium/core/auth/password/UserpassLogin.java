@@ -51,6 +51,8 @@ final class UserpassLogin implements Authenticator<UserpassProvider.EmailPasswor
         boolean checked = false;
         try {
             UserpassAccount account = accounts.findByEmail(app.id(), email).orElse(null);
+            // No account, or one without a password yet (imported from App Services): the same
+            // computation against the dummy hash, and the same InvalidPassword.
             boolean ok = hasher.verify(password, account == null ? null : account.passwordHash());
             checked = true;
             if (!ok) {

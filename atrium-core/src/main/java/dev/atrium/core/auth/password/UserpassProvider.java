@@ -2,11 +2,14 @@ package dev.atrium.core.auth.password;
 
 import dev.atrium.core.apps.ProviderSettings;
 import dev.atrium.core.apps.SettingField;
+import dev.atrium.core.auth.AppServicesProvider;
 import dev.atrium.core.auth.Authenticator;
 import dev.atrium.core.auth.AuthProvider;
+import dev.atrium.core.auth.ImportedSettings;
 import dev.atrium.core.auth.ProviderContext;
 import dev.atrium.core.kernel.RequestFields;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code local-userpass} login: {@code username} is the e-mail ({@link UserpassLogin} checks the
@@ -75,5 +78,10 @@ public final class UserpassProvider implements AuthProvider<UserpassProvider.Ema
     public Authenticator<EmailPassword> authenticator(ProviderContext context) {
         return new UserpassLogin(context.service(UserpassStore.class), context.users(),
                 context.service(PasswordHasher.class), context.throttle());
+    }
+
+    @Override
+    public Optional<ImportedSettings> fromAppServices(AppServicesProvider exported) {
+        return Optional.of(UserpassImport.map(exported));
     }
 }

@@ -149,6 +149,28 @@ public final class UserpassService {
         dispatch(settings, () -> deliverReset(appId, settings, email));
     }
 
+    /**
+     * Sends a reset token to {@code email} now, by the app's reset channel, with no client request
+     * behind it: an operator inviting the accounts an import brought over without a password to
+     * set one (docs/migrating-from-app-services.md). Counted against the address's message throttle
+     * like any reset (TooManyRequestsException over it); BadRequest when the app refuses resets;
+     * DeliveryFailed when the mail server or webhook fails (the account is then left as it was).
+     */
+    public void sendResetNow(String appId, String email) {
+        UserpassSettings settings = requireReset(appId);
+        throttle.message(apps.requireApp(appId), email);
+        deliverReset(appId, settings, email);
+    }
+
+    /** The app's settings when it has e-mail/password enabled with a reset channel; BadRequest otherwise. */
+    public UserpassSettings requireReset(String appId) {
+        UserpassSettings settings = settings(appId);
+        if (settings.reset().equals(UserpassSettings.NONE)) {
+            throw new AuthException(ErrorCode.BadRequest, "password reset is not configured for this app");
+        }
+        return settings;
+    }
+
     private void deliverReset(String appId, UserpassSettings settings, String email) {
         UserpassAccount account = known(appId, settings, email);
         if (account == null) {

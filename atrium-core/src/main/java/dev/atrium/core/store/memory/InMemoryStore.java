@@ -39,6 +39,7 @@ public final class InMemoryStore implements AtriumStore {
     private final InMemorySignupStore signups = new InMemorySignupStore(data);
     private final InMemoryRedirectStateStore redirectStates = new InMemoryRedirectStateStore(data);
     private final InMemoryMergeStore merges = new InMemoryMergeStore(data);
+    private final InMemoryImportStore imports = new InMemoryImportStore(data);
 
     @Override
     public AppStore apps() {
@@ -296,6 +297,11 @@ public final class InMemoryStore implements AtriumStore {
     @Override
     public dev.atrium.core.merge.MergeStore merges() {
         return merges;
+    }
+
+    @Override
+    public dev.atrium.core.imports.ImportStore imports() {
+        return imports;
     }
 
     @Override

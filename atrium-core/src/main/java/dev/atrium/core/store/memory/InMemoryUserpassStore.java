@@ -71,6 +71,27 @@ final class InMemoryUserpassStore implements UserpassStore {
         }
     }
 
+    /** The account {@code id}, whatever its app; null when none (the import's checks). */
+    UserpassAccount byId(String id) {
+        synchronized (lock) {
+            return byId.get(id);
+        }
+    }
+
+    /** Every account, in no order (the import's listing of accounts without a password). */
+    java.util.List<UserpassAccount> all() {
+        synchronized (lock) {
+            return java.util.List.copyOf(byId.values());
+        }
+    }
+
+    /** Stores {@code account} as it is, replacing one with its id (the import's writes, checked by the caller). */
+    void put(UserpassAccount account) {
+        synchronized (lock) {
+            byId.put(account.id(), account);
+        }
+    }
+
     /** Deletes the account {@code id} of the app with its pending tokens (its user was deleted). */
     void remove(String appId, String id) {
         synchronized (lock) {

@@ -36,6 +36,7 @@ public final class AdminRouter {
         new AdminUserEndpoints(services).register(r);
         new AdminPasskeyEndpoints(services).register(r);
         new AdminMiscEndpoints(services).register(r);
+        new AdminInvitationEndpoints(services).register(r);
         return List.copyOf(r.routes);
     }
 

@@ -8,7 +8,9 @@ import dev.atrium.core.admin.StatsService;
 import dev.atrium.core.admin.UserAdmin;
 import dev.atrium.core.auth.passkey.PasskeyAdmin;
 import dev.atrium.core.auth.password.UserpassAdmin;
+import dev.atrium.core.imports.PasswordInvitations;
 
 /** What the admin routes call. */
 public record AdminServices(AdminTokens tokens, AppAdmin apps, UserAdmin users, ServerKeys serverKeys, StatsService stats,
-                            EventAdmin events, PasskeyAdmin passkeys, UserpassAdmin accounts) {}
+                            EventAdmin events, PasskeyAdmin passkeys, UserpassAdmin accounts,
+                            PasswordInvitations invitations) {}

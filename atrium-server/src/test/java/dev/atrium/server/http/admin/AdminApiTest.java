@@ -119,7 +119,17 @@ class AdminApiTest {
                         "{\"enabled\":true,\"config\":{\"rp_id\":\"example.com\",\"allowed_origins\":[\"http://app.example.com\"]}}",
                         400, "InvalidParameter"),
                 new Refusal("passkey without allowed_origins", "PUT", app + "/providers/passkey", token,
-                        "{\"enabled\":true,\"config\":{\"rp_id\":\"example.com\",\"allowed_origins\":[]}}", 400, "InvalidParameter")
+                        "{\"enabled\":true,\"config\":{\"rp_id\":\"example.com\",\"allowed_origins\":[]}}", 400, "InvalidParameter"),
+                new Refusal("password invitations at 0 a second", "POST", app + "/password-invitations", token,
+                        "{\"per_second\":0}", 400, "InvalidParameter"),
+                new Refusal("password invitations at a rate that is not a number", "POST", app + "/password-invitations", token,
+                        "{\"per_second\":\"fast\"}", 400, "InvalidParameter"),
+                new Refusal("password invitations of an unknown app", "POST", "/apps/nope/password-invitations", token, "{}",
+                        404, "AppNotFound"),
+                new Refusal("password invitations that never ran", "GET", app + "/password-invitations", token, null, 404,
+                        "NotFound"),
+                new Refusal("stopping password invitations that never ran", "DELETE", app + "/password-invitations", token,
+                        null, 404, "NotFound")
         ).stream()).toList();
     }
 

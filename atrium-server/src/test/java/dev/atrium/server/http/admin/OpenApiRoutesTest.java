@@ -21,7 +21,7 @@ class OpenApiRoutesTest {
     @Test
     void documentServedAtItsStablePathListsExactlyTheRegisteredRoutes() {
         Set<String> registered = new TreeSet<>();
-        AdminRouter.register(HttpRouting.builder(), new AdminServices(null, null, null, null, null, null, null, null))
+        AdminRouter.register(HttpRouting.builder(), new AdminServices(null, null, null, null, null, null, null, null, null))
                 .forEach(r -> registered.add(r.method() + " " + r.path()));
 
         JsonNode doc;
