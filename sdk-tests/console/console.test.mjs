@@ -550,8 +550,9 @@ test("app settings: merged guests are deleted by default; keeping them is saved,
   await screenshot("settings-merged-guest-keep");
   await page.getByLabel("Delete the guest (after its user.merged event)").check();
   await page.getByRole("button", { name: "Save settings" }).click();
+  // The first save's status says the same words: wait for the store, not for the text.
+  await until(async () => (await api("GET", "")).json.settings.merged_guest === "delete", 10000, "merged_guest back to delete");
   await page.locator("#status").filter({ hasText: "Settings saved (merged_guest)" }).waitFor();
-  assert.equal((await api("GET", "")).json.settings.merged_guest, "delete");
 });
 
 test("stats: users by kind and an SVG chart of guest sign-ups and conversions", async () => {
@@ -575,6 +576,24 @@ test("stats: users by kind and an SVG chart of guest sign-ups and conversions", 
   }
   await screenshot("stats");
   await accessible("stats");
+});
+
+test("stats: conversions by provider, links and merges apart, as a chart and a table", async () => {
+  const stats = (await api("GET", "/stats?hours=48")).json;
+  const local = stats.conversions.find((c) => c.provider === "local-userpass");
+  assert.deepEqual(local, { provider: "local-userpass", linked: 1, merged: 1, total: 2 }, "the seeded link and merge");
+  const section = page.getByRole("region", { name: "Conversions by provider" });
+  await section.waitFor();
+  const chart = section.locator("svg#conversions-chart");
+  const points = await chart.locator('[data-series="by:local-userpass"] circle.point')
+    .evaluateAll((ps) => ps.reduce((a, p) => a + Number(p.dataset.value), 0));
+  assert.equal(points, 2, "the provider's line adds up to its conversions");
+  const row = section.locator('#conversions-table tr[data-provider="local-userpass"] td');
+  assert.deepEqual(await row.allTextContents(), ["local-userpass", "1", "1", "2"], "provider, linked, merged, total");
+  assert.equal(await page.locator('[data-stat="period-merges"] .value').textContent(),
+    String(stats.hours.reduce((a, h) => a + h.merges, 0)));
+  await section.scrollIntoViewIfNeeded();
+  await screenshot("stats-conversions-by-provider");
 });
 
 test("signing keys: listed with their algorithm; a rotation warns first, Cancel keeps the key, Rotate makes a new active one", async () => {
@@ -689,24 +708,6 @@ test("390 px wide (a phone): the users table becomes cards, nothing scrolls side
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "events fit too");
   await screenshot("events-390px");
   await page.setViewportSize({ width: 1366, height: 800 });
-});
-
-test("stats: conversions by provider, links and merges apart, as a chart and a table", async () => {
-  const stats = (await api("GET", "/stats?hours=48")).json;
-  const local = stats.conversions.find((c) => c.provider === "local-userpass");
-  assert.deepEqual(local, { provider: "local-userpass", linked: 1, merged: 1, total: 2 }, "the seeded link and merge");
-  const section = page.getByRole("region", { name: "Conversions by provider" });
-  await section.waitFor();
-  const chart = section.locator("svg#conversions-chart");
-  const points = await chart.locator('[data-series="by:local-userpass"] circle.point')
-    .evaluateAll((ps) => ps.reduce((a, p) => a + Number(p.dataset.value), 0));
-  assert.equal(points, 2, "the provider's line adds up to its conversions");
-  const row = section.locator('#conversions-table tr[data-provider="local-userpass"] td');
-  assert.deepEqual(await row.allTextContents(), ["local-userpass", "1", "1", "2"], "provider, linked, merged, total");
-  assert.equal(await page.locator('[data-stat="period-merges"] .value').textContent(),
-    String(stats.hours.reduce((a, h) => a + h.merges, 0)));
-  await section.scrollIntoViewIfNeeded();
-  await screenshot("stats-conversions-by-provider");
 });
 
 test("bulk delete by filter: the dry-run count is shown first, then the guests are deleted", async () => {
