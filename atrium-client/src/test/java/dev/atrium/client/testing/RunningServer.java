@@ -13,6 +13,14 @@ import java.time.Duration;
  * Cache TTL is zero so a provider disabled through the store is in force at once.
  */
 public final class RunningServer implements AutoCloseable {
+    /**
+     * Argon2id at the lowest cost the configuration accepts (8 MiB, 1 iteration): the SDK's tests
+     * check what the server answers, not what a hash costs (the default cost was over a third of the
+     * server module's test CPU).
+     */
+    private static final AtriumConfig.PasswordHashing CHEAP_HASHING = new AtriumConfig.PasswordHashing(8192, 1, 1,
+            AtriumConfig.PasswordHashing.DEFAULT_CONCURRENCY, AtriumConfig.PasswordHashing.DEFAULT_QUEUE_TIMEOUT);
+
     public final MutableClock clock = MutableClock.startingNow();
     private final Backend backend;
     private final Path dataDir;
@@ -33,7 +41,8 @@ public final class RunningServer implements AutoCloseable {
 
     private void start(int port) {
         AtriumConfig config = new AtriumConfig("127.0.0.1", port, null, dataDir, backend.storeUrl(), 4,
-                Duration.ofSeconds(2), backend.schema(), Duration.ZERO);
+                Duration.ofSeconds(2), backend.schema(), Duration.ZERO, CHEAP_HASHING, java.util.List.of(),
+                AtriumConfig.Lifecycle.DEFAULTS);
         atrium = Atrium.start(config, clock);
         lastPort = atrium.port();
         appId = atrium.firstStart().app().id();

@@ -11,7 +11,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.atrium.server.testing.idp.TestRsaKeys;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
@@ -44,7 +44,7 @@ class CustomJwtTest {
     @BeforeEach
     void start() throws Exception {
         server = TestServer.sqlite(dir);
-        rsa = new RSAKeyGenerator(2048).keyID("app-key-1").generate();
+        rsa = TestRsaKeys.of("custom-jwt issuer", "app-key-1");
         jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         byte[] body = new JWKSet(rsa.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
         jwks.createContext("/jwks.json", x -> {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the README's counters present at 0 before anything happened, {@code promtool check metrics}
  * clean; and {@code management-port} moving metrics and probes off the public port.
  */
+@Tag("external")
 class MetricsExpositionTest {
     /** The counters the README documents (Prometheus names), each present from start. */
     static final List<String> DOCUMENTED = List.of(

@@ -6,6 +6,7 @@ import dev.atrium.server.testing.TestServer;
 import dev.atrium.server.testing.idp.IdpStub;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code Credentials.function(payload)}, each to log in, link a guest and log in again to the same
  * id. The providers point at an in-process {@link IdpStub}; no network.
  */
+@Tag("external")
 class RealmWebExternalProvidersSdkTest {
     @TempDir
     Path dir;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * user resets the password and logs in with the imported id; an API key created after the import
  * works. Then the import runs again: nothing in the store changes, and realm-web's logins still hold.
  */
+@Tag("external")
 class RealmWebImportSdkTest {
     static final Path FIXTURES = NodeTestRunner.projectRoot().resolve("atrium-server/src/test/resources/appservices");
     static final String APP = "myapp-abcde";

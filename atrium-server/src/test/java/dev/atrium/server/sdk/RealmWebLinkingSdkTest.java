@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * against a {@link TokenWebhook}, from which the scenarios fetch their tokens over HTTP
  * ({@code ATRIUM_WEBHOOK_RECEIVER}).
  */
+@Tag("external")
 class RealmWebLinkingSdkTest {
     @TempDir
     Path dir;

@@ -3,6 +3,7 @@ package dev.atrium.server.sdk;
 import dev.atrium.server.testing.TestServer;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real Atrium server on SQLite: the scenarios live in {@code sdk-tests/realm-web/anonymous.test.mjs}.
  * Needs {@code node} (20+) on the PATH and {@code npm ci} done in {@code sdk-tests/realm-web}.
  */
+@Tag("external")
 class RealmWebSdkTest {
     @TempDir
     Path dir;

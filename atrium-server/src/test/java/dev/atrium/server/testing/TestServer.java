@@ -66,7 +66,7 @@ public final class TestServer implements AutoCloseable {
     public static TestServer on(Path dir, String storeUrl, String schema) {
         AtriumConfig c = config(dir, storeUrl);
         return new TestServer(new AtriumConfig(c.host(), c.port(), null, dir, storeUrl, c.storePoolSize(),
-                c.storeConnectTimeout(), schema, c.cacheTtl()), null);
+                c.storeConnectTimeout(), schema, c.cacheTtl(), c.hashing(), c.trustedProxies(), c.lifecycle()), null);
     }
 
     /** A server on the in-memory reference store. */
@@ -74,8 +74,14 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(config(dir, null), new InMemoryStore());
     }
 
+    /**
+     * The tests' configuration: port 0, pool of 4, cache TTL zero, and {@link #CHEAP_HASHING}. Argon2id
+     * at its default cost was over a third of the server module's test CPU; the tests that depend on
+     * the cost (HashingCapacityTest) ask for the defaults.
+     */
     public static AtriumConfig config(Path dir, String storeUrl) {
-        return new AtriumConfig("127.0.0.1", 0, null, dir, storeUrl, 4, Duration.ofSeconds(2), null, Duration.ZERO);
+        return new AtriumConfig("127.0.0.1", 0, null, dir, storeUrl, 4, Duration.ofSeconds(2), null, Duration.ZERO,
+                CHEAP_HASHING, java.util.List.of(), AtriumConfig.Lifecycle.DEFAULTS);
     }
 
     public String baseUrl() {

@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +29,8 @@ public final class StubIssuer {
         this.issuer = issuer;
         this.audience = audience;
         this.clock = clock;
-        try {
-            this.key = new RSAKeyGenerator(2048).keyID(kid).generate();
-            this.impostor = new RSAKeyGenerator(2048).keyID(kid).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        this.key = TestRsaKeys.of(issuer, kid);
+        this.impostor = TestRsaKeys.of(issuer + " impostor", kid);
     }
 
     byte[] jwks() {
