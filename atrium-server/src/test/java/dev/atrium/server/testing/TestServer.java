@@ -21,6 +21,9 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(AtriumConfig config, AtriumStore store) {
         this.config = config;
+        if (store == null) {
+            SqliteTemplate.seed(config);
+        }
         this.atrium = store == null ? Atrium.start(config, clock) : Atrium.start(config, clock, store);
     }
 
