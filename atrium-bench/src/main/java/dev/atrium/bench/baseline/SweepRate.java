@@ -23,6 +23,8 @@ public final class SweepRate {
     /** The server's default {@code sweep-batch-size}. */
     static final int BATCH = 1_000;
     private static final int SEED_COMMIT = 5_000;
+    /** Rows per JDBC batch while seeding (a divisor of {@link #SEED_COMMIT}). */
+    private static final int SEED_BATCH = 500;
     /** Past the default 90-day inactivity (and the day a seed of up to 86 million guests spans). */
     private static final Duration EXPIRED_FOR = Duration.ofDays(100);
 
@@ -67,7 +69,10 @@ public final class SweepRate {
         try (GuestInserter inserter = new GuestInserter(connection, appId, InsertForm.TRANSACTION)) {
             Connection c = inserter.connection();
             for (int i = 1; i <= guests; i++) {
-                inserter.insertRows(expired.plusMillis(i % 86_400_000L));
+                inserter.addRows(expired.plusMillis(i % 86_400_000L));
+                if (i % SEED_BATCH == 0 || i == guests) {
+                    inserter.flush();
+                }
                 if (i % SEED_COMMIT == 0 || i == guests) {
                     c.commit();
                 }
