@@ -88,6 +88,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sweep", paramLabel = "GUESTS", defaultValue = "0",
             description = "Also time the sweeper deleting GUESTS expired guests from a fresh store of the same kind.")
     int sweepGuests;
+    @Option(names = "--logins-while-sweeping", paramLabel = "GUESTS", defaultValue = "0",
+            description = "Also seed GUESTS expired guests into the launched server's store and run login twice on it: "
+                    + "its sweeper idle, then deleting them (the server runs with --sweep-interval 1s); reports the ratio, "
+                    + "the p99s and the sweeper's guests/s while serving. Last in the run.")
+    int loginsWhileSweeping;
     @Option(names = "--import", paramLabel = "USERS", defaultValue = "0",
             description = "Also time `atrium import app-services` of USERS App Services users into a fresh store of the same "
                     + "kind, in a process of its own with the --server-jvm-option options; reports rate and peak RSS.")
@@ -127,6 +132,10 @@ public final class BenchCommand implements Callable<Integer> {
     public BenchReport runBench() {
         if (url != null && appId == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--url needs --app");
+        }
+        if (url != null && loginsWhileSweeping > 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--logins-while-sweeping seeds the launched server's store: not with --url");
         }
         if (url != null && compareGuestLimits > 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),

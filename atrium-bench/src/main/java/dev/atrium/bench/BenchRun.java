@@ -24,7 +24,8 @@ import java.util.List;
  * One bench run, in an order that keeps the parts from disturbing each other: the server under
  * test ({@link BenchTarget}: launch and restart, timed, with idle memory), the load generator's
  * ceiling, the baselines (server idle), the scenarios, memory after load, and the footprint and the
- * sweep last (they only use private stores).
+ * sweep (they only use private stores), and logins while the server's own sweeper runs last (it
+ * leaves the sweeper running).
  */
 final class BenchRun {
     private final BenchCommand o;
@@ -69,11 +70,15 @@ final class BenchRun {
                 imported = dev.atrium.bench.imports.ImportRate.measure(o.serverJar(), t.privateStores(o), o.importUsers,
                         o.serverJvmOptions);
             }
+            dev.atrium.bench.report.LoginsWhileSweeping whileSweeping = null;
+            if (o.loginsWhileSweeping > 0) {
+                whileSweeping = SweepUnderLoad.run(t.launched(), settings, o.loginsWhileSweeping);
+            }
             BenchReport.Server server = new BenchReport.Server(t.base.toString(), t.app, t.storeUrl, storeVersion,
                     t.isLaunched(), o.client.name().toLowerCase(java.util.Locale.ROOT), o.concurrency,
                     o.warmup.toMillis() / 1e3, o.duration.toMillis() / 1e3, o.poolSize);
             return new BenchReport(Machine.current(), server, t.startup(rssAfter), ceiling, List.copyOf(baselines),
-                    List.copyOf(results), ratios(baselines, results), footprint, sweep, search, imported);
+                    List.copyOf(results), ratios(baselines, results), footprint, sweep, search, imported, whileSweeping);
         }
     }
 

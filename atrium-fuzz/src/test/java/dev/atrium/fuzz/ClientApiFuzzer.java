@@ -60,7 +60,7 @@ public final class ClientApiFuzzer {
         // The smallest Argon2id the configuration allows: the fuzzer is after parsing, not hashing cost.
         AtriumConfig config = new AtriumConfig("127.0.0.1", 0, null, dir, null, 4, Duration.ofSeconds(2), null,
                 Duration.ZERO, new AtriumConfig.PasswordHashing(8_192, 1, 1, 2, Duration.ofSeconds(2)), List.of(),
-                new AtriumConfig.Lifecycle(Duration.ZERO, 1000, Duration.ZERO, Duration.ofDays(7), Duration.ofSeconds(10)));
+                new AtriumConfig.Lifecycle(Duration.ZERO, 1000, Duration.ZERO, 0, Duration.ofDays(7), Duration.ofSeconds(10)));
         server = Atrium.start(config, Clock.systemUTC(), new InMemoryStore());
         api = server.services();
         appId = server.firstStart().app().id();

@@ -119,6 +119,20 @@ public final class BaselineStore implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl, properties);
     }
 
+    /**
+     * A plain JDBC connection to another scratch store (the launched server's own), with the server's settings
+     * (SQLite pragmas, or the PostgreSQL schema); the caller closes it.
+     */
+    public static Connection connect(dev.atrium.store.jdbc.ScratchStore store) throws SQLException {
+        if (store.schema() == null) {
+            return DriverManager.getConnection("jdbc:" + store.storeUrl(), sqliteSettings());
+        }
+        JdbcSettings.PgTarget pg = JdbcSettings.postgres(store.storeUrl());
+        Properties props = pg.properties();
+        props.setProperty("currentSchema", store.schema());
+        return DriverManager.getConnection(pg.jdbcUrl(), props);
+    }
+
     /** The database's own version string (SQLite library or PostgreSQL server). */
     public String version() {
         String sql = dialect == Dialect.SQLITE ? "SELECT 'SQLite ' || sqlite_version()" : "SELECT 'PostgreSQL ' || current_setting('server_version')";

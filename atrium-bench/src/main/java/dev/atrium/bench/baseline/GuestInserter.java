@@ -83,6 +83,30 @@ final class GuestInserter implements AutoCloseable {
         }
     }
 
+    /**
+     * The same rows as {@link #insertRows(Instant)}, added to JDBC batches (TRANSACTION form) that
+     * {@link #flush} sends: one round trip per table instead of one per row, for bulk seeding.
+     */
+    void addRows(Instant now) throws SQLException {
+        if (form != InsertForm.TRANSACTION) {
+            throw new IllegalStateException("batches are for the three-statement form");
+        }
+        String userId = ObjectIds.next(now);
+        bindUser(statements[0], 1, userId, now);
+        statements[0].addBatch();
+        bindIdentity(statements[1], 1, userId, now);
+        statements[1].addBatch();
+        bindSession(statements[2], 1, userId, Secrets.hash(Secrets.random(32)), now);
+        statements[2].addBatch();
+    }
+
+    /** Sends the batches, users first (identities and sessions reference them). */
+    void flush() throws SQLException {
+        for (PreparedStatement ps : statements) {
+            ps.executeBatch();
+        }
+    }
+
     Connection connection() {
         return connection;
     }

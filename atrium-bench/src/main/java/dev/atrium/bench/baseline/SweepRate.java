@@ -23,6 +23,10 @@ public final class SweepRate {
     /** The server's default {@code sweep-batch-size}. */
     static final int BATCH = 1_000;
     private static final int SEED_COMMIT = 5_000;
+    /** Rows per JDBC batch while seeding (a divisor of {@link #SEED_COMMIT}). */
+    private static final int SEED_BATCH = 500;
+    /** Past the default 90-day inactivity (and the day a seed of up to 86 million guests spans). */
+    private static final Duration EXPIRED_FOR = Duration.ofDays(100);
 
     /** @param seconds wall time of the sweep; @param batches transactions it took */
     public record Result(String store, long guests, double seconds, double guestsPerSecond, int batches) {}
@@ -51,16 +55,42 @@ public final class SweepRate {
     }
 
     private static void seed(BaselineStore store, int guests) throws SQLException {
-        Instant expired = Instant.now().minus(Duration.ofDays(100));
-        try (GuestInserter inserter = new GuestInserter(store.connect(), store.appId(), InsertForm.TRANSACTION)) {
+        seed(store.connect(), store.appId(), guests);
+        store.settleStatistics();
+    }
+
+    /**
+     * Inserts {@code guests} guests of {@code appId} last active 100 days ago through {@code connection}, in
+     * transactions of {@value #SEED_COMMIT}, and closes it. The launched server's own store is seeded the same way
+     * ({@code --logins-while-sweeping}).
+     */
+    public static void seed(Connection connection, String appId, int guests) throws SQLException {
+        Instant expired = Instant.now().minus(EXPIRED_FOR);
+        try (GuestInserter inserter = new GuestInserter(connection, appId, InsertForm.TRANSACTION)) {
             Connection c = inserter.connection();
             for (int i = 1; i <= guests; i++) {
-                inserter.insertRows(expired.plusMillis(i % 86_400_000L));
+                inserter.addRows(expired.plusMillis(i % 86_400_000L));
+                if (i % SEED_BATCH == 0 || i == guests) {
+                    inserter.flush();
+                }
                 if (i % SEED_COMMIT == 0 || i == guests) {
                     c.commit();
                 }
             }
         }
-        store.settleStatistics();
+    }
+
+    /** How many guests of {@code appId} seeded by {@link #seed} are still there. */
+    public static long seededLeft(Connection c, String appId) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM users WHERE app_id = ? AND anonymous = ? AND last_active_at < ?")) {
+            ps.setString(1, appId);
+            ps.setBoolean(2, true);
+            ps.setLong(3, Instant.now().minus(EXPIRED_FOR.minusDays(2)).toEpochMilli());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
 public record BenchReport(Machine machine, Server server, Startup startup, LoadResult clientCeiling,
                           List<BaselineResult> baselines, List<LoadResult> scenarios, List<Ratio> ratios,
                           Footprint.Result footprint, SweepRate.Result sweep, SearchLatency.Result search,
-                          ImportRate.Result importRate) {
+                          ImportRate.Result importRate, LoginsWhileSweeping loginsWhileSweeping) {
 
     /** The server and the load's settings. */
     public record Server(String baseUrl, String appId, String store, String storeVersion, boolean launched,
@@ -40,6 +40,8 @@ public record BenchReport(Machine machine, Server server, Startup startup, LoadR
     /** Whether every request of every scenario (and of the ceiling) succeeded. */
     public boolean clean() {
         return scenarios.stream().allMatch(s -> s.errorCount() == 0)
+                && (loginsWhileSweeping == null
+                    || loginsWhileSweeping.off().errorCount() == 0 && loginsWhileSweeping.on().errorCount() == 0)
                 && (clientCeiling == null || clientCeiling.errorCount() == 0);
     }
 }

@@ -87,6 +87,21 @@ public final class TextReport {
             out.printf("%nsweep (%s): %,d expired guests deleted in %.1f s, %,.0f guests/s (%d batches, no pause)%n",
                     w.store(), w.guests(), w.seconds(), w.guestsPerSecond(), w.batches());
         }
+        if (r.loginsWhileSweeping() != null) {
+            var w = r.loginsWhileSweeping();
+            out.printf("%nlogins while the server's sweeper deletes %,d expired guests (same server and store):%n", w.seeded());
+            for (LoadResult l : java.util.List.of(w.off(), w.on())) {
+                OperationResult o = l.operations().isEmpty() ? null : l.operations().getFirst();
+                out.printf("  %-22s %,9.0f/s  p50 %s  p99 %s  p99.9 %s ms  errors %d  srv %s  pg %s  gen %s ms  other %.2f%n",
+                        l.scenario(), l.perSecond(), o == null ? "-" : num(o.p50Ms()), o == null ? "-" : num(o.p99Ms()),
+                        o == null ? "-" : num(o.p999Ms()), l.errorCount(), num(l.resources().serverCpuMsPerOp()),
+                        num(l.resources().postgresCpuMsPerOp()), num(l.resources().benchCpuMsPerOp()),
+                        l.resources().otherCores());
+            }
+            out.printf("  ratio %.2f (while sweeping ÷ sweeper idle); sweeper while serving: %,d guests in %.1f s, %,.0f/s%s%n",
+                    w.loginRatio(), w.sweptWhileServing(), w.seconds(), w.sweptPerSecond(),
+                    w.sweepFinished() ? " (finished before the window closed: seed more)" : ", " + String.format("%,d", w.left()) + " left");
+        }
         if (r.importRate() != null) {
             out.printf("%n%s%n", dev.atrium.bench.imports.ImportRate.describe(r.importRate()));
         }

@@ -13,13 +13,16 @@ import java.util.function.BooleanSupplier;
 /**
  * Deletes guests inactive longer than their app's {@code inactivity} (docs/architecture.md, Inactive guests are swept),
  * in bounded batches with a pause between them, so the sweeper never holds the database
- * for long and logins keep their share. Linked users are never touched (they are not guests).
+ * for long and logins keep their share. While the server serves requests ({@link Foreground}) the
+ * pause grows with the batch's duration (a duty cycle, {@link SweepRequest#yieldFactor}); an idle
+ * server sweeps at full speed. Linked users are never touched (they are not guests).
  */
 public final class Sweeper {
     private final AppStore apps;
     private final SweepStore store;
     private final Telemetry telemetry;
     private final Clock clock;
+    private final Foreground foreground;
 
     /** How the sweeper waits between batches (the real one sleeps; tests may not). */
     @FunctionalInterface
@@ -27,11 +30,18 @@ public final class Sweeper {
         void pause(Duration d) throws InterruptedException;
     }
 
+    /** A sweeper in a process that serves nothing: it never yields beyond the request's pause. */
     public Sweeper(AppStore apps, SweepStore store, Telemetry telemetry, Clock clock) {
+        this(apps, store, telemetry, clock, Foreground.NONE);
+    }
+
+    /** A sweeper inside a server, yielding to {@code foreground}. */
+    public Sweeper(AppStore apps, SweepStore store, Telemetry telemetry, Clock clock, Foreground foreground) {
         this.apps = apps;
         this.store = store;
         this.telemetry = telemetry;
         this.clock = clock;
+        this.foreground = foreground;
     }
 
     /** Sweeps the request's app, or every app; a dry run only counts and samples. One report per app. */
@@ -67,14 +77,20 @@ public final class Sweeper {
         }
         long deleted = 0;
         int batches = 0;
+        long begun = foreground.requestsBegun();
         while (true) {
-            int n = store.deleteInactiveGuests(app.id(), cutoff, batchSize, clock.instant());
+            Instant batchStart = clock.instant();
+            int n = store.deleteInactiveGuests(app.id(), cutoff, batchSize, batchStart);
+            Duration took = Duration.between(batchStart, clock.instant());
             deleted += n;
             batches++;
             if (n < batchSize || stop.getAsBoolean()) {
                 break;
             }
-            pause.pause(request.pauseBetween());
+            // Requests begun since the last look (the previous pause and this batch): the server is serving.
+            long now = foreground.requestsBegun();
+            pause.pause(request.pauseAfter(took, now != begun));
+            begun = now;
         }
         telemetry.sweepRun(deleted);
         telemetry.deleted("inactivity", deleted);

@@ -183,7 +183,7 @@ public final class Atrium implements AutoCloseable {
         }
         publicUrl.set(config.publicUrlFor(listeners.port()));
         LifecycleScheduler lifecycle = new LifecycleScheduler(config.lifecycle(),
-                new Sweeper(store.apps(), store.sweeps(), telemetry, clock),
+                new Sweeper(store.apps(), store.sweeps(), telemetry, clock, listeners.state()::begun),
                 new EventDispatcher(store.apps(), store.events(), new SignedEventSink(outbound, clock), clock), store.events(), clock);
         return new Atrium(store, listeners, publicUrl.get(), first, lifecycle, hasher, deliveries, outbound, services, traces,
                 config, invitationRuns);

@@ -37,7 +37,7 @@ final class LifecycleScheduler implements AutoCloseable {
         if (!config.sweepInterval().isZero()) {
             every(config.sweepInterval(), "sweep", () -> {
                 List<SweepReport> reports = sweeper.sweep(SweepRequest.everyApp(config.sweepBatchSize(),
-                        config.sweepPause()), d -> Thread.sleep(d.toMillis()), () -> stopping);
+                        config.sweepPause(), config.sweepYield()), d -> Thread.sleep(d.toMillis()), () -> stopping);
                 reports.stream().filter(r -> r.guests() > 0).forEach(r -> LOG.log(Level.INFO, () ->
                         "swept " + r.guests() + " inactive guests of app " + r.appId() + " in " + r.batches()
                                 + " batches, " + r.took().toMillis() + " ms" + (stopping ? " (stopped: shutting down)" : "")));

@@ -77,7 +77,7 @@ final class AotTrainingCommand implements Runnable {
      * other value a default. Nothing in it comes from a flag, the environment or a file.
      */
     static AtriumConfig config(ScratchStore scratch) {
-        AtriumConfig.Lifecycle quiet = new AtriumConfig.Lifecycle(Duration.ZERO, 1000, Duration.ofMillis(50),
+        AtriumConfig.Lifecycle quiet = new AtriumConfig.Lifecycle(Duration.ZERO, 1000, Duration.ZERO, 0,
                 Duration.ofDays(7), Duration.ofSeconds(1));
         return new AtriumConfig("127.0.0.1", 0, null, scratch.dir(), scratch.storeUrl(), 4, Duration.ofSeconds(5),
                 scratch.schema(), Duration.ofSeconds(5), AtriumConfig.PasswordHashing.DEFAULTS, List.of(), quiet);

@@ -32,8 +32,11 @@ final class ServerOptions {
     String sweepInterval;
     @Option(names = "--sweep-batch-size", paramLabel = "N", description = "guests deleted per transaction (default 1000)")
     String sweepBatchSize;
-    @Option(names = "--sweep-pause", paramLabel = "DURATION", description = "pause between sweep batches (default 50ms)")
+    @Option(names = "--sweep-pause", paramLabel = "DURATION", description = "least pause between sweep batches (default 0)")
     String sweepPause;
+    @Option(names = "--sweep-yield", paramLabel = "N",
+            description = "while serving requests, pause after a sweep batch N times its duration, 0..100 (default 9)")
+    String sweepYield;
     @Option(names = "--event-retention", paramLabel = "DURATION", description = "how long delivered events are kept (default 7d)")
     String eventRetention;
     @Option(names = "--event-poll", paramLabel = "DURATION", description = "how often undelivered events are looked for (default 1s)")
@@ -88,6 +91,7 @@ final class ServerOptions {
         ConfigOptions.put(m, "sweep-interval", sweepInterval);
         ConfigOptions.put(m, "sweep-batch-size", sweepBatchSize);
         ConfigOptions.put(m, "sweep-pause", sweepPause);
+        ConfigOptions.put(m, "sweep-yield", sweepYield);
         ConfigOptions.put(m, "event-retention", eventRetention);
         ConfigOptions.put(m, "event-poll", eventPoll);
         ConfigOptions.put(m, "idle-timeout", idleTimeout);

@@ -26,8 +26,13 @@ final class SweepCommand extends CliCommand {
     @Option(names = "--batch-size", paramLabel = "N", description = "guests per transaction (default: config sweep-batch-size, 1000)")
     Integer batchSize;
     @Option(names = "--pause", paramLabel = "DURATION", converter = DurationOption.class,
-            description = "pause between batches (default: config sweep-pause)")
+            description = "pause between batches (default 50ms, or config sweep-pause if longer)")
     Duration pause;
+    /**
+     * This process cannot see a server's requests (serve yields to them, sweep-yield), so it always pauses:
+     * a sweep by hand usually runs beside a serving node.
+     */
+    private static final Duration BY_HAND = Duration.ofMillis(50);
 
     @Override
     public void run() {
@@ -36,7 +41,8 @@ final class SweepCommand extends CliCommand {
         if (batch < 1 || batch > 10_000) {
             throw new AtriumCommand.CommandFailure("--batch-size must be 1..10000");
         }
-        Duration between = pause != null ? pause : config.lifecycle().sweepPause();
+        Duration configured = config.lifecycle().sweepPause();
+        Duration between = pause != null ? pause : configured.compareTo(BY_HAND) > 0 ? configured : BY_HAND;
         var out = out();
         try (AtriumStore store = Stores.openExisting(config, 2)) {
             var reports = Atrium.sweeper(store, Clock.systemUTC()).sweep(new SweepRequest(appId, olderThan, batch,

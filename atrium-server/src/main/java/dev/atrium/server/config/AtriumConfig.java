@@ -68,13 +68,16 @@ public record AtriumConfig(String host, int port, String publicUrl, Path dataDir
      *
      * @param sweepInterval how often the sweeper runs (0 = never inside serve; {@code atrium sweep} still works)
      * @param sweepBatchSize guests deleted per transaction: small enough that a batch's locks are brief
-     * @param sweepPause pause between batches, so logins keep their share of the database
+     * @param sweepPause the least pause between batches (default none: an idle server sweeps at full speed)
+     * @param sweepYield while the node serves requests, the pause after a batch is at least this many times the
+     *     batch's duration, so logins keep their share of the database and the cores (docs/performance.md)
      * @param eventRetention delivered events are trimmed after this long
      * @param eventPoll how often undelivered events are looked for
      */
-    public record Lifecycle(Duration sweepInterval, int sweepBatchSize, Duration sweepPause, Duration eventRetention,
-                            Duration eventPoll) {
-        public static final Lifecycle DEFAULTS = new Lifecycle(Duration.ofHours(1), 1000, Duration.ofMillis(50),
+    public record Lifecycle(Duration sweepInterval, int sweepBatchSize, Duration sweepPause, int sweepYield,
+                            Duration eventRetention, Duration eventPoll) {
+        public static final int DEFAULT_SWEEP_YIELD = 9;
+        public static final Lifecycle DEFAULTS = new Lifecycle(Duration.ofHours(1), 1000, Duration.ZERO, DEFAULT_SWEEP_YIELD,
                 Duration.ofDays(7), Duration.ofSeconds(1));
     }
 

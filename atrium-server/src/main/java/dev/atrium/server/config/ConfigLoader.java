@@ -26,7 +26,7 @@ public final class ConfigLoader {
     public static final Set<String> KEYS = keys("host", "port", "public-url", "data-dir", "store-url",
             "store-pool-size", "store-connect-timeout", "store-schema", "cache-ttl", "argon2-memory-kib",
             "argon2-iterations", "argon2-parallelism", "trusted-proxies", "sweep-interval", "sweep-batch-size",
-            "sweep-pause", "event-retention", "event-poll",
+            "sweep-pause", "sweep-yield", "event-retention", "event-poll",
             "argon2-concurrency", "argon2-queue-timeout", "master-key-file", "outbound-deadline", "outbound-allow-private",
             "idle-timeout", "metrics-access", "guest-limits");
 
@@ -107,7 +107,8 @@ public final class ConfigLoader {
         AtriumConfig.Lifecycle lifecycle = new AtriumConfig.Lifecycle(
                 f.duration("sweep-interval", Duration.ofHours(1), Duration.ZERO, Duration.ofDays(7)),
                 f.integer("sweep-batch-size", 1000, 1, 10_000),
-                f.duration("sweep-pause", Duration.ofMillis(50), Duration.ZERO, Duration.ofMinutes(1)),
+                f.duration("sweep-pause", Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1)),
+                f.integer("sweep-yield", AtriumConfig.Lifecycle.DEFAULT_SWEEP_YIELD, 0, 100),
                 f.duration("event-retention", Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(365)),
                 f.duration("event-poll", Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMinutes(10)));
         AtriumConfig.Http http = new AtriumConfig.Http(f.duration("idle-timeout", AtriumConfig.Http.DEFAULTS.idleTimeout(),

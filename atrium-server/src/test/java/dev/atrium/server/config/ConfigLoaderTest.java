@@ -181,6 +181,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theSweeperPausesOnlyWhileServingNineTimesItsBatchUnlessConfiguredAndAYieldOutOfRangeFailsTheStart() {
+        AtriumConfig defaults = ConfigLoader.load(Map.of("config", write("")), Map.of());
+        AtriumConfig set = ConfigLoader.load(Map.of("config", write("sweep-yield=0\n")),
+                Map.of("ATRIUM_SWEEP_PAUSE", "50ms"));
+
+        assertThat(defaults.lifecycle().sweepPause()).isZero();
+        assertThat(defaults.lifecycle().sweepYield()).isEqualTo(9);
+        assertThat(set.lifecycle().sweepYield()).isZero();
+        assertThat(set.lifecycle().sweepPause()).isEqualTo(Duration.ofMillis(50));
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("config", write(""), "sweep-yield", "101"), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "sweep-yield: '101' is not an integer in 0..100"));
+    }
+
+    @Test
     void passwordHashingRunsOnePerCoreAtOnceAndWaitsTwoSecondsForATurnUnlessConfigured() {
         AtriumConfig defaults = ConfigLoader.load(Map.of("config", write("")), Map.of());
         AtriumConfig set = ConfigLoader.load(Map.of("config", write("argon2-concurrency=3\n")),

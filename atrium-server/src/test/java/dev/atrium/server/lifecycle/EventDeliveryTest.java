@@ -46,7 +46,7 @@ class EventDeliveryTest {
         receiver.start();
         server = TestServer.sqlite(dir, c -> new AtriumConfig(c.host(), c.port(), c.publicUrl(), c.dataDir(), c.storeUrl(),
                 c.storePoolSize(), c.storeConnectTimeout(), c.storeSchema(), c.cacheTtl(), c.hashing(), c.trustedProxies(),
-                new AtriumConfig.Lifecycle(Duration.ZERO, 100, Duration.ZERO, Duration.ofDays(7), Duration.ofMillis(50))));
+                new AtriumConfig.Lifecycle(Duration.ZERO, 100, Duration.ZERO, 0, Duration.ofDays(7), Duration.ofMillis(50))));
         AppSettings d = AppSettings.DEFAULTS;
         server.atrium.store().apps().updateSettings(server.appId(), new AppSettings(d.accessTokenLifetime(),
                 d.refreshTokenLifetime(), d.inactivity(), d.activityGranularity(), 100, 30, 0,

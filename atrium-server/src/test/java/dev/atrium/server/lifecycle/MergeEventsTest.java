@@ -56,7 +56,7 @@ class MergeEventsTest {
         receiver.start();
         server = TestServer.sqlite(dir, c -> new AtriumConfig(c.host(), c.port(), c.publicUrl(), c.dataDir(), c.storeUrl(),
                 c.storePoolSize(), c.storeConnectTimeout(), c.storeSchema(), c.cacheTtl(), c.hashing(), c.trustedProxies(),
-                new AtriumConfig.Lifecycle(Duration.ZERO, 100, Duration.ZERO, Duration.ofDays(7), Duration.ofMillis(50))));
+                new AtriumConfig.Lifecycle(Duration.ZERO, 100, Duration.ZERO, 0, Duration.ofDays(7), Duration.ofMillis(50))));
         server.enable("local-userpass", Map.of());
         accounts = new Accounts(server);
         Http.Reply set = accounts.admin("PATCH", "/settings", "{\"webhook_url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()

@@ -77,7 +77,7 @@ class SweepRaceTest {
         }
         Future<?> sweeping = pool.submit(() -> {
             for (int round = 0; round < 5; round++) {
-                Atrium.sweeper(server.atrium.store(), server.clock).sweep(SweepRequest.everyApp(7, Duration.ZERO), d -> { });
+                Atrium.sweeper(server.atrium.store(), server.clock).sweep(SweepRequest.everyApp(7, Duration.ZERO, 0), d -> { });
             }
             return null;
         });
@@ -90,7 +90,7 @@ class SweepRaceTest {
             succeeded += ok ? 1 : 0;
         }
         pool.shutdown();
-        Atrium.sweeper(server.atrium.store(), server.clock).sweep(SweepRequest.everyApp(100, Duration.ZERO), d -> { });
+        Atrium.sweeper(server.atrium.store(), server.clock).sweep(SweepRequest.everyApp(100, Duration.ZERO, 0), d -> { });
         long remaining = guests.stream().filter(g -> server.atrium.store().users()
                 .find(server.appId(), g.get("user_id").asText()).isPresent()).count();
         assertThat(remaining).as("exactly the guests whose call succeeded stay").isEqualTo(succeeded);
