@@ -71,6 +71,17 @@ public abstract class Dialect {
     abstract boolean sharesGuestBuckets();
 
     /**
+     * One text that runs {@code first} in a transaction of its own, committed, then {@code then}
+     * in autocommit, sent in one round trip: the shared guest buckets' take, whose row locks are
+     * released before the sign-up's commit ({@link GuestSignupSql}). Only where
+     * {@link #sharesGuestBuckets}.
+     */
+    abstract String committedBefore(String first, String then);
+
+    /** Ends a transaction a failed {@link #committedBefore} text left open on {@code c}, so the pool gets it back clean. */
+    abstract void endFailedTransaction(Connection c);
+
+    /**
      * Whether the engine runs one write transaction at a time. Then a read-then-write in a
      * transaction needs no row lock, and more than one sign-up writer thread would only queue.
      */

@@ -143,7 +143,7 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
     /** Writes {@code batch} (its guests only if admitted) in one transaction; the refusals by position. */
     private Map<Integer, GuestLimitExceededException> writeBatch(List<Pending> batch) {
         if (batch.stream().anyMatch(p -> p.claim != null)) {
-            Map<Integer, GuestLimitExceededException> refused = db.autocommit(c -> GuestSignupSql.insert(c,
+            Map<Integer, GuestLimitExceededException> refused = db.autocommit(c -> GuestSignupSql.insert(c, db.dialect(),
                     batch.stream().map(p -> new GuestSignupSql.Claimed(p.signup, p.claim)).toList()));
             trim.ifDue(batch.stream().filter(p -> p.claim != null).map(p -> p.claim.at()).max(java.util.Comparator.naturalOrder())
                     .orElseThrow());
