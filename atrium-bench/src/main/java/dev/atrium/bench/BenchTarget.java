@@ -10,6 +10,8 @@ import dev.atrium.bench.server.ProcStats;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The server a run measures. Launched (no {@code --url}): started on an empty store and timed,
@@ -50,8 +52,10 @@ final class BenchTarget implements AutoCloseable {
             return new BenchTarget(o.url, o.appId, o.serverPid, storeUrl, null, 0, null, null);
         }
         BenchRun.progress("launching " + o.serverJar() + " on " + o.store);
+        List<String> serveArgs = new ArrayList<>(o.clientNetworks().serverArgs());
+        serveArgs.addAll(o.serverArgs);
         LaunchedServer first = LaunchedServer.start(o.serverJar(), o.store.equals("sqlite") ? null : o.store, o.poolSize,
-                o.serverJvmOptions, o.serverArgs, o.keep);
+                o.serverJvmOptions, serveArgs, o.keep);
         BenchRun.progress(String.format("ready in %.0f ms at %s, app %s, pid %d", first.readyMillis(), first.base(),
                 first.appId(), first.pid()));
         Double rssIdle = rssAfterSettling(first.pid());
