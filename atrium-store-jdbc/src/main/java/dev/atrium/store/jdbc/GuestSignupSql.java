@@ -73,23 +73,24 @@ final class GuestSignupSql {
      * the batch: the driver prepares it once per connection and PostgreSQL plans it once (planning
      * this statement anew cost more than running it, measured at 0.6 to 2.7 ms for 8 to 64 sign-ups).
      */
-    static Map<Integer, GuestLimitExceededException> insert(Connection c, Dialect dialect, List<Claimed> batch)
-            throws SQLException {
+    static Map<Integer, GuestLimitExceededException> insert(Connection c, Dialect dialect, List<Claimed> batch,
+                                                             GuestLeases leases) throws SQLException {
         GuestBatchPlan plan = new GuestBatchPlan(batch);
         String sql = dialect.committedBefore(plan.hasBudgets() ? TAKE_WITH_BUDGET : TAKE_WITHOUT_BUDGET, SIGNUP);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ArrayParameters a = new ArrayParameters(c, ps);
             plan.bind(a);
             bindRows(a, batch.stream().map(Claimed::signup).toList());
-            return refusals(ps);
+            return refusals(ps, plan, leases);
         } catch (SQLException e) {
             dialect.endFailedTransaction(c); // the take's own transaction, if it failed inside it
             throw e;
         }
     }
 
-    /** Runs {@code ps} and reads the take's result, the first of its results that is rows. */
-    private static Map<Integer, GuestLimitExceededException> refusals(PreparedStatement ps) throws SQLException {
+    /** Runs {@code ps} and reads the take's result, the first of its results that is rows; keeps the leases it got. */
+    private static Map<Integer, GuestLimitExceededException> refusals(PreparedStatement ps, GuestBatchPlan plan,
+                                                                      GuestLeases leases) throws SQLException {
         Map<Integer, GuestLimitExceededException> refused = new HashMap<>();
         boolean rows = ps.execute();
         while (!rows && ps.getUpdateCount() != -1) {
@@ -102,7 +103,11 @@ final class GuestSignupSql {
             while (rs.next()) {
                 int seq = rs.getInt(1);
                 if (rs.wasNull()) {
-                    continue; // the one row of a take that refused nobody
+                    String appId = rs.getString(7);
+                    if (appId != null) {
+                        leases.keep(plan.claimOn(appId, rs.getString(8)), rs.getInt(9));
+                    }
+                    continue; // else the one row of a take that refused nobody
                 }
                 boolean byClient = rs.getBoolean(2);
                 int col = byClient ? 3 : 5;
@@ -120,15 +125,17 @@ final class GuestSignupSql {
     /**
      * The take: the networks' buckets, then (with {@code budget}) the app budgets, for the sign-ups
      * their network admitted, ranked by position; without a budget in the batch no ranking is done.
-     * Its one row set is the refusals, or one row of nulls when there are none.
+     * Its one row set is the refusals, or one row of nulls when there are none, then the tokens
+     * taken beyond the batch's need from each bucket asked for a grant to lease ({@link GuestLeases}).
      */
     private static String take(boolean budget) {
         return "WITH v AS (SELECT * FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::int[])"
                 + " AS v (seq, user_id, app_id, client_key, rank)), "
-                + "want AS (SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::float8[])"
-                + " AS w (app_id, client_key, n, burst, per_ms)), "
+                + "want AS (SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::float8[])"
+                + " AS w (app_id, client_key, n, lease, burst, per_ms)), "
                 + "c AS (INSERT INTO guest_buckets AS b " + BUCKET_COLUMNS
-                + " SELECT app_id, client_key, burst - least(n, burst), ?::bigint, least(n, burst), burst, per_ms FROM want"
+                + " SELECT app_id, client_key, burst - least(n + lease, burst), ?::bigint, least(n + lease, burst), burst, per_ms"
+                + " FROM want"
                 + " ORDER BY app_id, client_key"
                 + TAKE + " RETURNING b.app_id, b.client_key, b.granted, b.tokens, b.per_ms), "
                 + (budget
@@ -149,7 +156,10 @@ final class GuestSignupSql {
                 + " a.tokens AS a_tokens, a.per_ms AS a_per_ms"
                 + " FROM v JOIN c USING (app_id, client_key) LEFT JOIN a USING (app_id)"
                 + " WHERE v.user_id NOT IN (SELECT user_id FROM ok)) "
-                + "SELECT r.seq, r.by_client, r.c_tokens, r.c_per_ms, r.a_tokens, r.a_per_ms FROM handed LEFT JOIN refused r ON true";
+                + "SELECT r.seq, r.by_client, r.c_tokens, r.c_per_ms, r.a_tokens, r.a_per_ms,"
+                + " NULL::text AS app_id, NULL::text AS client_key, NULL::int AS leased FROM handed LEFT JOIN refused r ON true"
+                + " UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, c.app_id, c.client_key, c.granted - want.n"
+                + " FROM c JOIN want USING (app_id, client_key) WHERE want.lease > 0 AND c.granted > want.n";
     }
 
     /** The sign-up of the users the take admitted: users, identities, sessions, user.created events. */
