@@ -3,6 +3,7 @@ package dev.atrium.bench;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.atrium.bench.http.ClientKind;
+import dev.atrium.bench.load.ClientNetworks;
 import dev.atrium.bench.load.Scenario;
 import dev.atrium.bench.report.BenchReport;
 import dev.atrium.bench.report.TextReport;
@@ -71,6 +72,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "and against the launched one (limits kept by the store), ROUNDS times each; reports the ratio.")
     int compareGuestLimits;
 
+    @Option(names = "--client-networks", paramLabel = "N", defaultValue = "1",
+            description = "Spread the clients over N client networks (X-Forwarded-For from 198.18.0.0/15, the launched server "
+                    + "trusting loopback as a proxy); 1 = all from 127.0.0.1, one guest-limit bucket. With --url the server must trust the generator's address. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int clientNetworks;
+
     @Option(names = "--baseline-store", paramLabel = "URL",
             description = "Where the store baseline runs (default: beside the server's store, from its /health/ready).")
     String baselineStore;
@@ -137,11 +144,20 @@ public final class BenchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--logins-while-sweeping seeds the launched server's store: not with --url");
         }
+        if (clientNetworks < 1 || clientNetworks > ClientNetworks.MAX) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--client-networks: 1 to " + ClientNetworks.MAX);
+        }
         if (url != null && compareGuestLimits > 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--compare-guest-limits starts a second server on the launched one's store: not with --url");
         }
         return new BenchRun(this).run();
+    }
+
+    /** The --client-networks as the load takes them. */
+    ClientNetworks clientNetworks() {
+        return new ClientNetworks(clientNetworks);
     }
 
     /** Where the server jar is: --server-jar, else beside this jar's module in the source tree. */

@@ -9,6 +9,7 @@ import dev.atrium.bench.baseline.SigningBaseline;
 import dev.atrium.bench.baseline.SearchLatency;
 import dev.atrium.bench.baseline.SweepRate;
 import dev.atrium.bench.baseline.Timing;
+import dev.atrium.bench.load.ClientNetworks;
 import dev.atrium.bench.load.LoadResult;
 import dev.atrium.bench.load.LoadRun;
 import dev.atrium.bench.load.LoadSettings;
@@ -40,7 +41,8 @@ final class BenchRun {
             List<BaselineResult> baselines = new ArrayList<>();
             String storeVersion = o.noBaseline ? "-" : baselines(t.privateStores(o), baselines);
             List<LoadResult> results = new ArrayList<>();
-            LoadSettings settings = new LoadSettings(t.base, t.app, o.client, o.concurrency, o.warmup, o.duration, t.pid);
+            LoadSettings settings = new LoadSettings(t.base, t.app, o.client, o.concurrency, o.warmup, o.duration, t.pid,
+                    o.clientNetworks());
             for (Scenario s : o.scenarios) {
                 progress(s.label() + ": warm-up " + o.warmup.toSeconds() + " s, measuring " + o.duration.toSeconds() + " s");
                 results.add(LoadRun.run(s, settings));
@@ -75,7 +77,7 @@ final class BenchRun {
                 whileSweeping = SweepUnderLoad.run(t.launched(), settings, o.loginsWhileSweeping);
             }
             BenchReport.Server server = new BenchReport.Server(t.base.toString(), t.app, t.storeUrl, storeVersion,
-                    t.isLaunched(), o.client.name().toLowerCase(java.util.Locale.ROOT), o.concurrency,
+                    t.isLaunched(), o.client.name().toLowerCase(java.util.Locale.ROOT), o.concurrency, o.clientNetworks,
                     o.warmup.toMillis() / 1e3, o.duration.toMillis() / 1e3, o.poolSize);
             return new BenchReport(Machine.current(), server, t.startup(rssAfter), ceiling, List.copyOf(baselines),
                     List.copyOf(results), ratios(baselines, results), footprint, sweep, search, imported, whileSweeping);
@@ -92,7 +94,7 @@ final class BenchRun {
     private LoadResult ceiling(BenchTarget t) {
         progress("load generator ceiling: GET /health/live");
         return LoadRun.run(Scenario.HEALTH, new LoadSettings(t.base, t.app, o.client, o.concurrency, o.warmup,
-                o.ceilingDuration, t.pid));
+                o.ceilingDuration, t.pid, ClientNetworks.ONE));
     }
 
     /** Runs the store and signing baselines into {@code out}; returns the store's version. */

@@ -53,6 +53,7 @@ final class BenchTarget implements AutoCloseable {
         }
         BenchRun.progress("launching " + o.serverJar() + " on " + o.store);
         List<String> serveArgs = new ArrayList<>(o.loginsWhileSweeping > 0 ? SweepUnderLoad.SERVE_ARGS : List.of());
+        serveArgs.addAll(o.clientNetworks().serverArgs());
         serveArgs.addAll(o.serverArgs); // after ours: a --server-arg=--sweep-interval=… wins
         LaunchedServer first = LaunchedServer.start(o.serverJar(), o.store.equals("sqlite") ? null : o.store, o.poolSize,
                 o.serverJvmOptions, serveArgs, o.keep);

@@ -29,7 +29,8 @@ final class GuestLimitComparison {
         List<LoadResult> out = new ArrayList<>();
         try (LaunchedServer node = shared.startBeside(List.of("--guest-limits", "node"))) {
             LoadSettings nodeSettings = new LoadSettings(node.base(), node.appId(), sharedSettings.client(),
-                    sharedSettings.concurrency(), sharedSettings.warmup(), sharedSettings.duration(), node.pid());
+                    sharedSettings.concurrency(), sharedSettings.warmup(), sharedSettings.duration(), node.pid(),
+                    sharedSettings.networks());
             BenchRun.progress("guest limits: warming the per-node server up (not measured)");
             LoadRun.run(Scenario.LOGIN, nodeSettings);
             for (int r = 1; r <= rounds; r++) {

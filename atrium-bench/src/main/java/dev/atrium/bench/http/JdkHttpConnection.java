@@ -13,10 +13,13 @@ final class JdkHttpConnection implements HttpConnection {
 
     private final HttpClient client;
     private final URI base;
+    private final String forwardedFor;
 
-    JdkHttpConnection(HttpClient client, URI base) {
+    /** {@code forwardedFor}: the {@code X-Forwarded-For} of every request, or null for none. */
+    JdkHttpConnection(HttpClient client, URI base, String forwardedFor) {
         this.client = client;
         this.base = base;
+        this.forwardedFor = forwardedFor;
     }
 
     @Override
@@ -30,6 +33,9 @@ final class JdkHttpConnection implements HttpConnection {
         }
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
+        }
+        if (forwardedFor != null) {
+            b.header("X-Forwarded-For", forwardedFor);
         }
         try {
             HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -29,10 +29,12 @@ final class RawHttpConnection implements HttpConnection {
     private InputStream in;
     private OutputStream out;
 
-    RawHttpConnection(URI base) {
+    /** {@code forwardedFor}: the {@code X-Forwarded-For} of every request, or null for none. */
+    RawHttpConnection(URI base, String forwardedFor) {
         int port = base.getPort() > 0 ? base.getPort() : 80;
         this.address = new InetSocketAddress(base.getHost(), port);
-        this.hostHeader = ("Host: " + base.getHost() + ":" + port + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.hostHeader = ("Host: " + base.getHost() + ":" + port + "\r\n"
+                + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n")).getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

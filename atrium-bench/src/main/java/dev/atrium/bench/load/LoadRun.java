@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -23,11 +23,11 @@ public final class LoadRun {
     private LoadRun() {}
 
     public static LoadResult run(Scenario scenario, LoadSettings settings) {
-        Supplier<HttpConnection> connections = settings.client().factory(settings.base());
+        Function<String, HttpConnection> connections = settings.client().connections(settings.base());
         List<AtriumApi> clients = new ArrayList<>();
         List<List<Guest>> guests = new ArrayList<>();
         for (int i = 0; i < settings.concurrency(); i++) {
-            clients.add(new AtriumApi(connections.get(), settings.appId()));
+            clients.add(new AtriumApi(connections.apply(settings.networks().forwardedFor(i)), settings.appId()));
             guests.add(Scenario.newGuestList());
         }
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -25,7 +25,8 @@ public record BenchReport(Machine machine, Server server, Startup startup, LoadR
 
     /** The server and the load's settings. */
     public record Server(String baseUrl, String appId, String store, String storeVersion, boolean launched,
-                         String client, int concurrency, double warmupSeconds, double durationSeconds, int poolSize) {}
+                         String client, int concurrency, int clientNetworks, double warmupSeconds, double durationSeconds,
+                         int poolSize) {}
 
     /**
      * @param readyMillis first start on an empty store (migrations, first app, keys)

@@ -18,7 +18,8 @@ public final class TextReport {
         out.printf("Atrium bench: %d cores (%s), %,d MB RAM, %s%n", m.cores(), m.cpuModel(), m.memoryMb(), m.jdk());
         out.printf("server %s (%s), app %s, store %s [%s], pool %d%n", s.baseUrl(), s.launched() ? "launched" : "given",
                 s.appId(), s.store(), s.storeVersion(), s.poolSize());
-        out.printf("load: %d clients (%s HTTP/1.1), warm-up %.0f s, measured %.0f s%n", s.concurrency(), s.client(),
+        out.printf("load: %d clients (%s HTTP/1.1) from %s, warm-up %.0f s, measured %.0f s%n", s.concurrency(), s.client(),
+                s.clientNetworks() == 1 ? "one client network" : s.clientNetworks() + " client networks",
                 s.warmupSeconds(), s.durationSeconds());
         if (r.startup() != null) {
             var st = r.startup();

@@ -11,7 +11,8 @@ import java.util.Locale;
  * What differs between SQL engines, as capabilities the stores ask for instead of asking which
  * engine it is: how a store is opened, its migrations, row locking and {@code SKIP LOCKED}, whether
  * writers are serial (one sign-up writer thread), whether a statement may modify data in a CTE and
- * use {@code RETURNING} (one-statement sign-ups and sweeps), where guest admission buckets live, cross-node locks, and how failures
+ * use {@code RETURNING} (one-statement sign-ups and sweeps), where guest admission buckets live and how their take
+ * is committed ahead of the sign-up in one round trip, cross-node locks, and how failures
  * look. One class per engine ({@link SqliteDialect}, {@link PostgresDialect}); a third engine is one
  * more subclass, listed in {@link #ALL}, plus its migrations under {@code db/<name>}. SQL text is
  * shared wherever every engine accepts it ({@code ON CONFLICT DO NOTHING}, partial indexes,
@@ -69,6 +70,17 @@ public abstract class Dialect {
      * process's memory.
      */
     abstract boolean sharesGuestBuckets();
+
+    /**
+     * One text that runs {@code first} in a transaction of its own, committed, then {@code then}
+     * in autocommit, sent in one round trip: the shared guest buckets' take, whose row locks are
+     * released before the sign-up's commit ({@link GuestSignupSql}). Only where
+     * {@link #sharesGuestBuckets}.
+     */
+    abstract String committedBefore(String first, String then);
+
+    /** Ends a transaction a failed {@link #committedBefore} text left open on {@code c}, so the pool gets it back clean. */
+    abstract void endFailedTransaction(Connection c);
 
     /**
      * Whether the engine runs one write transaction at a time. Then a read-then-write in a

@@ -11,10 +11,12 @@ import java.util.Map;
 /**
  * A batch of sign-ups grouped by bucket, for {@link GuestSignupSql}: which bucket (app + client
  * network) each guest draws from and its rank there, how many tokens each bucket is asked for
- * and with which limit, the app budgets involved, and the claims' latest time.
+ * (the batch's need, plus a grant to lease where the bucket is big, {@link GuestLeases}) and with
+ * which limit, the app budgets involved, and the claims' latest time.
  */
 final class GuestBatchPlan {
-    private record Group(String appId, String clientKey, RateLimit limit) {}
+    /** A bucket the batch draws from; {@code claim} is its latest claim (the one a lease is kept for). */
+    private record Group(String appId, String clientKey, RateLimit limit, GuestClaim claim) {}
 
     private final List<GuestSignupSql.Claimed> batch;
     private final Map<List<String>, Integer> counts = new LinkedHashMap<>();
@@ -33,7 +35,7 @@ final class GuestBatchPlan {
             }
             List<String> key = List.of(claim.appId(), claim.clientKey());
             ranks.add(counts.merge(key, 1, Integer::sum));
-            groups.putIfAbsent(key, new Group(claim.appId(), claim.clientKey(), claim.perNetwork()));
+            groups.put(key, new Group(claim.appId(), claim.clientKey(), claim.perNetwork(), claim));
             if (claim.hasAppBudget()) {
                 budgets.putIfAbsent(claim.appId(), claim.appBudget());
             }
@@ -55,13 +57,19 @@ final class GuestBatchPlan {
                 .int4(seqs, ranks::get);
         List<Map.Entry<List<String>, Group>> wanted = List.copyOf(groups.entrySet());
         a.text(wanted, e -> e.getValue().appId()).text(wanted, e -> e.getValue().clientKey())
-                .int4(wanted, e -> counts.get(e.getKey())).int4(wanted, e -> e.getValue().limit().burst())
+                .int4(wanted, e -> counts.get(e.getKey())).int4(wanted, e -> GuestLeases.grant(e.getValue().claim()))
+                .int4(wanted, e -> e.getValue().limit().burst())
                 .float8(wanted, e -> perMs(e.getValue().limit())).int8(at);
         if (!budgets.isEmpty()) {
             List<Map.Entry<String, RateLimit>> apps = List.copyOf(budgets.entrySet());
             a.text(apps, Map.Entry::getKey).int4(apps, e -> e.getValue().burst()).float8(apps, e -> perMs(e.getValue()))
                     .int8(at);
         }
+    }
+
+    /** The latest claim of the batch on bucket ({@code appId}, {@code clientKey}). */
+    GuestClaim claimOn(String appId, String clientKey) {
+        return groups.get(List.of(appId, clientKey)).claim();
     }
 
     private static double perMs(RateLimit limit) {

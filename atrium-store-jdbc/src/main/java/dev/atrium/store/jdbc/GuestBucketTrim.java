@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Deletes guest buckets that are full again ({@link GuestSignupSql#trim}), at most once per
  * {@link #EVERY} on each node, on a virtual thread of its own so no sign-up waits for it. Time is
  * the claims' clock (the nodes' own), the one the buckets are written in. Every node trims; two
- * trims at once delete the same rows once.
+ * trims at once delete the same rows once, and a trim skips the buckets a sign-up holds (it never
+ * makes one wait).
  */
 final class GuestBucketTrim {
     static final Duration EVERY = Duration.ofMinutes(1);
@@ -34,7 +35,7 @@ final class GuestBucketTrim {
     /** Trims now, as of {@code at}; how many buckets went. */
     int run(Instant at) {
         try {
-            return db.autocommit(c -> GuestSignupSql.trim(c, at));
+            return db.autocommit(c -> GuestSignupSql.trim(c, db.dialect(), at));
         } catch (RuntimeException e) { // the next claim a minute on tries again
             LOG.log(System.Logger.Level.WARNING, "trimming guest buckets failed: " + e.getMessage());
             return 0;

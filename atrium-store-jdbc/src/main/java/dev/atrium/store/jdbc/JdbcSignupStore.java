@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Guest limits: where the dialect shares them ({@link Dialect#sharesGuestBuckets}), a batch with
  * guests is written by {@link GuestSignupSql}, which admits them in the same statement; else this
- * process's {@link GuestAdmission} admits each guest before it is queued.
+ * process's {@link GuestAdmission} admits each guest before it is queued. A guest whose big bucket
+ * this node holds a lease of ({@link GuestLeases}) is admitted from it and written as any sign-up.
  */
 final class JdbcSignupStore implements SignupStore, AutoCloseable {
     static final int MAX_BATCH = 64;
@@ -44,6 +45,7 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
     private final List<Thread> writers = new ArrayList<>();
     private final GuestAdmission nodeAdmission;
     private final GuestBucketTrim trim;
+    private final GuestLeases leases = new GuestLeases();
     private volatile boolean closed;
 
     /** A sign-up waiting for a writer; {@code claim} is null when it is not limited. */
@@ -69,6 +71,8 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
     public void createGuest(User user, Session session, GuestClaim claim) {
         if (nodeAdmission != null) {
             nodeAdmission.admit(claim);
+            createUserWithSession(user, session);
+        } else if (leases.spend(claim)) { // a token this node leased from the shared bucket
             createUserWithSession(user, session);
         } else {
             enqueue(new Pending(new SignupSql.Signup(user, session), claim, new CompletableFuture<>()));
@@ -143,8 +147,8 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
     /** Writes {@code batch} (its guests only if admitted) in one transaction; the refusals by position. */
     private Map<Integer, GuestLimitExceededException> writeBatch(List<Pending> batch) {
         if (batch.stream().anyMatch(p -> p.claim != null)) {
-            Map<Integer, GuestLimitExceededException> refused = db.autocommit(c -> GuestSignupSql.insert(c,
-                    batch.stream().map(p -> new GuestSignupSql.Claimed(p.signup, p.claim)).toList()));
+            Map<Integer, GuestLimitExceededException> refused = db.autocommit(c -> GuestSignupSql.insert(c, db.dialect(),
+                    batch.stream().map(p -> new GuestSignupSql.Claimed(p.signup, p.claim)).toList(), leases));
             trim.ifDue(batch.stream().filter(p -> p.claim != null).map(p -> p.claim.at()).max(java.util.Comparator.naturalOrder())
                     .orElseThrow());
             return refused;

@@ -116,6 +116,21 @@ final class PostgresDialect extends Dialect {
         return 200;
     }
 
+    /** pgjdbc sends a text of several statements as one message train, one Sync: one round trip. */
+    @Override
+    String committedBefore(String first, String then) {
+        return "BEGIN; " + first + "; COMMIT; " + then;
+    }
+
+    @Override
+    void endFailedTransaction(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.execute("ROLLBACK"); // outside a transaction only a warning
+        } catch (SQLException gone) {
+            // the connection is broken; the pool drops it
+        }
+    }
+
     @Override
     public boolean dataModifyingCtes() {
         return true;

@@ -116,6 +116,16 @@ final class SqliteDialect extends Dialect {
     }
 
     @Override
+    String committedBefore(String first, String then) {
+        throw new UnsupportedOperationException("guest buckets are not shared on SQLite: they live in the process's memory");
+    }
+
+    @Override
+    void endFailedTransaction(Connection c) {
+        throw new UnsupportedOperationException("guest buckets are not shared on SQLite: they live in the process's memory");
+    }
+
+    @Override
     public boolean dataModifyingCtes() {
         return false;
     }

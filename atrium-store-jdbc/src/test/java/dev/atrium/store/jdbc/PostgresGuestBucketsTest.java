@@ -27,12 +27,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guest buckets in PostgreSQL: two stores on one database (two nodes) draw from the same buckets,
- * and buckets full again are trimmed. The store contracts cover admission itself on every backend.
+ * a big bucket is leased to each node a grant at a time, and buckets full again are trimmed. The
+ * store contracts cover admission itself on every backend.
  */
 @Tag("postgres")
 class PostgresGuestBucketsTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final RateLimit THREE_AN_HOUR = RateLimit.perHour(3, 3);
+    /** The smallest bucket leased: a grant is 10 tokens. */
+    private static final RateLimit THOUSAND_AN_HOUR = RateLimit.perHour(GuestLeases.MIN_BURST, GuestLeases.MIN_BURST);
+    private static final String BIG_NETWORK = "198.51.100.9";
 
     private final String schema = "atrium_test_" + UUID.randomUUID().toString().replace("-", "");
     private final JdbcSettings settings = new JdbcSettings(PostgresStoreTest.url(), 4, Duration.ofSeconds(10), schema);
@@ -61,11 +65,15 @@ class PostgresGuestBucketsTest {
     }
 
     private void signUp(JdbcStore node, String network, Instant at) {
+        signUp(node, network, THREE_AN_HOUR, at);
+    }
+
+    private void signUp(JdbcStore node, String network, RateLimit limit, Instant at) {
         User user = new User(ObjectIds.next(at), app.id(), dev.atrium.core.users.UserType.NORMAL, false, at, at, Map.of(),
                 List.of(new Identity(User.ANON_PROVIDER, ObjectIds.next(at), Map.of(), at)));
         Session session = new Session(ObjectIds.next(at), app.id(), user.id(), ObjectIds.next(at), "h" + user.id(), at,
                 at.plus(Duration.ofDays(60)));
-        node.signups().createGuest(user, session, new GuestClaim(app.id(), network, THREE_AN_HOUR, null, at));
+        node.signups().createGuest(user, session, new GuestClaim(app.id(), network, limit, null, at));
     }
 
     private long buckets() throws Exception {
@@ -85,6 +93,54 @@ class PostgresGuestBucketsTest {
         assertThatThrownBy(() -> signUp(nodeB, "198.51.100.7", T0)).isInstanceOf(GuestLimitExceededException.class);
         assertThatThrownBy(() -> signUp(nodeA, "198.51.100.7", T0)).isInstanceOf(GuestLimitExceededException.class);
         signUp(nodeB, "198.51.100.8", T0);
+    }
+
+    /** What the shared row of {@code network}'s bucket holds. */
+    private double tokens(String network) throws Exception {
+        try (Connection c = db.migrationSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT tokens FROM guest_buckets WHERE client_key = ?")) {
+            ps.setString(1, network);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("a bucket of " + network).isTrue();
+                return rs.getDouble(1);
+            }
+        }
+    }
+
+    @Test
+    void aBigBucketIsLeasedToEachNodeAGrantAtATime() throws Exception {
+        signUp(nodeA, BIG_NETWORK, THOUSAND_AN_HOUR, T0);
+        assertThat(tokens(BIG_NETWORK)).as("one sign-up and a grant of 10 taken").isEqualTo(989);
+
+        for (int i = 0; i < 10; i++) {
+            signUp(nodeA, BIG_NETWORK, THOUSAND_AN_HOUR, T0);
+        }
+        assertThat(tokens(BIG_NETWORK)).as("spent from node A's lease: the row untouched").isEqualTo(989);
+        signUp(nodeB, BIG_NETWORK, THOUSAND_AN_HOUR, T0);
+        assertThat(tokens(BIG_NETWORK)).as("node B holds no lease: it takes one of its own").isEqualTo(978);
+        signUp(nodeA, BIG_NETWORK, THOUSAND_AN_HOUR, T0);
+        assertThat(tokens(BIG_NETWORK)).as("node A's lease was spent: a new grant").isEqualTo(967);
+    }
+
+    @Test
+    void aLeaseEndsAfterItsTermAndWhatIsLeftIsNotSpent() throws Exception {
+        signUp(nodeA, BIG_NETWORK, THOUSAND_AN_HOUR, T0);
+        Instant ended = T0.plus(GuestLeases.TERM);
+
+        signUp(nodeA, BIG_NETWORK, THOUSAND_AN_HOUR, ended);
+
+        double refilled = GuestLeases.TERM.toMillis() * THOUSAND_AN_HOUR.perSecond() / 1000;
+        assertThat(tokens(BIG_NETWORK)).as("a new sign-up and grant taken; the first lease's 10 tokens gone")
+                .isCloseTo(989 + refilled - 11, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void aSmallBucketIsNeverLeased() throws Exception {
+        RateLimit justUnder = RateLimit.perHour(GuestLeases.MIN_BURST - 1, GuestLeases.MIN_BURST - 1);
+        signUp(nodeA, BIG_NETWORK, justUnder, T0);
+        signUp(nodeA, BIG_NETWORK, justUnder, T0);
+
+        assertThat(tokens(BIG_NETWORK)).as("each sign-up took one token from the shared row").isEqualTo(GuestLeases.MIN_BURST - 3);
     }
 
     @Test

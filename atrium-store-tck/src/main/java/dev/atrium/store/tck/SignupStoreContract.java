@@ -205,6 +205,24 @@ public abstract class SignupStoreContract extends StoreContract {
         assertThat(outcomes).filteredOn(Outcome::value).as("admitted").hasSize(3);
     }
 
+    /**
+     * A burst of a thousand: big enough that a store sharing its buckets may lease them to a node
+     * in grants (docs/scaling.md, "Leases for big buckets"); one by one, still exactly the burst.
+     */
+    @Test
+    void createGuestOneByOneWithABigBurstThenExactlyTheBurstIsAdmitted() {
+        App app = createApp();
+        RateLimit thousand = new RateLimit(1_000, 1, Duration.ofHours(1));
+        int admitted = 0;
+        while (admitted <= 1_000 && guestUnder(app, new GuestClaim(app.id(), "198.51.100.10", thousand, null, T0)) == null) {
+            admitted++;
+        }
+
+        assertThat(admitted).isEqualTo(1_000);
+        assertThat(guestUnder(app, new GuestClaim(app.id(), "198.51.100.10", thousand, null, T0.plusMillis(1))))
+                .as("still drained").isNotNull();
+    }
+
     @Test
     void createGuestWithTheLimitsOfAnotherBurstThenTheBucketFollowsTheNewLimit() {
         App app = createApp();
