@@ -3,6 +3,7 @@ package dev.atrium.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.bench.http.ClientKind;
+import dev.atrium.bench.load.ClientNetworks;
 import dev.atrium.bench.load.LoadSettings;
 import dev.atrium.bench.report.LoginsWhileSweeping;
 import dev.atrium.bench.server.LaunchedServer;
@@ -25,7 +26,7 @@ class SweepUnderLoadTest {
         try (LaunchedServer server = LaunchedServer.start(JAR, null, 2, List.of("-XX:+UseSerialGC", "-Xmx256m"),
                 SweepUnderLoad.SERVE_ARGS, false)) {
             LoadSettings settings = new LoadSettings(server.base(), server.appId(), ClientKind.RAW, 2,
-                    Duration.ofMillis(300), Duration.ofSeconds(1), server.pid());
+                    Duration.ofMillis(300), Duration.ofSeconds(1), server.pid(), ClientNetworks.ONE);
 
             LoginsWhileSweeping r = SweepUnderLoad.run(server, settings, 3_000);
 
