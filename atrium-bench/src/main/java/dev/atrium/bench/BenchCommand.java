@@ -66,6 +66,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Window of the load generator's ceiling against GET /health/live; 0 skips it. Default: ${DEFAULT-VALUE}.")
     Duration ceilingDuration;
 
+    @Option(names = "--time-to-peak", arity = "0..1", fallbackValue = "30s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "First, before anything else reaches the server: guest logins from every client at once for DURATION "
+                    + "(default 30s), no warm-up; reports logins per second, the peak (mean of the last 10 s) and the first "
+                    + "second at 90 %% of it. Launched server: right after its restart.")
+    Duration timeToPeak;
+
     @Option(names = "--compare-guest-limits", paramLabel = "ROUNDS", defaultValue = "0",
             description = "Also run login alternately against a second server on the same store with --guest-limits node "
                     + "and against the launched one (limits kept by the store), ROUNDS times each; reports the ratio.")
