@@ -46,8 +46,8 @@ public final class SigningBaseline {
             this.kid = key.kid();
             this.alg = JWSAlgorithm.parse(key.alg());
             if (jwk instanceof ECKey ec) {
-                this.signer = dev.atrium.core.tokens.EcdsaProvider.use(new ECDSASigner(ec));
-                this.verifier = dev.atrium.core.tokens.EcdsaProvider.use(new ECDSAVerifier(ec.toPublicJWK()));
+                this.signer = dev.atrium.core.tokens.EcdsaProvider.signer(ec);
+                this.verifier = dev.atrium.core.tokens.EcdsaProvider.verifier(ec);
             } else {
                 OctetKeyPair okp = jwk.toOctetKeyPair();
                 this.signer = new Ed25519Signer(okp);

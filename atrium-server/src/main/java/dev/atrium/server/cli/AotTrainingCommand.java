@@ -3,6 +3,7 @@ package dev.atrium.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.atrium.server.app.Atrium;
+import dev.atrium.server.app.NativeHeapTrim;
 import dev.atrium.server.config.AtriumConfig;
 import dev.atrium.store.jdbc.ScratchStore;
 import java.io.IOException;
@@ -67,6 +68,7 @@ final class AotTrainingCommand implements Runnable {
                 call(atrium.port(), "DELETE", base + "/auth/session", refresh, null);
             }
             call(atrium.port(), "GET", "/health/ready", null, null);
+            NativeHeapTrim.trimNow(); // serve's idle trim: its management classes belong in the cache too
         } catch (IOException e) {
             throw new AtriumCommand.CommandFailure("AOT training run failed: " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.atrium.server.http;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Whether the node is draining, and how many requests it is serving. Once {@link #drain} is called
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ServingState {
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final LongAdder started = new LongAdder();
     private volatile boolean draining;
 
     /** Readiness goes 503 and connections close after their current answer; there is no way back. */
@@ -26,7 +28,13 @@ public final class ServingState {
         return inFlight.get();
     }
 
+    /** Requests started since the node did (routed ones), to tell an idle node from a busy one. */
+    public long startedSoFar() {
+        return started.sum();
+    }
+
     void started() {
+        started.increment();
         inFlight.incrementAndGet();
     }
 
