@@ -45,6 +45,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--signing-alg", paramLabel = "ALG",
             description = "Switch the launched server's app to ES256 or EdDSA before the load (default: what a new app gets, ES256).")
     String signingAlg;
+    @Option(names = "--idle-rss-after", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "How long after ready the launched server's idle RSS is read, at each start; `serve` trims its C heap "
+                    + "after 8 s without requests, so 12s shows an idle server after that trim. Default: ${DEFAULT-VALUE}.")
+    Duration idleRssAfter;
     @Option(names = "--keep", description = "Keep the launched server's data directory (and schema).")
     boolean keep;
 
