@@ -14,10 +14,10 @@ if [ "${ATRIUM_AOT:-1}" != 0 ] && [ "$modules" = atrium-server ] && [ "$(atrium_
     [ -f "$cache" ] && [ "$(cat "$cache.key" 2>/dev/null)" = "$key" ] &&
       [ -z "$(find "$jar" "$(dirname "$jar")/lib" -newer "$cache" -print -quit 2>/dev/null)" ]
   }
-  # A training that failed for this build and key is not retried on every launch (it costs ~10 s).
+  # A training that failed for this build and key is not retried on every launch (it costs ~20 s).
   fresh=no; current && fresh=yes
   if [ $fresh = no ] && ! { [ "$(cat "$cache.failed" 2>/dev/null)" = "$key" ] && [ "$cache.failed" -nt "$jar" ]; }; then
-    echo "atrium: training the JDK AOT cache (once per build, ~10 s)..." >&2
+    echo "atrium: training the JDK AOT cache (once per build, ~20 s)..." >&2
     tmp="$(mktemp -d)"
     trap 'rm -rf "$tmp"' EXIT # an interrupted training leaves nothing behind either
     # The training makes its own store in $tmp/store and reads no flag, ATRIUM_* variable or

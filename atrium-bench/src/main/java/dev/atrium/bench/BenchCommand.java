@@ -46,6 +46,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--signing-alg", paramLabel = "ALG",
             description = "Switch the launched server's app to ES256 or EdDSA before the load (default: what a new app gets, ES256).")
     String signingAlg;
+    @Option(names = "--idle-rss-after", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "How long after ready the launched server's idle RSS is read, at each start; `serve` trims its C heap "
+                    + "after 8 s without requests, so 12s shows an idle server after that trim. Default: ${DEFAULT-VALUE}.")
+    Duration idleRssAfter;
     @Option(names = "--keep", description = "Keep the launched server's data directory (and schema).")
     boolean keep;
 
@@ -66,6 +70,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ceiling-duration", defaultValue = "5s", converter = DurationConverter.class,
             description = "Window of the load generator's ceiling against GET /health/live; 0 skips it. Default: ${DEFAULT-VALUE}.")
     Duration ceilingDuration;
+
+    @Option(names = "--time-to-peak", arity = "0..1", fallbackValue = "30s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "First, before anything else reaches the server: guest logins from every client at once for DURATION "
+                    + "(default 30s), no warm-up; reports logins per second, the peak (mean of the last 10 s) and the first "
+                    + "second at 90 %% of it. Launched server: right after its restart.")
+    Duration timeToPeak;
 
     @Option(names = "--compare-guest-limits", paramLabel = "ROUNDS", defaultValue = "0",
             description = "Also run login alternately against a second server on the same store with --guest-limits node "

@@ -13,6 +13,7 @@ import dev.atrium.bench.load.ClientNetworks;
 import dev.atrium.bench.load.LoadResult;
 import dev.atrium.bench.load.LoadRun;
 import dev.atrium.bench.load.LoadSettings;
+import dev.atrium.bench.load.RampUp;
 import dev.atrium.bench.load.Scenario;
 import dev.atrium.bench.report.BenchReport;
 import dev.atrium.bench.report.Machine;
@@ -37,6 +38,12 @@ final class BenchRun {
 
     BenchReport run() {
         try (BenchTarget t = BenchTarget.of(o)) {
+            RampUp.Result rampUp = null;
+            if (o.timeToPeak != null) {
+                progress("time to peak: logins from " + o.concurrency + " clients at once for " + o.timeToPeak.toSeconds() + " s");
+                rampUp = RampUp.run(new LoadSettings(t.base, t.app, o.client, o.concurrency, java.time.Duration.ZERO,
+                        o.timeToPeak, t.pid), (int) o.timeToPeak.toSeconds());
+            }
             LoadResult ceiling = o.ceilingDuration.isZero() ? null : ceiling(t);
             List<BaselineResult> baselines = new ArrayList<>();
             String storeVersion = o.noBaseline ? "-" : baselines(t.privateStores(o), baselines);
@@ -79,7 +86,7 @@ final class BenchRun {
             BenchReport.Server server = new BenchReport.Server(t.base.toString(), t.app, t.storeUrl, storeVersion,
                     t.isLaunched(), o.client.name().toLowerCase(java.util.Locale.ROOT), o.concurrency, o.clientNetworks,
                     o.warmup.toMillis() / 1e3, o.duration.toMillis() / 1e3, o.poolSize);
-            return new BenchReport(Machine.current(), server, t.startup(rssAfter), ceiling, List.copyOf(baselines),
+            return new BenchReport(Machine.current(), server, t.startup(rssAfter), rampUp, ceiling, List.copyOf(baselines),
                     List.copyOf(results), ratios(baselines, results), footprint, sweep, search, imported, whileSweeping);
         }
     }

@@ -59,14 +59,14 @@ final class BenchTarget implements AutoCloseable {
                 o.serverJvmOptions, serveArgs, o.keep);
         BenchRun.progress(String.format("ready in %.0f ms at %s, app %s, pid %d", first.readyMillis(), first.base(),
                 first.appId(), first.pid()));
-        Double rssIdle = rssAfterSettling(first.pid());
+        Double rssIdle = rssAfter(first.pid(), o.idleRssAfter);
         LaunchedServer restarted = first.restart();
         BenchRun.progress(String.format("restarted: ready in %.0f ms", restarted.readyMillis()));
         if (o.signingAlg != null) {
             rotate(restarted, o.signingAlg);
         }
         return new BenchTarget(restarted.base(), restarted.appId(), restarted.pid(), restarted.storeUrl(), restarted,
-                first.readyMillis(), rssIdle, rssAfterSettling(restarted.pid()));
+                first.readyMillis(), rssIdle, rssAfter(restarted.pid(), o.idleRssAfter));
     }
 
     boolean isLaunched() {
@@ -94,7 +94,7 @@ final class BenchTarget implements AutoCloseable {
 
     /** RSS after settling, in MB; null for a given server or when /proc has no answer. */
     Double rssNow() {
-        return launched == null ? null : rssAfterSettling(pid);
+        return launched == null ? null : rssAfter(pid, SETTLE);
     }
 
     @Override
@@ -137,9 +137,9 @@ final class BenchTarget implements AutoCloseable {
         }
     }
 
-    private static Double rssAfterSettling(long pid) {
+    private static Double rssAfter(long pid, Duration settle) {
         try {
-            Thread.sleep(SETTLE.toMillis());
+            Thread.sleep(settle.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

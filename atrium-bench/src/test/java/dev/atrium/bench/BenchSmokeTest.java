@@ -17,7 +17,7 @@ import picocli.CommandLine;
 
 /**
  * The bench end to end against a real server in this JVM on SQLite: every scenario, the client
- * ceiling, the baselines, the footprint, the sweep and the users list's timings complete, with zero failed requests and non-zero
+ * ceiling, the time to peak, the baselines, the footprint, the sweep and the users list's timings complete, with zero failed requests and non-zero
  * rates. Deliberately no timing assertion: benchmarks measure, tests only check they can.
  */
 class BenchSmokeTest {
@@ -36,7 +36,7 @@ class BenchSmokeTest {
                     "--url", atrium.publicUrl(), "--app", atrium.firstStart().app().id(),
                     "--concurrency", "4", "--warmup", "500ms", "--duration", "2s", "--ceiling-duration", "1s",
                     "--baseline-warmup", "200ms", "--baseline-duration", "500ms", "--footprint", "300",
-                    "--sweep", "2500", "--search", "1200");
+                    "--sweep", "2500", "--search", "1200", "--time-to-peak", "2s");
 
             BenchReport report = bench.runBench();
 
@@ -48,6 +48,10 @@ class BenchSmokeTest {
             }
             assertThat(report.scenarios().get(3).operations()).extracting(o -> o.operation())
                     .contains("login", "refresh", "profile", "logout");
+            assertThat(report.timeToPeak().perSecond()).as("one count per second of the run").hasSize(2);
+            assertThat(report.timeToPeak().errorCount()).as("time-to-peak failures: " + report.timeToPeak().errorSamples()).isZero();
+            assertThat(report.timeToPeak().peakPerSecond()).isPositive();
+            assertThat(report.timeToPeak().secondsTo90()).as("the peak's own seconds reach it").isNotNull();
             assertThat(report.clientCeiling().errorCount()).isZero();
             assertThat(report.clientCeiling().perSecond()).isPositive();
             assertThat(report.baselines()).extracting(BaselineResult::name)

@@ -5,8 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.jwk.ECKey;
@@ -46,8 +44,8 @@ public final class SigningBaseline {
             this.kid = key.kid();
             this.alg = JWSAlgorithm.parse(key.alg());
             if (jwk instanceof ECKey ec) {
-                this.signer = dev.atrium.core.tokens.EcdsaProvider.use(new ECDSASigner(ec));
-                this.verifier = dev.atrium.core.tokens.EcdsaProvider.use(new ECDSAVerifier(ec.toPublicJWK()));
+                this.signer = dev.atrium.core.tokens.EcdsaProvider.signer(ec);
+                this.verifier = dev.atrium.core.tokens.EcdsaProvider.verifier(ec);
             } else {
                 OctetKeyPair okp = jwk.toOctetKeyPair();
                 this.signer = new Ed25519Signer(okp);

@@ -6,6 +6,7 @@ import dev.atrium.bench.baseline.SearchLatency;
 import dev.atrium.bench.baseline.SweepRate;
 import dev.atrium.bench.imports.ImportRate;
 import dev.atrium.bench.load.LoadResult;
+import dev.atrium.bench.load.RampUp;
 import java.util.List;
 
 /**
@@ -14,11 +15,12 @@ import java.util.List;
  *
  * @param server what was measured and how it was driven
  * @param startup the launched server's start-up, or null for a server started elsewhere
+ * @param timeToPeak logins per second from the server's first request ({@code --time-to-peak}), or null
  * @param clientCeiling the load generator against GET /health/live, the most it can drive here
  * @param baselines the raw work of this machine, same run
  * @param ratios the scenarios as shares of the baselines
  */
-public record BenchReport(Machine machine, Server server, Startup startup, LoadResult clientCeiling,
+public record BenchReport(Machine machine, Server server, Startup startup, RampUp.Result timeToPeak, LoadResult clientCeiling,
                           List<BaselineResult> baselines, List<LoadResult> scenarios, List<Ratio> ratios,
                           Footprint.Result footprint, SweepRate.Result sweep, SearchLatency.Result search,
                           ImportRate.Result importRate, LoginsWhileSweeping loginsWhileSweeping) {
@@ -40,7 +42,7 @@ public record BenchReport(Machine machine, Server server, Startup startup, LoadR
 
     /** Whether every request of every scenario (and of the ceiling) succeeded. */
     public boolean clean() {
-        return scenarios.stream().allMatch(s -> s.errorCount() == 0)
+        return scenarios.stream().allMatch(s -> s.errorCount() == 0) && (timeToPeak == null || timeToPeak.errorCount() == 0)
                 && (loginsWhileSweeping == null
                     || loginsWhileSweeping.off().errorCount() == 0 && loginsWhileSweeping.on().errorCount() == 0)
                 && (clientCeiling == null || clientCeiling.errorCount() == 0);

@@ -3,6 +3,7 @@ package dev.atrium.bench.report;
 import dev.atrium.bench.baseline.BaselineResult;
 import dev.atrium.bench.load.LoadResult;
 import dev.atrium.bench.load.OperationResult;
+import dev.atrium.bench.load.RampUp;
 import dev.atrium.bench.server.ResourceUse;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -26,6 +27,9 @@ public final class TextReport {
             out.printf("start-up to ready: %.0f ms on an empty store, %.0f ms restarted; RSS idle %s MB, %s MB restarted, "
                     + "after load %s MB%n", st.readyMillis(), st.restartReadyMillis(), mb(st.rssIdleMb()),
                     mb(st.rssIdleRestartMb()), mb(st.rssAfterLoadMb()));
+        }
+        if (r.timeToPeak() != null) {
+            printTimeToPeak(r.timeToPeak(), out);
         }
         if (r.clientCeiling() != null) {
             LoadResult c = r.clientCeiling();
@@ -107,6 +111,21 @@ public final class TextReport {
             out.printf("%n%s%n", dev.atrium.bench.imports.ImportRate.describe(r.importRate()));
         }
         out.flush();
+    }
+
+    private static void printTimeToPeak(RampUp.Result t, PrintWriter out) {
+        int seconds = t.perSecond().size();
+        out.printf("%ntime to peak (%d clients, guest logins from the first request, no warm-up, %d s):%n  logins/s by second:",
+                t.concurrency(), seconds);
+        for (int i = 0; i < seconds; i++) {
+            out.printf("%s%,d", i % 10 == 0 ? String.format("%n  %3d-%-3d ", i + 1, Math.min(seconds, i + 10)) : " ", t.perSecond().get(i));
+        }
+        ResourceUse u = t.resources();
+        out.printf("%n  peak (mean of s %d-%d) %,.0f/s; 90 %% of it (%,.0f/s) first reached in second %s; errors %d; "
+                + "server %s ms CPU/login, other processes %.2f cores%n", t.peakFrom(), seconds, t.peakPerSecond(),
+                0.9 * t.peakPerSecond(), t.secondsTo90() == null ? "- (never)" : t.secondsTo90().toString(), t.errorCount(),
+                num(u.serverCpuMsPerOp()), u.otherCores());
+        t.errorSamples().forEach((k, v) -> out.printf("         failure %s (%s): %s%n", k, t.errors().get(k), v));
     }
 
     private static String num(Double v) {

@@ -1,9 +1,16 @@
 package dev.atrium.core.tokens;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.interfaces.ECPublicKey;
 
 /**
  * The JCA provider of ES256 (P-256 ECDSA) signatures: Amazon Corretto Crypto Provider (ACCP,
@@ -39,6 +46,36 @@ public final class EcdsaProvider {
     /** The provider's name, for logs and the bench report: ACCP's, or "SunEC". */
     public static String name() {
         return PROVIDER == null ? "SunEC" : PROVIDER.getName();
+    }
+
+    /**
+     * An ES256 signer of {@code key} on the provider, the private key already in the provider's own
+     * form: handed the JDK's key, ACCP converts it (PKCS#8 encoding into an AWS-LC key, then frees
+     * it) on every signature, 30 % of signing's samples in a refresh profile (docs/performance.md).
+     */
+    public static ECDSASigner signer(ECKey key) throws JOSEException {
+        if (PROVIDER == null) {
+            return new ECDSASigner(key);
+        }
+        try {
+            Key own = KeyFactory.getInstance("EC", PROVIDER).translateKey(key.toECPrivateKey());
+            return use(new ECDSASigner((PrivateKey) own, key.getCurve()));
+        } catch (GeneralSecurityException e) {
+            throw new JOSEException("the provider does not take this P-256 key: " + e.getMessage(), e);
+        }
+    }
+
+    /** An ES256 verifier of {@code key}'s public half on the provider, in its own form (as {@link #signer}). */
+    public static ECDSAVerifier verifier(ECKey key) throws JOSEException {
+        if (PROVIDER == null) {
+            return new ECDSAVerifier(key.toPublicJWK());
+        }
+        try {
+            Key own = KeyFactory.getInstance("EC", PROVIDER).translateKey(key.toECPublicKey());
+            return use(new ECDSAVerifier((ECPublicKey) own));
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new JOSEException("the provider does not take this P-256 key: " + e.getMessage(), e);
+        }
     }
 
     /** {@code signer} set to sign with the provider. */

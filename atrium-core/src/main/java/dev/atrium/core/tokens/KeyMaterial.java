@@ -4,8 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -37,8 +35,8 @@ record KeyMaterial(JWSAlgorithm alg, JWK publicJwk, JWSSigner signer, JWSVerifie
         byte[] secret;
         if (jwk instanceof ECKey ec) {
             secret = refreshSecret(ec.getD().decode());
-            return new KeyMaterial(JWSAlgorithm.ES256, ec.toPublicJWK(), EcdsaProvider.use(new ECDSASigner(ec)),
-                    EcdsaProvider.use(new ECDSAVerifier(ec.toPublicJWK())), new MACSigner(secret), new MACVerifier(secret));
+            return new KeyMaterial(JWSAlgorithm.ES256, ec.toPublicJWK(), EcdsaProvider.signer(ec),
+                    EcdsaProvider.verifier(ec), new MACSigner(secret), new MACVerifier(secret));
         }
         if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
             secret = refreshSecret(okp.getDecodedD());

@@ -27,8 +27,8 @@ class EcdsaProviderTest {
     @Test
     void accpSignaturesVerifyWithSunEcAndSunEcSignaturesWithAccp() throws Exception {
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k").generate();
-        ECDSASigner fast = EcdsaProvider.use(new ECDSASigner(key));
-        ECDSAVerifier fastVerifier = EcdsaProvider.use(new ECDSAVerifier(key.toPublicJWK()));
+        ECDSASigner fast = EcdsaProvider.signer(key);
+        ECDSAVerifier fastVerifier = EcdsaProvider.verifier(key);
         ECDSASigner jdk = new ECDSASigner(key);
         ECDSAVerifier jdkVerifier = new ECDSAVerifier(key.toPublicJWK());
 
@@ -45,14 +45,22 @@ class EcdsaProviderTest {
     }
 
     @Test
+    void theSignerHoldsTheKeyInTheProvidersOwnFormSoItIsNotConvertedPerSignature() throws Exception {
+        ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+
+        assertThat(EcdsaProvider.signer(key).getPrivateKey().getClass().getName()).startsWith("com.amazon.corretto");
+        assertThat(EcdsaProvider.verifier(key).getPublicKey().getClass().getName()).startsWith("com.amazon.corretto");
+    }
+
+    @Test
     void aSignatureOverOtherClaimsDoesNotVerify() throws Exception {
         ECKey key = new ECKeyGenerator(Curve.P_256).generate();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.ES256), new JWTClaimsSet.Builder().subject("a").build());
-        jwt.sign(EcdsaProvider.use(new ECDSASigner(key)));
+        jwt.sign(EcdsaProvider.signer(key));
         String[] parts = jwt.serialize().split("\\.");
         SignedJWT other = new SignedJWT(new JWSHeader(JWSAlgorithm.ES256), new JWTClaimsSet.Builder().subject("b").build());
         String forged = other.getHeader().toBase64URL() + "." + other.getPayload().toBase64URL() + "." + parts[2];
 
-        assertThat(SignedJWT.parse(forged).verify(EcdsaProvider.use(new ECDSAVerifier(key.toPublicJWK())))).isFalse();
+        assertThat(SignedJWT.parse(forged).verify(EcdsaProvider.verifier(key))).isFalse();
     }
 }

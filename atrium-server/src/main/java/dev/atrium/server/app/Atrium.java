@@ -227,6 +227,11 @@ public final class Atrium implements AutoCloseable {
         return listeners.port();
     }
 
+    /** Requests this node has started serving since it started (to tell an idle node from a busy one). */
+    public long requestsStartedSoFar() {
+        return listeners.state().begun();
+    }
+
     /** The management listener's port ({@code management-port}), or -1 when metrics and probes are on the public port. */
     public int managementPort() {
         return listeners.managementPort();

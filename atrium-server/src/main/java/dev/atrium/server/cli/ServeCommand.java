@@ -2,6 +2,7 @@ package dev.atrium.server.cli;
 
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.app.FirstStart;
+import dev.atrium.server.app.NativeHeapTrim;
 import dev.atrium.server.config.AtriumConfig;
 import dev.atrium.server.config.LogFormat;
 import java.io.PrintWriter;
@@ -56,12 +57,14 @@ final class ServeCommand extends CliCommand {
             }
         }, "atrium-shutdown"));
         banner(config, atrium);
+        NativeHeapTrim trim = NativeHeapTrim.start(atrium);
         try {
             stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cause.compareAndSet(null, "interrupted");
         }
+        trim.close();
         try {
             atrium.shutdown(cause.get());
         } finally {
