@@ -42,7 +42,7 @@ final class BenchRun {
             if (o.timeToPeak != null) {
                 progress("time to peak: logins from " + o.concurrency + " clients at once for " + o.timeToPeak.toSeconds() + " s");
                 rampUp = RampUp.run(new LoadSettings(t.base, t.app, o.client, o.concurrency, java.time.Duration.ZERO,
-                        o.timeToPeak, t.pid), (int) o.timeToPeak.toSeconds());
+                        o.timeToPeak, t.pid, o.clientNetworks()), (int) o.timeToPeak.toSeconds());
             }
             LoadResult ceiling = o.ceilingDuration.isZero() ? null : ceiling(t);
             List<BaselineResult> baselines = new ArrayList<>();
