@@ -45,15 +45,18 @@ final class WebAuthnChecks {
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.RS256));
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final WebAuthnManager manager;
-    private final CollectedClientDataConverter clientData;
-    private final AttestedCredentialDataConverter attested;
+    /**
+     * webauthn4j's manager and converters, made on the first passkey ceremony rather than at the
+     * server's start (the holder class is initialised on first use): their JSON and CBOR mappers
+     * load Jackson 3 and webauthn4j, start-up time that most apps, which use no passkey, never need.
+     */
+    private static final class Engine {
+        static final ObjectConverter CONVERTER = new ObjectConverter();
+        static final WebAuthnManager MANAGER = WebAuthnManager.createNonStrictWebAuthnManager(CONVERTER);
+        static final CollectedClientDataConverter CLIENT_DATA = new CollectedClientDataConverter(CONVERTER);
+        static final AttestedCredentialDataConverter ATTESTED = new AttestedCredentialDataConverter(CONVERTER);
 
-    WebAuthnChecks() {
-        ObjectConverter converter = new ObjectConverter();
-        this.manager = WebAuthnManager.createNonStrictWebAuthnManager(converter);
-        this.clientData = new CollectedClientDataConverter(converter);
-        this.attested = new AttestedCredentialDataConverter(converter);
+        private Engine() {}
     }
 
     /** A registration that passed: what the passkey's record keeps. */
@@ -66,7 +69,7 @@ final class WebAuthnChecks {
     /** The challenge {@code clientDataJSON} carries, base64url, to find it by; a refusal when it is no client data. */
     String challengeOf(byte[] clientDataJson) {
         try {
-            var data = clientData.convert(clientDataJson);
+            var data = Engine.CLIENT_DATA.convert(clientDataJson);
             var challenge = data == null ? null : data.getChallenge();
             if (challenge == null) {
                 throw PasskeyRefusal.of(PasskeyRefusal.Reason.MALFORMED);
@@ -83,7 +86,7 @@ final class WebAuthnChecks {
                 Set.copyOf(a.transports()));
         RegistrationData data;
         try {
-            data = manager.verify(request, new RegistrationParameters(server(settings, challenge), OFFERED, true, true));
+            data = Engine.MANAGER.verify(request, new RegistrationParameters(server(settings, challenge), OFFERED, true, true));
         } catch (WebAuthnException | IllegalArgumentException e) {
             throw PasskeyRefusal.from(e);
         }
@@ -96,7 +99,7 @@ final class WebAuthnChecks {
             throw PasskeyRefusal.of(PasskeyRefusal.Reason.CREDENTIAL_ID_MISMATCH);
         }
         return new Registered(B64URL.encodeToString(credential.getCredentialId()),
-                B64URL.encodeToString(attested.convert(credential)), String.valueOf(credential.getAaguid().getValue()),
+                B64URL.encodeToString(Engine.ATTESTED.convert(credential)), String.valueOf(credential.getAaguid().getValue()),
                 authData.getSignCount(), authData.isFlagBE(), authData.isFlagBS());
     }
 
@@ -111,13 +114,13 @@ final class WebAuthnChecks {
         }
         AuthenticationRequest request = new AuthenticationRequest(a.credentialId(), a.userHandle(), a.authenticatorData(),
                 a.clientDataJson(), null, a.signature());
-        AttestedCredentialData data = attested.convert(Base64.getUrlDecoder().decode(stored.credentialData())); // ours, written at registration
+        AttestedCredentialData data = Engine.ATTESTED.convert(Base64.getUrlDecoder().decode(stored.credentialData())); // ours, written at registration
         var record = new CredentialRecordImpl(new NoneAttestationStatement(), true, stored.backupEligible(), stored.backedUp(),
                 stored.signCount(), data, null, null, null,
                 stored.transports().stream().map(AuthenticatorTransport::create).collect(Collectors.toSet()));
         AuthenticationData verified;
         try {
-            verified = manager.verify(request, new AuthenticationParameters(server(settings, challenge), record,
+            verified = Engine.MANAGER.verify(request, new AuthenticationParameters(server(settings, challenge), record,
                     List.of(a.credentialId()), true, true));
         } catch (WebAuthnException | IllegalArgumentException e) {
             throw PasskeyRefusal.from(e);
