@@ -19,7 +19,16 @@ public final class PasswordHasher implements AutoCloseable {
     public static final int DEFAULT_ITERATIONS = 2;
     public static final int DEFAULT_PARALLELISM = 1;
 
-    private final Argon2Function function;
+    private final int memoryKib;
+    private final int iterations;
+    private final int parallelism;
+    /**
+     * Made on the first hash, not at start: password4j's Argon2Function allocates its whole block
+     * memory up front (19 MiB at the defaults, 19,456 arrays of 1 KiB) and keeps it, which cost every
+     * server ~20 MB of heap, ~20 young collections during start-up, and idle RSS, though many apps
+     * never hash a password. A race makes it twice at worst; password4j caches it per parameters.
+     */
+    private volatile Argon2Function function;
     private final HashingPool pool;
     /**
      * Verified against when the account does not exist, so an unknown e-mail costs one Argon2
@@ -30,14 +39,16 @@ public final class PasswordHasher implements AutoCloseable {
     private final String dummyHash;
 
     public PasswordHasher(int memoryKib, int iterations, int parallelism, int concurrency, Duration queueTimeout) {
-        this.function = Argon2Function.getInstance(memoryKib, iterations, parallelism, 32, Argon2.ID);
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        this.parallelism = parallelism;
         this.pool = new HashingPool(concurrency, queueTimeout);
         this.dummyHash = "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
                 + randomBase64(16) + "$" + randomBase64(32);
     }
 
     public String hash(String password) {
-        return pool.run(() -> Password.hash(password).addRandomSalt(16).with(function).getResult());
+        return pool.run(() -> Password.hash(password).addRandomSalt(16).with(function()).getResult());
     }
 
     /** Whether {@code password} matches {@code hash}; a null hash costs the same one computation and answers false. */
@@ -45,6 +56,15 @@ public final class PasswordHasher implements AutoCloseable {
         String target = hash == null ? dummyHash : hash;
         boolean ok = pool.run(() -> Password.check(password, target).with(Argon2Function.getInstanceFromHash(target)));
         return hash != null && ok;
+    }
+
+    private Argon2Function function() {
+        Argon2Function f = function;
+        if (f == null) {
+            f = Argon2Function.getInstance(memoryKib, iterations, parallelism, 32, Argon2.ID);
+            function = f;
+        }
+        return f;
     }
 
     /** Argon2 computations started (hashes and verifications) since start: metrics, and tests that count them. */
