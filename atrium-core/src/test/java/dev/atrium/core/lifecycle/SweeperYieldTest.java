@@ -127,20 +127,14 @@ class SweeperYieldTest {
 
     @Test
     void whenTheFixedPauseIsLongerThanTheYieldThenTheFixedPauseHolds() throws Exception {
-        sweep(Duration.ofMillis(500), 9, d -> {
-            pauses.add(d);
-            requestsBegun.incrementAndGet();
-        });
+        sweepWhileServing(Duration.ofMillis(500), 9);
 
         assertThat(pauses).containsOnly(Duration.ofMillis(500));
     }
 
     @Test
     void whenTheYieldFactorIsZeroThenOnlyTheFixedPauseApplies() throws Exception {
-        sweep(Duration.ofMillis(50), 0, d -> {
-            pauses.add(d);
-            requestsBegun.incrementAndGet();
-        });
+        sweepWhileServing(Duration.ofMillis(50), 0);
 
         assertThat(pauses).containsOnly(Duration.ofMillis(50));
     }
@@ -149,5 +143,13 @@ class SweeperYieldTest {
     void aNegativeYieldFactorIsRefused() {
         assertThatThrownBy(() -> new SweepRequest(app.id(), null, 10, Duration.ZERO, -1, SweepRequest.Mode.DELETE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("yield factor");
+    }
+
+    /** A sweep during which a request begins in every pause: the node is serving throughout. */
+    private void sweepWhileServing(Duration pause, int yieldFactor) throws Exception {
+        sweep(pause, yieldFactor, d -> {
+            pauses.add(d);
+            requestsBegun.incrementAndGet();
+        });
     }
 }
