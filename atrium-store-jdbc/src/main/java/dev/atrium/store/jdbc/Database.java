@@ -2,6 +2,7 @@ package dev.atrium.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import dev.atrium.core.kernel.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -60,7 +61,22 @@ public final class Database implements AutoCloseable {
         HikariConfig config = baseConfig(name, size, settings);
         config.setDataSource(source);
         config.setConnectionInitSql(initSql);
+        firstConnection(source);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Opens and closes one connection before a pool is made, so a store that cannot be opened (a
+     * file that is not a database, a refused port) fails at once: Hikari's own first attempt, when it
+     * fails, sleeps a whole second before giving up ({@code HikariPool.checkFailFast}), and every
+     * start and CLI command against a wrong store would wait for it. The message stays Hikari's.
+     */
+    static void firstConnection(DataSource source) {
+        try (Connection c = source.getConnection()) {
+            c.isClosed(); // opened: the pool's own first connection will open as well
+        } catch (SQLException e) {
+            throw new HikariPool.PoolInitializationException(e);
+        }
     }
 
     static HikariConfig baseConfig(String name, int size, JdbcSettings settings) {

@@ -39,7 +39,6 @@ final class PostgresDialect extends Dialect {
         if (settings.schema() != null) {
             config.addDataSourceProperty("currentSchema", settings.schema());
         }
-        HikariDataSource pool = new HikariDataSource(config);
         // Flyway holds a connection for its lock while migrating on another: give it its own,
         // unpooled, so a pool of one (a CLI command) cannot starve it.
         PGSimpleDataSource migrations = new PGSimpleDataSource();
@@ -48,6 +47,10 @@ final class PostgresDialect extends Dialect {
         if (settings.schema() != null) {
             migrations.setCurrentSchema(settings.schema());
         }
+        // Hikari's own login timeout: its connection timeout plus half a second, in whole seconds.
+        migrations.setLoginTimeout((int) Math.max(1, (settings.connectionTimeout().toMillis() + 500) / 1000));
+        Database.firstConnection(migrations);
+        HikariDataSource pool = new HikariDataSource(config);
         return new Database(this, pool, pool, migrations, settings.redacted(), null,
                 StoreBreaker.probing("atrium-postgresql", probe(settings, target)));
     }
