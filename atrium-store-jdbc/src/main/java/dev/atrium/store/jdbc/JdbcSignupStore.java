@@ -51,6 +51,13 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
     /** A sign-up waiting for a writer; {@code claim} is null when it is not limited. */
     private record Pending(SignupSql.Signup signup, GuestClaim claim, CompletableFuture<Void> done) {}
 
+    /**
+     * Put on the queue by {@link #close} to wake an idle writer at once: without it each writer sees
+     * the close only when its 100 ms poll times out, and every stop (a server's, a CLI command's, a
+     * test's) waits that long. Never written; skipped wherever it is taken.
+     */
+    private static final Pending WAKE = new Pending(null, null, null);
+
     JdbcSignupStore(Database db, Duration wait) {
         this.db = db;
         this.wait = wait;
@@ -103,7 +110,10 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
+                batch.removeIf(p -> p == WAKE);
+                if (!batch.isEmpty()) {
+                    write(batch);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -174,6 +184,9 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        for (int i = 0; i < writers.size(); i++) {
+            queue.offer(WAKE); // a full queue needs no waking: its writers are busy and see the close next
+        }
         for (Thread t : writers) {
             try {
                 t.join(5_000);
