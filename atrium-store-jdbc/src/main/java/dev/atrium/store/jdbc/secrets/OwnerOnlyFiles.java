@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
@@ -51,12 +52,18 @@ public final class OwnerOnlyFiles {
         }
     }
 
-    /** Narrows {@code file} to 0600 if it exists and is wider. */
+    /**
+     * Narrows {@code file} to 0600 if it exists and is wider. A file that goes between the look and
+     * the change is no error: SQLite deletes its {@code -wal} and {@code -shm} files when another
+     * node's last connection closes, which may happen at any moment.
+     */
     public static void narrowIfExists(Path file) {
         try {
             if (Files.exists(file)) {
                 narrow(file, FILE);
             }
+        } catch (NoSuchFileException gone) {
+            // deleted meanwhile: nothing left to narrow
         } catch (IOException e) {
             throw new UncheckedIOException("cannot change the mode of " + file + ": " + e.getMessage(), e);
         }
