@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Inserts one guest (user, anon-user identity, session) on one connection the way the server's
- * JdbcSignupStore does, with the same columns and value shapes: 24-hex ObjectIds, a SHA-256
+ * Inserts one guest (user and session; its anon-user identity is implied by the user row, whose id
+ * is the identity's subject: docs/stores.md, "Guests' identity") on one connection the way the
+ * server's JdbcSignupStore does, with the same columns and value shapes: 24-hex ObjectIds, a SHA-256
  * refresh hash, epoch-millisecond times. Statements are prepared once per connection.
  */
 final class GuestInserter implements AutoCloseable {
@@ -21,7 +22,7 @@ final class GuestInserter implements AutoCloseable {
     static final String SESSIONS =
             "sessions (id, app_id, user_id, device_id, refresh_hash, created_at, expires_at)";
     private static final String USER_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String SEVEN_VALUES = "(?, ?, ?, ?, ?, ?, ?)";
+    private static final String SESSION_VALUES = "(?, ?, ?, ?, ?, ?, ?)";
     private static final long REFRESH_LIFETIME_MS = Duration.ofDays(60).toMillis();
 
     private final Connection connection;
@@ -37,11 +38,9 @@ final class GuestInserter implements AutoCloseable {
         this.statements = form == InsertForm.TRANSACTION
                 ? new PreparedStatement[] {
                     connection.prepareStatement("INSERT INTO " + USERS + " VALUES " + USER_VALUES),
-                    connection.prepareStatement("INSERT INTO " + IDENTITIES + " VALUES " + SEVEN_VALUES),
-                    connection.prepareStatement("INSERT INTO " + SESSIONS + " VALUES " + SEVEN_VALUES)}
+                    connection.prepareStatement("INSERT INTO " + SESSIONS + " VALUES " + SESSION_VALUES)}
                 : new PreparedStatement[] {connection.prepareStatement("WITH u AS (INSERT INTO " + USERS + " VALUES "
-                    + USER_VALUES + "), i AS (INSERT INTO " + IDENTITIES + " VALUES " + SEVEN_VALUES + ") INSERT INTO "
-                    + SESSIONS + " VALUES " + SEVEN_VALUES)};
+                    + USER_VALUES + ") INSERT INTO " + SESSIONS + " VALUES " + SESSION_VALUES)};
     }
 
     /** One guest, committed (in autocommit: by its one statement). */
@@ -71,13 +70,10 @@ final class GuestInserter implements AutoCloseable {
         if (form == InsertForm.TRANSACTION) {
             bindUser(statements[0], 1, userId, now);
             statements[0].executeUpdate();
-            bindIdentity(statements[1], 1, userId, now);
+            bindSession(statements[1], 1, userId, refreshHash, now);
             statements[1].executeUpdate();
-            bindSession(statements[2], 1, userId, refreshHash, now);
-            statements[2].executeUpdate();
         } else {
             int p = bindUser(statements[0], 1, userId, now);
-            p = bindIdentity(statements[0], p, userId, now);
             bindSession(statements[0], p, userId, refreshHash, now);
             statements[0].executeUpdate();
         }
@@ -94,13 +90,11 @@ final class GuestInserter implements AutoCloseable {
         String userId = ObjectIds.next(now);
         bindUser(statements[0], 1, userId, now);
         statements[0].addBatch();
-        bindIdentity(statements[1], 1, userId, now);
+        bindSession(statements[1], 1, userId, Secrets.hash(Secrets.random(32)), now);
         statements[1].addBatch();
-        bindSession(statements[2], 1, userId, Secrets.hash(Secrets.random(32)), now);
-        statements[2].addBatch();
     }
 
-    /** Sends the batches, users first (identities and sessions reference them). */
+    /** Sends the batches, users first (sessions reference them). */
     void flush() throws SQLException {
         for (PreparedStatement ps : statements) {
             ps.executeBatch();
@@ -120,17 +114,6 @@ final class GuestInserter implements AutoCloseable {
         ps.setLong(p++, now.toEpochMilli());
         ps.setLong(p++, now.toEpochMilli());
         ps.setString(p++, null);
-        return p;
-    }
-
-    private int bindIdentity(PreparedStatement ps, int p, String userId, Instant now) throws SQLException {
-        ps.setString(p++, appId);
-        ps.setString(p++, "anon-user");
-        ps.setString(p++, ObjectIds.next(now));
-        ps.setString(p++, userId);
-        ps.setInt(p++, 0);
-        ps.setString(p++, null);
-        ps.setLong(p++, now.toEpochMilli());
         return p;
     }
 

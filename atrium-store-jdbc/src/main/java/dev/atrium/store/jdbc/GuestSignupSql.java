@@ -75,6 +75,7 @@ final class GuestSignupSql {
      */
     static Map<Integer, GuestLimitExceededException> insert(Connection c, Dialect dialect, List<Claimed> batch,
                                                              GuestLeases leases) throws SQLException {
+        ImpliedIdentity.refuseTaken(c, SignupSql.users(batch.stream().map(Claimed::signup).toList()));
         GuestBatchPlan plan = new GuestBatchPlan(batch);
         String sql = dialect.committedBefore(plan.hasBudgets() ? TAKE_WITH_BUDGET : TAKE_WITHOUT_BUDGET, SIGNUP);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -180,9 +181,10 @@ final class GuestSignupSql {
                 .text(users, u -> u.customData().isEmpty() ? null : Json.write(u.customData()));
         record Held(User user, Identity identity, int position) {}
         List<Held> ids = new ArrayList<>();
-        for (User u : users) {
-            for (int pos = 0; pos < u.identities().size(); pos++) {
-                ids.add(new Held(u, u.identities().get(pos), pos));
+        for (User u : users) { // a guest's identity is implied by its user row: no row (ImpliedIdentity)
+            List<Identity> stored = ImpliedIdentity.stored(u);
+            for (int pos = 0; pos < stored.size(); pos++) {
+                ids.add(new Held(u, stored.get(pos), pos));
             }
         }
         a.text(ids, h -> h.user().appId()).text(ids, h -> h.identity().providerType()).text(ids, h -> h.identity().subject())

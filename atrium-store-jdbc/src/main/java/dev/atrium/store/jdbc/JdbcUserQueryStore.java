@@ -51,8 +51,7 @@ final class JdbcUserQueryStore implements UserQueryStore {
             }
             if (!ids.isEmpty()) {
                 String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.app_id, u.type, u.disabled, u.created_at, "
-                        + "u.last_active_at, u.custom_data, i.provider_type, i.subject, i.provider_data, i.created_at "
+                try (PreparedStatement ps = c.prepareStatement(JdbcUserStore.USER_COLUMNS
                         + "FROM users u LEFT JOIN identities i ON i.user_id = u.id WHERE u.id IN (" + in + ") ORDER BY u.id, i.position")) {
                     for (int i = 0; i < ids.size(); i++) {
                         ps.setString(i + 1, ids.get(i));
@@ -128,7 +127,10 @@ final class JdbcUserQueryStore implements UserQueryStore {
             w.add("u.disabled = ?", f.disabled());
         }
         if (f.provider() != null) {
-            w.add("EXISTS (SELECT 1 FROM identities x WHERE x.user_id = u.id AND x.provider_type = ?)", f.provider());
+            String rows = "EXISTS (SELECT 1 FROM identities x WHERE x.user_id = u.id AND x.provider_type = ?)";
+            // A guest's implied anon-user identity has no row (ImpliedIdentity).
+            w.add(f.provider().equals(User.ANON_PROVIDER) ? "(" + rows + " OR " + ImpliedIdentity.held("u") + ")" : rows,
+                    f.provider());
         }
         if (f.inactiveSince() != null) {
             w.add("u.last_active_at < ?", f.inactiveSince().toEpochMilli());
