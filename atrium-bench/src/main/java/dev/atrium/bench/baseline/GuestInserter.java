@@ -20,9 +20,9 @@ final class GuestInserter implements AutoCloseable {
     static final String IDENTITIES =
             "identities (app_id, provider_type, subject, user_id, position, provider_data, created_at)";
     static final String SESSIONS =
-            "sessions (id, app_id, user_id, device_id, refresh_hash, created_at, expires_at)";
+            "sessions (id, user_id, device_id, refresh_hash, created_at, expires_at)";
     private static final String USER_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String SESSION_VALUES = "(?, ?, ?, ?, ?, ?, ?)";
+    private static final String SESSION_VALUES = "(?, ?, ?, ?, ?, ?)";
     private static final long REFRESH_LIFETIME_MS = Duration.ofDays(60).toMillis();
 
     private final Connection connection;
@@ -119,7 +119,6 @@ final class GuestInserter implements AutoCloseable {
 
     private int bindSession(PreparedStatement ps, int p, String userId, String refreshHash, Instant now) throws SQLException {
         ps.setString(p++, ObjectIds.next(now));
-        ps.setString(p++, appId);
         ps.setString(p++, userId);
         ps.setString(p++, ObjectIds.next(now));
         ps.setString(p++, refreshHash);

@@ -168,7 +168,7 @@ final class GuestSignupSql {
         return "WITH ok AS (SELECT unnest(current_setting('" + ADMITTED + "')::text[]) AS user_id), "
                 + "u AS (" + admitted(SignupSql.USER_COLUMNS, "id", "text, text, text, bool, bool, bigint, bigint, text") + "), "
                 + "i AS (" + admitted(SignupSql.IDENTITY_COLUMNS, "user_id", "text, text, text, text, int, text, bigint") + "), "
-                + "s AS (" + admitted(SignupSql.SESSION_COLUMNS, "user_id", "text, text, text, text, text, bigint, bigint") + ") "
+                + "s AS (" + admitted(SignupSql.SESSION_COLUMNS, "user_id", "text, text, text, text, bigint, bigint") + ") "
                 + admitted(OutboxWrites.COLUMNS, "user_id", "text, text, text, text, bigint, bigint");
     }
 
@@ -192,7 +192,7 @@ final class GuestSignupSql {
                 .text(ids, h -> h.identity().providerData().isEmpty() ? null : Json.write(h.identity().providerData()))
                 .int8(ids, h -> h.identity().createdAt().toEpochMilli());
         List<Session> sessions = signups.stream().map(SignupSql.Signup::session).toList();
-        a.text(sessions, Session::id).text(sessions, Session::appId).text(sessions, Session::userId)
+        a.text(sessions, Session::id).text(sessions, Session::userId)
                 .text(sessions, Session::deviceId).text(sessions, Session::refreshHash)
                 .int8(sessions, x -> x.createdAt().toEpochMilli()).int8(sessions, x -> x.expiresAt().toEpochMilli());
         a.text(users, User::appId).text(users, User::id).text(users, u -> UserEvent.CREATED)

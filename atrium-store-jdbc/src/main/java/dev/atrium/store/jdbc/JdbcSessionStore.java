@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-/** {@link SessionStore} over JDBC. */
+/** {@link SessionStore} over JDBC. A session's app is its user's: the row has no app_id (V11, docs/stores.md). */
 final class JdbcSessionStore implements SessionStore {
     /**
      * The refresh route's read: the session by primary key, its user by primary key and the
@@ -18,7 +18,7 @@ final class JdbcSessionStore implements SessionStore {
      * {@link JdbcUserStore} reads them, 12–17 the session's).
      */
     private static final String SELECT_WITH_USER = JdbcUserStore.USER_COLUMNS
-            + ", s.app_id, s.user_id, s.device_id, s.refresh_hash, s.created_at, s.expires_at "
+            + ", u.app_id, s.user_id, s.device_id, s.refresh_hash, s.created_at, s.expires_at "
             + "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN identities i ON i.user_id = u.id "
             + "WHERE s.id = ? ORDER BY i.position";
 
@@ -42,15 +42,14 @@ final class JdbcSessionStore implements SessionStore {
 
     static void insert(Connection c, Session s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO sessions (id, app_id, user_id, device_id, refresh_hash, created_at, expires_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO sessions (id, user_id, device_id, refresh_hash, created_at, expires_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, s.id());
-            ps.setString(2, s.appId());
-            ps.setString(3, s.userId());
-            ps.setString(4, s.deviceId());
-            ps.setString(5, s.refreshHash());
-            ps.setLong(6, s.createdAt().toEpochMilli());
-            ps.setLong(7, s.expiresAt().toEpochMilli());
+            ps.setString(2, s.userId());
+            ps.setString(3, s.deviceId());
+            ps.setString(4, s.refreshHash());
+            ps.setLong(5, s.createdAt().toEpochMilli());
+            ps.setLong(6, s.expiresAt().toEpochMilli());
             ps.executeUpdate();
         }
     }
@@ -59,7 +58,8 @@ final class JdbcSessionStore implements SessionStore {
     public Optional<Session> find(String sessionId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, app_id, user_id, device_id, refresh_hash, created_at, expires_at FROM sessions WHERE id = ?")) {
+                    "SELECT s.id, u.app_id, s.user_id, s.device_id, s.refresh_hash, s.created_at, s.expires_at "
+                            + "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?")) {
                 ps.setString(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -102,9 +102,11 @@ final class JdbcSessionStore implements SessionStore {
     @Override
     public int revokeAll(String appId, String userId) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE app_id = ? AND user_id = ?")) {
-                ps.setString(1, appId);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM sessions WHERE user_id = ? AND EXISTS (SELECT 1 FROM users u WHERE u.id = ? AND u.app_id = ?)")) {
+                ps.setString(1, userId);
                 ps.setString(2, userId);
+                ps.setString(3, appId);
                 return ps.executeUpdate();
             }
         });

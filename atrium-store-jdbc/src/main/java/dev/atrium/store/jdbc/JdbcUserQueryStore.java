@@ -82,8 +82,9 @@ final class JdbcUserQueryStore implements UserQueryStore {
     @Override
     public List<Session> sessions(String appId, String userId) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, app_id, user_id, device_id, refresh_hash, created_at, "
-                    + "expires_at FROM sessions WHERE app_id = ? AND user_id = ? ORDER BY created_at DESC, id DESC")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, u.app_id, s.user_id, s.device_id, s.refresh_hash, "
+                    + "s.created_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
+                    + "WHERE u.app_id = ? AND s.user_id = ? ORDER BY s.created_at DESC, s.id DESC")) {
                 ps.setString(1, appId);
                 ps.setString(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -32,7 +32,7 @@ final class JdbcUserStore implements UserStore {
      */
     private static final String SELECT_USER_IN_SESSION = USER_COLUMNS
             + "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN identities i ON i.user_id = u.id "
-            + "WHERE s.id = ? AND s.user_id = ? AND s.app_id = ? AND u.app_id = ? AND s.expires_at > ? "
+            + "WHERE s.id = ? AND s.user_id = ? AND u.app_id = ? AND s.expires_at > ? "
             + "ORDER BY i.position";
 
     private final Database db;
@@ -62,8 +62,7 @@ final class JdbcUserStore implements UserStore {
                 ps.setString(1, sessionId);
                 ps.setString(2, userId);
                 ps.setString(3, appId);
-                ps.setString(4, appId);
-                ps.setLong(5, now.toEpochMilli());
+                ps.setLong(4, now.toEpochMilli());
                 try (ResultSet rs = ps.executeQuery()) {
                     return readUser(rs);
                 }

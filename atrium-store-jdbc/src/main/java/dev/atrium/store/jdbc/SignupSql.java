@@ -23,9 +23,11 @@ import java.util.List;
 final class SignupSql {
     static final String USER_COLUMNS = "users (id, app_id, type, disabled, anonymous, created_at, last_active_at, custom_data)";
     static final String IDENTITY_COLUMNS = "identities (app_id, provider_type, subject, user_id, position, provider_data, created_at)";
-    static final String SESSION_COLUMNS = "sessions (id, app_id, user_id, device_id, refresh_hash, created_at, expires_at)";
+    /** A session's app is its user's (V11 dropped the column: docs/stores.md, "Sessions"). */
+    static final String SESSION_COLUMNS = "sessions (id, user_id, device_id, refresh_hash, created_at, expires_at)";
     private static final String USER_ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SEVEN = "(?, ?, ?, ?, ?, ?, ?)";
+    private static final String SESSION_ROW = "(?, ?, ?, ?, ?, ?)";
     private static final String EVENT_ROW = "(?, ?, ?, ?, ?, ?)";
 
     /** One sign-up. */
@@ -39,7 +41,7 @@ final class SignupSql {
         int identities = identities(batch);
         String sql = "WITH u AS (INSERT INTO " + USER_COLUMNS + " VALUES " + rows(USER_ROW, batch.size())
                 + (identities == 0 ? "" : "), i AS (INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, identities))
-                + "), s AS (INSERT INTO " + SESSION_COLUMNS + " VALUES " + rows(SEVEN, batch.size())
+                + "), s AS (INSERT INTO " + SESSION_COLUMNS + " VALUES " + rows(SESSION_ROW, batch.size())
                 + ") INSERT INTO " + OutboxWrites.COLUMNS + " VALUES " + rows(EVENT_ROW, batch.size());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = bindUsers(ps, 1, batch);
@@ -58,7 +60,7 @@ final class SignupSql {
         if (identities > 0) {
             execute(c, "INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, identities), ps -> bindIdentities(ps, 1, batch));
         }
-        execute(c, "INSERT INTO " + SESSION_COLUMNS + " VALUES " + rows(SEVEN, batch.size()), ps -> bindSessions(ps, 1, batch));
+        execute(c, "INSERT INTO " + SESSION_COLUMNS + " VALUES " + rows(SESSION_ROW, batch.size()), ps -> bindSessions(ps, 1, batch));
         execute(c, "INSERT INTO " + OutboxWrites.COLUMNS + " VALUES " + rows(EVENT_ROW, batch.size()), ps -> bindEvents(ps, 1, batch));
     }
 
@@ -135,7 +137,6 @@ final class SignupSql {
         for (Signup s : batch) {
             Session x = s.session();
             ps.setString(p++, x.id());
-            ps.setString(p++, x.appId());
             ps.setString(p++, x.userId());
             ps.setString(p++, x.deviceId());
             ps.setString(p++, x.refreshHash());
