@@ -85,7 +85,7 @@ final class GuestInserter implements AutoCloseable {
      */
     void addRows(Instant now) throws SQLException {
         if (form != InsertForm.TRANSACTION) {
-            throw new IllegalStateException("batches are for the three-statement form");
+            throw new IllegalStateException("batches are for the statement-by-statement form");
         }
         String userId = ObjectIds.next(now);
         bindUser(statements[0], 1, userId, now);

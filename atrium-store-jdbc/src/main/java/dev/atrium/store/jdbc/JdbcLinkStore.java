@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * {@link LinkStore} over JDBC. The user row is locked first ({@code FOR UPDATE} on PostgreSQL;
@@ -64,7 +65,7 @@ final class JdbcLinkStore implements LinkStore {
                 if (wasGuest && rows == 0) {
                     // The guest's identity was implied by its user row (ImpliedIdentity): written out
                     // first, so the linked user keeps it, first, as if it had always been stored.
-                    Identity anon = new Identity(User.ANON_PROVIDER, userId, java.util.Map.of(), Instant.ofEpochMilli(createdAt));
+                    Identity anon = new Identity(User.ANON_PROVIDER, userId, Map.of(), Instant.ofEpochMilli(createdAt));
                     if (anon.providerType().equals(identity.providerType())) {
                         throw new ProviderAlreadyLinkedException(identity.providerType());
                     }
