@@ -10,17 +10,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-/** {@link SessionStore} over JDBC. A session's app is its user's: the row has no app_id (V11, docs/stores.md). */
+/**
+ * {@link SessionStore} over JDBC. Sessions are keyed by (user, id) and have no other index: a
+ * user's sessions (the cascade from users, revokeAll, the admin list) are a range of that key, and
+ * every look-up by id comes with its user (the refresh token's {@code sub}). A session's app is its
+ * user's: the row has no app_id. Both since V11 (docs/stores.md, "The tables").
+ */
 final class JdbcSessionStore implements SessionStore {
     /**
-     * The refresh route's read: the session by primary key, its user by primary key and the
+     * The refresh route's read: the session by primary key (user, id), its user by primary key and the
      * user's identities by their user index, in one statement (columns 1–11 the user's as
      * {@link JdbcUserStore} reads them, 12–17 the session's).
      */
     private static final String SELECT_WITH_USER = JdbcUserStore.USER_COLUMNS
             + ", u.app_id, s.user_id, s.device_id, s.refresh_hash, s.created_at, s.expires_at "
             + "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN identities i ON i.user_id = u.id "
-            + "WHERE s.id = ? ORDER BY i.position";
+            + "WHERE s.user_id = ? AND s.id = ? ORDER BY i.position";
 
     private final Database db;
 
@@ -55,12 +60,13 @@ final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<Session> find(String sessionId) {
+    public Optional<Session> find(String userId, String sessionId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT s.id, u.app_id, s.user_id, s.device_id, s.refresh_hash, s.created_at, s.expires_at "
-                            + "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?")) {
-                ps.setString(1, sessionId);
+                            + "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.user_id = ? AND s.id = ?")) {
+                ps.setString(1, userId);
+                ps.setString(2, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -73,10 +79,11 @@ final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<SessionWithUser> findWithUser(String sessionId) {
+    public Optional<SessionWithUser> findWithUser(String userId, String sessionId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT_WITH_USER)) {
-                ps.setString(1, sessionId);
+                ps.setString(1, userId);
+                ps.setString(2, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -90,10 +97,11 @@ final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean revoke(String sessionId) {
+    public boolean revoke(String userId, String sessionId) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE id = ?")) {
-                ps.setString(1, sessionId);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE user_id = ? AND id = ?")) {
+                ps.setString(1, userId);
+                ps.setString(2, sessionId);
                 return ps.executeUpdate() == 1;
             }
         });

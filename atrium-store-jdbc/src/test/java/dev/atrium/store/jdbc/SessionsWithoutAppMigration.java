@@ -91,8 +91,8 @@ final class SessionsWithoutAppMigration {
         assertThat(store.users().findByIdentity(APP, "local-userpass", "5f00000000000000000000b2")).contains(LINKED);
         assertThat(store.users().findInSession(APP, GUEST.id(), GUEST_SESSION.id(), T)).contains(GUEST);
         assertThat(store.users().findInSession("other-app", GUEST.id(), GUEST_SESSION.id(), T)).isEmpty();
-        assertThat(store.sessions().find(GUEST_SESSION.id())).contains(GUEST_SESSION);
-        assertThat(store.sessions().findWithUser(LINKED_OLD.id())).contains(new SessionWithUser(LINKED_OLD, LINKED));
+        assertThat(store.sessions().find(GUEST_SESSION.userId(), GUEST_SESSION.id())).contains(GUEST_SESSION);
+        assertThat(store.sessions().findWithUser(LINKED_OLD.userId(), LINKED_OLD.id())).contains(new SessionWithUser(LINKED_OLD, LINKED));
         assertThat(store.userQueries().sessions(APP, LINKED.id())).containsExactly(LINKED_NEW, LINKED_OLD);
         assertThat(store.userQueries().sessions("other-app", LINKED.id())).isEmpty();
         assertThat(store.userQueries().list(APP, new UserFilter(null, null, User.ANON_PROVIDER, null, null, null, null),
@@ -105,13 +105,13 @@ final class SessionsWithoutAppMigration {
         User fresh = new User(id, APP, UserType.NORMAL, false, T, T, Map.of(), List.of(new Identity(User.ANON_PROVIDER, id, Map.of(), T)));
         Session freshSession = new Session("5f00000000000000000000c4", APP, id, "5f00000000000000000000d4", "hash-4", T, EXPIRES);
         store.signups().createUserWithSession(fresh, freshSession);
-        assertThat(store.sessions().findWithUser(freshSession.id())).contains(new SessionWithUser(freshSession, fresh));
+        assertThat(store.sessions().findWithUser(freshSession.userId(), freshSession.id())).contains(new SessionWithUser(freshSession, fresh));
         Identity google = new Identity("oauth2-google", "g-1", Map.of("email", "bo@example.com"), T.plusSeconds(20));
         assertThat(store.links().addIdentity(APP, GUEST.id(), google)).isTrue();
         assertThat(store.users().find(APP, GUEST.id()).orElseThrow().identities())
                 .containsExactly(GUEST.identities().get(0), google);
         assertThat(store.sessions().revokeAll(APP, LINKED.id())).isEqualTo(2);
-        assertThat(store.sessions().find(LINKED_OLD.id())).isEmpty();
+        assertThat(store.sessions().find(LINKED_OLD.userId(), LINKED_OLD.id())).isEmpty();
     }
 
     private static void update(Connection c, String sql, Object... params) throws SQLException {

@@ -59,7 +59,7 @@ public abstract class GuestIdentityContract extends StoreContract {
         assertThat(guest.identities()).containsExactly(new Identity(User.ANON_PROVIDER, guest.id(), Map.of(), guest.createdAt()));
         assertThat(store.users().find(app.id(), guest.id())).contains(guest);
         assertThat(store.users().findInSession(app.id(), guest.id(), g.session().id(), guest.createdAt())).contains(guest);
-        assertThat(store.sessions().findWithUser(g.session().id()).map(SessionWithUser::user)).contains(guest);
+        assertThat(store.sessions().findWithUser(g.session().userId(), g.session().id()).map(SessionWithUser::user)).contains(guest);
         assertThat(store.users().findByIdentity(app.id(), User.ANON_PROVIDER, guest.id())).contains(guest);
         assertThat(store.users().findByIdentity(other.id(), User.ANON_PROVIDER, guest.id())).isEmpty();
         assertThat(store.users().findByIdentity(app.id(), "local-userpass", guest.id())).isEmpty();
