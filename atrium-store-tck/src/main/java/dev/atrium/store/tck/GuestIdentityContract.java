@@ -8,13 +8,16 @@ import dev.atrium.core.apps.App;
 import dev.atrium.core.imports.ImportMode;
 import dev.atrium.core.imports.ImportOutcome;
 import dev.atrium.core.imports.ImportedUser;
+import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.sessions.SessionWithUser;
 import dev.atrium.core.users.DeletionReason;
 import dev.atrium.core.users.Identity;
 import dev.atrium.core.users.User;
+import dev.atrium.core.users.UserType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,14 +42,14 @@ public abstract class GuestIdentityContract extends StoreContract {
     private static final UserFilter ANONYMOUS = new UserFilter("anonymous", null, null, null, null, null, null);
 
     private static User withIdentities(User user, Identity... more) {
-        List<Identity> identities = new java.util.ArrayList<>(user.identities());
+        List<Identity> identities = new ArrayList<>(user.identities());
         identities.addAll(List.of(more));
         return new User(user.id(), user.appId(), user.type(), user.disabled(), user.createdAt(), user.lastActiveAt(),
                 user.customData(), identities);
     }
 
     private Identity userpass(String email) {
-        return identity("local-userpass", dev.atrium.core.kernel.ObjectIds.next(T0), Map.of("email", email));
+        return identity("local-userpass", ObjectIds.next(T0), Map.of("email", email));
     }
 
     @Test
@@ -123,7 +126,7 @@ public abstract class GuestIdentityContract extends StoreContract {
         App app = createApp();
         Instant longAgo = Instant.now().minus(Duration.ofDays(200)).truncatedTo(ChronoUnit.SECONDS);
         User guest = signUpGuestAt(app, longAgo).user();
-        User older = signUp(new User(dev.atrium.core.kernel.ObjectIds.next(longAgo), app.id(), dev.atrium.core.users.UserType.NORMAL,
+        User older = signUp(new User(ObjectIds.next(longAgo), app.id(), UserType.NORMAL,
                 false, longAgo, longAgo, Map.of(), List.of(guestIdentity()))).user();
         User linked = signUpGuestAt(app, longAgo).user();
         store.links().addIdentity(app.id(), linked.id(), userpass("ada@example.com"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.core.admin.UserFilter;
 import dev.atrium.core.admin.UserSort;
+import dev.atrium.core.kernel.Json;
 import dev.atrium.core.sessions.Session;
 import dev.atrium.core.sessions.SessionWithUser;
 import dev.atrium.core.users.Identity;
@@ -18,12 +19,12 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 
 /**
- * The V11 migration over a store written at V10 (guests with their anon-user identity row, a linked
- * user, sessions with their app_id): after it every read returns what the V10 store held, and new
- * guests (identity implied) live beside the old ones. Run on SQLite and PostgreSQL by the two tests
- * that extend nothing but call {@link #run}.
+ * The V11 migration (sessions keyed by user and id, without app_id) over a store written at V10
+ * (guests with their anon-user identity row, a linked user, sessions with their app_id): after it
+ * every read returns what the V10 store held, and new guests (identity implied) live beside the old
+ * ones. Run on SQLite and PostgreSQL by {@link MigrationV11Test} and {@link PostgresMigrationV11Test}.
  */
-final class SessionsWithoutAppMigration {
+final class MigrationV11 {
     private static final String APP = "app-v10";
     private static final Instant T = Instant.parse("2026-11-30T10:15:30.123Z");
     private static final Instant EXPIRES = T.plusSeconds(86_400L * 60);
@@ -41,7 +42,7 @@ final class SessionsWithoutAppMigration {
     private static final Session LINKED_NEW = new Session("5f00000000000000000000c3", APP, LINKED.id(),
             "5f00000000000000000000d3", "hash-3", T.plusSeconds(8), EXPIRES);
 
-    private SessionsWithoutAppMigration() {}
+    private MigrationV11() {}
 
     /** Migrates a new store at {@code settings} to V10, writes the V10 rows, opens it (V11) and checks every read. */
     static void run(JdbcSettings settings) throws SQLException {
@@ -68,12 +69,12 @@ final class SessionsWithoutAppMigration {
         for (User u : List.of(GUEST, LINKED)) {
             update(c, "INSERT INTO users (id, app_id, type, disabled, anonymous, created_at, last_active_at, custom_data) "
                     + "VALUES (?, ?, 'normal', ?, ?, ?, ?, ?)", u.id(), APP, false, u.isAnonymous(), u.createdAt().toEpochMilli(),
-                    u.lastActiveAt().toEpochMilli(), u.customData().isEmpty() ? null : dev.atrium.core.kernel.Json.write(u.customData()));
+                    u.lastActiveAt().toEpochMilli(), u.customData().isEmpty() ? null : Json.write(u.customData()));
             for (int pos = 0; pos < u.identities().size(); pos++) {
                 Identity i = u.identities().get(pos);
                 update(c, "INSERT INTO identities (app_id, provider_type, subject, user_id, position, provider_data, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)", APP, i.providerType(), i.subject(), u.id(), pos,
-                        i.providerData().isEmpty() ? null : dev.atrium.core.kernel.Json.write(i.providerData()),
+                        i.providerData().isEmpty() ? null : Json.write(i.providerData()),
                         i.createdAt().toEpochMilli());
             }
         }
@@ -92,6 +93,7 @@ final class SessionsWithoutAppMigration {
         assertThat(store.users().findInSession(APP, GUEST.id(), GUEST_SESSION.id(), T)).contains(GUEST);
         assertThat(store.users().findInSession("other-app", GUEST.id(), GUEST_SESSION.id(), T)).isEmpty();
         assertThat(store.sessions().find(GUEST_SESSION.userId(), GUEST_SESSION.id())).contains(GUEST_SESSION);
+        assertThat(store.sessions().find(LINKED.id(), GUEST_SESSION.id())).isEmpty();
         assertThat(store.sessions().findWithUser(LINKED_OLD.userId(), LINKED_OLD.id())).contains(new SessionWithUser(LINKED_OLD, LINKED));
         assertThat(store.userQueries().sessions(APP, LINKED.id())).containsExactly(LINKED_NEW, LINKED_OLD);
         assertThat(store.userQueries().sessions("other-app", LINKED.id())).isEmpty();

@@ -9,15 +9,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** V11 over a PostgreSQL store written at V10 ({@link SessionsWithoutAppMigration}), in a schema of its own, dropped after. */
+/** V11 over a PostgreSQL store written at V10 ({@link MigrationV11}), in a schema of its own, dropped after. */
 @Tag("postgres")
-class PostgresSessionsWithoutAppMigrationTest {
+class PostgresMigrationV11Test {
     @Test
     void aStoreAtV10WithGuestsLinkedUsersAndSessionsReadsTheSameAfterV11() throws Exception {
         String schema = "atrium_test_" + UUID.randomUUID().toString().replace("-", "");
         JdbcSettings settings = new JdbcSettings(TestPostgres.url(), 2, Duration.ofSeconds(10), schema);
         try {
-            SessionsWithoutAppMigration.run(settings);
+            MigrationV11.run(settings);
         } finally {
             JdbcSettings.PgTarget target = settings.postgres();
             try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.properties()); Statement s = c.createStatement()) {
