@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Inserts one guest (user, anon-user identity, session) on one connection the way the server's
- * JdbcSignupStore does, with the same columns and value shapes: 24-hex ObjectIds, a SHA-256
+ * Inserts one guest (user and session; its anon-user identity is implied by the user row, whose id
+ * is the identity's subject: docs/stores.md, "Guests' identity") on one connection the way the
+ * server's JdbcSignupStore does, with the same columns and value shapes: 24-hex ObjectIds, a SHA-256
  * refresh hash, epoch-millisecond times. Statements are prepared once per connection.
  */
 final class GuestInserter implements AutoCloseable {
@@ -19,9 +20,9 @@ final class GuestInserter implements AutoCloseable {
     static final String IDENTITIES =
             "identities (app_id, provider_type, subject, user_id, position, provider_data, created_at)";
     static final String SESSIONS =
-            "sessions (id, app_id, user_id, device_id, refresh_hash, created_at, expires_at)";
+            "sessions (id, user_id, device_id, refresh_hash, created_at, expires_at)";
     private static final String USER_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String SEVEN_VALUES = "(?, ?, ?, ?, ?, ?, ?)";
+    private static final String SESSION_VALUES = "(?, ?, ?, ?, ?, ?)";
     private static final long REFRESH_LIFETIME_MS = Duration.ofDays(60).toMillis();
 
     private final Connection connection;
@@ -37,11 +38,9 @@ final class GuestInserter implements AutoCloseable {
         this.statements = form == InsertForm.TRANSACTION
                 ? new PreparedStatement[] {
                     connection.prepareStatement("INSERT INTO " + USERS + " VALUES " + USER_VALUES),
-                    connection.prepareStatement("INSERT INTO " + IDENTITIES + " VALUES " + SEVEN_VALUES),
-                    connection.prepareStatement("INSERT INTO " + SESSIONS + " VALUES " + SEVEN_VALUES)}
+                    connection.prepareStatement("INSERT INTO " + SESSIONS + " VALUES " + SESSION_VALUES)}
                 : new PreparedStatement[] {connection.prepareStatement("WITH u AS (INSERT INTO " + USERS + " VALUES "
-                    + USER_VALUES + "), i AS (INSERT INTO " + IDENTITIES + " VALUES " + SEVEN_VALUES + ") INSERT INTO "
-                    + SESSIONS + " VALUES " + SEVEN_VALUES)};
+                    + USER_VALUES + ") INSERT INTO " + SESSIONS + " VALUES " + SESSION_VALUES)};
     }
 
     /** One guest, committed (in autocommit: by its one statement). */
@@ -71,13 +70,10 @@ final class GuestInserter implements AutoCloseable {
         if (form == InsertForm.TRANSACTION) {
             bindUser(statements[0], 1, userId, now);
             statements[0].executeUpdate();
-            bindIdentity(statements[1], 1, userId, now);
+            bindSession(statements[1], 1, userId, refreshHash, now);
             statements[1].executeUpdate();
-            bindSession(statements[2], 1, userId, refreshHash, now);
-            statements[2].executeUpdate();
         } else {
             int p = bindUser(statements[0], 1, userId, now);
-            p = bindIdentity(statements[0], p, userId, now);
             bindSession(statements[0], p, userId, refreshHash, now);
             statements[0].executeUpdate();
         }
@@ -89,18 +85,16 @@ final class GuestInserter implements AutoCloseable {
      */
     void addRows(Instant now) throws SQLException {
         if (form != InsertForm.TRANSACTION) {
-            throw new IllegalStateException("batches are for the three-statement form");
+            throw new IllegalStateException("batches are for the statement-by-statement form");
         }
         String userId = ObjectIds.next(now);
         bindUser(statements[0], 1, userId, now);
         statements[0].addBatch();
-        bindIdentity(statements[1], 1, userId, now);
+        bindSession(statements[1], 1, userId, Secrets.hash(Secrets.random(32)), now);
         statements[1].addBatch();
-        bindSession(statements[2], 1, userId, Secrets.hash(Secrets.random(32)), now);
-        statements[2].addBatch();
     }
 
-    /** Sends the batches, users first (identities and sessions reference them). */
+    /** Sends the batches, users first (sessions reference them). */
     void flush() throws SQLException {
         for (PreparedStatement ps : statements) {
             ps.executeBatch();
@@ -123,20 +117,8 @@ final class GuestInserter implements AutoCloseable {
         return p;
     }
 
-    private int bindIdentity(PreparedStatement ps, int p, String userId, Instant now) throws SQLException {
-        ps.setString(p++, appId);
-        ps.setString(p++, "anon-user");
-        ps.setString(p++, ObjectIds.next(now));
-        ps.setString(p++, userId);
-        ps.setInt(p++, 0);
-        ps.setString(p++, null);
-        ps.setLong(p++, now.toEpochMilli());
-        return p;
-    }
-
     private int bindSession(PreparedStatement ps, int p, String userId, String refreshHash, Instant now) throws SQLException {
         ps.setString(p++, ObjectIds.next(now));
-        ps.setString(p++, appId);
         ps.setString(p++, userId);
         ps.setString(p++, ObjectIds.next(now));
         ps.setString(p++, refreshHash);

@@ -89,7 +89,7 @@ public final class AccountService {
                 telemetry.deleted(DeletionReason.LOGOUT.wire(), 1);
             }
         } else {
-            sessions.revoke(session.id());
+            sessions.revoke(session.userId(), session.id());
         }
     }
 

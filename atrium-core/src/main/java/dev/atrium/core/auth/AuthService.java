@@ -210,7 +210,8 @@ public final class AuthService {
 
     /** Creates the user of {@code fresh} with its first session; under guest limits ({@code claim} not null) if admitted. */
     private LoginResponse signUp(App app, Resolution fresh, String device, Instant now, GuestClaim claim) {
-        User user = new User(ObjectIds.next(now), app.id(), UserType.NORMAL, false, now, now, Map.of(), List.of(fresh.identity()));
+        User user = new User(userId(fresh.identity(), now), app.id(), UserType.NORMAL, false, now, now, Map.of(),
+                List.of(fresh.identity()));
         String sessionId = ObjectIds.next(now);
         TokenService.IssuedRefresh refresh = tokens.issueRefresh(app, user.id(), sessionId, now);
         Session session = new Session(sessionId, app.id(), user.id(), device, refresh.hash(), now, refresh.expiresAt());
@@ -228,6 +229,15 @@ public final class AuthService {
             telemetry.guestCreated();
         }
         return new LoginResponse(tokens.issueAccess(app, user, sessionId, device, now), refresh.token(), user.id(), device);
+    }
+
+    /**
+     * A new user's id: a guest's is its anon-user identity's subject (itself a new ObjectId, so as
+     * unique), which lets the SQL stores leave that identity implied by the user row until the guest
+     * links another (docs/stores.md, "Guests' identity"); any other user gets a new ObjectId.
+     */
+    private static String userId(Identity first, Instant now) {
+        return first.providerType().equals(User.ANON_PROVIDER) ? first.subject() : ObjectIds.next(now);
     }
 
     private LoginResponse openSession(App app, String userId, String device, Instant now) {

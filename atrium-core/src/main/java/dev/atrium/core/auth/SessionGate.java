@@ -74,7 +74,7 @@ public final class SessionGate {
         // The session and its user in one read: refresh is the busiest route after login, and on
         // PostgreSQL each round trip costs the server and the database CPU of their own
         // (docs/performance.md). A session always has its user (deleting a user deletes them).
-        SessionWithUser found = sessions.findWithUser(claims.sessionId()).orElse(null);
+        SessionWithUser found = sessions.findWithUser(claims.userId(), claims.sessionId()).orElse(null);
         Session session = live(refreshToken, claims, found == null ? null : found.session());
         return new RefreshCaller(apps.requireApp(session.appId()), enabled(found.user()), session);
     }
@@ -88,7 +88,7 @@ public final class SessionGate {
     /** The live session of a refresh token, whatever its user's state (logout works for disabled users). */
     Session session(String refreshToken) {
         RefreshClaims claims = tokens.verifyRefresh(refreshToken);
-        return live(refreshToken, claims, sessions.find(claims.sessionId()).orElse(null));
+        return live(refreshToken, claims, sessions.find(claims.userId(), claims.sessionId()).orElse(null));
     }
 
     private Session live(String refreshToken, RefreshClaims claims, Session session) {

@@ -48,7 +48,7 @@ class SessionGateTest {
     @Test
     void accessWhenItsSessionWasRevokedThenInvalidSession() {
         LoginResponse r = guest();
-        f.store.sessions().revoke(sessionOf(r));
+        f.store.sessions().revoke(r.userId(), sessionOf(r));
 
         assertCode(() -> f.gate.access(r.accessToken()), ErrorCode.InvalidSession, "session has ended");
     }
@@ -58,7 +58,7 @@ class SessionGateTest {
         LoginResponse r = guest();
         String other = ObjectIds.next(f.now());
         f.store.sessions().insert(new Session(other, f.app.id(), r.userId(), r.deviceId(), "h", f.now(), f.now().plus(Duration.ofDays(1))));
-        f.store.sessions().revoke(other);
+        f.store.sessions().revoke(r.userId(), other);
 
         assertThat(f.gate.access(r.accessToken()).user().id()).isEqualTo(r.userId());
     }

@@ -156,7 +156,8 @@ class AppleLoginTest {
         userId(apple.link(access, body("id_token", token(claims(unique())))));
         assertError(apple.link(access, body("id_token", token(claims(unique())))), 409, "LinkRefused",
                 "link refused: the user already has a oauth2-apple identity");
-        assertThat(server.count("identities")).isEqualTo(identities + 1);
+        // the Apple identity, and the guest's anon-user one, implied until this first link (docs/stores.md, "Guests' identity")
+        assertThat(server.count("identities")).isEqualTo(identities + 2);
     }
 
     /** One refused login: the stub's mode, the body, what must come back. */

@@ -52,7 +52,8 @@ class WebSignInBackWithErrorTest {
 
     /**
      * A sign-in refused after a good state: the browser goes to the app's page with this error
-     * text; the step itself made {@code identitiesMade} identities (a guest that links, another login).
+     * text; the step itself made {@code identitiesMade} identity rows (another login's; the guest that
+     * links has none: its identity is implied by its user row, docs/stores.md "Guests' identity").
      */
     record Failed(String name, Function<WebSignInServer, Http.Reply> step, String text, int identitiesMade) {
         Failed(String name, Function<WebSignInServer, Http.Reply> step, String text) {
@@ -141,13 +142,13 @@ class WebSignInBackWithErrorTest {
                     s.server.enable(A, settings);
                     return s.callback(c, null);
                 }, "Apple authorization code not exchanged: Apple's token endpoint could not be used"),
-                link("link without the binding cookie", G, real -> null, null, "link refused: this browser did not start the link", 1),
+                link("link without the binding cookie", G, real -> null, null, "link refused: this browser did not start the link", 0),
                 link("link with another browser's cookie", F, real -> "atrium_link=someone-elses", null,
-                        "link refused: this browser did not start the link", 1),
+                        "link refused: this browser did not start the link", 0),
                 link("link of an identity another user holds", G, real -> real, () -> f.login(G, "abcdefghijkl", PAGE),
-                        "link refused: this oauth2-google identity already belongs to another user", 2),
+                        "link refused: this oauth2-google identity already belongs to another user", 1),
                 link("link whose code is refused", A, real -> real, () -> f.stub.mode(Mode.ERROR),
-                        "link refused: Apple authorization code not exchanged", 1),
+                        "link refused: Apple authorization code not exchanged", 0),
                 linkAfterLogout(G));
     }
 

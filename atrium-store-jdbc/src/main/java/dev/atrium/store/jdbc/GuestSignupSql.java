@@ -75,6 +75,7 @@ final class GuestSignupSql {
      */
     static Map<Integer, GuestLimitExceededException> insert(Connection c, Dialect dialect, List<Claimed> batch,
                                                              GuestLeases leases) throws SQLException {
+        ImpliedIdentity.refuseTaken(c, SignupSql.users(batch.stream().map(Claimed::signup).toList()));
         GuestBatchPlan plan = new GuestBatchPlan(batch);
         String sql = dialect.committedBefore(plan.hasBudgets() ? TAKE_WITH_BUDGET : TAKE_WITHOUT_BUDGET, SIGNUP);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -167,7 +168,7 @@ final class GuestSignupSql {
         return "WITH ok AS (SELECT unnest(current_setting('" + ADMITTED + "')::text[]) AS user_id), "
                 + "u AS (" + admitted(SignupSql.USER_COLUMNS, "id", "text, text, text, bool, bool, bigint, bigint, text") + "), "
                 + "i AS (" + admitted(SignupSql.IDENTITY_COLUMNS, "user_id", "text, text, text, text, int, text, bigint") + "), "
-                + "s AS (" + admitted(SignupSql.SESSION_COLUMNS, "user_id", "text, text, text, text, text, bigint, bigint") + ") "
+                + "s AS (" + admitted(SignupSql.SESSION_COLUMNS, "user_id", "text, text, text, text, bigint, bigint") + ") "
                 + admitted(OutboxWrites.COLUMNS, "user_id", "text, text, text, text, bigint, bigint");
     }
 
@@ -180,9 +181,10 @@ final class GuestSignupSql {
                 .text(users, u -> u.customData().isEmpty() ? null : Json.write(u.customData()));
         record Held(User user, Identity identity, int position) {}
         List<Held> ids = new ArrayList<>();
-        for (User u : users) {
-            for (int pos = 0; pos < u.identities().size(); pos++) {
-                ids.add(new Held(u, u.identities().get(pos), pos));
+        for (User u : users) { // a guest's identity is implied by its user row: no row (ImpliedIdentity)
+            List<Identity> stored = ImpliedIdentity.stored(u);
+            for (int pos = 0; pos < stored.size(); pos++) {
+                ids.add(new Held(u, stored.get(pos), pos));
             }
         }
         a.text(ids, h -> h.user().appId()).text(ids, h -> h.identity().providerType()).text(ids, h -> h.identity().subject())
@@ -190,7 +192,7 @@ final class GuestSignupSql {
                 .text(ids, h -> h.identity().providerData().isEmpty() ? null : Json.write(h.identity().providerData()))
                 .int8(ids, h -> h.identity().createdAt().toEpochMilli());
         List<Session> sessions = signups.stream().map(SignupSql.Signup::session).toList();
-        a.text(sessions, Session::id).text(sessions, Session::appId).text(sessions, Session::userId)
+        a.text(sessions, Session::id).text(sessions, Session::userId)
                 .text(sessions, Session::deviceId).text(sessions, Session::refreshHash)
                 .int8(sessions, x -> x.createdAt().toEpochMilli()).int8(sessions, x -> x.expiresAt().toEpochMilli());
         a.text(users, User::appId).text(users, User::id).text(users, u -> UserEvent.CREATED)

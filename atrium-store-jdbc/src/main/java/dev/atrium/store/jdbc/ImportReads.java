@@ -3,6 +3,7 @@ package dev.atrium.store.jdbc;
 import dev.atrium.core.imports.ImportedUser;
 import dev.atrium.core.kernel.Json;
 import dev.atrium.core.users.Identity;
+import dev.atrium.core.users.User;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import java.util.LinkedHashSet;
 /**
  * What the store holds of one import batch, read by keys in a few indexed queries (a fresh import
  * finds nothing and costs a handful of index probes per thousand users): which of its user ids
- * exist and in which app, who holds its identities, the stored identities of its existing users,
+ * exist and in which app, who holds its identities, the identities of its existing users (a guest's
+ * implied one included, {@link ImpliedIdentity}),
  * and the e-mail accounts with its e-mails or account ids.
  */
 final class ImportReads {
@@ -45,11 +47,18 @@ final class ImportReads {
             r.query(c, "SELECT subject, user_id FROM identities WHERE app_id = ? AND provider_type = ? AND subject IN ",
                     List.of(appId, e.getKey()), e.getValue(), rs -> r.holders.put(key(e.getKey(), rs.getString(1)), rs.getString(2)));
         }
+        // A guest's implied identity (ImpliedIdentity) has no row: the guest whose id is the subject holds it.
+        List<String> anonSubjects = subjects.getOrDefault(User.ANON_PROVIDER, List.of());
+        r.query(c, "SELECT u.id FROM users u WHERE u.app_id = ? AND " + ImpliedIdentity.held("u") + " AND u.id IN ",
+                List.of(appId), anonSubjects, rs -> r.holders.put(key(User.ANON_PROVIDER, rs.getString(1)), rs.getString(1)));
         List<String> existing = ids.stream().filter(id -> appId.equals(r.userApps.get(id))).toList();
         r.query(c, "SELECT user_id, provider_type, subject, provider_data, created_at FROM identities WHERE user_id IN ",
                 List.of(), existing, " ORDER BY user_id, position", rs -> r.identities.computeIfAbsent(rs.getString(1),
                         k -> new ArrayList<>()).add(new Identity(rs.getString(2), rs.getString(3),
                         Json.readObject(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5)))));
+        r.query(c, "SELECT u.id, u.created_at FROM users u WHERE " + ImpliedIdentity.held("u") + " AND u.id IN ",
+                List.of(), existing, rs -> r.identities.put(rs.getString(1), List.of(new Identity(User.ANON_PROVIDER,
+                        rs.getString(1), Map.of(), Instant.ofEpochMilli(rs.getLong(2))))));
         List<String> emails = batch.stream().filter(u -> u.account() != null).map(u -> u.account().email()).toList();
         List<String> accountIds = batch.stream().filter(u -> u.account() != null).map(u -> u.account().id()).toList();
         r.query(c, "SELECT email, id FROM userpass WHERE app_id = ? AND email IN ", List.of(appId), emails,

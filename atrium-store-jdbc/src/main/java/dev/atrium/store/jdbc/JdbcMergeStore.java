@@ -80,7 +80,7 @@ final class JdbcMergeStore implements MergeStore {
                 update(c, "DELETE FROM users WHERE id = ? AND app_id = ?", t.guestId(), t.appId());
                 OutboxWrites.insert(c, t.appId(), t.guestId(), UserEvent.DELETED, DeletionReason.MERGED.wire(), m.at());
             } else {
-                update(c, "DELETE FROM sessions WHERE user_id = ? AND app_id = ?", t.guestId(), t.appId());
+                update(c, "DELETE FROM sessions WHERE user_id = ?", t.guestId()); // the guest's app was checked above
             }
             return MergeOutcome.MERGED;
         });

@@ -10,17 +10,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-/** {@link SessionStore} over JDBC. */
+/**
+ * {@link SessionStore} over JDBC. Sessions are keyed by (user, id) and have no other index: a
+ * user's sessions (the cascade from users, revokeAll, the admin list) are a range of that key, and
+ * every look-up by id comes with its user (the refresh token's {@code sub}). A session's app is its
+ * user's: the row has no app_id. Both since V11 (docs/stores.md, "The tables").
+ */
 final class JdbcSessionStore implements SessionStore {
     /**
-     * The refresh route's read: the session by primary key, its user by primary key and the
+     * The refresh route's read: the session by primary key (user, id), its user by primary key and the
      * user's identities by their user index, in one statement (columns 1–11 the user's as
      * {@link JdbcUserStore} reads them, 12–17 the session's).
      */
     private static final String SELECT_WITH_USER = JdbcUserStore.USER_COLUMNS
-            + ", s.app_id, s.user_id, s.device_id, s.refresh_hash, s.created_at, s.expires_at "
+            + ", u.app_id, s.user_id, s.device_id, s.refresh_hash, s.created_at, s.expires_at "
             + "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN identities i ON i.user_id = u.id "
-            + "WHERE s.id = ? ORDER BY i.position";
+            + "WHERE s.user_id = ? AND s.id = ? ORDER BY i.position";
 
     private final Database db;
 
@@ -42,25 +47,26 @@ final class JdbcSessionStore implements SessionStore {
 
     static void insert(Connection c, Session s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO sessions (id, app_id, user_id, device_id, refresh_hash, created_at, expires_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO sessions (id, user_id, device_id, refresh_hash, created_at, expires_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, s.id());
-            ps.setString(2, s.appId());
-            ps.setString(3, s.userId());
-            ps.setString(4, s.deviceId());
-            ps.setString(5, s.refreshHash());
-            ps.setLong(6, s.createdAt().toEpochMilli());
-            ps.setLong(7, s.expiresAt().toEpochMilli());
+            ps.setString(2, s.userId());
+            ps.setString(3, s.deviceId());
+            ps.setString(4, s.refreshHash());
+            ps.setLong(5, s.createdAt().toEpochMilli());
+            ps.setLong(6, s.expiresAt().toEpochMilli());
             ps.executeUpdate();
         }
     }
 
     @Override
-    public Optional<Session> find(String sessionId) {
+    public Optional<Session> find(String userId, String sessionId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, app_id, user_id, device_id, refresh_hash, created_at, expires_at FROM sessions WHERE id = ?")) {
-                ps.setString(1, sessionId);
+                    "SELECT s.id, u.app_id, s.user_id, s.device_id, s.refresh_hash, s.created_at, s.expires_at "
+                            + "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.user_id = ? AND s.id = ?")) {
+                ps.setString(1, userId);
+                ps.setString(2, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -73,10 +79,11 @@ final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<SessionWithUser> findWithUser(String sessionId) {
+    public Optional<SessionWithUser> findWithUser(String userId, String sessionId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT_WITH_USER)) {
-                ps.setString(1, sessionId);
+                ps.setString(1, userId);
+                ps.setString(2, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -90,10 +97,11 @@ final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean revoke(String sessionId) {
+    public boolean revoke(String userId, String sessionId) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE id = ?")) {
-                ps.setString(1, sessionId);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE user_id = ? AND id = ?")) {
+                ps.setString(1, userId);
+                ps.setString(2, sessionId);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -102,9 +110,11 @@ final class JdbcSessionStore implements SessionStore {
     @Override
     public int revokeAll(String appId, String userId) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE app_id = ? AND user_id = ?")) {
-                ps.setString(1, appId);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM sessions WHERE user_id = ? AND EXISTS (SELECT 1 FROM users u WHERE u.id = ? AND u.app_id = ?)")) {
+                ps.setString(1, userId);
                 ps.setString(2, userId);
+                ps.setString(3, appId);
                 return ps.executeUpdate();
             }
         });

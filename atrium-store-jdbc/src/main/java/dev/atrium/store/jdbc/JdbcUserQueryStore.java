@@ -51,8 +51,7 @@ final class JdbcUserQueryStore implements UserQueryStore {
             }
             if (!ids.isEmpty()) {
                 String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.app_id, u.type, u.disabled, u.created_at, "
-                        + "u.last_active_at, u.custom_data, i.provider_type, i.subject, i.provider_data, i.created_at "
+                try (PreparedStatement ps = c.prepareStatement(JdbcUserStore.USER_COLUMNS
                         + "FROM users u LEFT JOIN identities i ON i.user_id = u.id WHERE u.id IN (" + in + ") ORDER BY u.id, i.position")) {
                     for (int i = 0; i < ids.size(); i++) {
                         ps.setString(i + 1, ids.get(i));
@@ -83,8 +82,9 @@ final class JdbcUserQueryStore implements UserQueryStore {
     @Override
     public List<Session> sessions(String appId, String userId) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, app_id, user_id, device_id, refresh_hash, created_at, "
-                    + "expires_at FROM sessions WHERE app_id = ? AND user_id = ? ORDER BY created_at DESC, id DESC")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, u.app_id, s.user_id, s.device_id, s.refresh_hash, "
+                    + "s.created_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
+                    + "WHERE u.app_id = ? AND s.user_id = ? ORDER BY s.created_at DESC, s.id DESC")) {
                 ps.setString(1, appId);
                 ps.setString(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -128,7 +128,10 @@ final class JdbcUserQueryStore implements UserQueryStore {
             w.add("u.disabled = ?", f.disabled());
         }
         if (f.provider() != null) {
-            w.add("EXISTS (SELECT 1 FROM identities x WHERE x.user_id = u.id AND x.provider_type = ?)", f.provider());
+            String rows = "EXISTS (SELECT 1 FROM identities x WHERE x.user_id = u.id AND x.provider_type = ?)";
+            // A guest's implied anon-user identity has no row (ImpliedIdentity).
+            w.add(f.provider().equals(User.ANON_PROVIDER) ? "(" + rows + " OR " + ImpliedIdentity.held("u") + ")" : rows,
+                    f.provider());
         }
         if (f.inactiveSince() != null) {
             w.add("u.last_active_at < ?", f.inactiveSince().toEpochMilli());

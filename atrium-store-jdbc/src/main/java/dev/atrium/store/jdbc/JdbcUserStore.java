@@ -15,11 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link UserStore} over JDBC. A user and its identities are read in one joined query. */
+/**
+ * {@link UserStore} over JDBC. A user and its identities are read in one joined query, a guest's
+ * implied identity ({@link ImpliedIdentity}) made up from the user row by the query itself.
+ */
 final class JdbcUserStore implements UserStore {
+    /** A user row {@code u} left-joined with its identity rows {@code i}, a guest's implied identity included. */
     static final String USER_COLUMNS =
             "SELECT u.id, u.app_id, u.type, u.disabled, u.created_at, u.last_active_at, u.custom_data, "
-                    + "i.provider_type, i.subject, i.provider_data, i.created_at ";
+                    + ImpliedIdentity.COLUMNS;
     private static final String SELECT_USER = USER_COLUMNS + "FROM users u LEFT JOIN identities i ON i.user_id = u.id ";
     /**
      * The access-token check (SessionGate): starts at the session's primary key, joins its user by
@@ -28,7 +32,7 @@ final class JdbcUserStore implements UserStore {
      */
     private static final String SELECT_USER_IN_SESSION = USER_COLUMNS
             + "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN identities i ON i.user_id = u.id "
-            + "WHERE s.id = ? AND s.user_id = ? AND s.app_id = ? AND u.app_id = ? AND s.expires_at > ? "
+            + "WHERE s.id = ? AND s.user_id = ? AND u.app_id = ? AND s.expires_at > ? "
             + "ORDER BY i.position";
 
     private final Database db;
@@ -58,8 +62,7 @@ final class JdbcUserStore implements UserStore {
                 ps.setString(1, sessionId);
                 ps.setString(2, userId);
                 ps.setString(3, appId);
-                ps.setString(4, appId);
-                ps.setLong(5, now.toEpochMilli());
+                ps.setLong(4, now.toEpochMilli());
                 try (ResultSet rs = ps.executeQuery()) {
                     return readUser(rs);
                 }
@@ -69,13 +72,20 @@ final class JdbcUserStore implements UserStore {
 
     @Override
     public Optional<User> findByIdentity(String appId, String providerType, String subject) {
+        // A guest's implied identity has no row: its holder is the guest whose id is the subject.
+        boolean anon = providerType.equals(User.ANON_PROVIDER);
+        String holder = "(SELECT user_id FROM identities WHERE app_id = ? AND provider_type = ? AND subject = ?)";
+        String implied = "(SELECT g.id FROM users g WHERE g.id = ? AND g.app_id = ? AND " + ImpliedIdentity.held("g") + ")";
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT_USER
-                    + "WHERE u.id = (SELECT user_id FROM identities WHERE app_id = ? AND provider_type = ? AND subject = ?) "
-                    + "ORDER BY i.position")) {
+                    + "WHERE u.id = " + (anon ? "coalesce(" + holder + ", " + implied + ")" : holder) + " ORDER BY i.position")) {
                 ps.setString(1, appId);
                 ps.setString(2, providerType);
                 ps.setString(3, subject);
+                if (anon) {
+                    ps.setString(4, subject);
+                    ps.setString(5, appId);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     return readUser(rs);
                 }

@@ -17,7 +17,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class Migrations {
     /** The newest migration version shipped (V{LATEST}__*.sql in every dialect's folder). */
-    public static final int LATEST = 10;
+    public static final int LATEST = 11;
 
     private Migrations() {}
 

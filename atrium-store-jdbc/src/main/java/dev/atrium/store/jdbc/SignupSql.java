@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The SQL of sign-ups: any number of (user, identities, session, user.created event) in multi-row
- * INSERTs. PostgreSQL gets one statement of data-modifying CTEs (atomic on its own, so it runs in
+ * INSERTs (a guest's identity is implied by its user row and gets no row: {@link ImpliedIdentity}).
+ * PostgreSQL gets one statement of data-modifying CTEs (atomic on its own, so it runs in
  * autocommit: one round trip, no BEGIN/COMMIT; foreign keys are checked at the end of the
  * statement, so children may sit beside their parent). SQLite, which has no such CTEs, gets four
  * statements in the caller's transaction.
@@ -22,9 +23,11 @@ import java.util.List;
 final class SignupSql {
     static final String USER_COLUMNS = "users (id, app_id, type, disabled, anonymous, created_at, last_active_at, custom_data)";
     static final String IDENTITY_COLUMNS = "identities (app_id, provider_type, subject, user_id, position, provider_data, created_at)";
-    static final String SESSION_COLUMNS = "sessions (id, app_id, user_id, device_id, refresh_hash, created_at, expires_at)";
+    /** A session's app is its user's (V11 dropped the column: docs/stores.md, "Sessions"). */
+    static final String SESSION_COLUMNS = "sessions (id, user_id, device_id, refresh_hash, created_at, expires_at)";
     private static final String USER_ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SEVEN = "(?, ?, ?, ?, ?, ?, ?)";
+    private static final String SESSION_ROW = "(?, ?, ?, ?, ?, ?)";
     private static final String EVENT_ROW = "(?, ?, ?, ?, ?, ?)";
 
     /** One sign-up. */
@@ -34,10 +37,11 @@ final class SignupSql {
 
     /** The batch as one statement of data-modifying CTEs (atomic on its own). */
     static void insertInOneStatement(Connection c, List<Signup> batch) throws SQLException {
+        ImpliedIdentity.refuseTaken(c, users(batch));
         int identities = identities(batch);
         String sql = "WITH u AS (INSERT INTO " + USER_COLUMNS + " VALUES " + rows(USER_ROW, batch.size())
-                + "), i AS (INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, identities)
-                + "), s AS (INSERT INTO " + SESSION_COLUMNS + " VALUES " + rows(SEVEN, batch.size())
+                + (identities == 0 ? "" : "), i AS (INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, identities))
+                + "), s AS (INSERT INTO " + SESSION_COLUMNS + " VALUES " + rows(SESSION_ROW, batch.size())
                 + ") INSERT INTO " + OutboxWrites.COLUMNS + " VALUES " + rows(EVENT_ROW, batch.size());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = bindUsers(ps, 1, batch);
@@ -50,23 +54,34 @@ final class SignupSql {
 
     /** The batch as four statements, in the caller's transaction. */
     static void insertStatementByStatement(Connection c, List<Signup> batch) throws SQLException {
+        ImpliedIdentity.refuseTaken(c, users(batch));
         int identities = identities(batch);
         execute(c, "INSERT INTO " + USER_COLUMNS + " VALUES " + rows(USER_ROW, batch.size()), ps -> bindUsers(ps, 1, batch));
-        execute(c, "INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, identities), ps -> bindIdentities(ps, 1, batch));
-        execute(c, "INSERT INTO " + SESSION_COLUMNS + " VALUES " + rows(SEVEN, batch.size()), ps -> bindSessions(ps, 1, batch));
+        if (identities > 0) {
+            execute(c, "INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, identities), ps -> bindIdentities(ps, 1, batch));
+        }
+        execute(c, "INSERT INTO " + SESSION_COLUMNS + " VALUES " + rows(SESSION_ROW, batch.size()), ps -> bindSessions(ps, 1, batch));
         execute(c, "INSERT INTO " + OutboxWrites.COLUMNS + " VALUES " + rows(EVENT_ROW, batch.size()), ps -> bindEvents(ps, 1, batch));
     }
 
+    static List<User> users(List<Signup> batch) {
+        return batch.stream().map(Signup::user).toList();
+    }
+
+    /** How many identity rows the batch writes: none for a guest's implied identity ({@link ImpliedIdentity}). */
     private static int identities(List<Signup> batch) {
-        return batch.stream().mapToInt(s -> s.user().identities().size()).sum();
+        return batch.stream().mapToInt(s -> ImpliedIdentity.stored(s.user()).size()).sum();
     }
 
     /** The user row and its identity rows only (server API keys), in the caller's transaction. */
     static void insertUserAndIdentities(Connection c, User user) throws SQLException {
         List<Signup> one = List.of(new Signup(user, null));
+        ImpliedIdentity.refuseTaken(c, List.of(user));
         execute(c, "INSERT INTO " + USER_COLUMNS + " VALUES " + USER_ROW, ps -> bindUsers(ps, 1, one));
-        execute(c, "INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, user.identities().size()),
-                ps -> bindIdentities(ps, 1, one));
+        if (identities(one) > 0) {
+            execute(c, "INSERT INTO " + IDENTITY_COLUMNS + " VALUES " + rows(SEVEN, identities(one)),
+                    ps -> bindIdentities(ps, 1, one));
+        }
     }
 
     @FunctionalInterface
@@ -103,8 +118,9 @@ final class SignupSql {
     private static int bindIdentities(PreparedStatement ps, int p, List<Signup> batch) throws SQLException {
         for (Signup s : batch) {
             User u = s.user();
-            for (int pos = 0; pos < u.identities().size(); pos++) {
-                Identity i = u.identities().get(pos);
+            List<Identity> stored = ImpliedIdentity.stored(u);
+            for (int pos = 0; pos < stored.size(); pos++) {
+                Identity i = stored.get(pos);
                 ps.setString(p++, u.appId());
                 ps.setString(p++, i.providerType());
                 ps.setString(p++, i.subject());
@@ -121,7 +137,6 @@ final class SignupSql {
         for (Signup s : batch) {
             Session x = s.session();
             ps.setString(p++, x.id());
-            ps.setString(p++, x.appId());
             ps.setString(p++, x.userId());
             ps.setString(p++, x.deviceId());
             ps.setString(p++, x.refreshHash());

@@ -64,8 +64,8 @@ public abstract class MergeStoreContract extends StoreContract {
     /** Nothing of a merge was written: the guest, its session and the ticket as they were, no new holder session, no event. */
     private void assertNothingWritten(Setup s, Merge m, int eventsBefore) {
         assertThat(store.users().find(s.app().id(), s.guest().user().id())).contains(s.guest().user());
-        assertThat(store.sessions().find(s.guest().session().id())).contains(s.guest().session());
-        assertThat(store.sessions().find(m.holderSession().id())).isEmpty();
+        assertThat(store.sessions().find(s.guest().session().userId(), s.guest().session().id())).contains(s.guest().session());
+        assertThat(store.sessions().find(m.holderSession().userId(), m.holderSession().id())).isEmpty();
         assertThat(store.events().recent(s.app().id(), 1000)).hasSize(eventsBefore);
     }
 
@@ -121,10 +121,10 @@ public abstract class MergeStoreContract extends StoreContract {
 
         assertThat(merges().merge(m)).isEqualTo(MergeOutcome.MERGED);
 
-        assertThat(store.sessions().find(m.holderSession().id())).contains(m.holderSession());
-        assertThat(store.sessions().find(s.holder().session().id())).contains(s.holder().session());
+        assertThat(store.sessions().find(m.holderSession().userId(), m.holderSession().id())).contains(m.holderSession());
+        assertThat(store.sessions().find(s.holder().session().userId(), s.holder().session().id())).contains(s.holder().session());
         assertThat(store.users().find(s.app().id(), s.guest().user().id())).isEmpty();
-        assertThat(store.sessions().find(s.guest().session().id())).isEmpty();
+        assertThat(store.sessions().find(s.guest().session().userId(), s.guest().session().id())).isEmpty();
         assertThat(store.users().find(s.app().id(), s.holder().user().id())).contains(s.holder().user());
         assertThat(eventsOf(s.app(), s.guest().user().id()))
                 .extracting(UserEvent::type, UserEvent::detail, UserEvent::intoUserId, UserEvent::conversion)
@@ -146,9 +146,9 @@ public abstract class MergeStoreContract extends StoreContract {
         assertThat(merges().merge(m)).isEqualTo(MergeOutcome.MERGED);
 
         assertThat(store.users().find(s.app().id(), s.guest().user().id())).contains(s.guest().user());
-        assertThat(store.sessions().find(s.guest().session().id())).isEmpty();
-        assertThat(store.sessions().find(second.id())).isEmpty();
-        assertThat(store.sessions().find(m.holderSession().id())).contains(m.holderSession());
+        assertThat(store.sessions().find(s.guest().session().userId(), s.guest().session().id())).isEmpty();
+        assertThat(store.sessions().find(second.userId(), second.id())).isEmpty();
+        assertThat(store.sessions().find(m.holderSession().userId(), m.holderSession().id())).contains(m.holderSession());
         assertThat(eventsOf(s.app(), s.guest().user().id())).extracting(UserEvent::type)
                 .containsExactly(UserEvent.CREATED, UserEvent.MERGED);
     }
@@ -198,14 +198,14 @@ public abstract class MergeStoreContract extends StoreContract {
     @Test
     void mergeWhenTheGuestsSessionEndedIsRefusedAndWritesNothing() {
         Setup s = setup();
-        store.sessions().revoke(s.guest().session().id());
+        store.sessions().revoke(s.guest().session().userId(), s.guest().session().id());
         int before = store.events().recent(s.app().id(), 1000).size();
         Merge m = merge(s, MergedGuest.DELETE, nextInstant());
 
         assertThat(merges().merge(m)).isEqualTo(MergeOutcome.SESSION_ENDED);
 
         assertThat(store.users().find(s.app().id(), s.guest().user().id())).contains(s.guest().user());
-        assertThat(store.sessions().find(m.holderSession().id())).isEmpty();
+        assertThat(store.sessions().find(m.holderSession().userId(), m.holderSession().id())).isEmpty();
         assertThat(store.events().recent(s.app().id(), 1000)).hasSize(before);
         assertThat(merges().find(s.app().id(), s.ticket().hash(), m.at())).contains(s.ticket());
     }
@@ -221,8 +221,8 @@ public abstract class MergeStoreContract extends StoreContract {
         assertThat(merges().merge(m)).isEqualTo(MergeOutcome.NOT_A_GUEST);
 
         assertThat(store.users().find(s.app().id(), linked.id())).contains(linked);
-        assertThat(store.sessions().find(s.guest().session().id())).contains(s.guest().session());
-        assertThat(store.sessions().find(m.holderSession().id())).isEmpty();
+        assertThat(store.sessions().find(s.guest().session().userId(), s.guest().session().id())).contains(s.guest().session());
+        assertThat(store.sessions().find(m.holderSession().userId(), m.holderSession().id())).isEmpty();
         assertThat(store.events().recent(s.app().id(), 1000)).hasSize(before);
     }
 
@@ -254,7 +254,7 @@ public abstract class MergeStoreContract extends StoreContract {
             assertThat(outcomes).extracting(Outcome::value).as(fate.name())
                     .containsOnlyOnce(MergeOutcome.MERGED)
                     .allMatch(o -> o == MergeOutcome.MERGED || o == MergeOutcome.TICKET_GONE || o == MergeOutcome.SESSION_ENDED);
-            assertThat(attempts).filteredOn(m -> store.sessions().find(m.holderSession().id()).isPresent()).hasSize(1);
+            assertThat(attempts).filteredOn(m -> store.sessions().find(m.holderSession().userId(), m.holderSession().id()).isPresent()).hasSize(1);
             assertThat(eventsOf(s.app(), s.guest().user().id())).filteredOn(e -> e.type().equals(UserEvent.MERGED)).hasSize(1);
         }
     }
@@ -275,7 +275,7 @@ public abstract class MergeStoreContract extends StoreContract {
             assertThat(merged).as("exactly one wins").isNotEqualTo(loggedOut);
             assertThat(outcomes.get(0).value()).isIn(MergeOutcome.MERGED, MergeOutcome.SESSION_ENDED);
             assertThat(store.users().find(s.app().id(), s.guest().user().id())).isEmpty();
-            assertThat(store.sessions().find(m.holderSession().id()).isPresent()).isEqualTo(merged);
+            assertThat(store.sessions().find(m.holderSession().userId(), m.holderSession().id()).isPresent()).isEqualTo(merged);
             assertThat(eventsOf(s.app(), s.guest().user().id())).extracting(UserEvent::type, UserEvent::detail)
                     .containsExactlyElementsOf(merged
                             ? List.of(tuple(UserEvent.CREATED, User.ANON_PROVIDER), tuple(UserEvent.MERGED, PROVIDER),

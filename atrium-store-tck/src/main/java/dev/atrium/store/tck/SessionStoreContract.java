@@ -29,15 +29,28 @@ public abstract class SessionStoreContract extends StoreContract {
 
         sessions().insert(session);
 
-        assertThat(sessions().find(session.id())).contains(session);
+        assertThat(sessions().find(session.userId(), session.id())).contains(session);
     }
 
     @Test
     void findWhenUnknownThenEmpty() {
         App app = createApp();
-        signUpGuest(app);
+        User guest = signUpGuest(app).user();
 
-        assertThat(sessions().find(ObjectIds.next(T0))).isEmpty();
+        assertThat(sessions().find(guest.id(), ObjectIds.next(T0))).isEmpty();
+    }
+
+    @Test
+    void findWithAnotherUsersIdThenEmptyAndRevokeWithItThenFalseAndTheSessionStays() {
+        App app = createApp();
+        Session session = signUpGuest(app).session();
+        User other = signUpGuest(app).user();
+
+        assertThat(sessions().find(other.id(), session.id())).isEmpty();
+        assertThat(sessions().findWithUser(other.id(), session.id())).isEmpty();
+        assertThat(sessions().revoke(other.id(), session.id())).isFalse();
+
+        assertThat(sessions().find(session.userId(), session.id())).contains(session);
     }
 
     @Test
@@ -48,19 +61,19 @@ public abstract class SessionStoreContract extends StoreContract {
         Session second = newSession(user);
         sessions().insert(second);
 
-        assertThat(sessions().findWithUser(signup.session().id()))
+        assertThat(sessions().findWithUser(signup.session().userId(), signup.session().id()))
                 .contains(new SessionWithUser(signup.session(), user));
-        assertThat(sessions().findWithUser(second.id())).contains(new SessionWithUser(second, user));
+        assertThat(sessions().findWithUser(second.userId(), second.id())).contains(new SessionWithUser(second, user));
     }
 
     @Test
     void findWithUserWhenRevokedOrUnknownThenEmpty() {
         App app = createApp();
         Session session = signUpGuest(app).session();
-        sessions().revoke(session.id());
+        sessions().revoke(session.userId(), session.id());
 
-        assertThat(sessions().findWithUser(session.id())).isEmpty();
-        assertThat(sessions().findWithUser(ObjectIds.next(T0))).isEmpty();
+        assertThat(sessions().findWithUser(session.userId(), session.id())).isEmpty();
+        assertThat(sessions().findWithUser(session.userId(), ObjectIds.next(T0))).isEmpty();
     }
 
     @Test
@@ -69,7 +82,7 @@ public abstract class SessionStoreContract extends StoreContract {
         Signup signup = signUpGuest(app);
         store.users().delete(app.id(), signup.user().id(), DeletionReason.LOGOUT, nextInstant());
 
-        assertThat(sessions().findWithUser(signup.session().id())).isEmpty();
+        assertThat(sessions().findWithUser(signup.session().userId(), signup.session().id())).isEmpty();
     }
 
     @Test
@@ -81,7 +94,7 @@ public abstract class SessionStoreContract extends StoreContract {
 
         assertThatThrownBy(() -> sessions().insert(session)).isInstanceOf(IllegalStateException.class);
 
-        assertThat(sessions().find(session.id())).isEmpty();
+        assertThat(sessions().find(session.userId(), session.id())).isEmpty();
     }
 
     @Test
@@ -93,7 +106,7 @@ public abstract class SessionStoreContract extends StoreContract {
 
         assertThatThrownBy(() -> sessions().insert(session)).isInstanceOf(IllegalStateException.class);
 
-        assertThat(sessions().find(session.id())).isEmpty();
+        assertThat(sessions().find(session.userId(), session.id())).isEmpty();
         assertThat(sessions().revokeAll(app.id(), user.id())).isZero();
     }
 
@@ -102,17 +115,17 @@ public abstract class SessionStoreContract extends StoreContract {
         App app = createApp();
         Session session = signUpGuest(app).session();
 
-        assertThat(sessions().revoke(session.id())).isTrue();
+        assertThat(sessions().revoke(session.userId(), session.id())).isTrue();
 
-        assertThat(sessions().find(session.id())).isEmpty();
+        assertThat(sessions().find(session.userId(), session.id())).isEmpty();
     }
 
     @Test
     void revokeWhenUnknownThenFalse() {
         App app = createApp();
-        signUpGuest(app);
+        User guest = signUpGuest(app).user();
 
-        assertThat(sessions().revoke(ObjectIds.next(T0))).isFalse();
+        assertThat(sessions().revoke(guest.id(), ObjectIds.next(T0))).isFalse();
     }
 
     @Test
@@ -120,8 +133,8 @@ public abstract class SessionStoreContract extends StoreContract {
         App app = createApp();
         Session session = signUpGuest(app).session();
 
-        assertThat(sessions().revoke(session.id())).isTrue();
-        assertThat(sessions().revoke(session.id())).isFalse();
+        assertThat(sessions().revoke(session.userId(), session.id())).isTrue();
+        assertThat(sessions().revoke(session.userId(), session.id())).isFalse();
     }
 
     @Test
@@ -131,9 +144,9 @@ public abstract class SessionStoreContract extends StoreContract {
         Session other = newSession(signup.user());
         sessions().insert(other);
 
-        sessions().revoke(signup.session().id());
+        sessions().revoke(signup.session().userId(), signup.session().id());
 
-        assertThat(sessions().find(other.id())).contains(other);
+        assertThat(sessions().find(other.userId(), other.id())).contains(other);
         assertThat(store.users().find(app.id(), signup.user().id())).contains(signup.user());
     }
 
@@ -148,9 +161,9 @@ public abstract class SessionStoreContract extends StoreContract {
 
         assertThat(sessions().revokeAll(app.id(), signup.user().id())).isEqualTo(3);
 
-        assertThat(sessions().find(signup.session().id())).isEmpty();
-        assertThat(sessions().find(second.id())).isEmpty();
-        assertThat(sessions().find(third.id())).isEmpty();
+        assertThat(sessions().find(signup.session().userId(), signup.session().id())).isEmpty();
+        assertThat(sessions().find(second.userId(), second.id())).isEmpty();
+        assertThat(sessions().find(third.userId(), third.id())).isEmpty();
         assertThat(store.users().find(app.id(), signup.user().id())).contains(signup.user());
     }
 
@@ -162,14 +175,14 @@ public abstract class SessionStoreContract extends StoreContract {
 
         sessions().revokeAll(app.id(), target.user().id());
 
-        assertThat(sessions().find(other.session().id())).contains(other.session());
+        assertThat(sessions().find(other.session().userId(), other.session().id())).contains(other.session());
     }
 
     @Test
     void revokeAllWhenUserHasNoSessionsThenZero() {
         App app = createApp();
         Signup signup = signUpGuest(app);
-        sessions().revoke(signup.session().id());
+        sessions().revoke(signup.session().userId(), signup.session().id());
 
         assertThat(sessions().revokeAll(app.id(), signup.user().id())).isZero();
     }
@@ -190,6 +203,6 @@ public abstract class SessionStoreContract extends StoreContract {
 
         assertThat(sessions().revokeAll(other.id(), signup.user().id())).isZero();
 
-        assertThat(sessions().find(signup.session().id())).contains(signup.session());
+        assertThat(sessions().find(signup.session().userId(), signup.session().id())).contains(signup.session());
     }
 }

@@ -42,7 +42,7 @@ public abstract class SignupStoreContract extends StoreContract {
         for (Identity i : user.identities()) {
             assertThat(store.users().findByIdentity(app.id(), i.providerType(), i.subject())).contains(user);
         }
-        assertThat(store.sessions().find(session.id())).contains(session);
+        assertThat(store.sessions().find(session.userId(), session.id())).contains(session);
     }
 
     @Test
@@ -58,10 +58,10 @@ public abstract class SignupStoreContract extends StoreContract {
 
         assertThat(store.users().find(app.id(), late.id())).isEmpty();
         assertThat(store.users().findByIdentity(app.id(), fresh.providerType(), fresh.subject())).isEmpty();
-        assertThat(store.sessions().find(lateSession.id())).isEmpty();
+        assertThat(store.sessions().find(lateSession.userId(), lateSession.id())).isEmpty();
         assertThat(store.users().findByIdentity(app.id(), "local-userpass", "ada@example.com"))
                 .contains(holder.user());
-        assertThat(store.sessions().find(holder.session().id())).contains(holder.session());
+        assertThat(store.sessions().find(holder.session().userId(), holder.session().id())).contains(holder.session());
     }
 
     @Test
@@ -76,7 +76,7 @@ public abstract class SignupStoreContract extends StoreContract {
                 .isInstanceOf(IdentityTakenException.class);
 
         assertThat(store.users().find(app.id(), late.id())).isEmpty();
-        assertThat(store.sessions().find(lateSession.id())).isEmpty();
+        assertThat(store.sessions().find(lateSession.userId(), lateSession.id())).isEmpty();
         assertThat(store.users().findByIdentity(app.id(), taken.providerType(), taken.subject()))
                 .contains(holder.user());
     }
@@ -119,10 +119,10 @@ public abstract class SignupStoreContract extends StoreContract {
         for (int i = 0; i < THREADS; i++) {
             if (i != winner) {
                 assertThat(store.users().find(app.id(), users.get(i).id())).isEmpty();
-                assertThat(store.sessions().find(sessions.get(i).id())).isEmpty();
+                assertThat(store.sessions().find(sessions.get(i).userId(), sessions.get(i).id())).isEmpty();
             }
         }
-        assertThat(store.sessions().find(sessions.get(winner).id())).contains(sessions.get(winner));
+        assertThat(store.sessions().find(sessions.get(winner).userId(), sessions.get(winner).id())).contains(sessions.get(winner));
     }
 
     // ---------------------------------------------------------------- guest admission
@@ -142,11 +142,11 @@ public abstract class SignupStoreContract extends StoreContract {
             signups().createGuest(user, session, claim);
         } catch (GuestLimitExceededException e) {
             assertThat(store.users().find(app.id(), user.id())).as("a refused guest is not written").isEmpty();
-            assertThat(store.sessions().find(session.id())).isEmpty();
+            assertThat(store.sessions().find(session.userId(), session.id())).isEmpty();
             return e;
         }
         assertThat(store.users().find(app.id(), user.id())).contains(user);
-        assertThat(store.sessions().find(session.id())).contains(session);
+        assertThat(store.sessions().find(session.userId(), session.id())).contains(session);
         return null;
     }
 

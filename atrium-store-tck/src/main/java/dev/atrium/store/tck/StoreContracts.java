@@ -71,6 +71,14 @@ public abstract class StoreContracts {
     }
 
     @Nested
+    class GuestIdentities extends GuestIdentityContract {
+        @Override
+        protected AtriumStore newStore() {
+            return StoreContracts.this.newStore();
+        }
+    }
+
+    @Nested
     class Links extends LinkStoreContract {
         @Override
         protected AtriumStore newStore() {

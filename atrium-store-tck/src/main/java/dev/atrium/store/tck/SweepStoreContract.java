@@ -120,7 +120,7 @@ public abstract class SweepStoreContract extends StoreContract {
 
         assertThat(store.users().find(app.id(), ours.id())).isEmpty();
         assertThat(store.users().find(other.id(), theirs.user().id())).contains(theirs.user());
-        assertThat(store.sessions().find(theirs.session().id())).contains(theirs.session());
+        assertThat(store.sessions().find(theirs.session().userId(), theirs.session().id())).contains(theirs.session());
         assertThat(deletedEvents(other)).isEmpty();
     }
 
@@ -158,8 +158,8 @@ public abstract class SweepStoreContract extends StoreContract {
 
         assertThat(store.users().find(app.id(), guest.id())).isEmpty();
         assertThat(store.users().findByIdentity(app.id(), anon.providerType(), anon.subject())).isEmpty();
-        assertThat(store.sessions().find(signup.session().id())).isEmpty();
-        assertThat(store.sessions().find(second.id())).isEmpty();
+        assertThat(store.sessions().find(signup.session().userId(), signup.session().id())).isEmpty();
+        assertThat(store.sessions().find(second.userId(), second.id())).isEmpty();
         assertThat(store.apiKeys().find(app.id(), guest.id(), key.id())).isEmpty();
         assertThat(store.apiKeys().findByHash(app.id(), key.keyHash())).isEmpty();
         User next = signUp(newUser(app, identity(anon.providerType(), anon.subject(), Map.of()))).user();
@@ -193,7 +193,7 @@ public abstract class SweepStoreContract extends StoreContract {
         assertThat(sweeps().deleteInactiveGuests(app.id(), CUTOFF, 10, AT)).isZero();
 
         assertThat(store.users().find(app.id(), recent.user().id())).contains(recent.user());
-        assertThat(store.sessions().find(recent.session().id())).contains(recent.session());
+        assertThat(store.sessions().find(recent.session().userId(), recent.session().id())).contains(recent.session());
         assertThat(store.users().find(app.id(), linked.id())).contains(linked);
         assertThat(store.events().recent(null, 100)).isEqualTo(events);
     }
@@ -310,7 +310,7 @@ public abstract class SweepStoreContract extends StoreContract {
 
         for (Signup guest : guests) {
             assertThat(store.users().find(app.id(), guest.user().id())).contains(guest.user());
-            assertThat(store.sessions().find(guest.session().id())).contains(guest.session());
+            assertThat(store.sessions().find(guest.session().userId(), guest.session().id())).contains(guest.session());
         }
         assertThat(store.events().recent(null, 100)).isEqualTo(events);
         assertThat(sweeps().countInactiveGuests(app.id(), CUTOFF)).isEqualTo(3);

@@ -111,7 +111,7 @@ public abstract class UserStoreContract extends StoreContract {
         Session kept = newSession(signup.user());
         store.sessions().insert(kept);
 
-        store.sessions().revoke(signup.session().id());
+        store.sessions().revoke(signup.session().userId(), signup.session().id());
 
         assertThat(users().findInSession(app.id(), signup.user().id(), signup.session().id(), T0)).isEmpty();
         assertThat(users().findInSession(app.id(), signup.user().id(), kept.id(), T0)).contains(signup.user());
@@ -224,8 +224,8 @@ public abstract class UserStoreContract extends StoreContract {
         for (Identity i : user.identities()) {
             assertThat(users().findByIdentity(app.id(), i.providerType(), i.subject())).isEmpty();
         }
-        assertThat(store.sessions().find(signup.session().id())).isEmpty();
-        assertThat(store.sessions().find(second.id())).isEmpty();
+        assertThat(store.sessions().find(signup.session().userId(), signup.session().id())).isEmpty();
+        assertThat(store.sessions().find(second.userId(), second.id())).isEmpty();
     }
 
     @Test
@@ -237,7 +237,7 @@ public abstract class UserStoreContract extends StoreContract {
         users().delete(app.id(), doomed.user().id(), DeletionReason.LOGOUT, nextInstant());
 
         assertThat(users().find(app.id(), other.user().id())).contains(other.user());
-        assertThat(store.sessions().find(other.session().id())).contains(other.session());
+        assertThat(store.sessions().find(other.session().userId(), other.session().id())).contains(other.session());
     }
 
     @Test
@@ -266,7 +266,7 @@ public abstract class UserStoreContract extends StoreContract {
         assertThat(users().delete(other.id(), signup.user().id(), DeletionReason.ADMIN, nextInstant())).isFalse();
 
         assertThat(users().find(app.id(), signup.user().id())).contains(signup.user());
-        assertThat(store.sessions().find(signup.session().id())).contains(signup.session());
+        assertThat(store.sessions().find(signup.session().userId(), signup.session().id())).contains(signup.session());
     }
 
     @Test

@@ -130,25 +130,23 @@ public final class InMemoryStore implements AtriumStore {
             }
 
             @Override
-            public Optional<Session> find(String sessionId) {
+            public Optional<Session> find(String userId, String sessionId) {
                 synchronized (data) {
-                    return Optional.ofNullable(data.sessions.get(sessionId));
+                    return Optional.ofNullable(data.sessions.get(sessionId)).filter(s -> s.userId().equals(userId));
                 }
             }
 
             @Override
-            public Optional<SessionWithUser> findWithUser(String sessionId) {
+            public Optional<SessionWithUser> findWithUser(String userId, String sessionId) {
                 synchronized (data) {
-                    Session s = data.sessions.get(sessionId);
-                    return s == null ? Optional.empty()
-                            : users.find(s.appId(), s.userId()).map(u -> new SessionWithUser(s, u));
+                    return find(userId, sessionId).flatMap(s -> users.find(s.appId(), s.userId()).map(u -> new SessionWithUser(s, u)));
                 }
             }
 
             @Override
-            public boolean revoke(String sessionId) {
+            public boolean revoke(String userId, String sessionId) {
                 synchronized (data) {
-                    return data.sessions.remove(sessionId) != null;
+                    return find(userId, sessionId).isPresent() && data.sessions.remove(sessionId) != null;
                 }
             }
 
