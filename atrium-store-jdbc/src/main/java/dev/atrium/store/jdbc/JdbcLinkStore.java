@@ -28,48 +28,22 @@ final class JdbcLinkStore implements LinkStore {
 
     @Override
     public boolean addIdentity(String appId, String userId, Identity identity) {
-        String lock = db.dialect().forUpdate();
         try {
             return db.write(c -> {
-                boolean wasGuest;
-                long createdAt;
-                try (PreparedStatement ps = c.prepareStatement("SELECT anonymous, created_at FROM users WHERE id = ? AND app_id = ?"
-                        + lock)) {
-                    ps.setString(1, userId);
-                    ps.setString(2, appId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            return false;
-                        }
-                        wasGuest = rs.getBoolean(1);
-                        createdAt = rs.getLong(2);
-                    }
+                LockedUser user = lockUser(c, appId, userId);
+                if (user == null) {
+                    return false;
                 }
                 // the primary key below cannot see a guest's implied identity (ImpliedIdentity)
                 ImpliedIdentity.refuseTaken(c, appId, identity);
-                int position;
-                long rows;
-                try (PreparedStatement ps = c.prepareStatement("SELECT count(*), coalesce(max(position), -1), "
-                        + "sum(CASE WHEN provider_type = ? THEN 1 ELSE 0 END) FROM identities WHERE user_id = ?")) {
-                    ps.setString(1, identity.providerType());
-                    ps.setString(2, userId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        if (rs.getLong(3) > 0) {
-                            throw new ProviderAlreadyLinkedException(identity.providerType());
-                        }
-                        rows = rs.getLong(1);
-                        position = rs.getInt(2) + 1;
-                    }
-                }
-                if (wasGuest && rows == 0) {
+                int position = nextPosition(c, userId, identity.providerType());
+                if (user.anonymous() && position == 0) {
                     // The guest's identity was implied by its user row (ImpliedIdentity): written out
                     // first, so the linked user keeps it, first, as if it had always been stored.
-                    Identity anon = new Identity(User.ANON_PROVIDER, userId, Map.of(), Instant.ofEpochMilli(createdAt));
-                    if (anon.providerType().equals(identity.providerType())) {
+                    if (identity.providerType().equals(User.ANON_PROVIDER)) {
                         throw new ProviderAlreadyLinkedException(identity.providerType());
                     }
-                    insert(c, appId, userId, anon, 0);
+                    insert(c, appId, userId, new Identity(User.ANON_PROVIDER, userId, Map.of(), user.createdAt()), 0);
                     position = 1;
                 }
                 insert(c, appId, userId, identity, position);
@@ -79,7 +53,7 @@ final class JdbcLinkStore implements LinkStore {
                     ps.executeUpdate();
                 }
                 OutboxWrites.insert(c, appId, userId, dev.atrium.core.events.UserEvent.LINKED, identity.providerType(),
-                        identity.createdAt(), null, wasGuest);
+                        identity.createdAt(), null, user.anonymous());
                 return true;
             });
         } catch (UniqueViolationException e) {
@@ -87,9 +61,42 @@ final class JdbcLinkStore implements LinkStore {
         }
     }
 
+    /** The user row as the link found it, locked for the rest of the transaction. */
+    private record LockedUser(boolean anonymous, Instant createdAt) {}
+
+    /** Locks the user's row ({@link Dialect#forUpdate}); null when there is no such user. */
+    private LockedUser lockUser(Connection c, String appId, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT anonymous, created_at FROM users WHERE id = ? AND app_id = ?"
+                + db.dialect().forUpdate())) {
+            ps.setString(1, userId);
+            ps.setString(2, appId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new LockedUser(rs.getBoolean(1), Instant.ofEpochMilli(rs.getLong(2))) : null;
+            }
+        }
+    }
+
+    /**
+     * The position of the user's next identity row (0 when it has none: a guest's identity is
+     * implied); refused when the user already holds an identity of {@code providerType}.
+     */
+    private static int nextPosition(Connection c, String userId, String providerType) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(position), -1), "
+                + "sum(CASE WHEN provider_type = ? THEN 1 ELSE 0 END) FROM identities WHERE user_id = ?")) {
+            ps.setString(1, providerType);
+            ps.setString(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(2) > 0) {
+                    throw new ProviderAlreadyLinkedException(providerType);
+                }
+                return rs.getInt(1) + 1;
+            }
+        }
+    }
+
     private static void insert(Connection c, String appId, String userId, Identity identity, int position) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO identities "
-                + "(app_id, provider_type, subject, user_id, position, provider_data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + SignupSql.IDENTITY_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, appId);
             ps.setString(2, identity.providerType());
             ps.setString(3, identity.subject());
