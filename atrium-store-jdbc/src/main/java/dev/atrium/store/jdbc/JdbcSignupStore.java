@@ -91,6 +91,9 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
             if (closed || !queue.offer(p, wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new StoreUnavailableException("sign-up queue full or closed", null);
             }
+            if (closed && queue.remove(p)) { // closed while queueing: no writer may be left to take it
+                throw new StoreUnavailableException("sign-up queue closed", null);
+            }
             p.done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -192,6 +195,13 @@ final class JdbcSignupStore implements SignupStore, AutoCloseable {
                 t.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        // What was queued after the writers left is refused, never left waiting: its caller gets the
+        // store's documented unavailability, and nothing of it was written.
+        for (Pending left = queue.poll(); left != null; left = queue.poll()) {
+            if (left != WAKE) {
+                left.done.completeExceptionally(new StoreUnavailableException("sign-up queue closed", null));
             }
         }
     }
