@@ -36,6 +36,11 @@ public sealed interface Backend extends AutoCloseable {
 
     /** SQLite: the file goes with the test's temp directory. */
     record Sqlite(String storeUrl) implements Backend {
+        /** The database file the store URL names. */
+        public Path file() {
+            return Path.of(storeUrl.substring("sqlite:".length()));
+        }
+
         @Override
         public String schema() {
             return null;

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 /**
  * The files of a new SQLite store (database and master key), made once per test JVM by the server's
@@ -16,22 +15,28 @@ import java.util.List;
  * the copy meets an empty store at the current schema and makes its first app as on a new one.
  */
 final class MigratedSqlite {
-    private static final List<String> FILES = List.of("atrium.db", "master.key");
+    private static final String STORE = "atrium.db";
+    private static final String KEY = "master.key";
     private static Path made;
 
     private MigratedSqlite() {
     }
 
-    /** Copies the files into {@code dataDir} unless it holds a store already (a restart). */
-    static void copyInto(Path dataDir) {
-        if (FILES.stream().anyMatch(f -> Files.exists(dataDir.resolve(f)))) {
+    /**
+     * Copies the database to {@code storeFile} and the master key into {@code dataDir} unless either
+     * exists already (a restart over the same data).
+     */
+    static void copyInto(Path storeFile, Path dataDir) {
+        Path key = dataDir.resolve(KEY);
+        if (Files.exists(storeFile) || Files.exists(key)) {
             return;
         }
         try {
             Path from = made();
-            for (String f : FILES) {
-                Files.copy(from.resolve(f), dataDir.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
-            }
+            Files.createDirectories(storeFile.toAbsolutePath().getParent());
+            Files.createDirectories(dataDir);
+            Files.copy(from.resolve(STORE), storeFile, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(from.resolve(KEY), key, StandardCopyOption.COPY_ATTRIBUTES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -40,11 +45,12 @@ final class MigratedSqlite {
     private static synchronized Path made() throws IOException {
         if (made == null) {
             Path dir = Files.createTempDirectory("atrium-sdk-store");
-            AtriumConfig config = new AtriumConfig("127.0.0.1", 0, null, dir, "sqlite:" + dir.resolve("atrium.db"), 1,
+            AtriumConfig config = new AtriumConfig("127.0.0.1", 0, null, dir, "sqlite:" + dir.resolve(STORE), 1,
                     java.time.Duration.ofSeconds(10), null, java.time.Duration.ZERO);
             Stores.open(config).close(); // the close checkpoints the write-ahead log into the database file
             dir.toFile().deleteOnExit();
-            FILES.forEach(f -> dir.resolve(f).toFile().deleteOnExit());
+            dir.resolve(STORE).toFile().deleteOnExit();
+            dir.resolve(KEY).toFile().deleteOnExit();
             made = dir;
         }
         return made;

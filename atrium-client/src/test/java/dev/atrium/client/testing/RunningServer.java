@@ -43,8 +43,8 @@ public final class RunningServer implements AutoCloseable {
         AtriumConfig config = new AtriumConfig("127.0.0.1", port, null, dataDir, backend.storeUrl(), 4,
                 Duration.ofSeconds(2), backend.schema(), Duration.ZERO, CHEAP_HASHING, java.util.List.of(),
                 AtriumConfig.Lifecycle.DEFAULTS);
-        if (backend instanceof Backend.Sqlite sqlite && sqlite.storeUrl().equals("sqlite:" + dataDir.resolve("atrium.db"))) {
-            MigratedSqlite.copyInto(dataDir);
+        if (backend instanceof Backend.Sqlite sqlite) {
+            MigratedSqlite.copyInto(sqlite.file(), dataDir);
         }
         atrium = Atrium.start(config, clock);
         lastPort = atrium.port();
