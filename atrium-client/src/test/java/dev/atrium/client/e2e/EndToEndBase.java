@@ -6,8 +6,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** Starts a fresh server on the subclass's backend before each test and tears it all down after. */
+/**
+ * Starts a fresh server on the subclass's backend before each test and tears it all down after.
+ * Tests share nothing, so where JUnit's parallel execution is on (the quick loop) they run
+ * concurrently.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 abstract class EndToEndBase implements EndToEnd {
     @TempDir
     Path dir;

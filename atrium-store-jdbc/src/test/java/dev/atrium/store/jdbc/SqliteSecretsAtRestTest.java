@@ -15,12 +15,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@link SecretsAtRestScenarios} on SQLite, where the attacker reads the file (and its WAL); the
  * files' modes (no other user of the machine may read them); and the master key's rules that do
- * not depend on the database.
+ * not depend on the database. Each test has a store of its own, so where JUnit's parallel execution
+ * is on (the quick loop) they run concurrently.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SqliteSecretsAtRestTest extends SecretsAtRestScenarios {
     private static final AtomicInteger FILES = new AtomicInteger();
 

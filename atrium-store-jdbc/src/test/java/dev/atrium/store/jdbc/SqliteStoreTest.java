@@ -11,32 +11,42 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every store contract against SQLite: a fresh database file per test, in a temporary directory. */
+/**
+ * Every store contract against SQLite: a fresh database file per test, in a temporary directory.
+ * Tests share nothing else, so where JUnit's parallel execution is on (the quick loop) the
+ * contracts run concurrently.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class SqliteStoreTest extends StoreContracts {
     private static final AtomicInteger FILES = new AtomicInteger();
 
     @TempDir
     static Path dir;
 
-    /** The file of the store the current test opened. */
-    private static Path current;
     private static Path template;
 
     @Override
     protected AtriumStore newStore() {
-        return open();
+        return open(newFile());
     }
 
-    private static AtriumStore open() {
-        current = dir.resolve("atrium-" + FILES.incrementAndGet() + ".db");
+    /** A copy of the empty store's file, under a name no other test has. */
+    private static Path newFile() {
+        Path file = dir.resolve("atrium-" + FILES.incrementAndGet() + ".db");
         try {
-            Files.copy(template(), current, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(template(), file, StandardCopyOption.COPY_ATTRIBUTES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return JdbcStore.open(settings(current), TestKeys.KEY);
+        return file;
+    }
+
+    private static AtriumStore open(Path file) {
+        return JdbcStore.open(settings(file), TestKeys.KEY);
     }
 
     /**
@@ -73,14 +83,18 @@ class SqliteStoreTest extends StoreContracts {
 
     @Nested
     class SecretsAtRest extends SecretsAtRestContract {
+        /** The file of the store this test opened. */
+        private Path file;
+
         @Override
         protected AtriumStore newStore() {
-            return open();
+            file = newFile();
+            return open(file);
         }
 
         @Override
         protected String storedText() {
-            return fileBytes(current);
+            return fileBytes(file);
         }
     }
 }
