@@ -7,13 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Admin API tokens of the {@link InMemoryStore}; each method one transaction on {@link InMemoryData}. */
-final class InMemoryAdminTokenStore implements AdminTokenStore {
-    private final InMemoryData data;
-
-    InMemoryAdminTokenStore(InMemoryData data) {
-        this.data = data;
-    }
-
+record InMemoryAdminTokenStore(InMemoryData data) implements AdminTokenStore {
     @Override
     public void insert(AdminToken token) {
         synchronized (data) {

@@ -9,13 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Apps and their provider settings of the {@link InMemoryStore}; each method one transaction on {@link InMemoryData}. */
-final class InMemoryAppStore implements AppStore {
-    private final InMemoryData data;
-
-    InMemoryAppStore(InMemoryData data) {
-        this.data = data;
-    }
-
+record InMemoryAppStore(InMemoryData data) implements AppStore {
     @Override
     public void create(App app, List<ProviderConfig> providers) {
         synchronized (data) {

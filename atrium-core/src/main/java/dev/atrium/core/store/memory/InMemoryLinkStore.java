@@ -10,15 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Linking an identity to a user of the {@link InMemoryStore}, one transaction on {@link InMemoryData}. */
-final class InMemoryLinkStore implements LinkStore {
-    private final InMemoryData data;
-    private final InMemoryUserStore users;
-
-    InMemoryLinkStore(InMemoryData data, InMemoryUserStore users) {
-        this.data = data;
-        this.users = users;
-    }
-
+record InMemoryLinkStore(InMemoryData data, InMemoryUserStore users) implements LinkStore {
     @Override
     public boolean addIdentity(String appId, String userId, Identity identity) {
         synchronized (data) {

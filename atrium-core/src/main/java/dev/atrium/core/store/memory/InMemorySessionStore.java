@@ -6,15 +6,7 @@ import dev.atrium.core.sessions.SessionWithUser;
 import java.util.Optional;
 
 /** Sessions of the {@link InMemoryStore}; each method one transaction on {@link InMemoryData}. */
-final class InMemorySessionStore implements SessionStore {
-    private final InMemoryData data;
-    private final InMemoryUserStore users;
-
-    InMemorySessionStore(InMemoryData data, InMemoryUserStore users) {
-        this.data = data;
-        this.users = users;
-    }
-
+record InMemorySessionStore(InMemoryData data, InMemoryUserStore users) implements SessionStore {
     @Override
     public void insert(Session session) {
         synchronized (data) {

@@ -7,13 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Signing keys of the {@link InMemoryStore}; each method one transaction on {@link InMemoryData}. */
-final class InMemorySigningKeyStore implements SigningKeyStore {
-    private final InMemoryData data;
-
-    InMemorySigningKeyStore(InMemoryData data) {
-        this.data = data;
-    }
-
+record InMemorySigningKeyStore(InMemoryData data) implements SigningKeyStore {
     @Override
     public List<SigningKey> forApp(String appId) {
         synchronized (data) {
