@@ -25,29 +25,18 @@ export MAVEN_OPTS="${MAVEN_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 mvn -B -q -Pquick-loop test-compile dependency:build-classpath -Dmdep.outputFile=target/quick-tests.classpath \
   -pl "$(IFS=,; echo "${modules[*]}")" -am
 
-# Each module's tests, then its classes, then every jar any module needs (the BOMs pin one version of
-# each, so the union has no two versions of a library).
-entries=()
+# Each module's tests, then its classes, then every jar any module needs, each once (the BOMs pin one
+# version of each library, so the union has no two versions of one).
 scan=()
 for m in "${modules[@]}"; do
-  entries+=("$root/$m/target/test-classes")
   scan+=("--scan-classpath=$root/$m/target/test-classes")
 done
-for m in "${modules[@]}"; do
-  entries+=("$root/$m/target/classes")
-done
-declare -A seen
-for e in "${entries[@]}"; do seen["$e"]=1; done
-for m in "${modules[@]}"; do
-  IFS=: read -r -a deps < "$m/target/quick-tests.classpath" || true # one line, no newline at its end
-  for d in "${deps[@]}"; do
-    if [ -n "$d" ] && [ -z "${seen[$d]:-}" ]; then
-      seen["$d"]=1
-      entries+=("$d")
-    fi
-  done
-done
-classpath="$(IFS=:; echo "${entries[*]}")"
+classpath="$(
+  for m in "${modules[@]}"; do echo "$root/$m/target/test-classes"; done
+  for m in "${modules[@]}"; do echo "$root/$m/target/classes"; done
+  for m in "${modules[@]}"; do tr ':' '\n' < "$m/target/quick-tests.classpath"; echo; done
+)"
+classpath="$(printf '%s\n' "$classpath" | awk 'NF && !seen[$0]++' | paste -sd: -)"
 for arg in "$@"; do
   case "$arg" in --select*) scan=() ;; esac # a selection replaces the scan of every module
 done
