@@ -38,7 +38,7 @@ classpath="$(
 )"
 classpath="$(printf '%s\n' "$classpath" | awk 'NF && !seen[$0]++' | paste -sd: -)"
 for arg in "$@"; do
-  case "$arg" in --select*) scan=() ;; esac # a selection replaces the scan of every module
+  case "$arg" in --select*|--uid*|-[cmpufdori]) scan=() ;; esac # a selection replaces the scan of every module
 done
 
 # C1 alone: this JVM lives well under a minute, so C2's compilations would cost more CPU than they
@@ -56,4 +56,10 @@ status=0
   --config=junit.jupiter.execution.parallel.config.strategy=fixed \
   --config=junit.jupiter.execution.parallel.config.fixed.parallelism=3 \
   "$@" 2> "$out/output.log") || status=$?
+# 1 is failed tests (the summary above names them); anything else is the launcher refusing its
+# arguments (it says why in the log's first line, then its usage) or finding no test.
+if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
+  echo "run-tests: JUnit's console launcher exited $status; from ${out#"$root"/}/output.log:" >&2
+  head -n 3 "$out/output.log" >&2
+fi
 exit $status

@@ -2,6 +2,7 @@ package dev.atrium.client.testing;
 
 import dev.atrium.server.app.Stores;
 import dev.atrium.server.config.AtriumConfig;
+import dev.atrium.store.jdbc.secrets.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class MigratedSqlite {
         try {
             Path from = made();
             Files.createDirectories(storeFile.toAbsolutePath().getParent());
-            Files.createDirectories(dataDir);
+            OwnerOnlyFiles.directory(dataDir); // 0700, as the server makes it: nothing for it to narrow
             Files.copy(from.resolve(STORE), storeFile, StandardCopyOption.COPY_ATTRIBUTES);
             Files.copy(from.resolve(KEY), key, StandardCopyOption.COPY_ATTRIBUTES);
         } catch (IOException e) {

@@ -16,14 +16,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Caller input with CR/LF or other control characters (in the path, or in a JSON value an error
  * message echoes) cannot forge a log line: the "atrium.http" record is one line, the characters
- * escaped, and no record starts with the forged text.
+ * escaped, and no record starts with the forged text. Isolated: it opens the JVM-wide "atrium.http"
+ * logger to every level, so no other test's server may log into its capture meanwhile.
  */
+@Isolated
 class LogForgingTest {
     static final String FORGED = "rid=0 200 OK GET /forged";
     @TempDir
