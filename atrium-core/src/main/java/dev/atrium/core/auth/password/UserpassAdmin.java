@@ -3,7 +3,7 @@ package dev.atrium.core.auth.password;
 import dev.atrium.api.ErrorCode;
 import dev.atrium.core.apps.AppDirectory;
 import dev.atrium.core.auth.password.TokenDelivery.Purpose;
-import dev.atrium.core.auth.password.UserpassService.Issued;
+import dev.atrium.core.auth.password.UserpassSteps.Issued;
 import dev.atrium.core.kernel.AuthException;
 import dev.atrium.core.kernel.ObjectIds;
 import dev.atrium.core.kernel.RequestFields;
@@ -64,7 +64,7 @@ public final class UserpassAdmin {
         if (accounts.findByEmail(appId, address).isPresent()) {
             throw nameInUse();
         }
-        Issued t = UserpassService.issue(clock.instant(), settings);
+        Issued t = UserpassSteps.issue(clock.instant(), settings);
         delivery.send(appId, settings, settings.reset(), Purpose.RESET, address, t.token(), t.pending().id());
         return store(appId, address, hasher.hash(Secrets.random(32)), t.pending());
     }
@@ -81,7 +81,7 @@ public final class UserpassAdmin {
         if (account == null) {
             throw new AuthException(ErrorCode.UserNotFound, "the e-mail/password account of user " + userId + " is gone");
         }
-        Issued t = UserpassService.issue(clock.instant(), settings);
+        Issued t = UserpassSteps.issue(clock.instant(), settings);
         accounts.update(account.withReset(t.pending()), null);
         try {
             delivery.send(appId, settings, settings.reset(), Purpose.RESET, account.email(), t.token(), t.pending().id());
