@@ -4,7 +4,6 @@ import dev.atrium.core.kernel.HttpUrls;
 import dev.atrium.server.outbound.OutboundException.Failure;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -161,15 +159,7 @@ public final class Outbound implements AutoCloseable {
         } catch (OutboundException e) {
             throw e;
         } catch (IOException e) {
-            if (refused(e) != null) {
-                throw new OutboundException(Failure.DESTINATION_REFUSED, refused(e).getMessage());
-            }
-            // The connect and socket timeouts equal the deadline, so theirs are the deadline's too: under
-            // load they can fire a moment before the timer has marked the exchange late.
-            if (late.get() || e instanceof SocketTimeoutException || e instanceof ConnectTimeoutException) {
-                throw new OutboundException(Failure.DEADLINE, host + ": no complete answer within " + deadline.toMillis() + " ms");
-            }
-            throw new OutboundException(Failure.UNREACHABLE, host + ": " + e);
+            throw OutboundException.of(e, late.get(), host, deadline);
         } finally {
             timer.cancel(false);
         }
@@ -204,15 +194,6 @@ public final class Outbound implements AutoCloseable {
     private static String contentType(ClassicHttpResponse response) {
         var header = response.getFirstHeader("Content-Type");
         return header == null ? null : header.getValue();
-    }
-
-    private static Throwable refused(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CheckedResolver.Refused) {
-                return t;
-            }
-        }
-        return null;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.atrium.server.outbound;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * An outbound call that did not get a complete answer. The message is for the operator (logs,
@@ -31,5 +34,23 @@ public final class OutboundException extends IOException {
 
     public Failure failure() {
         return failure;
+    }
+
+    /**
+     * The failure of an exchange that ended in {@code e}: a destination the resolver refused; else
+     * the deadline's when the deadline's timer marked the exchange {@code late}, or when a connect or
+     * socket timeout ended it (both are set to the deadline, and under load they can fire a moment
+     * before the timer does); else the host unreachable.
+     */
+    static OutboundException of(IOException e, boolean late, String host, Duration deadline) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CheckedResolver.Refused refused) {
+                return new OutboundException(Failure.DESTINATION_REFUSED, refused.getMessage());
+            }
+        }
+        if (late || e instanceof SocketTimeoutException || e instanceof ConnectTimeoutException) {
+            return new OutboundException(Failure.DEADLINE, host + ": no complete answer within " + deadline.toMillis() + " ms");
+        }
+        return new OutboundException(Failure.UNREACHABLE, host + ": " + e);
     }
 }

@@ -129,7 +129,12 @@ public final class UserpassService {
         resets.sendReset(appId, body, clientKey);
     }
 
-    /** {@link UserpassReset#sendResetNow}: an operator's invitation to set a password, sent now. */
+    /**
+     * Sends a reset token to {@code email} now, with no client request behind it: an operator
+     * inviting imported accounts without a password to set one (docs/migrating-from-app-services.md).
+     * Counted against the address's message throttle; BadRequest when the app refuses resets;
+     * DeliveryFailed when the mail server or webhook fails (the account is then left as it was).
+     */
     public void sendResetNow(String appId, String email) {
         resets.sendResetNow(appId, email);
     }
@@ -144,7 +149,10 @@ public final class UserpassService {
         resets.reset(appId, body, clientKey);
     }
 
-    /** {@link UserpassReset#callReset}: the app's reset function ({@code reset/call}). */
+    /**
+     * Asks the app's reset function ({@code reset/call}); on "success" the password is set at once.
+     * An e-mail with no account gets the answer of a pending reset, unless the app reveals unknown e-mails.
+     */
     public void callReset(String appId, RequestFields body, String clientKey) {
         resets.callReset(appId, body, clientKey);
     }
