@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.client.testing.ScriptedServer;
 import dev.atrium.client.testing.ScriptedServer.Answer;
+import dev.atrium.client.testing.TestPorts;
 import dev.atrium.client.testing.TransportKind;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -101,10 +101,7 @@ class TransportTest {
     @ParameterizedTest
     @EnumSource(TransportKind.class)
     void refusedConnectionAndAnAnswerLaterThanTheTimeoutAreIOExceptions(TransportKind kind) throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = TestPorts.unused();
         server.on("GET", "/slow", () -> {
             try {
                 Thread.sleep(3000);

@@ -4,6 +4,8 @@ import dev.atrium.core.apps.ProviderConfig;
 import dev.atrium.core.kernel.MutableClock;
 import dev.atrium.server.app.Atrium;
 import dev.atrium.server.config.AtriumConfig;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -34,12 +36,26 @@ public final class RunningServer implements AutoCloseable {
         start(0);
     }
 
-    /** Starts a server on a free port. */
+    /** Starts a server on a free port of {@link TestPorts}. */
     public static RunningServer start(Backend backend, Path dataDir) {
         return new RunningServer(backend, dataDir);
     }
 
+    /** Starts on {@code port}, or on a {@link TestPorts} port when it is 0 (the next one if that is taken). */
     private void start(int port) {
+        for (int tries = 1; ; tries++) {
+            try {
+                startOn(port != 0 ? port : TestPorts.next());
+                return;
+            } catch (UncheckedIOException e) {
+                if (port != 0 || !(e.getCause() instanceof BindException) || tries == 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void startOn(int port) {
         AtriumConfig config = new AtriumConfig("127.0.0.1", port, null, dataDir, backend.storeUrl(), 4,
                 Duration.ofSeconds(2), backend.schema(), Duration.ZERO, CHEAP_HASHING, java.util.List.of(),
                 AtriumConfig.Lifecycle.DEFAULTS);
